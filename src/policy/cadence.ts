@@ -1,0 +1,17 @@
+// How often to poll: N = expected duration / 10, kept within [3 s, 60 s].
+
+export const CADENCE_DIVISOR = 10;
+export const CADENCE_MIN_S = 3;
+export const CADENCE_MAX_S = 60;
+
+/** Poll interval in whole seconds for an expected duration in seconds. */
+export function cadenceFor(expectedSeconds: number): number {
+  if (!Number.isFinite(expectedSeconds) || expectedSeconds < 0) {
+    throw new RangeError(`expected duration must be a finite number of seconds >= 0, got ${String(expectedSeconds)}`);
+  }
+  const raw = Math.round(expectedSeconds / CADENCE_DIVISOR);
+  return Math.min(CADENCE_MAX_S, Math.max(CADENCE_MIN_S, raw));
+}
+
+/** Rows of the published cadence table (durations in seconds). */
+export const CADENCE_TABLE_DURATIONS: readonly number[] = [30, 60, 120, 300, 600, 1800, 3600, 7200];

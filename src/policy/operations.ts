@@ -1,0 +1,377 @@
+// Every asynchronous OctoPerf operation as data: how it starts, what handle it
+// returns, which tool to poll with which arguments, which values are terminal
+// and what to do next. The zod schema checks the table when the module loads,
+// so a malformed rule fails at once, not in front of a user.
+import { z } from "zod";
+import { BENCH_IN_FLIGHT, TASK_STATUSES } from "./states.js";
+import { SKILL_NAMES } from "./skills.js";
+
+export const OPERATION_IDS = [
+  "validation",
+  "scenario-run",
+  "pdf-export",
+  "pdf-batch-export",
+  "correlation",
+  "report-data",
+  "jtl-import",
+] as const;
+export type OperationId = (typeof OPERATION_IDS)[number];
+
+const ToolName = z.string().regex(/^[a-z][a-z0-9_]*$/);
+const Skill = z.enum(SKILL_NAMES);
+
+export const Outcome = z.enum(["succeeded", "failed", "partial"]);
+export type Outcome = z.infer<typeof Outcome>;
+
+const NextStep = z.object({
+  /** The sibling skill to load, if any. */
+  skill: Skill.optional(),
+  /** What to do, in one sentence. */
+  action: z.string().min(1),
+});
+export type NextStep = z.infer<typeof NextStep>;
+
+/** A terminal value and what it means (botocore calls this an acceptor). */
+const Acceptor = z.object({
+  value: z.string().regex(/^[A-Z_]+$/),
+  outcome: Outcome,
+  meaning: z.string().min(1),
+  next: NextStep,
+});
+export type Acceptor = z.infer<typeof Acceptor>;
+
+/** Where a status-tool argument comes from. */
+const ArgSource = z.discriminatedUnion("from", [
+  z.object({ from: z.literal("handle") }),
+  z.object({ from: z.literal("start-input"), field: z.string() }),
+]);
+export type ArgSource = z.infer<typeof ArgSource>;
+
+const StatusCall = z.object({
+  tool: ToolName,
+  args: z.record(z.string(), ArgSource),
+  /** The result field whose value decides termination. */
+  field: z.string(),
+  /** A boolean field that mirrors "terminal", when the tool has one. */
+  finishedFlag: z.string().optional(),
+});
+export type StatusCall = z.infer<typeof StatusCall>;
+
+const OperationSchema = z.object({
+  id: z.enum(OPERATION_IDS),
+  title: z.string(),
+  startTool: ToolName,
+  startArgs: z.array(z.string()),
+  /** The handle the start returns, and whether it is a list. */
+  handle: z.object({
+    field: z.string(),
+    many: z.boolean(),
+    /** "result": the start tool's result; "upload": the answer of the presigned upload. */
+    source: z.enum(["result", "upload"]),
+    kind: z.enum(["benchResultId", "taskId"]),
+  }),
+  /** Other ids the start returns that later steps need. */
+  alsoReturns: z.array(z.string()),
+  status: StatusCall,
+  /** Other ways to poll the same work. */
+  alternatives: z.array(StatusCall),
+  /** A progress tool: shows how far, never decides termination. */
+  progress: z
+    .object({ tool: ToolName, field: z.string(), decidesTermination: z.literal(false), note: z.string() })
+    .optional(),
+  inFlight: z.array(z.string()).min(1),
+  terminal: z.array(Acceptor).min(1),
+  expectedSeconds: z.number().int().positive(),
+  expectedNote: z.string(),
+  deadline: z.object({
+    minSeconds: z.number().int().positive(),
+    /** Deadline = max(minSeconds, expected + max(slackSeconds, expected * slackRatio)). */
+    slackSeconds: z.number().int().nonnegative(),
+    slackRatio: z.number().nonnegative(),
+  }),
+});
+export type Operation = z.infer<typeof OperationSchema>;
+
+const benchStatus = (tool: "get_bench_result"): StatusCall => ({
+  tool,
+  args: { benchResultId: { from: "handle" } },
+  field: "state",
+});
+const taskStatus: StatusCall = { tool: "get_task_result", args: { taskId: { from: "handle" } }, field: "status" };
+const taskPending = [TASK_STATUSES[0]];
+
+const RAW_OPERATIONS: readonly Operation[] = [
+  {
+    id: "validation",
+    title: "Virtual-user validation run",
+    startTool: "validate_virtual_user",
+    startArgs: ["projectId", "virtualUserId", "providerId", "location", "iterations"],
+    handle: { field: "benchResultId", many: false, source: "result", kind: "benchResultId" },
+    alsoReturns: ["state"],
+    status: {
+      tool: "get_virtual_user_validation",
+      args: { projectId: { from: "start-input", field: "projectId" }, virtualUserId: { from: "start-input", field: "virtualUserId" } },
+      field: "state",
+      finishedFlag: "finished",
+    },
+    alternatives: [benchStatus("get_bench_result")],
+    inFlight: [...BENCH_IN_FLIGHT],
+    terminal: [
+      {
+        value: "FINISHED",
+        outcome: "succeeded",
+        meaning: "the validation ran to the end",
+        next: { action: "read get_virtual_user_validation_index; any action with failures goes to triage", skill: "octoperf-validation-triage" },
+      },
+      {
+        value: "ABORTED",
+        outcome: "failed",
+        meaning: "the validation was stopped before the end",
+        next: { action: "find out why with the validation index and jmeter.log", skill: "octoperf-validation-triage" },
+      },
+      {
+        value: "ERROR",
+        outcome: "failed",
+        meaning: "the validation could not run (engine or infrastructure)",
+        next: { action: "read the validation index; an empty index means the engine crashed, read jmeter.log", skill: "octoperf-validation-triage" },
+      },
+    ],
+    expectedSeconds: 30,
+    expectedNote: "about 30 s; 60 s for a Playwright virtual user",
+    deadline: { minSeconds: 300, slackSeconds: 240, slackRatio: 1 },
+  },
+  {
+    id: "scenario-run",
+    title: "Scenario run (one or more bench results)",
+    startTool: "run_scenario",
+    startArgs: ["scenarioId"],
+    handle: { field: "benchResultIds", many: true, source: "result", kind: "benchResultId" },
+    alsoReturns: ["benchReportId"],
+    status: benchStatus("get_bench_result"),
+    alternatives: [],
+    progress: {
+      tool: "get_bench_status",
+      field: "progress",
+      decidesTermination: false,
+      note: "elapsed time as a fraction or percentage; it freezes when a run aborts or errors, so it never says the run ended",
+    },
+    inFlight: [...BENCH_IN_FLIGHT],
+    terminal: [
+      {
+        value: "FINISHED",
+        outcome: "succeeded",
+        meaning: "the run completed",
+        next: { action: "read the bench report (summary, errors, insights) before calling the test good", skill: "octoperf-bench-reports" },
+      },
+      {
+        value: "ABORTED",
+        outcome: "failed",
+        meaning: "the run was stopped or aborted mid-way",
+        next: { action: "read jmeter.log (list_bench_result_files, read_bench_result_file_lines)", skill: "octoperf-scenario-diagnosis" },
+      },
+      {
+        value: "ERROR",
+        outcome: "failed",
+        meaning: "the run failed to start or broke down",
+        next: { action: "check list_bench_docker_logs, get_scenario_matching_plans and list_active_subscriptions", skill: "octoperf-scenario-diagnosis" },
+      },
+    ],
+    expectedSeconds: 600,
+    expectedNote: "longest load profile (ramp-up + hold + ramp-down) plus about 30 s of provisioning; 10 min when unknown",
+    deadline: { minSeconds: 900, slackSeconds: 600, slackRatio: 0.25 },
+  },
+  {
+    id: "pdf-export",
+    title: "PDF export of one bench report",
+    startTool: "export_bench_report_pdf",
+    startArgs: ["benchReportId"],
+    handle: { field: "taskId", many: false, source: "result", kind: "taskId" },
+    alsoReturns: ["benchReportId"],
+    status: taskStatus,
+    alternatives: [],
+    inFlight: taskPending,
+    terminal: [
+      {
+        value: "SUCCESS",
+        outcome: "succeeded",
+        meaning: "the PDF is ready",
+        next: { action: "find the newest .pdf with list_bench_result_files and get a link with download_bench_result_file", skill: "octoperf-export-bench-report-pdf" },
+      },
+      {
+        value: "FAILED",
+        outcome: "failed",
+        meaning: "the export failed; the task's message holds the reason",
+        next: { action: "show the message as it is; check the run is terminal and the report data up to date", skill: "octoperf-export-bench-report-pdf" },
+      },
+    ],
+    expectedSeconds: 30,
+    expectedNote: "10-60 s",
+    deadline: { minSeconds: 300, slackSeconds: 240, slackRatio: 1 },
+  },
+  {
+    id: "pdf-batch-export",
+    title: "PDF export of up to 20 bench reports",
+    startTool: "export_bench_reports_pdf",
+    startArgs: ["benchReportIds"],
+    handle: { field: "taskId", many: false, source: "result", kind: "taskId" },
+    alsoReturns: ["benchReportIds"],
+    status: taskStatus,
+    alternatives: [],
+    inFlight: taskPending,
+    terminal: [
+      {
+        value: "SUCCESS",
+        outcome: "succeeded",
+        meaning: "every PDF is ready",
+        next: { action: "get the zip link with download_bench_report_pdfs", skill: "octoperf-export-bench-report-pdf" },
+      },
+      {
+        value: "PARTIAL",
+        outcome: "partial",
+        meaning: "some reports were exported, some were not",
+        next: { action: "download what exists, then export the missing reports one by one", skill: "octoperf-export-bench-report-pdf" },
+      },
+      {
+        value: "FAILED",
+        outcome: "failed",
+        meaning: "no PDF was produced; the task's message holds the reason",
+        next: { action: "show the message as it is and export one report alone to isolate the cause", skill: "octoperf-export-bench-report-pdf" },
+      },
+    ],
+    expectedSeconds: 120,
+    expectedNote: "up to a minute per few reports",
+    deadline: { minSeconds: 900, slackSeconds: 600, slackRatio: 1 },
+  },
+  {
+    id: "correlation",
+    title: "Applying correlation rules to a virtual user",
+    startTool: "apply_correlations_to_virtual_user",
+    startArgs: ["projectId", "virtualUserId"],
+    handle: { field: "taskId", many: false, source: "result", kind: "taskId" },
+    alsoReturns: [],
+    status: taskStatus,
+    alternatives: [],
+    inFlight: taskPending,
+    terminal: [
+      {
+        value: "SUCCESS",
+        outcome: "succeeded",
+        meaning: "the rules were applied",
+        next: { action: "validate the virtual user again", skill: "octoperf-auto-correlation" },
+      },
+      {
+        value: "FAILED",
+        outcome: "failed",
+        meaning: "the rules could not be applied; the task's message holds the reason",
+        next: { action: "show the message; restore the backup if the virtual user is damaged", skill: "octoperf-auto-correlation" },
+      },
+    ],
+    expectedSeconds: 30,
+    expectedNote: "5-60 s",
+    deadline: { minSeconds: 120, slackSeconds: 60, slackRatio: 1 },
+  },
+  {
+    id: "report-data",
+    title: "Report data update (one task per run of the report)",
+    startTool: "update_report_data",
+    startArgs: ["reportId"],
+    handle: { field: "taskIds", many: true, source: "result", kind: "taskId" },
+    alsoReturns: [],
+    status: taskStatus,
+    alternatives: [],
+    inFlight: taskPending,
+    terminal: [
+      {
+        value: "SUCCESS",
+        outcome: "succeeded",
+        meaning: "the data of this run is up to date",
+        next: { action: "confirm with get_report_data_status, then read the report values", skill: "octoperf-bench-reports" },
+      },
+      {
+        value: "FAILED",
+        outcome: "failed",
+        meaning: "the data of this run could not be rebuilt; the task's message holds the reason",
+        next: { action: "show the message; the report will refuse values until its data is up to date", skill: "octoperf-bench-reports" },
+      },
+    ],
+    expectedSeconds: 60,
+    expectedNote: "seconds to minutes",
+    deadline: { minSeconds: 900, slackSeconds: 600, slackRatio: 1 },
+  },
+  {
+    id: "jtl-import",
+    title: "JTL report import",
+    startTool: "import_jtl_report",
+    startArgs: ["projectId"],
+    handle: { field: "taskId", many: false, source: "upload", kind: "taskId" },
+    alsoReturns: ["benchResultId", "reportName"],
+    status: taskStatus,
+    alternatives: [],
+    inFlight: taskPending,
+    terminal: [
+      {
+        value: "SUCCESS",
+        outcome: "succeeded",
+        meaning: "the JTL was imported as a bench result",
+        next: { action: "open the new report and read its values", skill: "octoperf-bench-reports" },
+      },
+      {
+        value: "FAILED",
+        outcome: "failed",
+        meaning: "the import failed; the task's message holds the reason",
+        next: { action: "show the message; check the upload was a zip of a JTL file", skill: "octoperf-bench-reports" },
+      },
+    ],
+    expectedSeconds: 60,
+    expectedNote: "seconds to minutes, with the file's size",
+    deadline: { minSeconds: 900, slackSeconds: 600, slackRatio: 1 },
+  },
+];
+
+export const OPERATIONS: readonly Operation[] = Object.freeze(
+  RAW_OPERATIONS.map((op) => Object.freeze(OperationSchema.parse(op))),
+);
+
+export function operation(id: OperationId): Operation {
+  const found = OPERATIONS.find((op) => op.id === id);
+  if (!found) throw new Error(`unknown operation ${id}`);
+  return found;
+}
+
+/** The operation a start tool begins, if any. */
+export function operationForStartTool(tool: string): Operation | undefined {
+  return OPERATIONS.find((op) => op.startTool === tool);
+}
+
+/** Operations whose state or progress a tool reports. */
+export function operationsForStatusTool(tool: string): Operation[] {
+  return OPERATIONS.filter(
+    (op) => op.status.tool === tool || op.alternatives.some((alt) => alt.tool === tool) || op.progress?.tool === tool,
+  );
+}
+
+/** Every status tool (state or progress) named by the policy. */
+export function statusTools(): string[] {
+  const names = new Set<string>();
+  for (const op of OPERATIONS) {
+    names.add(op.status.tool);
+    for (const alt of op.alternatives) names.add(alt.tool);
+    if (op.progress) names.add(op.progress.tool);
+  }
+  return [...names];
+}
+
+/** Start tools whose handle arrives in the tool's own result (hooks can see it). */
+export function startTools(): string[] {
+  return OPERATIONS.filter((op) => op.handle.source === "result").map((op) => op.startTool);
+}
+
+/** Deadline in seconds for an operation expected to take `expectedSeconds`. */
+export function deadlineFor(op: Operation, expectedSeconds: number): number {
+  const { minSeconds, slackSeconds, slackRatio } = op.deadline;
+  return Math.max(minSeconds, Math.ceil(expectedSeconds + Math.max(slackSeconds, expectedSeconds * slackRatio)));
+}
+
+export function terminalValues(op: Operation): string[] {
+  return op.terminal.map((acceptor) => acceptor.value);
+}

@@ -1,0 +1,66 @@
+// A wait plan: the cadence, the deadline and the realisation chosen for a
+// harness. Pure: no clock, no I/O.
+import { cadenceFor } from "./cadence.js";
+import { deadlineFor, operation, type Operation, type OperationId } from "./operations.js";
+import { REALISATIONS, type Harness, type RealisationId } from "./realisations.js";
+
+export interface RealisationChoice {
+  readonly id: RealisationId;
+  readonly intervalSeconds: number;
+  /** True when the interval equals the cadence. */
+  readonly exact: boolean;
+  readonly estimatedTurns: number;
+}
+
+export interface WaitPlan {
+  readonly operation: Operation;
+  readonly expectedSeconds: number;
+  readonly cadenceSeconds: number;
+  readonly deadlineSeconds: number;
+  readonly chosen: RealisationChoice;
+  /** Every realisation possible in the harness, cheapest first. */
+  readonly options: readonly RealisationChoice[];
+}
+
+export interface PlanRequest {
+  readonly operation: OperationId;
+  /** Defaults to the operation's expected duration. */
+  readonly expectedSeconds?: number;
+  readonly deadlineSeconds?: number;
+  readonly harness?: Harness;
+  /** True when the watcher can reach OctoPerf (an API key is configured). */
+  readonly watcher?: boolean;
+}
+
+function byPreference(a: RealisationChoice, b: RealisationChoice): number {
+  if (a.exact !== b.exact) return a.exact ? -1 : 1;
+  if (!a.exact && a.intervalSeconds !== b.intervalSeconds) return a.intervalSeconds - b.intervalSeconds;
+  return a.estimatedTurns - b.estimatedTurns;
+}
+
+export function planWait(request: PlanRequest): WaitPlan {
+  const op = operation(request.operation);
+  const expectedSeconds = Math.round(request.expectedSeconds ?? op.expectedSeconds);
+  const cadenceSeconds = cadenceFor(expectedSeconds);
+  const harness = request.harness ?? "claude-code";
+  const options: RealisationChoice[] = [];
+  for (const r of REALISATIONS) {
+    if (r.harness !== harness || (r.needsWatcher && !request.watcher)) continue;
+    const intervalSeconds = r.interval(cadenceSeconds);
+    if (intervalSeconds === undefined) continue;
+    // A realisation that polls faster than the cadence (the watcher) still meets it.
+    const exact = intervalSeconds <= cadenceSeconds;
+    options.push({ id: r.id, intervalSeconds, exact, estimatedTurns: r.turns(expectedSeconds, intervalSeconds) });
+  }
+  options.sort(byPreference);
+  const chosen = options[0];
+  if (!chosen) throw new Error(`no way to wait in harness ${harness}`);
+  return {
+    operation: op,
+    expectedSeconds,
+    cadenceSeconds,
+    deadlineSeconds: request.deadlineSeconds ?? deadlineFor(op, expectedSeconds),
+    chosen,
+    options,
+  };
+}

@@ -1,0 +1,56 @@
+// Bench states and task statuses as OctoPerf reports them, with the legal
+// transitions of a bench run. Pure data: the simulator walks it, the
+// classifier and the generated docs read it.
+import { z } from "zod";
+
+export const BENCH_STATES = [
+  "CREATED",
+  "PENDING",
+  "SCALING",
+  "PREPARING",
+  "INITIALIZING",
+  "RUNNING",
+  "FINISHED",
+  "ABORTED",
+  "ERROR",
+] as const;
+export const BenchState = z.enum(BENCH_STATES);
+export type BenchState = z.infer<typeof BenchState>;
+
+export const BENCH_IN_FLIGHT = ["CREATED", "PENDING", "SCALING", "PREPARING", "INITIALIZING", "RUNNING"] as const;
+export const BENCH_TERMINAL = ["FINISHED", "ABORTED", "ERROR"] as const;
+
+/** The happy path, in order. */
+export const BENCH_PATH: readonly BenchState[] = [
+  "CREATED",
+  "PENDING",
+  "SCALING",
+  "PREPARING",
+  "INITIALIZING",
+  "RUNNING",
+  "FINISHED",
+];
+
+/**
+ * Legal transitions. Before RUNNING a run can fail to come up (ERROR); a
+ * stop request (`stop_bench_result`) ends any live run ABORTED.
+ */
+export const BENCH_TRANSITIONS: Readonly<Record<BenchState, readonly BenchState[]>> = {
+  CREATED: ["PENDING", "ERROR", "ABORTED"],
+  PENDING: ["SCALING", "ERROR", "ABORTED"],
+  SCALING: ["PREPARING", "ERROR", "ABORTED"],
+  PREPARING: ["INITIALIZING", "ERROR", "ABORTED"],
+  INITIALIZING: ["RUNNING", "ERROR", "ABORTED"],
+  RUNNING: ["FINISHED", "ABORTED"],
+  FINISHED: [],
+  ABORTED: [],
+  ERROR: [],
+};
+
+export function isLegalBenchTransition(from: BenchState, to: BenchState): boolean {
+  return from === to || BENCH_TRANSITIONS[from].includes(to);
+}
+
+export const TASK_STATUSES = ["PENDING", "SUCCESS", "FAILED", "PARTIAL"] as const;
+export const TaskStatus = z.enum(TASK_STATUSES);
+export type TaskStatus = z.infer<typeof TaskStatus>;
