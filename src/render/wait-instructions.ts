@@ -59,12 +59,16 @@ export function terminalList(op: Operation): string {
   return values.length > 1 ? `${values.slice(0, -1).join(", ")} or ${values.at(-1)}` : (values[0] ?? "");
 }
 
+/** How a realisation's loop is ended once every handle is terminal. */
+export const LOOP_STOP = "CronDelete this job";
+export const WAKEUP_STOP = "do not schedule another wake-up";
+
 /** The prompt each loop firing runs. It names every handle, so a hook can tie the job to them. */
-export function pollPrompt(op: Operation, targets: readonly PollTarget[]): string {
+export function pollPrompt(op: Operation, targets: readonly PollTarget[], stop: string = LOOP_STOP): string {
   const calls = targets.map(describeCall).join("; ");
   return (
     `octoperf ${op.id}: call ${calls}. ` +
-    `When ${op.status.field} is ${terminalList(op)} for every handle, CronDelete this job and report the outcome; otherwise say nothing more.`
+    `When ${op.status.field} is ${terminalList(op)} for every handle, ${stop} and report the outcome; otherwise say nothing more.`
   );
 }
 
@@ -82,7 +86,7 @@ export function scheduleWakeupArgs(plan: WaitPlan, targets: readonly PollTarget[
   return {
     delaySeconds,
     reason: `OctoPerf ${plan.operation.id} polled every ${formatDuration(delaySeconds)} until ${terminalList(plan.operation)}`,
-    prompt: pollPrompt(plan.operation, targets),
+    prompt: pollPrompt(plan.operation, targets, WAKEUP_STOP),
     noop: true,
   };
 }

@@ -1,0 +1,21 @@
+// Every generated region the generator knows, by marker name.
+import type { RegionRenderer } from "../regions.js";
+import { cadenceTable } from "./cadence.js";
+import { claudeCodeChoice } from "./choice.js";
+import { failureSkills, startTools } from "./compact.js";
+import { claudeCodeExample, realisationsTable } from "./claude-code.js";
+import { failureRoutes, operationsTable, terminalConditions } from "./operations.js";
+import { waitSnippet } from "./wait-snippet.js";
+
+export const REGION_RENDERERS: Readonly<Record<string, RegionRenderer>> = {
+  "cadence-table": cadenceTable,
+  "operations-table": operationsTable,
+  "terminal-conditions": terminalConditions,
+  "failure-routes": failureRoutes,
+  realisations: realisationsTable,
+  "claude-code-example": claudeCodeExample,
+  "wait-snippet": waitSnippet,
+  "start-tools": startTools,
+  "failure-skills": failureSkills,
+  "claude-code-choice": claudeCodeChoice,
+};

@@ -1,0 +1,30 @@
+// The short "how to wait for this step" note a workflow skill embeds, so no
+// skill restates the policy in its own words.
+import { formatDuration } from "../../policy/duration.js";
+import { deadlineFor, operation, OPERATION_IDS, type OperationId } from "../../policy/operations.js";
+import { cadenceFor } from "../../policy/cadence.js";
+import { code, orList } from "../markdown.js";
+import { callShape } from "./operations.js";
+
+export function waitSnippet(params: Readonly<Record<string, string>>): string {
+  const id = params.operation;
+  if (!id || !(OPERATION_IDS as readonly string[]).includes(id)) {
+    throw new Error(`wait-snippet needs operation=<${OPERATION_IDS.join("|")}>, got "${id ?? ""}"`);
+  }
+  const op = operation(id as OperationId);
+  const handle = op.handle.many ? `each id in ${code(op.handle.field)}` : code(op.handle.field);
+  const poll = code(callShape(op.status));
+  const terminal = orList(op.terminal.map((a) => `${code(a.value)} (${a.outcome})`));
+  const routes = op.terminal
+    .filter((a) => a.outcome !== "succeeded" && a.next.skill)
+    .map((a) => `${code(a.value)} -> ${code(a.next.skill!)}`);
+  const lines = [
+    `> **Wait (policy):** ${code(op.startTool)} returns ${handle}. Poll ${poll} every ${cadenceFor(op.expectedSeconds)} s ` +
+      `(expected ${formatDuration(op.expectedSeconds)}, give up after ${formatDuration(deadlineFor(op, op.expectedSeconds))}) ` +
+      `until ${code(op.status.field)} is ${terminal}.`,
+  ];
+  if (op.progress) lines.push(`> ${code(op.progress.tool)} is progress only: never a terminal check.`);
+  if (routes.length > 0) lines.push(`> On failure: ${[...new Set(routes)].join(", ")}.`);
+  lines.push("> How to wait in Claude Code: `octoperf-async-polling`.");
+  return lines.join("\n");
+}
