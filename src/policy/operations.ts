@@ -1,96 +1,13 @@
 // Every asynchronous OctoPerf operation as data: how it starts, what handle it
 // returns, which tool to poll with which arguments, which values are terminal
-// and what to do next. The zod schema checks the table when the module loads,
-// so a malformed rule fails at once, not in front of a user.
-import { z } from "zod";
+// and what to do next. Its zod schema lives in schema.ts; the generator and
+// the tests parse the table with it, so a malformed rule never ships.
 import { BENCH_IN_FLIGHT, TASK_STATUSES } from "./states.js";
-import { SKILL_NAMES } from "./skills.js";
+import type { Acceptor, NextStep, Operation, Outcome, StatusCall } from "./schema.js";
+import type { OperationId } from "./operation-ids.js";
 
-export const OPERATION_IDS = [
-  "validation",
-  "scenario-run",
-  "pdf-export",
-  "pdf-batch-export",
-  "correlation",
-  "report-data",
-  "jtl-import",
-] as const;
-export type OperationId = (typeof OPERATION_IDS)[number];
-
-const ToolName = z.string().regex(/^[a-z][a-z0-9_]*$/);
-const Skill = z.enum(SKILL_NAMES);
-
-export const Outcome = z.enum(["succeeded", "failed", "partial"]);
-export type Outcome = z.infer<typeof Outcome>;
-
-const NextStep = z.object({
-  /** The sibling skill to load, if any. */
-  skill: Skill.optional(),
-  /** What to do, in one sentence. */
-  action: z.string().min(1),
-});
-export type NextStep = z.infer<typeof NextStep>;
-
-/** A terminal value and what it means (botocore calls this an acceptor). */
-const Acceptor = z.object({
-  value: z.string().regex(/^[A-Z_]+$/),
-  outcome: Outcome,
-  meaning: z.string().min(1),
-  next: NextStep,
-});
-export type Acceptor = z.infer<typeof Acceptor>;
-
-/** Where a status-tool argument comes from. */
-const ArgSource = z.discriminatedUnion("from", [
-  z.object({ from: z.literal("handle") }),
-  z.object({ from: z.literal("start-input"), field: z.string() }),
-]);
-export type ArgSource = z.infer<typeof ArgSource>;
-
-const StatusCall = z.object({
-  tool: ToolName,
-  args: z.record(z.string(), ArgSource),
-  /** The result field whose value decides termination. */
-  field: z.string(),
-  /** A boolean field that mirrors "terminal", when the tool has one. */
-  finishedFlag: z.string().optional(),
-});
-export type StatusCall = z.infer<typeof StatusCall>;
-
-const OperationSchema = z.object({
-  id: z.enum(OPERATION_IDS),
-  title: z.string(),
-  startTool: ToolName,
-  startArgs: z.array(z.string()),
-  /** The handle the start returns, and whether it is a list. */
-  handle: z.object({
-    field: z.string(),
-    many: z.boolean(),
-    /** "result": the start tool's result; "upload": the answer of the presigned upload. */
-    source: z.enum(["result", "upload"]),
-    kind: z.enum(["benchResultId", "taskId"]),
-  }),
-  /** Other ids the start returns that later steps need. */
-  alsoReturns: z.array(z.string()),
-  status: StatusCall,
-  /** Other ways to poll the same work. */
-  alternatives: z.array(StatusCall),
-  /** A progress tool: shows how far, never decides termination. */
-  progress: z
-    .object({ tool: ToolName, field: z.string(), decidesTermination: z.literal(false), note: z.string() })
-    .optional(),
-  inFlight: z.array(z.string()).min(1),
-  terminal: z.array(Acceptor).min(1),
-  expectedSeconds: z.number().int().positive(),
-  expectedNote: z.string(),
-  deadline: z.object({
-    minSeconds: z.number().int().positive(),
-    /** Deadline = max(minSeconds, expected + max(slackSeconds, expected * slackRatio)). */
-    slackSeconds: z.number().int().nonnegative(),
-    slackRatio: z.number().nonnegative(),
-  }),
-});
-export type Operation = z.infer<typeof OperationSchema>;
+export { OPERATION_IDS, type OperationId } from "./operation-ids.js";
+export type { Acceptor, ArgSource, NextStep, Operation, Outcome, StatusCall } from "./schema.js";
 
 const benchStatus = (tool: "get_bench_result"): StatusCall => ({
   tool,
@@ -328,9 +245,7 @@ const RAW_OPERATIONS: readonly Operation[] = [
   },
 ];
 
-export const OPERATIONS: readonly Operation[] = Object.freeze(
-  RAW_OPERATIONS.map((op) => Object.freeze(OperationSchema.parse(op))),
-);
+export const OPERATIONS: readonly Operation[] = Object.freeze(RAW_OPERATIONS.map((op) => Object.freeze(op)));
 
 export function operation(id: OperationId): Operation {
   const found = OPERATIONS.find((op) => op.id === id);

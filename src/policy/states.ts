@@ -1,8 +1,6 @@
 // Bench states and task statuses as OctoPerf reports them, with the legal
 // transitions of a bench run. Pure data: the simulator walks it, the
 // classifier and the generated docs read it.
-import { z } from "zod";
-
 export const BENCH_STATES = [
   "CREATED",
   "PENDING",
@@ -14,8 +12,7 @@ export const BENCH_STATES = [
   "ABORTED",
   "ERROR",
 ] as const;
-export const BenchState = z.enum(BENCH_STATES);
-export type BenchState = z.infer<typeof BenchState>;
+export type BenchState = (typeof BENCH_STATES)[number];
 
 export const BENCH_IN_FLIGHT = ["CREATED", "PENDING", "SCALING", "PREPARING", "INITIALIZING", "RUNNING"] as const;
 export const BENCH_TERMINAL = ["FINISHED", "ABORTED", "ERROR"] as const;
@@ -52,5 +49,4 @@ export function isLegalBenchTransition(from: BenchState, to: BenchState): boolea
 }
 
 export const TASK_STATUSES = ["PENDING", "SUCCESS", "FAILED", "PARTIAL"] as const;
-export const TaskStatus = z.enum(TASK_STATUSES);
-export type TaskStatus = z.infer<typeof TaskStatus>;
+export type TaskStatus = (typeof TASK_STATUSES)[number];

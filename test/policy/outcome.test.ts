@@ -22,7 +22,7 @@ test("every operation's terminal predicate, against every state and status", () 
     assert.ok(expected, `no expectation for ${op.id}`);
     for (const value of everyValue) {
       const verdict = classify(op, value);
-      const outcome = expected[value];
+      const outcome: string | undefined = expected[value];
       if (outcome) {
         assert.equal(verdict.kind, "terminal", `${op.id} ${value}`);
         assert.equal(verdict.kind === "terminal" && verdict.outcome, outcome, `${op.id} ${value}`);
@@ -85,4 +85,17 @@ test("every failure routes to a skill this plugin ships", () => {
     const verdict = classify(run, value);
     assert.equal(verdict.kind === "terminal" && verdict.next.skill, "octoperf-scenario-diagnosis");
   }
+});
+
+test("the operation table passes its zod schema, and the schema rejects a broken rule", async () => {
+  const { checkPolicy, OperationSchema } = await import("../../src/policy/schema.js");
+  await checkPolicy();
+  const good = OPERATIONS[0]!;
+  assert.equal(OperationSchema.safeParse({ ...good, startTool: "Run Scenario" }).success, false);
+  assert.equal(OperationSchema.safeParse({ ...good, terminal: [] }).success, false);
+  assert.equal(OperationSchema.safeParse({ ...good, progress: { tool: "get_bench_status", field: "progress", decidesTermination: true, note: "x" } }).success, false);
+  assert.equal(
+    OperationSchema.safeParse({ ...good, terminal: [{ ...good.terminal[0]!, next: { skill: "octoperf-nope", action: "x" } }] }).success,
+    false,
+  );
 });

@@ -20,7 +20,7 @@ test("each row of the cadence table says what the policy computes", () => {
   const table = rows(cadenceTable());
   assert.equal(table.length, CADENCE_TABLE_DURATIONS.length);
   CADENCE_TABLE_DURATIONS.forEach((seconds, index) => {
-    const [expected, n, how, turns] = table[index]!;
+    const [expected, n, how = "", turns] = table[index]!;
     const plan = planWait({ operation: "scenario-run", expectedSeconds: seconds });
     assert.equal(expected, formatDuration(seconds));
     assert.equal(n, `${cadenceFor(seconds)} s`);
