@@ -1,0 +1,29 @@
+// The rules, in the order their diagnostics are listed for one position.
+import { claudeCodeCallsRule } from "./rules/claude-code-calls.js";
+import { descriptionBudgetRule } from "./rules/description-budget.js";
+import { frontmatterRule } from "./rules/frontmatter.js";
+import { generatedFreshRule } from "./rules/generated-fresh.js";
+import { octoperfResultFieldsRule } from "./rules/octoperf-result-fields.js";
+import { octoperfToolArgsRule } from "./rules/octoperf-tool-args.js";
+import { octoperfToolExistsRule } from "./rules/octoperf-tool-exists.js";
+import { policyCadenceRule } from "./rules/policy-cadence.js";
+import { policyLoopFloorRule } from "./rules/policy-loop-floor.js";
+import { policyProgressRule } from "./rules/policy-progress.js";
+import { policyTerminalRule } from "./rules/policy-terminal.js";
+import { skillReferencesRule } from "./rules/skill-references.js";
+import type { Rule } from "./types.js";
+
+export const RULES: readonly Rule[] = Object.freeze([
+  frontmatterRule,
+  descriptionBudgetRule,
+  octoperfToolExistsRule,
+  octoperfToolArgsRule,
+  octoperfResultFieldsRule,
+  claudeCodeCallsRule,
+  policyProgressRule,
+  policyTerminalRule,
+  policyCadenceRule,
+  policyLoopFloorRule,
+  skillReferencesRule,
+  generatedFreshRule,
+]);
