@@ -1,0 +1,70 @@
+// Start-to-exit time of each bundled hook, next to a bare `node -e ''` run in
+// the same loop (interleaved, so machine noise hits both alike). Claude Code
+// starts a hook process on every matching tool call: the ratio is what the
+// plugin adds to that call. Target: <= 1.5. Usage: npm run bench:hooks [-- --runs 51]
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { hookSpecs } from "../src/hooks/hooks-json.js";
+import { claudeToolNames } from "../src/policy/index.js";
+
+const ROOT = join(fileURLToPath(new URL(".", import.meta.url)), "..");
+const TARGET_RATIO = 1.5;
+const runsFlag = process.argv.indexOf("--runs");
+const RUNS = runsFlag > 0 ? Math.max(5, Number(process.argv[runsFlag + 1]) || 31) : 31;
+const SESSION = "0b5e7c1a-2f3d-4e5f-8a9b-0c1d2e3f4a5b";
+const NOW = Date.UTC(2026, 0, 1);
+
+const octo = (tool: string) => claudeToolNames(tool)[1]!;
+const event = (hook_event_name: string, tool_name: string, tool_input: object, tool_response?: unknown) =>
+  JSON.stringify({ session_id: SESSION, hook_event_name, tool_name, tool_input, tool_response, tool_use_id: "toolu_bench", cwd: "/tmp" });
+
+/** A realistic call for each hook; the state holds a started run, so each hook does its full work. */
+const STDIN: Record<string, string> = {
+  "plan-after-start": event("PostToolUse", octo("run_scenario"), { scenarioId: "sc1" }, JSON.stringify({ benchReportId: "r1", benchResultIds: ["b1", "b2"] })),
+  "pace-guard": event("PreToolUse", octo("get_bench_result"), { benchResultId: "b1" }),
+  "poll-outcome": event("PostToolUse", octo("get_bench_result"), { benchResultId: "b2" }, [{ type: "text", text: '{"state":"RUNNING"}' }]),
+  "record-schedule": event("PostToolUse", "CronCreate", { cron: "* * * * *", prompt: "call get_bench_result(benchResultId=b1)" }, JSON.stringify({ id: "c1" })),
+  "record-scenario": event("PostToolUse", octo("get_scenario"), { scenarioId: "sc1" }, JSON.stringify({ userProfiles: [{ loadStrategy: { holdForSec: 300 } }] })),
+};
+
+function timeOnce(args: string[], input: string, env: NodeJS.ProcessEnv): number {
+  const start = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, args, { input, env, stdio: ["pipe", "ignore", "pipe"] });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (run.status !== 0) throw new Error(`${args.join(" ")} exited ${String(run.status)}: ${run.stderr.toString()}`);
+  return ms;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+function main(): void {
+  const data = mkdtempSync(join(tmpdir(), "octoperf-bench-hooks-"));
+  const env = { PATH: process.env.PATH, CLAUDE_PLUGIN_DATA: data, OCTOPERF_HOOKS_NOW: String(NOW) };
+  const script = (name: string) => join(ROOT, "scripts", "hooks", `${name}.cjs`);
+  timeOnce([script("plan-after-start")], STDIN["plan-after-start"]!, env); // state with a started run
+  console.log(`hook start-to-exit, median of ${RUNS} runs, node ${process.version}\n`);
+  console.log(`${"hook".padEnd(18)} ${"hook ms".padStart(8)} ${"node -e '' ms".padStart(14)} ${"ratio".padStart(6)} ${"paired".padStart(7)}`);
+  let worst = 0;
+  for (const { name } of hookSpecs()) {
+    const hook: number[] = [];
+    const bare: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      bare.push(timeOnce(["-e", ""], "", env));
+      hook.push(timeOnce([script(name)], STDIN[name] ?? "", env));
+    }
+    const ratio = median(hook) / median(bare);
+    // The median of each hook run over the bare run just before it: steadier when the machine is busy.
+    const paired = median(hook.map((ms, i) => ms / bare[i]!));
+    worst = Math.max(worst, ratio);
+    console.log(
+      `${name.padEnd(18)} ${median(hook).toFixed(1).padStart(8)} ${median(bare).toFixed(1).padStart(14)} ${ratio.toFixed(2).padStart(6)} ${paired.toFixed(2).padStart(7)}`,
+    );
+  }
+  console.log(`\nratio = median hook / median node -e ''; paired = median of (hook run / the bare run before it)`);
+  console.log(`worst ratio ${worst.toFixed(2)} (target <= ${TARGET_RATIO}): ${worst <= TARGET_RATIO ? "met" : "NOT met"}`);
+}
+
+main();

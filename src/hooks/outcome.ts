@@ -1,0 +1,114 @@
+// PostToolUse on a status tool: read the deciding field with the policy's
+// predicate. A terminal value is recorded and the outcome, the next step and
+// how to stop the loop or watcher are injected; for a run with several
+// handles, which ones still run. A value the policy does not know, or a
+// result that cannot be read, counts as still in flight. A full progress
+// reading is never completion.
+import {
+  bareToolName,
+  classify,
+  formatDuration,
+  isHandle,
+  operation,
+  operationsForStatusTool,
+  statusTools,
+  type Operation,
+  type Verdict,
+} from "../policy/index.js";
+import { terminalList } from "../render/wait-instructions.js";
+import type { DecideContext, Decided } from "./decision.js";
+import type { ToolHookInput } from "./input.js";
+import { fieldFor, pollKeys } from "./keys.js";
+import { failureSkill } from "./plan-text.js";
+import { groupOf, withWork, workFor, type SessionState, type WorkRecord } from "./state.js";
+import { andList, safeToken } from "./text.js";
+import { readToolResult, resultField, type ToolResult } from "./tool-response.js";
+import { callOf, stopLines } from "./work-text.js";
+
+/** Progress is reported as a fraction (0-1) or a percentage (0-100); either way, full is not done. */
+export function isFullProgress(value: unknown): boolean {
+  const number = typeof value === "string" && /^\d{1,3}(\.\d+)?$/.test(value) ? Number(value) : value;
+  if (typeof number !== "number" || !Number.isFinite(number)) return false;
+  return number >= 99.5 || (number >= 0.995 && number <= 1);
+}
+
+function progressNote(op: Operation, handle: string): string {
+  return (
+    `${op.progress?.tool ?? "progress"} shows full progress for ${handle}, but progress is not completion: ${op.progress?.note ?? "it never says the run ended"}. ` +
+    `Only ${op.status.tool} ${op.status.field} ${terminalList(op)} says it ended.`
+  );
+}
+
+type Terminal = Extract<Verdict, { kind: "terminal" }>;
+
+function outcomeText(state: SessionState, key: string, work: WorkRecord, verdict: Terminal, op: Operation): string {
+  const skill = verdict.next.skill ? `; load the skill ${verdict.next.skill}` : "";
+  const lines = [
+    `OctoPerf ${op.id}: ${callOf(key, work)} ended ${verdict.value} (${verdict.outcome}: ${verdict.meaning}).`,
+    `Next: ${verdict.next.action}${skill}.`,
+  ];
+  const group = groupOf(state, work.group);
+  const running = group.filter((member) => !member.work.terminal);
+  if (running.length > 0) {
+    lines.push(`Still running: ${op.handle.kind} ${andList(running.map((m) => m.work.handle))}; keep polling ${running.length === 1 ? "it" : "them"} at the same pace.`);
+  } else if (group.length > 1) {
+    lines.push(`All ${group.length} handles have ended: ${group.map((m) => `${m.work.handle} ${m.work.terminal!.value}`).join(", ")}.`);
+  }
+  lines.push(...stopLines(state, group.map((m) => m.key)));
+  return lines.join("\n");
+}
+
+function inFlightText(op: Operation, work: WorkRecord, field: string, value: unknown, result: ToolResult, now: number): string[] {
+  const lines: string[] = [];
+  const verdict = classify(op, value);
+  if (verdict.kind === "in-flight" && !verdict.known) {
+    const shown = safeToken(value);
+    lines.push(
+      result.kind === "unknown" || value === undefined
+        ? `No ${field} could be read from this result; ${work.handle} counts as still in flight, and its deadline still applies.`
+        : `${field} ${shown ?? "(an unreadable value)"} is not one the policy knows; ${work.handle} counts as still in flight, and its deadline still applies.`,
+    );
+  }
+  if (now > work.deadlineAt && !work.deadlineNoted) {
+    const skill = failureSkill(op);
+    lines.push(
+      `${work.handle} has run past its deadline (${formatDuration((work.deadlineAt - work.startedAt) / 1000)} after the start): ` +
+        `stop waiting, tell the user and diagnose${skill ? ` (skill ${skill})` : ""}.`,
+    );
+  }
+  return lines;
+}
+
+export function decideOutcome(input: ToolHookInput, state: SessionState, ctx: DecideContext): Decided {
+  const tool = bareToolName(input.toolName);
+  if (tool === undefined || !statusTools().includes(tool) || input.event !== "PostToolUse") return { state, note: "not a status tool of the policy" };
+  const result = readToolResult(input.toolResponse);
+  const found = workFor(state, pollKeys(tool, input.toolInput));
+  if (!found) {
+    // Never seen: only the progress warning, which holds for any handle.
+    const progressOp = operationsForStatusTool(tool).find((o) => o.progress?.tool === tool);
+    const raw = progressOp ? input.toolInput[progressOp.handle.kind] : undefined;
+    const handle = isHandle(raw) ? raw : undefined;
+    if (progressOp?.progress && handle && isFullProgress(resultField(result, progressOp.progress.field))) {
+      return { state, decision: { kind: "context", text: progressNote(progressOp, handle) } };
+    }
+    return { state };
+  }
+  const { key, work } = found;
+  const op = operation(work.op);
+  const field = fieldFor(op, tool);
+  if (!field || work.terminal) return { state };
+  const value = result.kind === "unknown" || result.isError ? undefined : resultField(result, field.field);
+  if (field.progress) {
+    return isFullProgress(value) ? { state, decision: { kind: "context", text: progressNote(op, work.handle) } } : { state };
+  }
+  const verdict = classify(op, value);
+  if (verdict.kind === "terminal") {
+    const next = withWork(state, key, { ...work, terminal: { value: verdict.value, outcome: verdict.outcome, at: ctx.now } });
+    return { state: next, decision: { kind: "context", text: outcomeText(next, key, work, verdict, op) } };
+  }
+  const lines = inFlightText(op, work, field.field, value, result, ctx.now);
+  if (lines.length === 0) return { state };
+  const next = ctx.now > work.deadlineAt ? withWork(state, key, { ...work, deadlineNoted: true }) : state;
+  return { state: next, decision: { kind: "context", text: lines.join("\n") } };
+}

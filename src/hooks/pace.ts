@@ -1,0 +1,65 @@
+// PreToolUse on a status tool: the pace guard. A poll of a handle that has
+// ended is refused with its outcome and next step; a poll that comes sooner
+// than the cadence allows is refused with the seconds left and how to wait.
+// The first poll after a start passes (it catches a failed start), and so does
+// the first poll after a loop or watcher is set up (a /loop runs its prompt at
+// once). A handle the plugin never saw passes: it may have been started
+// elsewhere.
+//
+// One budget per handle: get_bench_result, get_bench_status and, for a
+// validation, get_virtual_user_validation all name the same work and each
+// costs a model turn, so any of them counts as the handle's poll.
+import { bareToolName, CLAUDE_MAX_SLEEP_S, operation, statusTools } from "../policy/index.js";
+import type { DecideContext, Decided } from "./decision.js";
+import type { ToolHookInput } from "./input.js";
+import { pollKeys } from "./keys.js";
+import { schedulesOf, withWork, workFor, type SessionState, type WorkRecord } from "./state.js";
+import { argsJson } from "./text.js";
+import { callOf, stopLines, waitAgainLine } from "./work-text.js";
+
+/**
+ * A poll counts as on time from this share of the cadence below it: a cron
+ * loop fires on minute marks and the model takes a few seconds to act, so
+ * gaps between paced polls jitter around the cadence.
+ */
+export const POLL_GRACE_RATIO = 0.25;
+
+export function minimumGapSeconds(cadenceSeconds: number): number {
+  return cadenceSeconds - Math.floor(cadenceSeconds * POLL_GRACE_RATIO);
+}
+
+function endedReason(state: SessionState, key: string, work: WorkRecord): string {
+  const ended = work.terminal!;
+  const acceptor = operation(work.op).terminal.find((a) => a.value === ended.value);
+  const next = acceptor ? ` Next: ${acceptor.next.action}${acceptor.next.skill ? `; load the skill ${acceptor.next.skill}` : ""}.` : "";
+  const meaning = acceptor ? `: ${acceptor.meaning}` : "";
+  return [`Already ended: ${callOf(key, work)} is ${ended.value} (${ended.outcome}${meaning}); polling it again changes nothing.${next}`, ...stopLines(state, [key])].join(" ");
+}
+
+function tooSoonReason(state: SessionState, key: string, work: WorkRecord, now: number, watcher: boolean): string {
+  const elapsedMs = now - (work.lastPollAt ?? now);
+  const left = Math.max(1, Math.ceil(work.cadenceSeconds - elapsedMs / 1000));
+  const head = `Too soon: ${callOf(key, work)} was polled ${Math.floor(elapsedMs / 1000)} s ago and its cadence is ${work.cadenceSeconds} s; poll again in ${left} s.`;
+  const schedule = schedulesOf(state, key)[0];
+  let how: string;
+  if (schedule?.kind === "monitor") how = `Monitor task ${schedule.id} is watching it: end your turn and wait for its next event.`;
+  else if (schedule?.kind === "cron") how = `Loop job ${schedule.id} polls it (CronDelete ${argsJson({ id: schedule.id })} ends it): end your turn and let the next firing poll.`;
+  else if (left <= CLAUDE_MAX_SLEEP_S) how = `Wait with a standalone Bash \`sleep ${left}\`, then poll.`;
+  else how = waitAgainLine(state, work, watcher);
+  return `${head} ${how}`;
+}
+
+export function decidePace(input: ToolHookInput, state: SessionState, ctx: DecideContext): Decided {
+  const tool = bareToolName(input.toolName);
+  if (tool === undefined || !statusTools().includes(tool) || input.event !== "PreToolUse") return { state, note: "not a status tool of the policy" };
+  const found = workFor(state, pollKeys(tool, input.toolInput));
+  if (!found) return { state };
+  const { key, work } = found;
+  if (work.terminal) return { state, decision: { kind: "deny", reason: endedReason(state, key, work) } };
+  const last = work.lastPollAt;
+  const onTime =
+    last === undefined || work.freePoll === true || ctx.now < last || (ctx.now - last) / 1000 >= minimumGapSeconds(work.cadenceSeconds);
+  if (!onTime) return { state, decision: { kind: "deny", reason: tooSoonReason(state, key, work, ctx.now, ctx.watcher) } };
+  const { freePoll: _used, ...rest } = work;
+  return { state: withWork(state, key, { ...rest, lastPollAt: ctx.now }) };
+}

@@ -1,0 +1,137 @@
+// What the hooks remember about one Claude Code session, as plain data, and
+// the pure changes made to it. The store reads and writes it; nothing here
+// touches a file or a clock.
+import { isHandle, OPERATION_IDS, type OperationId, type Outcome } from "../policy/index.js";
+
+/** One piece of work being waited for: one handle of one started operation. */
+export interface WorkRecord {
+  readonly op: OperationId;
+  /** The handle the start returned (benchResultId or taskId). */
+  readonly handle: string;
+  /** The primary status call: its tool and validated arguments. */
+  readonly tool: string;
+  readonly args: Readonly<Record<string, string>>;
+  /** Works started by the same call share a group (a scenario run's bench results). */
+  readonly group: string;
+  readonly startedAt: number;
+  readonly expectedSeconds: number;
+  readonly cadenceSeconds: number;
+  readonly deadlineAt: number;
+  readonly lastPollAt?: number;
+  /** The next poll passes whatever the pace: set when a loop or monitor starts. */
+  readonly freePoll?: boolean;
+  readonly deadlineNoted?: boolean;
+  readonly terminal?: { readonly value: string; readonly outcome: Outcome; readonly at: number };
+}
+
+/** A CronCreate job or a Monitor task tied to the works its prompt or command names. */
+export interface ScheduleRecord {
+  readonly kind: "cron" | "monitor";
+  readonly id: string;
+  /** Primary keys of the works it polls. */
+  readonly works: readonly string[];
+  readonly at: number;
+}
+
+export interface SessionState {
+  readonly version: 1;
+  /** By primary key ("get_bench_result:<id>"). */
+  readonly works: Readonly<Record<string, WorkRecord>>;
+  /** Every key a poll can carry (primary, alternative, progress) -> primary key. */
+  readonly aliases: Readonly<Record<string, string>>;
+  readonly schedules: readonly ScheduleRecord[];
+  /** Expected run seconds by scenarioId, from get_scenario results. */
+  readonly scenarios: Readonly<Record<string, { readonly seconds: number; readonly at: number }>>;
+}
+
+export const MAX_WORKS = 100;
+export const MAX_SCHEDULES = 50;
+export const MAX_SCENARIOS = 50;
+
+export function emptyState(): SessionState {
+  return { version: 1, works: {}, aliases: {}, schedules: [], scenarios: {} };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isTime = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v) && v >= 0;
+const isKey = (v: unknown): v is string => typeof v === "string" && v.length <= 200 && /^[a-z_]+:[A-Za-z0-9_/-]+$/.test(v);
+
+function isWork(v: unknown): v is WorkRecord {
+  if (!isRecord(v) || !(OPERATION_IDS as readonly unknown[]).includes(v.op) || !isHandle(v.handle)) return false;
+  if (typeof v.tool !== "string" || !/^[a-z_]{1,64}$/.test(v.tool) || !isRecord(v.args) || !Object.values(v.args).every(isHandle)) return false;
+  if (!isKey(v.group) || !isTime(v.startedAt) || !isTime(v.expectedSeconds) || !isTime(v.cadenceSeconds) || !isTime(v.deadlineAt)) return false;
+  if (v.lastPollAt !== undefined && !isTime(v.lastPollAt)) return false;
+  if (v.terminal !== undefined) {
+    const t = v.terminal;
+    if (!isRecord(t) || typeof t.value !== "string" || !/^[A-Z_]{1,32}$/.test(t.value) || !isTime(t.at)) return false;
+    if (t.outcome !== "succeeded" && t.outcome !== "failed" && t.outcome !== "partial") return false;
+  }
+  return true;
+}
+
+function isSchedule(v: unknown): v is ScheduleRecord {
+  return (
+    isRecord(v) &&
+    (v.kind === "cron" || v.kind === "monitor") &&
+    isHandle(v.id) &&
+    Array.isArray(v.works) &&
+    v.works.length <= MAX_WORKS &&
+    v.works.every(isKey) &&
+    isTime(v.at)
+  );
+}
+
+/** A state read back from disk, checked field by field: a bad one is corrupt as a whole. */
+export function isSessionState(v: unknown): v is SessionState {
+  if (!isRecord(v) || v.version !== 1 || !isRecord(v.works) || !isRecord(v.aliases) || !Array.isArray(v.schedules) || !isRecord(v.scenarios)) return false;
+  if (!Object.entries(v.works).every(([key, work]) => isKey(key) && isWork(work))) return false;
+  if (!Object.entries(v.aliases).every(([key, primary]) => isKey(key) && isKey(primary))) return false;
+  if (!v.schedules.every(isSchedule)) return false;
+  return Object.entries(v.scenarios).every(([id, s]) => isHandle(id) && isRecord(s) && isTime(s.seconds) && isTime(s.at));
+}
+
+/** Drop the oldest records beyond the bounds, and aliases that point nowhere. */
+export function bounded(state: SessionState): SessionState {
+  const works = Object.entries(state.works)
+    .sort(([, a], [, b]) => b.startedAt - a.startedAt)
+    .slice(0, MAX_WORKS);
+  const kept = new Set(works.map(([key]) => key));
+  const aliases = Object.fromEntries(Object.entries(state.aliases).filter(([, primary]) => kept.has(primary)));
+  const schedules = [...state.schedules]
+    .map((s) => ({ ...s, works: s.works.filter((key) => kept.has(key)) }))
+    .filter((s) => s.works.length > 0)
+    .sort((a, b) => b.at - a.at)
+    .slice(0, MAX_SCHEDULES);
+  const scenarios = Object.fromEntries(
+    Object.entries(state.scenarios)
+      .sort(([, a], [, b]) => b.at - a.at)
+      .slice(0, MAX_SCENARIOS),
+  );
+  return { version: 1, works: Object.fromEntries(works), aliases, schedules, scenarios };
+}
+
+/** The work a poll key belongs to, with its primary key. */
+export function workFor(state: SessionState, keys: readonly string[]): { key: string; work: WorkRecord } | undefined {
+  for (const alias of keys) {
+    const key = state.aliases[alias];
+    const work = key === undefined ? undefined : state.works[key];
+    if (key !== undefined && work) return { key, work };
+  }
+  return undefined;
+}
+
+/** The works of a group, primary key first, in start order. */
+export function groupOf(state: SessionState, group: string): { key: string; work: WorkRecord }[] {
+  return Object.entries(state.works)
+    .filter(([, work]) => work.group === group)
+    .map(([key, work]) => ({ key, work }));
+}
+
+export function withWork(state: SessionState, key: string, work: WorkRecord): SessionState {
+  return { ...state, works: { ...state.works, [key]: work } };
+}
+
+/** Schedules that poll a work and are still recorded. */
+export function schedulesOf(state: SessionState, key: string): ScheduleRecord[] {
+  return state.schedules.filter((s) => s.works.includes(key));
+}

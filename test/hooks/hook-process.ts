@@ -1,0 +1,114 @@
+// Test helpers: run a bundled hook (scripts/hooks/<name>.cjs) as a real child
+// process with stdin shaped like Claude Code's, a temp state dir and a fixed
+// clock, and read back its decision.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { claudeToolNames } from "../../src/policy/index.js";
+
+export const REPO_ROOT = join(fileURLToPath(new URL(".", import.meta.url)), "..", "..");
+export const SESSION = "5b0c2f1e-8d7a-4c3b-9e6f-0a1b2c3d4e5f";
+export const T0 = Date.UTC(2026, 10, 24, 9, 0, 0);
+
+/** Both Claude Code names of an OctoPerf tool: [user-configured server, plugin server]. */
+export const FORMS = [0, 1] as const;
+export function toolName(tool: string, form: 0 | 1 = 0): string {
+  return claudeToolNames(tool)[form]!;
+}
+
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), "octoperf-hooks-test-"));
+}
+
+/** A structured result as Claude Code 2.1.330 passes it: a JSON string. */
+export const structured = (value: object): string => JSON.stringify(value);
+/** An unstructured result: the array of content blocks. */
+export const blocks = (value: object | string): object[] => [{ type: "text", text: typeof value === "string" ? value : JSON.stringify(value) }];
+
+let useId = 0;
+function common(event: "PreToolUse" | "PostToolUse", tool: string, input: object, session: string) {
+  useId++;
+  return {
+    session_id: session,
+    transcript_path: `/tmp/claude/projects/demo/${session}.jsonl`,
+    cwd: "/tmp/demo",
+    prompt_id: "prompt-1",
+    permission_mode: "default",
+    hook_event_name: event,
+    tool_name: tool,
+    tool_input: input,
+    tool_use_id: `toolu_01Test${useId}`,
+  };
+}
+
+export function pre(tool: string, input: object, session = SESSION): string {
+  return JSON.stringify(common("PreToolUse", tool, input, session));
+}
+
+export function post(tool: string, input: object, response: unknown, session = SESSION): string {
+  return JSON.stringify({ ...common("PostToolUse", tool, input, session), tool_response: response, duration_ms: 123 });
+}
+
+export interface HookRun {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export interface RunOptions {
+  readonly data: string;
+  readonly now?: number;
+  readonly env?: Readonly<Record<string, string>>;
+  /** Plugin root to run from (defaults to this repository). */
+  readonly root?: string;
+}
+
+function hookEnv(options: RunOptions): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, CLAUDE_PLUGIN_DATA: options.data, ...options.env };
+  if (options.now !== undefined) env.OCTOPERF_HOOKS_NOW = String(options.now);
+  return env;
+}
+
+export function runHook(name: string, stdin: string, options: RunOptions): HookRun {
+  const script = join(options.root ?? REPO_ROOT, "scripts", "hooks", `${name}.cjs`);
+  const result = spawnSync(process.execPath, [script], { input: stdin, env: hookEnv(options), encoding: "utf8", timeout: 20_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export function runHookAsync(name: string, stdin: string, options: RunOptions): Promise<HookRun> {
+  const script = join(options.root ?? REPO_ROOT, "scripts", "hooks", `${name}.cjs`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script], { env: hookEnv(options) });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+interface HookJson {
+  hookSpecificOutput?: { hookEventName?: string; permissionDecision?: string; permissionDecisionReason?: string; additionalContext?: string };
+}
+
+export function parsed(run: HookRun): HookJson | undefined {
+  return run.stdout.trim() === "" ? undefined : (JSON.parse(run.stdout) as HookJson);
+}
+
+/** The injected context of a PostToolUse run (undefined when silent). */
+export function contextOf(run: HookRun): string | undefined {
+  const out = parsed(run)?.hookSpecificOutput;
+  if (out && out.hookEventName !== "PostToolUse") throw new Error(`not a PostToolUse output: ${run.stdout}`);
+  return out?.additionalContext;
+}
+
+/** The deny reason of a PreToolUse run (undefined when it passed). */
+export function denialOf(run: HookRun): string | undefined {
+  const out = parsed(run)?.hookSpecificOutput;
+  if (out && (out.hookEventName !== "PreToolUse" || out.permissionDecision !== "deny")) throw new Error(`not a deny: ${run.stdout}`);
+  return out?.permissionDecisionReason;
+}

@@ -1,0 +1,54 @@
+// Claude Code installs a plugin by copying its files, without npm install.
+// Copy the plugin tree without node_modules to a temp dir and run every hook
+// from there: each one must work from its committed bundle alone.
+import assert from "node:assert/strict";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative, sep } from "node:path";
+import { before, describe, it } from "node:test";
+import { hookSpecs } from "../../src/hooks/hooks-json.js";
+import { contextOf, denialOf, post, pre, REPO_ROOT, runHook, structured, T0, tempDataDir, toolName } from "./hook-process.js";
+
+let root = "";
+
+describe("hooks run from an installed copy", () => {
+  before(() => {
+    root = join(mkdtempSync(join(tmpdir(), "octoperf-installed-")), "octoperf");
+    cpSync(REPO_ROOT, root, {
+      recursive: true,
+      filter: (path) => {
+        const parts = relative(REPO_ROOT, path).split(sep);
+        return !parts.includes("node_modules") && parts[0] !== ".git";
+      },
+    });
+  });
+
+  it("has no node_modules anywhere in the copy or above it", () => {
+    assert.equal(existsSync(join(root, "node_modules")), false);
+    for (let dir = root; dir !== join(dir, ".."); dir = join(dir, "..")) assert.equal(existsSync(join(dir, "node_modules")), false, dir);
+  });
+
+  it("bundles import nothing but Node built-ins", () => {
+    for (const file of readdirSync(join(root, "scripts", "hooks"))) {
+      const text = readFileSync(join(root, "scripts", "hooks", file), "utf8");
+      const specifiers = [...text.matchAll(/(?:^|\n)\s*import\s[^;]*?from\s*["']([^"']+)["']/g), ...text.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]!);
+      for (const specifier of specifiers) assert.match(specifier, /^node:/, `${file} imports ${specifier}`);
+      // esbuild marks inlined packages with a "// node_modules/<pkg>/..." comment: a hook must inline none (zod would cost ~45 ms a call).
+      assert.doesNotMatch(text, /^\/\/ node_modules\//m, `${file} inlines a package`);
+    }
+  });
+
+  it("runs every hook of hooks.json from the copy", () => {
+    const data = tempDataDir();
+    const options = (now: number) => ({ data, now, root });
+    assert.deepEqual(hookSpecs().map((s) => s.name).sort(), ["pace-guard", "plan-after-start", "poll-outcome", "record-scenario", "record-schedule"]);
+
+    assert.equal(runHook("record-scenario", post(toolName("get_scenario"), { scenarioId: "sc1" }, structured({ userProfiles: [{ loadStrategy: { holdForSec: 30 } }] })), options(T0)).stdout, "");
+    const plan = contextOf(runHook("plan-after-start", post(toolName("run_scenario", 1), { scenarioId: "sc1" }, structured({ benchResultIds: ["b1"] })), options(T0)));
+    assert.match(plan ?? "", /every 6 s \(expected 1m\)/);
+    assert.equal(runHook("pace-guard", pre(toolName("get_bench_result"), { benchResultId: "b1" }), options(T0 + 1000)).stdout, "");
+    assert.match(denialOf(runHook("pace-guard", pre(toolName("get_bench_result"), { benchResultId: "b1" }), options(T0 + 2000))) ?? "", /^Too soon/);
+    assert.equal(runHook("record-schedule", post("CronCreate", { cron: "* * * * *", prompt: "call get_bench_result(benchResultId=b1)" }, structured({ id: "abc123" })), options(T0 + 3000)).stdout, "");
+    assert.match(contextOf(runHook("poll-outcome", post(toolName("get_bench_result"), { benchResultId: "b1" }, structured({ state: "FINISHED" })), options(T0 + 9000))) ?? "", /CronDelete \{"id":"abc123"\}/);
+  });
+});
