@@ -5,7 +5,9 @@ import { claudeCodeChoice } from "./choice.js";
 import { failureSkills, startTools } from "./compact.js";
 import { claudeCodeExample, realisationsTable } from "./claude-code.js";
 import { failureRoutes, operationsTable, terminalConditions } from "./operations.js";
+import { terminalCheck } from "./terminal-check.js";
 import { waitSnippet } from "./wait-snippet.js";
+import { COMMAND_RENDERERS } from "./commands.js";
 
 export const REGION_RENDERERS: Readonly<Record<string, RegionRenderer>> = {
   "cadence-table": cadenceTable,
@@ -15,7 +17,9 @@ export const REGION_RENDERERS: Readonly<Record<string, RegionRenderer>> = {
   realisations: realisationsTable,
   "claude-code-example": claudeCodeExample,
   "wait-snippet": waitSnippet,
+  "terminal-check": terminalCheck,
   "start-tools": startTools,
   "failure-skills": failureSkills,
   "claude-code-choice": claudeCodeChoice,
+  ...COMMAND_RENDERERS,
 };

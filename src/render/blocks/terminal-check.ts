@@ -1,0 +1,22 @@
+// "Is this work over?" in one line, for a pre-flight check in a workflow skill
+// (e.g. a PDF needs a finished run): the operation's status call, the values
+// that end it, and the values that mean it is still going. No skill writes
+// terminal states in its own words.
+import { operation, OPERATION_IDS, type OperationId } from "../../policy/operations.js";
+import { code, orList } from "../markdown.js";
+import { callShape } from "./operations.js";
+
+export function terminalCheck(params: Readonly<Record<string, string>>): string {
+  const id = params.operation;
+  if (!id || !(OPERATION_IDS as readonly string[]).includes(id)) {
+    throw new Error(`terminal-check needs operation=<${OPERATION_IDS.join("|")}>, got "${id ?? ""}"`);
+  }
+  const op = operation(id as OperationId);
+  const ended = orList(op.terminal.map((a) => code(a.value)));
+  const going = orList(op.inFlight.map(code));
+  const flag = op.status.finishedFlag ? ` (${code(`${op.status.finishedFlag} == true`)} says the same)` : "";
+  return [
+    `> **Over (policy):** ${code(callShape(op.status))} gives ${code(op.status.field)}, over at ${ended}${flag}. ` +
+      `${going} ${op.inFlight.length > 1 ? "mean" : "means"} it is still going; any other value counts as still going.`,
+  ].join("\n");
+}

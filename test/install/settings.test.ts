@@ -1,0 +1,36 @@
+// What uninstall does with settings.json after Claude Code's own uninstall.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { settingsAction, withoutPlugin } from "../../src/install/settings.js";
+
+const ID = "octoperf@octoperf-plugins";
+const MARKET = "octoperf-plugins";
+const ORIGINAL = '{\n    "theme": "dark"\n}\n';
+
+test("the user's exact bytes come back when only the plugin's entries differ", () => {
+  const afterClaude = JSON.stringify({ theme: "dark", enabledPlugins: {}, extraKnownMarketplaces: {} }, null, 2);
+  assert.deepEqual(settingsAction(afterClaude, ORIGINAL, ID, MARKET), { kind: "restore" });
+  const stillThere = JSON.stringify({ theme: "dark", enabledPlugins: { [ID]: true }, extraKnownMarketplaces: { [MARKET]: { source: { source: "directory", path: "/x" } } } });
+  assert.deepEqual(settingsAction(stillThere, ORIGINAL, ID, MARKET), { kind: "restore" });
+});
+
+test("a settings file the install created is deleted when nothing else is in it", () => {
+  assert.deepEqual(settingsAction('{"enabledPlugins": {}, "extraKnownMarketplaces": {}}', undefined, ID, MARKET), { kind: "delete" });
+  assert.deepEqual(settingsAction(undefined, undefined, ID, MARKET), { kind: "keep" });
+});
+
+test("changes the user made meanwhile are kept; only the plugin's entries go", () => {
+  const changed = JSON.stringify({ theme: "light", enabledPlugins: { [ID]: true, "other@m": true } });
+  const action = settingsAction(changed, ORIGINAL, ID, MARKET);
+  assert.equal(action.kind, "rewrite");
+  assert.deepEqual(JSON.parse((action as { text: string }).text), { theme: "light", enabledPlugins: { "other@m": true } });
+  // Another plugin the user enabled before the install is not touched.
+  const before = { enabledPlugins: { "other@m": true } };
+  assert.deepEqual(withoutPlugin({ enabledPlugins: { "other@m": true, [ID]: true } }, before, ID, MARKET), before);
+  // An entry the user had under the same name before stays.
+  assert.deepEqual(withoutPlugin({ enabledPlugins: { [ID]: false } }, { enabledPlugins: { [ID]: false } }, ID, MARKET), { enabledPlugins: { [ID]: false } });
+});
+
+test("an unreadable settings file is left alone", () => {
+  assert.deepEqual(settingsAction("{not json", ORIGINAL, ID, MARKET), { kind: "keep" });
+});
