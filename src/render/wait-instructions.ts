@@ -91,25 +91,52 @@ export function scheduleWakeupArgs(plan: WaitPlan, targets: readonly PollTarget[
   };
 }
 
-/** The watcher's argument words for a target (validated handles only). */
+/**
+ * The watcher's argument words for targets (validated handles only). Targets
+ * that carry a benchResultId (a validation's alternativeTargets, too) give the
+ * `bench` form, which the watcher's REST backend can follow; a validation
+ * given as project + virtual user needs an MCP backend.
+ */
 export function watcherArgs(plan: WaitPlan, targets: readonly PollTarget[]): string[] {
   const op = plan.operation;
   const words: string[] = [];
-  if (op.handle.kind === "taskId") words.push("task", ...targets.map((t) => t.args.taskId ?? ""));
-  else if (op.status.tool === "get_virtual_user_validation") {
-    const first = targets[0];
+  const first = targets[0];
+  if (op.handle.kind === "taskId") words.push("task", ...targets.map((t) => t.args.taskId ?? ""), "--operation", op.id);
+  else if (first?.args.benchResultId === undefined && op.status.tool === "get_virtual_user_validation") {
     words.push("validation", first?.args.projectId ?? "", first?.args.virtualUserId ?? "");
-  } else words.push("bench", ...targets.map((t) => t.args.benchResultId ?? ""));
+  } else {
+    words.push("bench", ...targets.map((t) => t.args.benchResultId ?? ""));
+    if (op.id !== "scenario-run") words.push("--operation", op.id);
+  }
   words.push("--expected", formatDuration(plan.expectedSeconds), "--deadline", formatDuration(plan.deadlineSeconds));
   return words;
 }
 
+/**
+ * The targets the watcher should follow: the form its REST backend can poll
+ * (a bench result or task id) when the primary status call has none, as for a
+ * validation polled by project and virtual user.
+ */
+export function watcherTargets(targets: readonly PollTarget[], alternatives: readonly PollTarget[]): readonly PollTarget[] {
+  const reachable = (t: PollTarget) => t.args.benchResultId !== undefined || t.args.taskId !== undefined;
+  if (targets.every(reachable)) return targets;
+  const usable = alternatives.filter(reachable);
+  return usable.length > 0 ? usable : targets;
+}
+
+/**
+ * Monitor arguments. When the deadline outlasts Monitor's cap, `--window`
+ * tells the watcher that limit: just before it, the watcher prints the exact
+ * command to re-arm with (what is left of the expected time and deadline).
+ */
 export function monitorArgs(plan: WaitPlan, targets: readonly PollTarget[]): MonitorArgs {
   const handles = targets.map((t) => Object.values(t.args).join("/")).join(", ");
+  const timeoutMs = Math.min(MONITOR_MAX_TIMEOUT_MS, plan.deadlineSeconds * 1000);
+  const window = plan.deadlineSeconds * 1000 > MONITOR_MAX_TIMEOUT_MS ? ["--window", formatDuration(timeoutMs / 1000)] : [];
   return {
     description: `OctoPerf ${plan.operation.id} ${handles}`,
-    timeout_ms: Math.min(MONITOR_MAX_TIMEOUT_MS, plan.deadlineSeconds * 1000),
-    command: `${WATCHER_COMMAND} ${watcherArgs(plan, targets).join(" ")}`,
+    timeout_ms: timeoutMs,
+    command: `${WATCHER_COMMAND} ${[...watcherArgs(plan, targets), ...window].join(" ")}`,
   };
 }
 

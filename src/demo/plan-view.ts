@@ -1,0 +1,44 @@
+// `npm start -- --duration 10m`: the wait plan for a sample scenario run of
+// that length, with the exact Claude Code instructions, no simulator needed.
+import { formatDuration, planWait, pollTargets, PROVISIONING_HEADROOM_S, expectedRunSeconds, operation, realisation } from "../policy/index.js";
+import { cronCreateArgs, loopLine, monitorArgs, scheduleWakeupArgs } from "../render/wait-instructions.js";
+import { scenarioOfLength } from "../simulator/fixtures.js";
+
+/** Handles shown in the sample plan (valid ids, plainly examples). */
+export const SAMPLE_BENCH_RESULT_IDS = ["bench-result-1", "bench-result-2"] as const;
+
+export function planView(runSeconds: number): string {
+  const sample = scenarioOfLength("scn-sample", Math.max(1, runSeconds - PROVISIONING_HEADROOM_S), 2);
+  const expectedSeconds = expectedRunSeconds(sample.scenario) ?? runSeconds;
+  const op = operation("scenario-run");
+  const targets = pollTargets(op, [...SAMPLE_BENCH_RESULT_IDS]);
+  const withKey = planWait({ operation: op.id, expectedSeconds, watcher: true });
+  const withoutKey = planWait({ operation: op.id, expectedSeconds, watcher: false });
+  const json = (value: unknown): string => JSON.stringify(value, null, 2).replace(/\n/g, "\n    ");
+  const load = sample.scenario.userProfiles[0]!.loadStrategy;
+  const lines = [
+    `Wait plan for a scenario run of about ${formatDuration(expectedSeconds)}`,
+    `  sample scenario: ramp-up ${load.rampUpSec} s + hold ${load.holdForSec} s + ramp-down ${load.rampDownSec} s + ${PROVISIONING_HEADROOM_S} s provisioning;`,
+    `  run_scenario returned benchResultIds ${SAMPLE_BENCH_RESULT_IDS.join(", ")}`,
+    "",
+    `  cadence:  poll every ${withKey.cadenceSeconds} s (expected / 10, kept within 3-60 s)`,
+    `  deadline: ${formatDuration(withKey.deadlineSeconds)}`,
+    "  ways to wait in Claude Code, cheapest first:",
+    ...withKey.options.map(
+      (o) =>
+        `    ${o.id.padEnd(13)} every ${formatDuration(o.intervalSeconds).padEnd(6)} ~${String(o.estimatedTurns).padStart(4)} model turns${o.exact ? "" : " (slower than the cadence)"}  ${realisation(o.id).title}`,
+    ),
+    `  chosen: ${withKey.chosen.id} with OCTOPERF_API_KEY set, ${withoutKey.chosen.id} without`,
+    "",
+    "With an API key: Monitor with",
+    `    ${json(monitorArgs(withKey, targets))}`,
+    "",
+    `Without one: ${withoutKey.chosen.id === "loop" ? "type" : "use"}`,
+    `    ${withoutKey.chosen.id === "loop" ? loopLine(withoutKey, targets) : JSON.stringify(withoutKey.chosen)}`,
+    "  which is CronCreate with",
+    `    ${json(cronCreateArgs(withoutKey, targets))}`,
+    "  or, self-paced, ScheduleWakeup with",
+    `    ${json(scheduleWakeupArgs(withoutKey, targets))}`,
+  ];
+  return lines.join("\n");
+}

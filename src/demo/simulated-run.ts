@@ -1,0 +1,104 @@
+// `npm start`: the main job on the embedded simulator. It plays the agent's
+// part (read the scenario, start it, plan the wait) and then waits with the
+// real watcher over REST, time-compressed, and reads the next step's first
+// evidence when the run fails.
+import { randomBytes } from "node:crypto";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import { expectedRunSeconds, formatDuration, operation, planWait, pollTargets } from "../policy/index.js";
+import { monitorArgs, watcherArgs } from "../render/wait-instructions.js";
+import { SpeedClock } from "../simulator/clock.js";
+import { NO_FAULTS, type FaultPlan } from "../simulator/faults.js";
+import { DEMO_SCENARIO_ID } from "../simulator/fixtures.js";
+import { startHttp } from "../simulator/http.js";
+import { buildServer } from "../simulator/mcp-server.js";
+import { Platform } from "../simulator/platform.js";
+import { EXIT_CODES } from "../watcher/errors.js";
+import { run, type Stream } from "../watcher/run.js";
+
+export const DEMO_SPEED = 60;
+
+export interface DemoOptions {
+  readonly faults?: FaultPlan;
+  readonly speed?: number;
+  readonly stdout: Stream;
+  readonly stderr: Stream;
+}
+
+type Structured = Readonly<Record<string, unknown>>;
+
+async function callTool(client: Client, name: string, args: Record<string, unknown>): Promise<Structured> {
+  const result = await client.callTool({ name, arguments: args });
+  if (result.isError) throw new Error(`${name} failed: ${JSON.stringify(result.content)}`);
+  return (result.structuredContent ?? {}) as Structured;
+}
+
+/** "[+4m10s]": simulated time since the run started. */
+function stamp(platform: Platform): () => string {
+  const start = platform.now();
+  return () => `[+${formatDuration(Math.round((platform.now() - start) / 1000)).padEnd(6)}]`;
+}
+
+/** Run the demo; resolves to the watcher's exit code. */
+export async function runDemo(options: DemoOptions): Promise<number> {
+  const speed = options.speed ?? DEMO_SPEED;
+  const say = (line = ""): void => void options.stdout.write(`${line}\n`);
+  const apiKey = randomBytes(12).toString("hex");
+  const platform = new Platform({ clock: new SpeedClock(speed), faults: options.faults ?? NO_FAULTS });
+  const sim = await startHttp({ platform, apiKey });
+  const client = new Client({ name: "octoperf-demo", version: "0.1.0" });
+  try {
+    say(`OctoPerf simulator on ${sim.url} (MCP at /mcp, REST beside it), clock at ${speed}x: no account needed.`);
+    // The agent's own MCP calls go in memory, so HTTP faults (--fault 5xx@N...) hit only the watcher.
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    await buildServer({ platform }).connect(serverSide);
+    await client.connect(clientSide);
+    const scenario = await callTool(client, "get_scenario", { scenarioId: DEMO_SCENARIO_ID });
+    const expected = expectedRunSeconds(scenario) ?? operation("scenario-run").expectedSeconds;
+    say(`1. get_scenario ${DEMO_SCENARIO_ID}: "${String(scenario.name)}", longest profile + provisioning = ${formatDuration(expected)}`);
+    const started = await callTool(client, "run_scenario", { scenarioId: DEMO_SCENARIO_ID });
+    const ids = started.benchResultIds as string[];
+    say(`2. run_scenario: benchReportId ${String(started.benchReportId)}, benchResultIds ${ids.join(", ")}`);
+    const op = operation("scenario-run");
+    const targets = pollTargets(op, ids);
+    const plan = planWait({ operation: op.id, expectedSeconds: expected, watcher: true });
+    say(`3. plan: poll every ${plan.cadenceSeconds} s, deadline ${formatDuration(plan.deadlineSeconds)}; cheapest way: ${plan.chosen.id} (~${plan.chosen.estimatedTurns} model turns)`);
+    say(`   Claude Code would call Monitor with command:`);
+    say(`   ${monitorArgs(plan, targets).command}`);
+    say(`4. waiting with the watcher (${formatDuration(expected)} of simulated time, about ${Math.ceil(expected / speed)} s here).`);
+    say(`   Under Monitor only the "octoperf-wait:" lines reach the model; (stderr) lines are diagnostics.`);
+    const argv = [...watcherArgs(plan, targets), "--progress", "25", "--verbose", "--time-scale", String(speed)];
+    const env = { OCTOPERF_API_KEY: apiKey, OCTOPERF_API_URL: sim.url };
+    const clock = stamp(platform);
+    const watcherOut: Stream = {
+      isTTY: options.stdout.isTTY,
+      write: (text: string) => options.stdout.write(text.startsWith("\r") ? text : `   ${clock()} ${text}`),
+    };
+    // The watcher's diagnostics (state changes, retries, unknown states) shown as asides, except on a terminal.
+    const watcherErr: Stream = {
+      write: (text: string) => (options.stdout.isTTY ? true : options.stdout.write(`   ${clock()}   (stderr) ${text.replace(/^octoperf-wait: /, "")}`)),
+    };
+    const code = await run({ argv, env, stdout: watcherOut, stderr: watcherErr });
+    const row = EXIT_CODES.find((r) => r.code === code);
+    say(`5. the watcher exited ${code} (${row?.name ?? "?"}: ${row?.meaning ?? ""}).`);
+    if (code !== 0) await showEvidence(client, ids, say);
+    return code;
+  } finally {
+    await client.close().catch(() => undefined);
+    await sim.close();
+  }
+}
+
+/** The failure route's first step: what jmeter.log says about each run that did not finish. */
+async function showEvidence(client: Client, ids: readonly string[], say: (line?: string) => void): Promise<void> {
+  for (const benchResultId of ids) {
+    const state = String((await callTool(client, "get_bench_result", { benchResultId })).state);
+    if (state === "FINISHED") continue;
+    const files = (await callTool(client, "list_bench_result_files", { benchResultId })).files as string[];
+    const log = files.find((f) => f === "jmeter.log");
+    if (!log) continue;
+    const lines = (await callTool(client, "read_bench_result_file_lines", { benchResultId, filename: log })).lines as string[];
+    say(`   next step, ${benchResultId} ${state}: list_bench_result_files -> ${files.join(", ")}; the end of ${log} says:`);
+    say(`   ${lines.at(-1) ?? "(empty)"}`);
+  }
+}

@@ -1,0 +1,20 @@
+// octoperf-wait: wait outside the model for OctoPerf work, for Claude Code's
+// Monitor or a terminal. Bundled to scripts/octoperf-wait.mjs by npm run build.
+import { run } from "./run.js";
+
+const controller = new AbortController();
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    controller.abort(new Error(`stopped by ${signal}`));
+    process.exit(130);
+  });
+}
+
+run({ argv: process.argv.slice(2), env: process.env, stdout: process.stdout, stderr: process.stderr, signal: controller.signal })
+  .then((code) => {
+    process.exitCode = code;
+  })
+  .catch((error: unknown) => {
+    process.stderr.write(`octoperf-wait: ${error instanceof Error ? error.name : "error"}\n`);
+    process.exitCode = 3;
+  });

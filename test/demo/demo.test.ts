@@ -1,0 +1,47 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { planView } from "../../src/demo/plan-view.js";
+import { runDemo } from "../../src/demo/simulated-run.js";
+import { parseFaults } from "../../src/simulator/faults.js";
+
+const root = join(import.meta.dirname, "..", "..");
+
+async function demo(faults?: string) {
+  let stdout = "";
+  const code = await runDemo({ speed: 3000, faults: faults ? parseFaults(faults) : undefined, stdout: { write: (t: string) => (stdout += t) }, stderr: { write: () => true } });
+  return { code, stdout };
+}
+
+test("the demo starts a scenario on the simulator and waits for it with the watcher", async () => {
+  const { code, stdout } = await demo();
+  assert.equal(code, 0);
+  assert.match(stdout, /2\. run_scenario: benchReportId report-\w+, benchResultIds bench-0002, bench-0003/);
+  assert.match(stdout, /scripts\/octoperf-wait\.mjs" bench bench-0002 bench-0003 --expected 9m30s --deadline 19m30s/);
+  assert.match(stdout, /octoperf-wait: scenario-run succeeded: bench-0002 FINISHED .* Next: read the bench report/);
+  assert.match(stdout, /5\. the watcher exited 0 \(succeeded/);
+});
+
+test("with --fault abort the demo shows the failure and the first step of its diagnosis", async () => {
+  const { code, stdout } = await demo("abort");
+  assert.equal(code, 1);
+  assert.match(stdout, /scenario-run failed: bench-0002 ABORTED/);
+  assert.match(stdout, /next step, bench-0002 ABORTED: list_bench_result_files -> jmeter\.log/);
+  assert.match(stdout, /\[ABORTED\] Test aborted/);
+});
+
+test("the plan view gives the cadence, the choice and the exact Claude Code instructions", () => {
+  const ten = planView(600);
+  assert.match(ten, /cadence: {2}poll every 60 s/);
+  assert.match(ten, /chosen: monitor with OCTOPERF_API_KEY set, loop without/);
+  assert.match(ten, /"command": "node \\"\$\{CLAUDE_PLUGIN_ROOT\}\/scripts\/octoperf-wait\.mjs\\" bench bench-result-1 bench-result-2 --expected 10m --deadline 20m"/);
+  assert.match(ten, /\/loop 1m octoperf scenario-run: call get_bench_result\(benchResultId=bench-result-1\)/);
+  assert.match(planView(7200), /--window 30m/);
+});
+
+test("npm start -- --duration prints the plan without a simulator; bad input exits 2", () => {
+  const out = execFileSync(process.execPath, ["--import", "tsx", join(root, "src/main.ts"), "--duration", "2h"], { cwd: root, encoding: "utf8" });
+  assert.match(out, /Wait plan for a scenario run of about 2h/);
+  assert.throws(() => execFileSync(process.execPath, ["--import", "tsx", join(root, "src/main.ts"), "--duration", "soon"], { cwd: root, stdio: "pipe" }), (e: { status: number }) => e.status === 2);
+});
