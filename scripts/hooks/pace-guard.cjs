@@ -807,13 +807,22 @@ function scheduleWakeupArgs(plan, targets) {
 function watcherArgs(plan, targets) {
   const op = plan.operation;
   const words = [];
+  const first = targets[0];
   if (op.handle.kind === "taskId") words.push("task", ...targets.map((t) => t.args.taskId ?? ""), "--operation", op.id);
-  else if (op.status.tool === "get_virtual_user_validation") {
-    const first = targets[0];
+  else if (first?.args.benchResultId === void 0 && op.status.tool === "get_virtual_user_validation") {
     words.push("validation", first?.args.projectId ?? "", first?.args.virtualUserId ?? "");
-  } else words.push("bench", ...targets.map((t) => t.args.benchResultId ?? ""));
+  } else {
+    words.push("bench", ...targets.map((t) => t.args.benchResultId ?? ""));
+    if (op.id !== "scenario-run") words.push("--operation", op.id);
+  }
   words.push("--expected", formatDuration(plan.expectedSeconds), "--deadline", formatDuration(plan.deadlineSeconds));
   return words;
+}
+function watcherTargets(targets, alternatives) {
+  const reachable = (t) => t.args.benchResultId !== void 0 || t.args.taskId !== void 0;
+  if (targets.every(reachable)) return targets;
+  const usable = alternatives.filter(reachable);
+  return usable.length > 0 ? usable : targets;
 }
 function monitorArgs(plan, targets) {
   const handles = targets.map((t) => Object.values(t.args).join("/")).join(", ");
@@ -830,10 +839,10 @@ function sleepCommand(plan) {
 }
 
 // src/hooks/plan-text.ts
-function realisationLine(id, plan, targets, compact) {
+function realisationLine(id, plan, targets, compact, watched) {
   switch (id) {
     case "monitor":
-      return `Monitor ${argsJson(monitorArgs(plan, targets))}: the watcher polls OctoPerf outside the model and prints only changes`;
+      return `Monitor ${argsJson(monitorArgs(plan, watched))}: the watcher polls OctoPerf outside the model and prints only changes`;
     case "claude-sleep":
       return `a standalone Bash \`${sleepCommand(plan)}\` between polls (Claude Code refuses a sleep of ${CLAUDE_SLEEP_REFUSAL_THRESHOLD_S} s or more)`;
     case "wakeup":
@@ -842,11 +851,12 @@ function realisationLine(id, plan, targets, compact) {
       return `\`${loopLine(plan, targets)}\`${compact ? "" : `, or CronCreate ${argsJson(cronCreateArgs(plan, targets))}`}`;
   }
 }
-function waitLine(plan, targets, compact = false) {
-  const line = `Wait with ${realisationLine(plan.chosen.id, plan, targets, compact)}.`;
+function waitLine(plan, targets, compact = false, alternatives = []) {
+  const watched = watcherTargets(targets, alternatives);
+  const line = `Wait with ${realisationLine(plan.chosen.id, plan, targets, compact, watched)}.`;
   const fallback = plan.options.find((o) => o.id !== plan.chosen.id);
   if (compact || plan.chosen.id !== "monitor" || !fallback) return line;
-  return `${line} Without it: ${realisationLine(fallback.id, plan, targets, true)}.`;
+  return `${line} Without it: ${realisationLine(fallback.id, plan, targets, true, watched)}.`;
 }
 
 // src/hooks/work-text.ts

@@ -15,6 +15,7 @@ import {
   describeCall,
   loopLine,
   monitorArgs,
+  watcherTargets,
   scheduleWakeupArgs,
   sleepCommand,
   terminalList,
@@ -52,10 +53,10 @@ export function unsafeHandle(op: Operation, field: string): string {
   );
 }
 
-function realisationLine(id: RealisationId, plan: WaitPlan, targets: readonly PollTarget[], compact: boolean): string {
+function realisationLine(id: RealisationId, plan: WaitPlan, targets: readonly PollTarget[], compact: boolean, watched: readonly PollTarget[]): string {
   switch (id) {
     case "monitor":
-      return `Monitor ${argsJson(monitorArgs(plan, targets))}: the watcher polls OctoPerf outside the model and prints only changes`;
+      return `Monitor ${argsJson(monitorArgs(plan, watched))}: the watcher polls OctoPerf outside the model and prints only changes`;
     case "claude-sleep":
       return `a standalone Bash \`${sleepCommand(plan)}\` between polls (Claude Code refuses a sleep of ${CLAUDE_SLEEP_REFUSAL_THRESHOLD_S} s or more)`;
     case "wakeup":
@@ -66,11 +67,12 @@ function realisationLine(id: RealisationId, plan: WaitPlan, targets: readonly Po
 }
 
 /** How to carry out the wait in Claude Code: the chosen realisation and, unless `compact`, the next best. */
-export function waitLine(plan: WaitPlan, targets: readonly PollTarget[], compact = false): string {
-  const line = `Wait with ${realisationLine(plan.chosen.id, plan, targets, compact)}.`;
+export function waitLine(plan: WaitPlan, targets: readonly PollTarget[], compact = false, alternatives: readonly PollTarget[] = []): string {
+  const watched = watcherTargets(targets, alternatives);
+  const line = `Wait with ${realisationLine(plan.chosen.id, plan, targets, compact, watched)}.`;
   const fallback = plan.options.find((o) => o.id !== plan.chosen.id);
   if (compact || plan.chosen.id !== "monitor" || !fallback) return line;
-  return `${line} Without it: ${realisationLine(fallback.id, plan, targets, true)}.`;
+  return `${line} Without it: ${realisationLine(fallback.id, plan, targets, true, watched)}.`;
 }
 
 export interface PlanFacts {
@@ -97,7 +99,7 @@ export function planText(facts: PlanFacts): string {
     `OctoPerf ${op.id} started: ${op.handle.field} ${andList(facts.handles)}${also.length > 0 ? ` (${also.join(", ")})` : ""}.`,
     `Poll ${andList(targets.map(describeCall))}${alt} every ${plan.cadenceSeconds} s (${expected}). ` +
       `One poll now is welcome (it catches a failed start); faster polls are refused.`,
-    waitLine(plan, targets),
+    waitLine(plan, targets, false, facts.alternatives),
     `Done when ${op.status.field} is ${terminalList(op)}${flag}${many ? " for every handle" : ""}.${progress} ` +
       `Deadline: ${formatDuration(plan.deadlineSeconds)} after the start; past it, stop waiting and diagnose${skill ? ` (skill ${skill})` : ""}.`,
   ].join("\n");

@@ -38,7 +38,8 @@ describe("plan-after-start", () => {
     const lines = (contextOf(run) ?? "").split("\n");
     assert.equal(
       lines[2],
-      'Wait with Monitor {"description":"OctoPerf validation p1/v1","timeout_ms":300000,"command":"node \\"${CLAUDE_PLUGIN_ROOT}/scripts/octoperf-wait.mjs\\" validation p1 v1 --expected 30s --deadline 5m"}: ' +
+      // The watcher follows the bench result: its REST backend has no validation-status endpoint.
+      'Wait with Monitor {"description":"OctoPerf validation vb1","timeout_ms":300000,"command":"node \\"${CLAUDE_PLUGIN_ROOT}/scripts/octoperf-wait.mjs\\" bench vb1 --operation validation --expected 30s --deadline 5m"}: ' +
         "the watcher polls OctoPerf outside the model and prints only changes. Without it: a standalone Bash `sleep 3` between polls (Claude Code refuses a sleep of 25 s or more).",
     );
     assert.doesNotMatch(run.stdout + run.stderr, /secret-key-value/);
