@@ -18,8 +18,13 @@ export function waitSnippet(params: Readonly<Record<string, string>>): string {
   const routes = op.terminal
     .filter((a) => a.outcome !== "succeeded" && a.next.skill)
     .map((a) => `${code(a.value)} -> ${code(a.next.skill!)}`);
+  // An upload-sourced handle is in the upload's answer, not in the start tool's result.
+  const start =
+    op.handle.source === "upload"
+      ? `${code(op.startTool)} gives an upload ${code("url")}. The upload answers with ${handle}.`
+      : `${code(op.startTool)} returns ${handle}.`;
   const lines = [
-    `> **Wait (policy):** ${code(op.startTool)} returns ${handle}. Poll ${poll} every ${cadenceFor(op.expectedSeconds)} s ` +
+    `> **Wait (policy):** ${start} Poll ${poll} every ${cadenceFor(op.expectedSeconds)} s ` +
       `(expected ${formatDuration(op.expectedSeconds)}, give up after ${formatDuration(deadlineFor(op, op.expectedSeconds))}) ` +
       `until ${code(op.status.field)} is ${terminal}.`,
   ];
