@@ -8,7 +8,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { KEY_CHECK_COMMAND } from "../../src/render/blocks/command-tools.js";
-import { firstUserTexts, runClaude } from "./claude-run.js";
+import { userTexts } from "../e2e/harness/requests.js";
+import { text } from "../e2e/harness/script.js";
+import { describeRun, runScripted } from "../e2e/harness/session.js";
 import { expandCommand } from "./expand.js";
 
 const HOSTILE = [
@@ -42,10 +44,12 @@ test("the real client expands every command exactly as expand.ts does, and runs 
   const runs = await Promise.all(
     CASES.map(async ({ command, args }) => {
       const prompt = `/octoperf:${command}${args ? ` ${args}` : ""}`;
-      return { command, args, run: await runClaude(prompt, { pluginDir, cwd, env: { OCTOPERF_API_KEY: "" } }) };
+      const env = { CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1", OCTOPERF_API_KEY: "" };
+      return { command, args, run: await runScripted({ prompt, pluginDir, cwd, env, timeoutMs: 90_000 }, [text("ok")]) };
     }),
   );
   for (const { command, args, run } of runs) {
+    assert.equal(run.result.code, 0, `${command} ${args.slice(0, 40)}: ${describeRun(run)}`);
     const file = readFileSync(join(pluginDir, "commands", `${command}.md`), "utf8");
     const expected = expandCommand(file, args, {
       pluginRoot: pluginDir,
@@ -55,7 +59,8 @@ test("the real client expands every command exactly as expand.ts does, and runs 
       },
     });
     const heading = expected.split("\n")[0]!;
-    const sent = firstUserTexts(run.requests).find((text) => text.startsWith(heading));
+    const first = run.model.requests[0];
+    const sent = first ? userTexts(first).find((line) => line.startsWith(heading)) : undefined;
     assert.ok(sent !== undefined, `${command} ${args.slice(0, 40)}: no message starting with ${heading}`);
     assert.equal(sent, expected, `${command} with ${JSON.stringify(args.slice(0, 60))}`);
   }

@@ -10,7 +10,10 @@ import { join, resolve } from "node:path";
 import { test } from "node:test";
 import { PLUGIN_ENTRIES } from "../../src/install/stage.js";
 import { ALIAS_MARKER } from "../../src/install/aliases.js";
-import { CLAUDE_BIN, firstUserTexts, runClaude } from "../commands/claude-run.js";
+import { userTexts } from "../e2e/harness/requests.js";
+import { CLAUDE_BIN } from "../e2e/harness/run-claude.js";
+import { text } from "../e2e/harness/script.js";
+import { describeRun, runScripted } from "../e2e/harness/session.js";
 import { diff, snapshot } from "./tree.js";
 
 /** Files Claude Code itself leaves in a fresh HOME after these commands (2.1.330). */
@@ -91,8 +94,10 @@ test("install, reinstall and uninstall leave the user's files byte-identical", {
 
   // The alias works as typed, in a project directory, through the real client.
   const cwd = mkdtempSync(join(tmpdir(), "octoperf-install-cwd-"));
-  const run = await runClaude("/octoperf-wait BENCH_1 25m", { pluginDir: join(home, "no-extra-plugin"), cwd, env: { HOME: home, OCTOPERF_API_KEY: "" } });
-  const sent = firstUserTexts(run.requests).find((text) => text.startsWith(ALIAS_MARKER));
+  const run = await runScripted({ prompt: "/octoperf-wait BENCH_1 25m", home, cwd, env: { ...QUIET, OCTOPERF_API_KEY: "" }, timeoutMs: 90_000 }, [text("ok")]);
+  assert.equal(run.result.code, 0, describeRun(run));
+  const first = run.model.requests[0];
+  const sent = first ? userTexts(first).find((line) => line.startsWith(ALIAS_MARKER)) : undefined;
   assert.ok(sent, "the alias body did not reach the model");
   assert.match(sent, /<arguments>\nBENCH_1 25m\n<\/arguments>/);
   assert.ok(sent.includes(`${plugin.installPath}/scripts/octoperf-wait.mjs`));
