@@ -27153,27 +27153,10 @@ var tools_default = {
 };
 
 // src/policy/states.ts
-var BENCH_STATES = [
-  "CREATED",
-  "PENDING",
-  "SCALING",
-  "PREPARING",
-  "INITIALIZING",
-  "RUNNING",
-  "FINISHED",
-  "ABORTED",
-  "ERROR"
-];
 var BENCH_IN_FLIGHT = ["CREATED", "PENDING", "SCALING", "PREPARING", "INITIALIZING", "RUNNING"];
-var BENCH_PATH = [
-  "CREATED",
-  "PENDING",
-  "SCALING",
-  "PREPARING",
-  "INITIALIZING",
-  "RUNNING",
-  "FINISHED"
-];
+var BENCH_TERMINAL = ["FINISHED", "ABORTED", "ERROR"];
+var BENCH_STATES = [...BENCH_IN_FLIGHT, ...BENCH_TERMINAL];
+var BENCH_PATH = [...BENCH_IN_FLIGHT, "FINISHED"];
 var TASK_STATUSES = ["PENDING", "SUCCESS", "FAILED", "PARTIAL"];
 
 // src/policy/harness.ts

@@ -61,6 +61,9 @@ var import_node_path = require("node:path");
 
 // src/policy/states.ts
 var BENCH_IN_FLIGHT = ["CREATED", "PENDING", "SCALING", "PREPARING", "INITIALIZING", "RUNNING"];
+var BENCH_TERMINAL = ["FINISHED", "ABORTED", "ERROR"];
+var BENCH_STATES = [...BENCH_IN_FLIGHT, ...BENCH_TERMINAL];
+var BENCH_PATH = [...BENCH_IN_FLIGHT, "FINISHED"];
 var TASK_STATUSES = ["PENDING", "SUCCESS", "FAILED", "PARTIAL"];
 
 // src/policy/harness.ts

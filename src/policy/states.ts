@@ -1,32 +1,14 @@
 // Bench states and task statuses as OctoPerf reports them, with the legal
 // transitions of a bench run. Pure data: the simulator walks it, the
 // classifier and the generated docs read it.
-export const BENCH_STATES = [
-  "CREATED",
-  "PENDING",
-  "SCALING",
-  "PREPARING",
-  "INITIALIZING",
-  "RUNNING",
-  "FINISHED",
-  "ABORTED",
-  "ERROR",
-] as const;
-export type BenchState = (typeof BENCH_STATES)[number];
-
+/** Live states, in the order a healthy run passes through them. */
 export const BENCH_IN_FLIGHT = ["CREATED", "PENDING", "SCALING", "PREPARING", "INITIALIZING", "RUNNING"] as const;
 export const BENCH_TERMINAL = ["FINISHED", "ABORTED", "ERROR"] as const;
+export const BENCH_STATES = [...BENCH_IN_FLIGHT, ...BENCH_TERMINAL] as const;
+export type BenchState = (typeof BENCH_STATES)[number];
 
 /** The happy path, in order. */
-export const BENCH_PATH: readonly BenchState[] = [
-  "CREATED",
-  "PENDING",
-  "SCALING",
-  "PREPARING",
-  "INITIALIZING",
-  "RUNNING",
-  "FINISHED",
-];
+export const BENCH_PATH: readonly BenchState[] = [...BENCH_IN_FLIGHT, "FINISHED"];
 
 /**
  * Legal transitions. Before RUNNING a run can fail to come up (ERROR); a
