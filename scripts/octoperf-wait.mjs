@@ -7975,6 +7975,9 @@ var OPERATION_IDS = [
   "report-data",
   "jtl-import"
 ];
+function isOperationId(value) {
+  return typeof value === "string" && OPERATION_IDS.includes(value);
+}
 
 // src/policy/operations.ts
 var benchStatus = (tool) => ({
@@ -8528,7 +8531,7 @@ function parseWatchArgs(argv) {
         out.backend = text;
         break;
       case "--operation":
-        if (!OPERATION_IDS.includes(text)) throw new ConfigError(`--operation: "${printable(text, 30)}" is not one of ${OPERATION_IDS.join(", ")}`);
+        if (!isOperationId(text)) throw new ConfigError(`--operation: "${printable(text, 30)}" is not one of ${OPERATION_IDS.join(", ")}`);
         out.operation = text;
         break;
       default:

@@ -678,13 +678,17 @@ function updateSession(options, sessionId, change) {
   }
 }
 
+// src/render/markdown.ts
+function joinList(items, last) {
+  return items.length > 1 ? `${items.slice(0, -1).join(", ")} ${last} ${items.at(-1)}` : items[0] ?? "";
+}
+var orList = (items) => joinList(items, "or");
+var andList = (items) => joinList(items, "and");
+
 // src/hooks/text.ts
 function safeExcerpt(text, max = 160) {
   const plain = text.replace(/\s+/g, " ").replace(/[^A-Za-z0-9 .,:;()_/%+=-]+/g, "").replace(/\s+/g, " ").trim();
   return plain.length > max ? `${plain.slice(0, max - 3).trimEnd()}...` : plain;
-}
-function andList(items) {
-  return items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : items[0] ?? "";
 }
 function argsJson(args) {
   return JSON.stringify(args);
@@ -774,8 +778,7 @@ function describeCall(target) {
   return `${target.tool}(${args})`;
 }
 function terminalList(op) {
-  const values = op.terminal.map((a) => a.value);
-  return values.length > 1 ? `${values.slice(0, -1).join(", ")} or ${values.at(-1)}` : values[0] ?? "";
+  return orList(op.terminal.map((a) => a.value));
 }
 var LOOP_STOP = "CronDelete this job";
 var WAKEUP_STOP = "do not schedule another wake-up";

@@ -647,6 +647,13 @@ function updateSession(options, sessionId, change) {
   }
 }
 
+// src/render/markdown.ts
+function joinList(items, last) {
+  return items.length > 1 ? `${items.slice(0, -1).join(", ")} ${last} ${items.at(-1)}` : items[0] ?? "";
+}
+var orList = (items) => joinList(items, "or");
+var andList = (items) => joinList(items, "and");
+
 // src/hooks/text.ts
 var TOKEN = /^[A-Za-z0-9_.-]{1,40}$/;
 function safeToken(value) {
@@ -656,9 +663,6 @@ function safeToken(value) {
 function safeExcerpt(text, max = 160) {
   const plain = text.replace(/\s+/g, " ").replace(/[^A-Za-z0-9 .,:;()_/%+=-]+/g, "").replace(/\s+/g, " ").trim();
   return plain.length > max ? `${plain.slice(0, max - 3).trimEnd()}...` : plain;
-}
-function andList(items) {
-  return items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : items[0] ?? "";
 }
 function argsJson(args) {
   return JSON.stringify(args);
@@ -719,8 +723,7 @@ function describeCall(target) {
   return `${target.tool}(${args})`;
 }
 function terminalList(op) {
-  const values = op.terminal.map((a) => a.value);
-  return values.length > 1 ? `${values.slice(0, -1).join(", ")} or ${values.at(-1)}` : values[0] ?? "";
+  return orList(op.terminal.map((a) => a.value));
 }
 
 // src/hooks/keys.ts

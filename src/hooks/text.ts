@@ -22,10 +22,7 @@ export function safeExcerpt(text: string, max = 160): string {
   return plain.length > max ? `${plain.slice(0, max - 3).trimEnd()}...` : plain;
 }
 
-/** "a, b and c" */
-export function andList(items: readonly string[]): string {
-  return items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : (items[0] ?? "");
-}
+export { andList } from "../render/markdown.js";
 
 /** JSON for an argument object shown to the model; every value in it is already validated. */
 export function argsJson(args: object): string {

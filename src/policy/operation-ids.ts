@@ -9,3 +9,7 @@ export const OPERATION_IDS = [
   "jtl-import",
 ] as const;
 export type OperationId = (typeof OPERATION_IDS)[number];
+
+export function isOperationId(value: unknown): value is OperationId {
+  return typeof value === "string" && (OPERATION_IDS as readonly string[]).includes(value);
+}

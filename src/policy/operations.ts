@@ -6,7 +6,7 @@ import { BENCH_IN_FLIGHT, TASK_STATUSES } from "./states.js";
 import type { Acceptor, NextStep, Operation, Outcome, StatusCall } from "./schema.js";
 import type { OperationId } from "./operation-ids.js";
 
-export { OPERATION_IDS, type OperationId } from "./operation-ids.js";
+export { OPERATION_IDS, isOperationId, type OperationId } from "./operation-ids.js";
 export type { Acceptor, ArgSource, NextStep, Operation, Outcome, StatusCall } from "./schema.js";
 
 const benchStatus = (tool: "get_bench_result"): StatusCall => ({

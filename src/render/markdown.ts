@@ -10,7 +10,12 @@ export function list(items: readonly string[]): string {
   return items.map((item) => `- ${item}`).join("\n");
 }
 
-/** "a, b or c" */
-export function orList(items: readonly string[]): string {
-  return items.length > 1 ? `${items.slice(0, -1).join(", ")} or ${items.at(-1)}` : (items[0] ?? "");
+function joinList(items: readonly string[], last: string): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(", ")} ${last} ${items.at(-1)}` : (items[0] ?? "");
 }
+
+/** "a, b or c" */
+export const orList = (items: readonly string[]): string => joinList(items, "or");
+
+/** "a, b and c" */
+export const andList = (items: readonly string[]): string => joinList(items, "and");

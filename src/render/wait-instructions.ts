@@ -3,6 +3,7 @@
 import { formatDuration } from "../policy/duration.js";
 import { CRON_FLOOR_S, MONITOR_MAX_TIMEOUT_MS } from "../policy/harness.js";
 import type { Operation } from "../policy/operations.js";
+import { orList } from "./markdown.js";
 import type { WaitPlan } from "../policy/plan.js";
 import type { PollTarget } from "../policy/targets.js";
 
@@ -55,8 +56,7 @@ export function describeCall(target: PollTarget): string {
 }
 
 export function terminalList(op: Operation): string {
-  const values = op.terminal.map((a) => a.value);
-  return values.length > 1 ? `${values.slice(0, -1).join(", ")} or ${values.at(-1)}` : (values[0] ?? "");
+  return orList(op.terminal.map((a) => a.value));
 }
 
 /** How a realisation's loop is ended once every handle is terminal. */

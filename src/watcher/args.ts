@@ -1,6 +1,6 @@
 // The watcher's command line, parsed apart from running it (and written back,
 // for the re-arm line). Durations use the policy's parser.
-import { OPERATION_IDS, parseDuration, printable, DurationError, type OperationId } from "../policy/index.js";
+import { OPERATION_IDS, isOperationId, parseDuration, printable, DurationError, type OperationId } from "../policy/index.js";
 import { ConfigError } from "./errors.js";
 
 export type WatchMode = "bench" | "validation" | "task";
@@ -101,8 +101,8 @@ export function parseWatchArgs(argv: readonly string[]): WatchArgs | "help" {
         out.backend = text;
         break;
       case "--operation":
-        if (!(OPERATION_IDS as readonly string[]).includes(text)) throw new ConfigError(`--operation: "${printable(text, 30)}" is not one of ${OPERATION_IDS.join(", ")}`);
-        out.operation = text as OperationId;
+        if (!isOperationId(text)) throw new ConfigError(`--operation: "${printable(text, 30)}" is not one of ${OPERATION_IDS.join(", ")}`);
+        out.operation = text;
         break;
       default:
         throw new ConfigError(`unknown option ${printable(flag, 30)}`);

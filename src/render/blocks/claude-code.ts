@@ -2,12 +2,13 @@
 // the realisation table with costs.
 import { CLAUDE_MAX_SLEEP_S, CLAUDE_SLEEP_REFUSAL_THRESHOLD_S, OBSERVED_CLAUDE_CODE_VERSION } from "../../policy/harness.js";
 import { formatDuration, parseDuration } from "../../policy/duration.js";
-import { operation, OPERATION_IDS, type OperationId } from "../../policy/operations.js";
+import { operation, type OperationId } from "../../policy/operations.js";
 import { planWait } from "../../policy/plan.js";
 import { REALISATIONS } from "../../policy/realisations.js";
 import { pollTargets } from "../../policy/targets.js";
 import { cronCreateArgs, loopLine, monitorArgs, scheduleWakeupArgs } from "../wait-instructions.js";
 import { code, table } from "../markdown.js";
+import { operationParam } from "./operation-param.js";
 
 /** Placeholder handles used in examples: valid handles, obviously not real ids. */
 export const SAMPLE_HANDLES: Readonly<Record<string, string>> = {
@@ -16,12 +17,6 @@ export const SAMPLE_HANDLES: Readonly<Record<string, string>> = {
   projectId: "PROJECT_ID",
   virtualUserId: "VIRTUAL_USER_ID",
 };
-
-function operationParam(params: Readonly<Record<string, string>>): OperationId {
-  const id = params.operation ?? "scenario-run";
-  if (!(OPERATION_IDS as readonly string[]).includes(id)) throw new Error(`unknown operation "${id}"`);
-  return id as OperationId;
-}
 
 export function sampleTargets(id: OperationId) {
   const op = operation(id);
@@ -44,7 +39,7 @@ export function realisationsTable(): string {
 }
 
 export function claudeCodeExample(params: Readonly<Record<string, string>>): string {
-  const id = operationParam(params);
+  const id = operationParam("claude-code-example", params, "scenario-run");
   const expectedSeconds = params.expected ? parseDuration(params.expected, "expected") : operation(id).expectedSeconds;
   const targets = sampleTargets(id);
   const plan = planWait({ operation: id, expectedSeconds, watcher: true });

@@ -2,16 +2,13 @@
 // (e.g. a PDF needs a finished run): the operation's status call, the values
 // that end it, and the values that mean it is still going. No skill writes
 // terminal states in its own words.
-import { operation, OPERATION_IDS, type OperationId } from "../../policy/operations.js";
+import { operation } from "../../policy/operations.js";
 import { code, orList } from "../markdown.js";
 import { callShape } from "./operations.js";
+import { operationParam } from "./operation-param.js";
 
 export function terminalCheck(params: Readonly<Record<string, string>>): string {
-  const id = params.operation;
-  if (!id || !(OPERATION_IDS as readonly string[]).includes(id)) {
-    throw new Error(`terminal-check needs operation=<${OPERATION_IDS.join("|")}>, got "${id ?? ""}"`);
-  }
-  const op = operation(id as OperationId);
+  const op = operation(operationParam("terminal-check", params));
   const ended = orList(op.terminal.map((a) => code(a.value)));
   const going = orList(op.inFlight.map(code));
   const flag = op.status.finishedFlag ? ` (${code(`${op.status.finishedFlag} == true`)} says the same)` : "";

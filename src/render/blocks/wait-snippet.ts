@@ -1,17 +1,14 @@
 // The short "how to wait for this step" note a workflow skill embeds, so no
 // skill restates the policy in its own words.
 import { formatDuration } from "../../policy/duration.js";
-import { deadlineFor, operation, OPERATION_IDS, type OperationId } from "../../policy/operations.js";
+import { deadlineFor, operation } from "../../policy/operations.js";
 import { cadenceFor } from "../../policy/cadence.js";
 import { code, orList } from "../markdown.js";
 import { callShape } from "./operations.js";
+import { operationParam } from "./operation-param.js";
 
 export function waitSnippet(params: Readonly<Record<string, string>>): string {
-  const id = params.operation;
-  if (!id || !(OPERATION_IDS as readonly string[]).includes(id)) {
-    throw new Error(`wait-snippet needs operation=<${OPERATION_IDS.join("|")}>, got "${id ?? ""}"`);
-  }
-  const op = operation(id as OperationId);
+  const op = operation(operationParam("wait-snippet", params));
   const handle = op.handle.many ? `each id in ${code(op.handle.field)}` : code(op.handle.field);
   const poll = code(callShape(op.status));
   const terminal = orList(op.terminal.map((a) => `${code(a.value)} (${a.outcome})`));
