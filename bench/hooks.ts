@@ -42,7 +42,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 function main(): void {
   const data = mkdtempSync(join(tmpdir(), "octoperf-bench-hooks-"));
-  const env = { PATH: process.env.PATH, CLAUDE_PLUGIN_DATA: data, OCTOPERF_HOOKS_NOW: String(NOW) };
+  const env = { PATH: process.env.PATH, CLAUDE_PLUGIN_DATA: data, OCTOPERF_HOOKS_TEST_NOW: String(NOW) };
   const script = (name: string) => join(ROOT, "scripts", "hooks", `${name}.cjs`);
   timeOnce([script("plan-after-start")], STDIN["plan-after-start"]!, env); // state with a started run
   console.log(`hook start-to-exit, median of ${RUNS} runs, node ${process.version}\n`);

@@ -49,10 +49,10 @@ function parseHookInput(raw) {
   return event === "PostToolUse" ? { event, sessionId, toolName, toolInput, toolResponse: parsed.tool_response } : { event, sessionId, toolName, toolInput };
 }
 
-// src/hooks/names.ts
+// src/hooks/environment.ts
 var DISABLE_ENV = "OCTOPERF_HOOKS_DISABLE";
 var API_KEY_ENV = "OCTOPERF_API_KEY";
-var CLOCK_ENV = "OCTOPERF_HOOKS_NOW";
+var TEST_CLOCK_ENV = "OCTOPERF_HOOKS_TEST_NOW";
 
 // src/hooks/store.ts
 var import_node_fs = require("node:fs");
@@ -654,7 +654,7 @@ function joinList(items, last) {
 var orList = (items) => joinList(items, "or");
 var andList = (items) => joinList(items, "and");
 
-// src/hooks/text.ts
+// src/hooks/safe-text.ts
 var TOKEN = /^[A-Za-z0-9_.-]{1,40}$/;
 function safeToken(value) {
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
@@ -676,7 +676,7 @@ function isDisabled(name, env) {
   return names.includes("all") || names.includes(name);
 }
 function clock(env) {
-  const fixed = env[CLOCK_ENV];
+  const fixed = env[TEST_CLOCK_ENV];
   if (fixed && /^\d{1,15}$/.test(fixed)) return () => Number(fixed);
   return Date.now;
 }
@@ -832,7 +832,7 @@ function failureSkill(op) {
   return op.terminal.find((a) => a.outcome === "failed")?.next.skill;
 }
 
-// src/hooks/work-text.ts
+// src/hooks/work-advice.ts
 function targetOf(key, work) {
   return { tool: work.tool, args: work.args, key };
 }

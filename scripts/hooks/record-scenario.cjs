@@ -49,11 +49,10 @@ function parseHookInput(raw) {
   return event === "PostToolUse" ? { event, sessionId, toolName, toolInput, toolResponse: parsed.tool_response } : { event, sessionId, toolName, toolInput };
 }
 
-// src/hooks/names.ts
-var SCENARIO_TOOL = "get_scenario";
+// src/hooks/environment.ts
 var DISABLE_ENV = "OCTOPERF_HOOKS_DISABLE";
 var API_KEY_ENV = "OCTOPERF_API_KEY";
-var CLOCK_ENV = "OCTOPERF_HOOKS_NOW";
+var TEST_CLOCK_ENV = "OCTOPERF_HOOKS_TEST_NOW";
 
 // src/hooks/store.ts
 var import_node_fs = require("node:fs");
@@ -629,7 +628,7 @@ function updateSession(options, sessionId, change) {
   }
 }
 
-// src/hooks/text.ts
+// src/hooks/safe-text.ts
 function safeExcerpt(text, max = 160) {
   const plain = text.replace(/\s+/g, " ").replace(/[^A-Za-z0-9 .,:;()_/%+=-]+/g, "").replace(/\s+/g, " ").trim();
   return plain.length > max ? `${plain.slice(0, max - 3).trimEnd()}...` : plain;
@@ -643,7 +642,7 @@ function isDisabled(name, env) {
   return names.includes("all") || names.includes(name);
 }
 function clock(env) {
-  const fixed = env[CLOCK_ENV];
+  const fixed = env[TEST_CLOCK_ENV];
   if (fixed && /^\d{1,15}$/.test(fixed)) return () => Number(fixed);
   return Date.now;
 }
@@ -746,6 +745,7 @@ function readToolResult(response) {
 }
 
 // src/hooks/scenario-duration.ts
+var SCENARIO_TOOL = "get_scenario";
 function decideScenario(input, state, ctx) {
   if (bareToolName(input.toolName) !== SCENARIO_TOOL || input.event !== "PostToolUse") return { state, note: `not ${SCENARIO_TOOL}` };
   const scenarioId = input.toolInput.scenarioId;

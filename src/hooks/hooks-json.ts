@@ -7,7 +7,8 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { hookMatcher, startTools, statusTools } from "../policy/index.js";
 import type { ToolEvent } from "./input.js";
-import { SCENARIO_TOOL, SCHEDULE_TOOLS } from "./names.js";
+import { SCHEDULE_TOOLS } from "./claude-tools.js";
+import { SCENARIO_TOOL } from "./scenario-duration.js";
 
 export interface HookSpec {
   /** Entry file src/hooks/entries/<name>.ts, bundle scripts/hooks/<name>.cjs. */

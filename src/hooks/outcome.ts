@@ -21,9 +21,9 @@ import type { ToolHookInput } from "./input.js";
 import { fieldFor, pollKeys } from "./keys.js";
 import { failureSkill } from "./plan-text.js";
 import { groupOf, withWork, workFor, type SessionState, type WorkRecord } from "./state.js";
-import { andList, safeToken } from "./text.js";
+import { andList, safeToken } from "./safe-text.js";
 import { readToolResult, resultField, type ToolResult } from "./tool-response.js";
-import { callOf, stopLines } from "./work-text.js";
+import { callOf, stopLines } from "./work-advice.js";
 
 /** Progress is reported as a fraction (0-1) or a percentage (0-100); either way, full is not done. */
 export function isFullProgress(value: unknown): boolean {

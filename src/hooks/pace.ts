@@ -14,8 +14,8 @@ import type { DecideContext, Decided } from "./decision.js";
 import type { ToolHookInput } from "./input.js";
 import { pollKeys } from "./keys.js";
 import { schedulesOf, withWork, workFor, type SessionState, type WorkRecord } from "./state.js";
-import { argsJson } from "./text.js";
-import { callOf, stopLines, waitAgainLine } from "./work-text.js";
+import { argsJson } from "./safe-text.js";
+import { callOf, stopLines, waitAgainLine } from "./work-advice.js";
 
 /**
  * A poll counts as on time from this share of the cadence below it: a cron

@@ -20,7 +20,7 @@ import {
   sleepCommand,
   terminalList,
 } from "../render/wait-instructions.js";
-import { andList, argsJson, safeExcerpt } from "./text.js";
+import { andList, argsJson, safeExcerpt } from "./safe-text.js";
 import { resultErrorText, type ToolResult } from "./tool-response.js";
 
 /** The skill that teaches the wait (typed, so a rename breaks the build). */

@@ -5,10 +5,10 @@
 import { readFileSync, writeSync } from "node:fs";
 import { hookOutput, type DecideContext, type Decided } from "./decision.js";
 import { parseHookInput, type ToolHookInput } from "./input.js";
-import { API_KEY_ENV, CLOCK_ENV, DISABLE_ENV } from "./names.js";
+import { API_KEY_ENV, DISABLE_ENV, TEST_CLOCK_ENV } from "./environment.js";
 import type { SessionState } from "./state.js";
 import { stateDir, updateSession } from "./store.js";
-import { safeExcerpt } from "./text.js";
+import { safeExcerpt } from "./safe-text.js";
 
 export type Decide = (input: ToolHookInput, state: SessionState, ctx: DecideContext) => Decided;
 
@@ -22,7 +22,7 @@ export function isDisabled(name: string, env: Env): boolean {
 }
 
 export function clock(env: Env): () => number {
-  const fixed = env[CLOCK_ENV];
+  const fixed = env[TEST_CLOCK_ENV];
   if (fixed && /^\d{1,15}$/.test(fixed)) return () => Number(fixed);
   return Date.now;
 }

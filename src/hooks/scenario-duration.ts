@@ -4,9 +4,11 @@
 import { bareToolName, expectedRunSeconds, isHandle, MAX_DURATION_S } from "../policy/index.js";
 import type { DecideContext, Decided } from "./decision.js";
 import type { ToolHookInput } from "./input.js";
-import { SCENARIO_TOOL } from "./names.js";
 import type { SessionState } from "./state.js";
 import { readToolResult } from "./tool-response.js";
+
+/** The OctoPerf tool whose result gives a scenario's load profiles. */
+export const SCENARIO_TOOL = "get_scenario";
 
 export function decideScenario(input: ToolHookInput, state: SessionState, ctx: DecideContext): Decided {
   if (bareToolName(input.toolName) !== SCENARIO_TOOL || input.event !== "PostToolUse") return { state, note: `not ${SCENARIO_TOOL}` };

@@ -6,7 +6,7 @@
 import { isHandle } from "../policy/index.js";
 import type { DecideContext, Decided } from "./decision.js";
 import type { ToolHookInput } from "./input.js";
-import { CRON_CREATE, CRON_DELETE, MONITOR, TASK_STOP } from "./names.js";
+import { CRON_CREATE, CRON_DELETE, MONITOR, TASK_STOP } from "./claude-tools.js";
 import { withWork, type ScheduleRecord, type SessionState, type WorkRecord } from "./state.js";
 import { readToolResult } from "./tool-response.js";
 

@@ -67,7 +67,7 @@ export interface RunOptions {
 
 function hookEnv(options: RunOptions): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, CLAUDE_PLUGIN_DATA: options.data, ...options.env };
-  if (options.now !== undefined) env.OCTOPERF_HOOKS_NOW = String(options.now);
+  if (options.now !== undefined) env.OCTOPERF_HOOKS_TEST_NOW = String(options.now);
   return env;
 }
 

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { hookCommand, hookSpecs, renderHooksJson } from "../../src/hooks/hooks-json.js";
-import { SCENARIO_TOOL } from "../../src/hooks/names.js";
+import { SCENARIO_TOOL } from "../../src/hooks/scenario-duration.js";
 import { claudeToolNames, startTools, statusTools } from "../../src/policy/index.js";
 import { REPO_ROOT } from "./hook-process.js";
 

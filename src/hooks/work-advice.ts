@@ -3,7 +3,7 @@
 import { planWait, type PollTarget } from "../policy/index.js";
 import { describeCall } from "../render/wait-instructions.js";
 import { waitLine } from "./plan-text.js";
-import { argsJson } from "./text.js";
+import { argsJson } from "./safe-text.js";
 import { groupOf, type SessionState, type WorkRecord } from "./state.js";
 
 export function targetOf(key: string, work: WorkRecord): PollTarget {
