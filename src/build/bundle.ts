@@ -3,10 +3,10 @@
 // plugin's files and never runs npm install, so these must stand alone.
 // `--check` rebuilds in memory and fails when a committed bundle is stale.
 import { build } from "esbuild";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { syncHooksJson } from "../hooks/hooks-json.js";
+import { HOOK_BUNDLE, syncHooksJson } from "./hooks-json.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -22,20 +22,25 @@ interface Bundle {
 }
 
 function bundles(): Bundle[] {
-  const list: Bundle[] = [];
-  const hookEntries = join(root, "src", "hooks", "entries");
-  if (existsSync(hookEntries)) {
-    for (const file of readdirSync(hookEntries).sort()) {
-      if (file.endsWith(".ts")) list.push({ entry: join(hookEntries, file), out: join(root, "scripts", "hooks", file.replace(/\.ts$/, ".cjs")), format: "cjs" });
-    }
-  }
-  for (const [entry, out] of [
-    ["src/watcher/cli.ts", "scripts/octoperf-wait.mjs"],
-    ["src/simulator/cli.ts", "scripts/octoperf-simulator.mjs"],
-  ] as const) {
-    if (existsSync(join(root, entry))) list.push({ entry: join(root, entry), out: join(root, out) });
-  }
-  return list;
+  return (
+    [
+      // Every hook runs this one file with its name (src/hooks/registry.ts).
+      ["src/hooks/entry.ts", HOOK_BUNDLE, "cjs"],
+      ["src/watcher/cli.ts", "scripts/octoperf-wait.mjs", "esm"],
+      ["src/simulator/cli.ts", "scripts/octoperf-simulator.mjs", "esm"],
+    ] as const
+  )
+    .filter(([entry]) => existsSync(join(root, entry)))
+    .map(([entry, out, format]) => ({ entry: join(root, entry), out: join(root, out), format }));
+}
+
+/** Files in the hook bundle's folder that are not the bundle (per-hook bundles of old): removed by a build. */
+function strayHookFiles(): string[] {
+  const dir = join(root, dirname(HOOK_BUNDLE));
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .map((name) => join(dir, name))
+    .filter((path) => path !== join(root, HOOK_BUNDLE));
 }
 
 async function bundleText(entry: string, format: "esm" | "cjs" = "esm"): Promise<string> {
@@ -71,6 +76,13 @@ async function main(): Promise<void> {
       mkdirSync(dirname(out), { recursive: true });
       writeFileSync(out, text, { mode: 0o755 });
       console.log(`built ${relative(root, out)} (${(text.length / 1024).toFixed(1)} kB)`);
+    }
+  }
+  for (const path of strayHookFiles()) {
+    if (check) stale.push(`${relative(root, path)} (not built from the sources: remove it)`);
+    else {
+      rmSync(path, { recursive: true, force: true });
+      console.log(`removed ${relative(root, path)}`);
     }
   }
   const hooksJson = syncHooksJson(root, check);

@@ -1,17 +1,30 @@
 // The stdin JSON Claude Code gives a PreToolUse or PostToolUse hook, checked
-// and narrowed. Anything else is an InputProblem: the runner then fails open.
+// and narrowed to a union keyed on the event: only a PostToolUse input has a
+// tool response, so a decide() of a PreToolUse hook cannot read one (the type
+// checker refuses it). Anything else is an InputProblem: the runner then
+// fails open. Fields as seen on Claude Code 2.1.330 (../shared/reference/claude-code.md).
 
 export type ToolEvent = "PreToolUse" | "PostToolUse";
 
-export interface ToolHookInput {
-  readonly event: ToolEvent;
+interface ToolCall {
   readonly sessionId: string;
   /** The tool's name as Claude Code shows it (mcp__octoperf__x, CronCreate...). */
   readonly toolName: string;
   readonly toolInput: Readonly<Record<string, unknown>>;
-  /** PostToolUse only: a JSON string, an array of content blocks, an object or text. */
-  readonly toolResponse?: unknown;
 }
+
+export interface PreToolUseInput extends ToolCall {
+  readonly event: "PreToolUse";
+}
+
+export interface PostToolUseInput extends ToolCall {
+  readonly event: "PostToolUse";
+  /** A JSON string, an array of content blocks, an object or text: read it with readToolResult. */
+  readonly toolResponse: unknown;
+}
+
+export type ToolHookInput = PreToolUseInput | PostToolUseInput;
+export type InputOf<E extends ToolEvent> = Extract<ToolHookInput, { readonly event: E }>;
 
 export class InputProblem extends Error {
   override name = "InputProblem";
@@ -20,7 +33,7 @@ export class InputProblem extends Error {
 /** Claude Code session ids are UUIDs; anything else never reaches a file path. */
 export const SESSION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 
-const MAX_STDIN_CHARS = 4_000_000;
+export const MAX_STDIN_CHARS = 4_000_000;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);

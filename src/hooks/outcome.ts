@@ -16,8 +16,7 @@ import {
   type Verdict,
 } from "../policy/index.js";
 import { terminalList } from "../render/wait-instructions.js";
-import type { DecideContext, Decided } from "./decision.js";
-import type { ToolHookInput } from "./input.js";
+import type { Decide } from "./decision.js";
 import { fieldFor, pollKeys } from "./keys.js";
 import { failureSkill } from "./plan-text.js";
 import { groupOf, withWork, workFor, type SessionState, type WorkRecord } from "./state.js";
@@ -79,9 +78,9 @@ function inFlightText(op: Operation, work: WorkRecord, field: string, value: unk
   return lines;
 }
 
-export function decideOutcome(input: ToolHookInput, state: SessionState, ctx: DecideContext): Decided {
+export const decideOutcome: Decide<"PostToolUse"> = (input, state, ctx) => {
   const tool = bareToolName(input.toolName);
-  if (tool === undefined || !statusTools().includes(tool) || input.event !== "PostToolUse") return { state, note: "not a status tool of the policy" };
+  if (tool === undefined || !statusTools().includes(tool)) return { state, note: "not a status tool of the policy" };
   const result = readToolResult(input.toolResponse);
   const found = workFor(state, pollKeys(tool, input.toolInput));
   if (!found) {
@@ -111,4 +110,4 @@ export function decideOutcome(input: ToolHookInput, state: SessionState, ctx: De
   if (lines.length === 0) return { state };
   const next = ctx.now > work.deadlineAt ? withWork(state, key, { ...work, deadlineNoted: true }) : state;
   return { state: next, decision: { kind: "context", text: lines.join("\n") } };
-}
+};

@@ -10,8 +10,7 @@
 // validation, get_virtual_user_validation all name the same work and each
 // costs a model turn, so any of them counts as the handle's poll.
 import { bareToolName, CLAUDE_MAX_SLEEP_S, operation, statusTools } from "../policy/index.js";
-import type { DecideContext, Decided } from "./decision.js";
-import type { ToolHookInput } from "./input.js";
+import type { Decide } from "./decision.js";
 import { pollKeys } from "./keys.js";
 import { schedulesOf, withWork, workFor, type SessionState, type WorkRecord } from "./state.js";
 import { argsJson } from "./safe-text.js";
@@ -49,9 +48,9 @@ function tooSoonReason(state: SessionState, key: string, work: WorkRecord, now: 
   return `${head} ${how}`;
 }
 
-export function decidePace(input: ToolHookInput, state: SessionState, ctx: DecideContext): Decided {
+export const decidePace: Decide<"PreToolUse"> = (input, state, ctx) => {
   const tool = bareToolName(input.toolName);
-  if (tool === undefined || !statusTools().includes(tool) || input.event !== "PreToolUse") return { state, note: "not a status tool of the policy" };
+  if (tool === undefined || !statusTools().includes(tool)) return { state, note: "not a status tool of the policy" };
   const found = workFor(state, pollKeys(tool, input.toolInput));
   if (!found) return { state };
   const { key, work } = found;
@@ -62,4 +61,4 @@ export function decidePace(input: ToolHookInput, state: SessionState, ctx: Decid
   if (!onTime) return { state, decision: { kind: "deny", reason: tooSoonReason(state, key, work, ctx.now, ctx.watcher) } };
   const { freePoll: _used, ...rest } = work;
   return { state: withWork(state, key, { ...rest, lastPollAt: ctx.now }) };
-}
+};

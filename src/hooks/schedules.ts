@@ -4,8 +4,7 @@
 // handles, so the outcome hook can give the exact CronDelete id or Monitor
 // task id. CronDelete and TaskStop forget them again. No text is injected.
 import { isHandle } from "../policy/index.js";
-import type { DecideContext, Decided } from "./decision.js";
-import type { ToolHookInput } from "./input.js";
+import type { Decide } from "./decision.js";
 import { CRON_CREATE, CRON_DELETE, MONITOR, TASK_STOP } from "./claude-tools.js";
 import { withWork, type ScheduleRecord, type SessionState, type WorkRecord } from "./state.js";
 import { readToolResult } from "./tool-response.js";
@@ -49,8 +48,7 @@ function resultId(response: unknown, field: string): unknown {
   return result.kind === "object" && !result.isError ? result.value[field] : undefined;
 }
 
-export function decideSchedule(input: ToolHookInput, state: SessionState, ctx: DecideContext): Decided {
-  if (input.event !== "PostToolUse") return { state, note: "not a PostToolUse event" };
+export const decideSchedule: Decide<"PostToolUse"> = (input, state, ctx) => {
   const given = input.toolInput;
   switch (input.toolName) {
     case CRON_CREATE:
@@ -64,4 +62,4 @@ export function decideSchedule(input: ToolHookInput, state: SessionState, ctx: D
     default:
       return { state, note: "not a scheduling tool" };
   }
-}
+};

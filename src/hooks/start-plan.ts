@@ -12,8 +12,8 @@ import {
   type Operation,
   type PollTarget,
 } from "../policy/index.js";
-import type { DecideContext, Decided } from "./decision.js";
-import type { ToolHookInput } from "./input.js";
+import type { Decide } from "./decision.js";
+import type { PostToolUseInput } from "./input.js";
 import { workKeys } from "./keys.js";
 import { nothingToPoll, planText, unsafeHandle } from "./plan-text.js";
 import type { SessionState, WorkRecord } from "./state.js";
@@ -27,7 +27,7 @@ function handlesOf(op: Operation, raw: unknown): unknown[] | undefined {
   return [raw];
 }
 
-function expectedFor(op: Operation, input: ToolHookInput, state: SessionState): { seconds?: number; known: boolean } {
+function expectedFor(op: Operation, input: PostToolUseInput, state: SessionState): { seconds?: number; known: boolean } {
   const scenarioId = input.toolInput.scenarioId;
   if (op.id !== "scenario-run" || !isHandle(scenarioId)) return { known: false };
   const recorded = state.scenarios[scenarioId];
@@ -48,10 +48,10 @@ function remember(state: SessionState, works: readonly { keys: string[]; work: W
   return { ...state, works: all, aliases, schedules };
 }
 
-export function decideStart(input: ToolHookInput, state: SessionState, ctx: DecideContext): Decided {
+export const decideStart: Decide<"PostToolUse"> = (input, state, ctx) => {
   const tool = bareToolName(input.toolName);
   const op = tool === undefined ? undefined : operationForStartTool(tool);
-  if (!op || op.handle.source !== "result" || input.event !== "PostToolUse") return { state, note: "not a start tool of the policy" };
+  if (!op || op.handle.source !== "result") return { state, note: "not a start tool of the policy" };
   const result = readToolResult(input.toolResponse);
   const handles = handlesOf(op, result.kind === "unknown" || result.isError ? undefined : resultField(result, op.handle.field));
   if (!handles) return { state, decision: { kind: "context", text: nothingToPoll(op, result) } };
@@ -89,4 +89,4 @@ export function decideStart(input: ToolHookInput, state: SessionState, ctx: Deci
   }
   const text = planText({ plan, targets, alternatives: alternatives.flat(), handles: handles as string[], also, expectedKnown: expected.known });
   return { state: remember(state, works), decision: { kind: "context", text } };
-}
+};

@@ -1,35 +1,38 @@
-// The only file I/O of the hooks: one JSON file per Claude Code session under
-// ${CLAUDE_PLUGIN_DATA}/hooks (os.tmpdir()/octoperf-hooks when unset).
-// Writes go to a temp file renamed over the old one, so a reader never sees
-// half a file; a lock directory serialises two hooks of the same session
-// (read, decide, write happen under it); old sessions are swept away.
+// The only file I/O of the hooks: one JSON file per Claude Code session in
+// the state folder (state-dir.ts). Read, decide and write happen under the
+// session lock (lock.ts). Writes go to a temp file renamed over the old one,
+// so a reader never sees half a file, and only after checking that the lock
+// is still ours and the file is still what was read: if not, the change is
+// decided again on what is there now, so no update is lost. Old sessions are
+// swept away.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SESSION_ID_PATTERN } from "./input.js";
+import { acquireLock, isAbandonedLock, type LockIO, type LockTiming } from "./lock.js";
 import { bounded, emptyState, isSessionState, type SessionState } from "./state.js";
+import { StateProblem } from "./state-problem.js";
+
+export { StateProblem } from "./state-problem.js";
 
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
 export const MAX_STATE_BYTES = 256 * 1024;
-/** A lock older than this is left over by a killed hook and is broken. */
+/** A lock whose owner never wrote its pid is abandoned after this long. */
 export const STALE_LOCK_MS = 5000;
-/** How long a hook waits for the lock before it gives up (and fails open). */
-export const LOCK_WAIT_MS = 1500;
+/** Pause between two tries for the lock. */
+export const LOCK_POLL_MS = 5;
+/** How many times a change is decided again when the state changed under it. */
+export const MAX_ATTEMPTS = 3;
 const MAX_SWEEP_ENTRIES = 2000;
-
-export class StateProblem extends Error {
-  override name = "StateProblem";
-}
+/** Temp files and abandoned locks older than this are swept. */
+const LEFTOVER_MS = STALE_LOCK_MS * 12;
 
 export interface StoreOptions {
   readonly dir: string;
-  /** The clock, in epoch milliseconds (injected by tests). */
-  readonly now: () => number;
-}
-
-export function stateDir(env: Readonly<Record<string, string | undefined>>): string {
-  const data = env.CLAUDE_PLUGIN_DATA;
-  return data && data.length > 0 ? join(data, "hooks") : join(tmpdir(), "octoperf-hooks");
+  readonly io: LockIO;
+  /** How long to wait for the lock before giving up (and failing open). */
+  readonly lockWaitMs: number;
+  /** Defaults to STALE_LOCK_MS. */
+  readonly staleLockMs?: number;
 }
 
 export function sessionFile(dir: string, sessionId: string): string {
@@ -37,61 +40,38 @@ export function sessionFile(dir: string, sessionId: string): string {
   return join(dir, `${sessionId}.json`);
 }
 
-const pause = new Int32Array(new SharedArrayBuffer(4));
-function sleepMs(ms: number): void {
-  Atomics.wait(pause, 0, 0, ms);
-}
-
 function errorCode(error: unknown): string | undefined {
   return typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : undefined;
 }
 
-function lock(path: string): () => void {
-  const started = Date.now();
-  for (;;) {
-    try {
-      mkdirSync(path);
-      // rmdirSync, not rmSync: the recursive remover costs a hook about 2 ms to load.
-      return () => rmdirSync(path);
-    } catch (error) {
-      if (errorCode(error) !== "EEXIST") throw error;
-    }
-    try {
-      if (Date.now() - statSync(path).mtimeMs > STALE_LOCK_MS) {
-        rmdirSync(path);
-        continue;
-      }
-    } catch {
-      continue; // released meanwhile
-    }
-    if (Date.now() - started > LOCK_WAIT_MS) throw new StateProblem("state is locked by another hook");
-    sleepMs(5);
+type Loaded = { state: SessionState; text: string | undefined; corrupt: boolean };
+
+/** The file's text, undefined when there is none. */
+function readText(file: string): string | undefined {
+  try {
+    if (statSync(file).size > MAX_STATE_BYTES) return "<oversized>";
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    if (errorCode(error) === "ENOENT") return undefined;
+    throw new StateProblem(`state file unreadable (${errorCode(error) ?? "error"})`);
   }
 }
 
-type Loaded = { state: SessionState; fresh: boolean; corrupt: boolean };
-
 function load(file: string): Loaded {
-  let text: string;
-  try {
-    if (statSync(file).size > MAX_STATE_BYTES) return { state: emptyState(), fresh: false, corrupt: true };
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    if (errorCode(error) === "ENOENT") return { state: emptyState(), fresh: true, corrupt: false };
-    throw new StateProblem(`state file unreadable (${errorCode(error) ?? "error"})`);
-  }
+  const text = readText(file);
+  if (text === undefined) return { state: emptyState(), text, corrupt: false };
   try {
     const value: unknown = JSON.parse(text);
-    if (isSessionState(value)) return { state: value, fresh: false, corrupt: false };
+    if (isSessionState(value)) return { state: value, text, corrupt: false };
   } catch {
     // corrupt: handled below
   }
-  return { state: emptyState(), fresh: false, corrupt: true };
+  return { state: emptyState(), text, corrupt: true };
 }
 
-function save(file: string, state: SessionState): void {
+function save(file: string, state: SessionState, token: string): void {
   const text = JSON.stringify(bounded(state));
-  const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  const temp = `${file}.${token}.tmp`;
   try {
     writeFileSync(temp, text, { mode: 0o600 });
     renameSync(temp, file);
@@ -105,16 +85,23 @@ function save(file: string, state: SessionState): void {
   }
 }
 
-/** Remove session files (and leftovers) untouched for longer than the TTL. */
-export function sweep(dir: string, now: number): number {
+/**
+ * Remove session files untouched for longer than the TTL, and what killed
+ * hooks left: temp files, and locks whose owner is gone (never a live one's).
+ */
+export function sweep(dir: string, io: LockIO): number {
   let removed = 0;
+  const now = io.now();
   for (const name of readdirSync(dir).slice(0, MAX_SWEEP_ENTRIES)) {
     const path = join(dir, name);
     try {
-      const age = now - statSync(path).mtimeMs;
-      const leftover = (name.endsWith(".tmp") || name.endsWith(".lock")) && age > STALE_LOCK_MS * 12;
+      const stat = statSync(path);
+      const age = now - stat.mtimeMs;
+      const lock = name.endsWith(".lock");
+      if (lock && !isAbandonedLock(path, io, LEFTOVER_MS)) continue;
+      const leftover = (lock || name.endsWith(".tmp") || name.includes(".lock.broken.")) && age > LEFTOVER_MS;
       if (age > SESSION_TTL_MS || leftover) {
-        if (name.endsWith(".lock")) rmdirSync(path);
+        if (stat.isDirectory()) rmdirSync(path);
         else unlinkSync(path);
         removed++;
       }
@@ -131,22 +118,29 @@ export function sweep(dir: string, now: number): number {
  * as a StateProblem, so the caller gives no decision this time.
  */
 export function updateSession<T>(options: StoreOptions, sessionId: string, change: (state: SessionState) => { state: SessionState; result: T }): T {
-  const file = sessionFile(options.dir, sessionId);
-  mkdirSync(options.dir, { recursive: true, mode: 0o700 });
-  const release = lock(`${file}.lock`);
-  try {
-    const loaded = load(file);
-    if (loaded.corrupt) {
-      save(file, emptyState());
-      throw new StateProblem("state file was corrupt; it has been reset");
+  const { dir, io } = options;
+  const file = sessionFile(dir, sessionId);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const timing: LockTiming = { waitMs: options.lockWaitMs, staleMs: options.staleLockMs ?? STALE_LOCK_MS, pollMs: LOCK_POLL_MS };
+  for (let attempt = 1; ; attempt++) {
+    const lock = acquireLock(`${file}.lock`, io, timing);
+    try {
+      const loaded = load(file);
+      if (loaded.corrupt) {
+        save(file, emptyState(), io.token());
+        throw new StateProblem("state file was corrupt; it has been reset");
+      }
+      const { state, result } = change(loaded.state);
+      if (state === loaded.state) return result;
+      if (!lock.stillHeld() || readText(file) !== loaded.text) {
+        if (attempt < MAX_ATTEMPTS) continue;
+        throw new StateProblem("the session state kept changing under this hook");
+      }
+      if (loaded.text === undefined) sweep(dir, io);
+      save(file, state, io.token());
+      return result;
+    } finally {
+      lock.release();
     }
-    const { state, result } = change(loaded.state);
-    if (state !== loaded.state) {
-      if (loaded.fresh) sweep(options.dir, options.now());
-      save(file, state);
-    }
-    return result;
-  } finally {
-    release();
   }
 }

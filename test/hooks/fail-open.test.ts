@@ -1,12 +1,14 @@
-// Every bundled hook fails open: bad stdin, foreign tools, a corrupt, locked
-// or unwritable state, a hook turned off: exit 0, nothing on stdout, at most
-// one line on stderr.
+// Every hook fails open: bad stdin, foreign tools, the wrong event, an
+// unknown hook name, a corrupt, locked or unwritable state, a hook turned
+// off: exit 0, nothing on stdout, at most one line on stderr. From source,
+// then a few of the same through the committed bundle.
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { hookSpecs } from "../../src/hooks/hooks-json.js";
-import { contextOf, post, pre, runHook, SESSION, structured, T0, tempDataDir, toolName, type HookRun } from "./hook-process.js";
+import { HOOKS } from "../../src/hooks/registry.js";
+import { lockWaitMs } from "../../src/hooks/runner.js";
+import { contextOf, post, pre, runBundle, runHook, SESSION, structured, T0, tempDataDir, toolName, virtualWaitIO, type HookRun } from "./hook-calls.js";
 
 function assertOpen(run: HookRun, name: string, stderr: RegExp | "" = /./): void {
   assert.equal(run.status, 0, run.stderr);
@@ -20,32 +22,45 @@ function assertOpen(run: HookRun, name: string, stderr: RegExp | "" = /./): void
 }
 
 const START = post(toolName("run_scenario"), { scenarioId: "sc1" }, structured({ benchReportId: "r1", benchResultIds: ["b1"] }));
+const POLL = pre(toolName("get_bench_result"), { benchResultId: "b1" });
+
+const BAD_STDIN: [string, string][] = [
+  ["empty stdin", ""],
+  ["text", "hello"],
+  ["a JSON array", "[1,2]"],
+  ["truncated JSON", START.slice(0, 40)],
+  ["no session id", JSON.stringify({ hook_event_name: "PostToolUse", tool_name: "x", tool_input: {} })],
+  ["a path as session id", JSON.stringify({ session_id: "../../etc/passwd", hook_event_name: "PreToolUse", tool_name: "x", tool_input: {} })],
+  ["another event", JSON.stringify({ session_id: SESSION, hook_event_name: "Stop" })],
+  ["tool_input not an object", JSON.stringify({ session_id: SESSION, hook_event_name: "PreToolUse", tool_name: "x", tool_input: "rm -rf" })],
+];
 
 describe("fail open", () => {
-  const badStdin: [string, string][] = [
-    ["empty stdin", ""],
-    ["text", "hello"],
-    ["a JSON array", "[1,2]"],
-    ["truncated JSON", START.slice(0, 40)],
-    ["no session id", JSON.stringify({ hook_event_name: "PostToolUse", tool_name: "x", tool_input: {} })],
-    ["a path as session id", JSON.stringify({ session_id: "../../etc/passwd", hook_event_name: "PreToolUse", tool_name: "x", tool_input: {} })],
-    ["another event", JSON.stringify({ session_id: SESSION, hook_event_name: "Stop" })],
-    ["tool_input not an object", JSON.stringify({ session_id: SESSION, hook_event_name: "PreToolUse", tool_name: "x", tool_input: "rm -rf" })],
-  ];
-  for (const { name } of hookSpecs()) {
-    for (const [label, stdin] of badStdin) {
+  for (const { name, event } of HOOKS) {
+    for (const [label, stdin] of BAD_STDIN) {
       it(`${name}: ${label}`, () => assertOpen(runHook(name, stdin, { data: tempDataDir(), now: T0 }), name, /failing open, no decision/));
     }
     it(`${name}: a tool it does not handle`, () => {
-      const run = runHook(name, post("Bash", { command: "ls" }, "ok"), { data: tempDataDir(), now: T0 });
-      assertOpen(run, name, /\(no decision\)\n$/);
+      const stdin = event === "PreToolUse" ? pre("Bash", { command: "ls" }) : post("Bash", { command: "ls" }, "ok");
+      assertOpen(runHook(name, stdin, { data: tempDataDir(), now: T0 }), name, /\(no decision\)\n$/);
+    });
+    it(`${name}: an event it does not run on`, () => {
+      const stdin = event === "PreToolUse" ? post(toolName("get_bench_result"), { benchResultId: "b1" }, structured({ state: "FINISHED" })) : POLL;
+      assertOpen(runHook(name, stdin, { data: tempDataDir(), now: T0 }), name, new RegExp(`: not a ${event} event \\(no decision\\)\\n$`));
     });
     it(`${name}: turned off by OCTOPERF_HOOKS_DISABLE`, () => {
       for (const value of [name, `other, ${name}`, "all"]) {
-        assertOpen(runHook(name, START, { data: tempDataDir(), now: T0, env: { OCTOPERF_HOOKS_DISABLE: value } }), name, "");
+        assertOpen(runHook(name, event === "PreToolUse" ? POLL : START, { data: tempDataDir(), now: T0, env: { OCTOPERF_HOOKS_DISABLE: value } }), name, "");
       }
     });
   }
+
+  it("gives no decision for a hook name it does not know, and never echoes it raw", () => {
+    for (const name of ["", "pace_guard", "$(id)\nsecond line"]) {
+      const run = runHook(name, POLL, { data: tempDataDir(), now: T0 });
+      assertOpen(run, "hook", /^octoperf hook: no hook named "[^"\n$`]*" \(failing open, no decision\)\n$/);
+    }
+  });
 
   it("gives no decision when the state file is corrupt, resets it, then works again", () => {
     const data = tempDataDir();
@@ -62,13 +77,19 @@ describe("fail open", () => {
     assertOpen(runHook("plan-after-start", START, { data, now: T0 }), "plan-after-start", /failing open/);
   });
 
-  it("gives no decision when another hook holds the session lock", () => {
+  it("waits for a live hook holding the session lock, then gives no decision", () => {
     const data = tempDataDir();
     runHook("plan-after-start", START, { data, now: T0 });
-    runHook("pace-guard", pre(toolName("get_bench_result"), { benchResultId: "b1" }), { data, now: T0 });
-    mkdirSync(join(data, "hooks", `${SESSION}.json.lock`));
+    runHook("pace-guard", POLL, { data, now: T0 });
+    // The lock of a process that is alive (the one that started this test).
+    writeFileSync(join(data, "hooks", `${SESSION}.json.lock`), `${process.ppid} livetoken\n`);
+    const store = virtualWaitIO();
     // Without the lock this second poll would be refused as too soon.
-    assertOpen(runHook("pace-guard", pre(toolName("get_bench_result"), { benchResultId: "b1" }), { data, now: T0 + 1000 }), "pace-guard", /locked by another hook/);
+    const run = runHook("pace-guard", POLL, { data, now: T0 + 1000, store });
+    assertOpen(run, "pace-guard", new RegExp(`locked by another hook \\(process ${process.ppid}, still running\\)`));
+    const spec = HOOKS.find((s) => s.name === "pace-guard")!;
+    assert.ok(store.waitedMs() > lockWaitMs(spec) / 2, `waited ${store.waitedMs()} ms`);
+    assert.ok(lockWaitMs(spec) < spec.options.timeout * 1000, "gives up well within its own timeout");
   });
 
   it("never echoes hostile input on stderr", () => {
@@ -76,5 +97,15 @@ describe("fail open", () => {
     const run = runHook("pace-guard", hostile, { data: tempDataDir(), now: T0 });
     assertOpen(run, "pace-guard");
     assert.doesNotMatch(run.stderr, /[`$]/);
+  });
+});
+
+describe("fail open, through the committed bundle", () => {
+  it("bad stdin, a foreign tool, an unknown or missing hook name", () => {
+    const data = tempDataDir();
+    assertOpen(runBundle("pace-guard", "hello", { data, now: T0 }), "pace-guard", /stdin is not JSON \(failing open, no decision\)/);
+    assertOpen(runBundle("poll-outcome", post("Bash", { command: "ls" }, "ok"), { data, now: T0 }), "poll-outcome", /not a status tool of the policy \(no decision\)/);
+    assertOpen(runBundle("no-such-hook", POLL, { data, now: T0 }), "hook", /no hook named "no-such-hook"/);
+    assertOpen(runBundle("", POLL, { data, now: T0 }), "hook", /no hook named ""/);
   });
 });

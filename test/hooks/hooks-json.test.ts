@@ -1,23 +1,26 @@
-// hooks/hooks.json is generated from the policy, matches the entries and the
-// committed bundles, and the pinned Claude Code accepts it.
+// hooks/hooks.json is generated from the hook registry: fresh, one command
+// per hook, all running the one bundle with the hook's name, with matchers
+// from the policy. (That the pinned Claude Code accepts it is checked by
+// test/e2e/hooks-json-validate.test.ts, which needs the claude binary.)
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { hookCommand, hookSpecs, renderHooksJson } from "../../src/hooks/hooks-json.js";
+import { HOOK_BUNDLE, hookCommand, renderHooksJson } from "../../src/build/hooks-json.js";
+import { HOOK_TIMEOUT_S, HOOKS, type HookSpec } from "../../src/hooks/registry.js";
 import { SCENARIO_TOOL } from "../../src/hooks/scenario-duration.js";
 import { claudeToolNames, startTools, statusTools } from "../../src/policy/index.js";
-import { REPO_ROOT } from "./hook-process.js";
+import { REPO_ROOT } from "./hook-calls.js";
 
-const spec = (name: string) => hookSpecs().find((s) => s.name === name)!;
+const spec = (name: string) => HOOKS.find((s) => s.name === name)!;
+
+interface HooksJson {
+  hooks: Record<string, { matcher: string; hooks: Record<string, unknown>[] }[]>;
+}
 
 describe("hooks.json", () => {
   it("is committed fresh", () => {
     assert.equal(readFileSync(join(REPO_ROOT, "hooks", "hooks.json"), "utf8"), renderHooksJson());
-    const run = spawnSync(process.execPath, ["--import", "tsx", join(REPO_ROOT, "src", "hooks", "hooks-json.ts"), "--check"], { cwd: REPO_ROOT, encoding: "utf8" });
-    assert.equal(run.status, 0, run.stderr);
   });
 
   it("matches both Claude Code names of every policy tool, by exact name", () => {
@@ -33,41 +36,32 @@ describe("hooks.json", () => {
       for (const tool of tools) assert.ok(names.includes(`mcp__octoperf__${tool}`) && names.includes(`mcp__plugin_octoperf_octoperf__${tool}`));
     }
     assert.equal(spec("record-schedule").matcher, "CronCreate|CronDelete|Monitor|TaskStop");
-    for (const { matcher } of hookSpecs()) assert.match(matcher, /^[A-Za-z0-9_|-]+$/, "letters, digits, _ and | only: exact names, not a regex");
+    for (const { matcher } of HOOKS) assert.match(matcher, /^[A-Za-z0-9_|-]+$/, "letters, digits, _ and | only: exact names, not a regex");
     assert.equal(spec("pace-guard").event, "PreToolUse");
   });
 
-  it("has one entry, one bundle and one hooks.json command per hook", () => {
-    const names = hookSpecs().map((s) => s.name).sort();
-    assert.deepEqual(readdirSync(join(REPO_ROOT, "src", "hooks", "entries")).map((f) => f.replace(/\.ts$/, "")).sort(), names);
-    assert.deepEqual(readdirSync(join(REPO_ROOT, "scripts", "hooks")).map((f) => f.replace(/\.cjs$/, "")).sort(), names);
-    const json = JSON.parse(renderHooksJson()) as { hooks: Record<string, { hooks: { command: string }[] }[]> };
+  it("runs the one bundle with each hook's name, and nothing else is in the bundle's folder", () => {
+    assert.deepEqual(readdirSync(join(REPO_ROOT, "scripts", "hooks")), ["octoperf-hook.cjs"]);
+    const json = JSON.parse(renderHooksJson()) as HooksJson;
     const commands = Object.values(json.hooks).flatMap((groups) => groups.flatMap((g) => g.hooks.map((h) => h.command)));
-    assert.deepEqual(commands.sort(), names.map(hookCommand).sort());
-    assert.equal(hookCommand("pace-guard"), 'node "${CLAUDE_PLUGIN_ROOT}/scripts/hooks/pace-guard.cjs"');
+    assert.deepEqual(commands.sort(), HOOKS.map((s) => hookCommand(s.name)).sort());
+    assert.equal(hookCommand("pace-guard"), 'node "${CLAUDE_PLUGIN_ROOT}/scripts/hooks/octoperf-hook.cjs" pace-guard');
+    assert.equal(HOOK_BUNDLE, "scripts/hooks/octoperf-hook.cjs");
   });
 
-  it("is accepted by the pinned Claude Code, which sees every hook", () => {
-    const dir = mkdtempSync(join(tmpdir(), "octoperf-validate-"));
-    const plugin = join(dir, "plugin");
-    mkdirSync(join(plugin, ".claude-plugin"), { recursive: true });
-    mkdirSync(join(plugin, "hooks"));
-    mkdirSync(join(dir, "home"));
-    writeFileSync(join(plugin, ".claude-plugin", "plugin.json"), JSON.stringify({ name: "octoperf", version: "0.0.0", description: "hooks check" }));
-    copyFileSync(join(REPO_ROOT, "hooks", "hooks.json"), join(plugin, "hooks", "hooks.json"));
-    cpSync(join(REPO_ROOT, "scripts", "hooks"), join(plugin, "scripts", "hooks"), { recursive: true });
-    const run = spawnSync(join(REPO_ROOT, "node_modules", ".bin", "claude"), ["plugin", "validate", plugin, "--json"], {
-      env: { PATH: process.env.PATH, HOME: join(dir, "home") },
-      encoding: "utf8",
-      timeout: 60_000,
-    });
-    assert.equal(run.status, 0, run.stderr);
-    const report = JSON.parse(run.stdout) as { success: boolean; manifest: { errors: unknown[] }; provides: { hooks: { event: string; matcher: string; command: string }[] } };
-    assert.equal(report.success, true);
-    assert.deepEqual(report.manifest.errors, []);
-    assert.deepEqual(
-      report.provides.hooks.map((h) => [h.event, h.matcher, h.command]).sort(),
-      hookSpecs().map((s) => [s.event, s.matcher, hookCommand(s.name)]).sort(),
-    );
+  it("carries each hook's own command options", () => {
+    const json = JSON.parse(renderHooksJson()) as HooksJson;
+    for (const group of Object.values(json.hooks).flat()) assert.deepEqual(Object.keys(group.hooks[0]!).sort(), ["command", "timeout", "type"]);
+    assert.ok(HOOKS.every((s) => s.options.timeout === HOOK_TIMEOUT_S));
+    // A background hook of the kind the one-wake wait adds: its options reach hooks.json as they are.
+    const background: HookSpec = { ...spec("poll-outcome"), name: "background-wait", options: { timeout: 7200, asyncRewake: true } };
+    const rendered = JSON.parse(renderHooksJson([background])) as HooksJson;
+    assert.deepEqual(rendered.hooks.PostToolUse?.[0]?.hooks, [{ type: "command", command: hookCommand("background-wait"), timeout: 7200, asyncRewake: true }]);
+  });
+
+  it("refuses a hook name that a command line could misread", () => {
+    for (const name of ["a b", "x;rm", "$(id)", "Upper", ""]) {
+      assert.throws(() => renderHooksJson([{ ...spec("pace-guard"), name }]), /not a plain word/, name);
+    }
   });
 });

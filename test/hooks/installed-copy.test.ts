@@ -6,8 +6,8 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from "node
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { before, describe, it } from "node:test";
-import { hookSpecs } from "../../src/hooks/hooks-json.js";
-import { contextOf, denialOf, post, pre, REPO_ROOT, runHook, structured, T0, tempDataDir, toolName } from "./hook-process.js";
+import { HOOKS } from "../../src/hooks/registry.js";
+import { contextOf, denialOf, post, pre, REPO_ROOT, runBundle, structured, T0, tempDataDir, toolName } from "./hook-calls.js";
 
 let root = "";
 
@@ -28,12 +28,12 @@ describe("hooks run from an installed copy", () => {
     for (let dir = root; dir !== join(dir, ".."); dir = join(dir, "..")) assert.equal(existsSync(join(dir, "node_modules")), false, dir);
   });
 
-  it("bundles import nothing but Node built-ins", () => {
+  it("the hook bundle imports nothing but Node built-ins", () => {
     for (const file of readdirSync(join(root, "scripts", "hooks"))) {
       const text = readFileSync(join(root, "scripts", "hooks", file), "utf8");
       const specifiers = [...text.matchAll(/(?:^|\n)\s*import\s[^;]*?from\s*["']([^"']+)["']/g), ...text.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]!);
       for (const specifier of specifiers) assert.match(specifier, /^node:/, `${file} imports ${specifier}`);
-      // esbuild marks inlined packages with a "// node_modules/<pkg>/..." comment: a hook must inline none (zod would cost ~45 ms a call).
+      // esbuild marks inlined packages with a "// node_modules/<pkg>/..." comment: the hooks must inline none (zod would cost ~45 ms a call).
       assert.doesNotMatch(text, /^\/\/ node_modules\//m, `${file} inlines a package`);
     }
   });
@@ -41,14 +41,14 @@ describe("hooks run from an installed copy", () => {
   it("runs every hook of hooks.json from the copy", () => {
     const data = tempDataDir();
     const options = (now: number) => ({ data, now, root });
-    assert.deepEqual(hookSpecs().map((s) => s.name).sort(), ["pace-guard", "plan-after-start", "poll-outcome", "record-scenario", "record-schedule"]);
+    assert.deepEqual(HOOKS.map((s) => s.name).sort(), ["pace-guard", "plan-after-start", "poll-outcome", "record-scenario", "record-schedule"]);
 
-    assert.equal(runHook("record-scenario", post(toolName("get_scenario"), { scenarioId: "sc1" }, structured({ userProfiles: [{ loadStrategy: { holdForSec: 30 } }] })), options(T0)).stdout, "");
-    const plan = contextOf(runHook("plan-after-start", post(toolName("run_scenario", 1), { scenarioId: "sc1" }, structured({ benchResultIds: ["b1"] })), options(T0)));
+    assert.equal(runBundle("record-scenario", post(toolName("get_scenario"), { scenarioId: "sc1" }, structured({ userProfiles: [{ loadStrategy: { holdForSec: 30 } }] })), options(T0)).stdout, "");
+    const plan = contextOf(runBundle("plan-after-start", post(toolName("run_scenario", 1), { scenarioId: "sc1" }, structured({ benchResultIds: ["b1"] })), options(T0)));
     assert.match(plan ?? "", /every 6 s \(expected 1m\)/);
-    assert.equal(runHook("pace-guard", pre(toolName("get_bench_result"), { benchResultId: "b1" }), options(T0 + 1000)).stdout, "");
-    assert.match(denialOf(runHook("pace-guard", pre(toolName("get_bench_result"), { benchResultId: "b1" }), options(T0 + 2000))) ?? "", /^Too soon/);
-    assert.equal(runHook("record-schedule", post("CronCreate", { cron: "* * * * *", prompt: "call get_bench_result(benchResultId=b1)" }, structured({ id: "abc123" })), options(T0 + 3000)).stdout, "");
-    assert.match(contextOf(runHook("poll-outcome", post(toolName("get_bench_result"), { benchResultId: "b1" }, structured({ state: "FINISHED" })), options(T0 + 9000))) ?? "", /CronDelete \{"id":"abc123"\}/);
+    assert.equal(runBundle("pace-guard", pre(toolName("get_bench_result"), { benchResultId: "b1" }), options(T0 + 1000)).stdout, "");
+    assert.match(denialOf(runBundle("pace-guard", pre(toolName("get_bench_result"), { benchResultId: "b1" }), options(T0 + 2000))) ?? "", /^Too soon/);
+    assert.equal(runBundle("record-schedule", post("CronCreate", { cron: "* * * * *", prompt: "call get_bench_result(benchResultId=b1)" }, structured({ id: "abc123" })), options(T0 + 3000)).stdout, "");
+    assert.match(contextOf(runBundle("poll-outcome", post(toolName("get_bench_result"), { benchResultId: "b1" }, structured({ state: "FINISHED" })), options(T0 + 9000))) ?? "", /CronDelete \{"id":"abc123"\}/);
   });
 });

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { minimumGapSeconds, POLL_GRACE_RATIO } from "../../src/hooks/pace.js";
-import { blocks, contextOf, denialOf, FORMS, post, pre, runHook, structured, T0, tempDataDir, toolName } from "./hook-process.js";
+import { blocks, contextOf, denialOf, FORMS, post, pre, runHook, structured, T0, tempDataDir, toolName } from "./hook-calls.js";
 
 const s = (seconds: number) => T0 + seconds * 1000;
 const VALIDATION_INPUT = { projectId: "p1", virtualUserId: "v1", providerId: "prov1", location: "DEFAULT", iterations: 1 };

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { startTools, operationForStartTool } from "../../src/policy/index.js";
-import { blocks, contextOf, denialOf, FORMS, post, pre, runHook, structured, T0, tempDataDir, toolName } from "./hook-process.js";
+import { blocks, contextOf, denialOf, FORMS, post, pre, runHook, structured, T0, tempDataDir, toolName } from "./hook-calls.js";
 
 const VALIDATION_INPUT = { projectId: "p1", virtualUserId: "v1", providerId: "prov1", location: "DEFAULT", iterations: 1 };
 

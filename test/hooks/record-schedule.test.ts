@@ -8,7 +8,7 @@ import { describe, it } from "node:test";
 import type { SessionState } from "../../src/hooks/state.js";
 import { operation, planWait, pollTargets } from "../../src/policy/index.js";
 import { monitorArgs } from "../../src/render/wait-instructions.js";
-import { blocks, contextOf, post, runHook, SESSION, structured, T0, tempDataDir, toolName } from "./hook-process.js";
+import { blocks, contextOf, post, runHook, SESSION, structured, T0, tempDataDir, toolName } from "./hook-calls.js";
 
 const read = (data: string) => JSON.parse(readFileSync(join(data, "hooks", `${SESSION}.json`), "utf8")) as SessionState;
 const VALIDATION_INPUT = { projectId: "p1", virtualUserId: "v1", providerId: "prov1", location: "DEFAULT", iterations: 1 };

@@ -1,17 +1,23 @@
-// The whole life of a scenario run through the bundled hooks, as separate
-// processes sharing one session's state: start, first poll, a poll too soon,
-// a loop, polls on time, the end, a poll after the end, the loop deleted.
+// The whole life of a scenario run through the hooks sharing one session's
+// state: start, first poll, a poll too soon, a loop, polls on time, the end,
+// a poll after the end, the loop deleted. From source for both tool-name
+// forms, and once through the committed bundle, each call its own process.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { operation, planWait, pollTargets } from "../../src/policy/index.js";
 import { cronCreateArgs } from "../../src/render/wait-instructions.js";
-import { blocks, contextOf, denialOf, FORMS, post, pre, runHook, structured, T0, tempDataDir, toolName } from "./hook-process.js";
+import { blocks, contextOf, denialOf, FORMS, post, pre, runBundle, runHook as runFromSource, structured, T0, tempDataDir, toolName } from "./hook-calls.js";
 
 const s = (seconds: number) => T0 + seconds * 1000;
 
+const WAYS = [
+  ...FORMS.map((form) => ({ form, way: "from source", runHook: runFromSource })),
+  { form: 1 as const, way: "through the bundle", runHook: runBundle },
+];
+
 describe("a scenario run from start to CronDelete", () => {
-  for (const form of FORMS) {
-    it(`follows the pace and ends with the loop's id (tool names form ${form})`, () => {
+  for (const { form, way, runHook } of WAYS) {
+    it(`follows the pace and ends with the loop's id (tool names form ${form}, ${way})`, () => {
       const data = tempDataDir();
       const op = operation("scenario-run");
       const start = runHook(
@@ -74,6 +80,7 @@ describe("a scenario run from start to CronDelete", () => {
   }
 
   it("shares one state between the two name forms of a tool", () => {
+    const runHook = runFromSource;
     const data = tempDataDir();
     runHook("plan-after-start", post(toolName("run_scenario", 1), { scenarioId: "sc1" }, structured({ benchReportId: "r1", benchResultIds: ["b1"] })), { data, now: s(0) });
     assert.equal(runHook("pace-guard", pre(toolName("get_bench_result", 0), { benchResultId: "b1" }), { data, now: s(1) }).stdout, "");

@@ -1,11 +1,14 @@
-// Test helpers: run a bundled hook (scripts/hooks/<name>.cjs) as a real child
-// process with stdin shaped like Claude Code's, a temp state dir and a fixed
-// clock, and read back its decision.
+// Test helpers: hook calls shaped like Claude Code's stdin, run either from
+// source in this process (runHook: the runner and every decide() as they are
+// in src/hooks, a real state folder in a temp dir, a fixed clock) or as the
+// committed bundle in a child process (runBundle: the smoke tests).
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { HOOK_BUNDLE } from "../../src/build/hooks-json.js";
+import { runHook as runFromSource, systemStoreIO, type HookIO } from "../../src/hooks/runner.js";
 import { claudeToolNames } from "../../src/policy/index.js";
 
 export const REPO_ROOT = join(fileURLToPath(new URL(".", import.meta.url)), "..", "..");
@@ -61,26 +64,51 @@ export interface RunOptions {
   readonly data: string;
   readonly now?: number;
   readonly env?: Readonly<Record<string, string>>;
-  /** Plugin root to run from (defaults to this repository). */
+  /** Plugin root to run the bundle from (defaults to this repository). */
   readonly root?: string;
 }
 
-function hookEnv(options: RunOptions): NodeJS.ProcessEnv {
+/**
+ * The store's real I/O, except that waiting for a lock moves a virtual clock
+ * instead of sleeping: a test of a held lock ends at once, and says how long
+ * the hook would have waited.
+ */
+export function virtualWaitIO(): HookIO["store"] & { readonly waitedMs: () => number } {
+  let waited = 0;
+  return { ...systemStoreIO(), now: () => Date.now() + waited, sleep: (ms) => void (waited += ms), waitedMs: () => waited };
+}
+
+/** Run a hook from source, in this process. */
+export function runHook(name: string, stdin: string, options: RunOptions & { readonly store?: HookIO["store"] }): HookRun {
+  const lines: string[] = [];
+  const now = options.now;
+  const emission = runFromSource(name, {
+    stdin,
+    env: { CLAUDE_PLUGIN_DATA: options.data, ...options.env },
+    now: now === undefined ? Date.now : () => now,
+    store: options.store ?? virtualWaitIO(),
+    stderr: (line) => lines.push(`${line}\n`),
+  });
+  return { status: emission.exitCode, stdout: emission.stdout ? `${emission.stdout}\n` : "", stderr: lines.join("") };
+}
+
+function bundleEnv(options: RunOptions): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, CLAUDE_PLUGIN_DATA: options.data, ...options.env };
   if (options.now !== undefined) env.OCTOPERF_HOOKS_TEST_NOW = String(options.now);
   return env;
 }
 
-export function runHook(name: string, stdin: string, options: RunOptions): HookRun {
-  const script = join(options.root ?? REPO_ROOT, "scripts", "hooks", `${name}.cjs`);
-  const result = spawnSync(process.execPath, [script], { input: stdin, env: hookEnv(options), encoding: "utf8", timeout: 20_000 });
+/** Run the committed bundle (scripts/hooks/octoperf-hook.cjs <name>) as a child process. */
+export function runBundle(name: string, stdin: string, options: RunOptions): HookRun {
+  const script = join(options.root ?? REPO_ROOT, HOOK_BUNDLE);
+  const result = spawnSync(process.execPath, [script, name], { input: stdin, env: bundleEnv(options), encoding: "utf8", timeout: 20_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-export function runHookAsync(name: string, stdin: string, options: RunOptions): Promise<HookRun> {
-  const script = join(options.root ?? REPO_ROOT, "scripts", "hooks", `${name}.cjs`);
+export function runBundleAsync(name: string, stdin: string, options: RunOptions): Promise<HookRun> {
+  const script = join(options.root ?? REPO_ROOT, HOOK_BUNDLE);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script], { env: hookEnv(options) });
+    const child = spawn(process.execPath, [script, name], { env: bundleEnv(options) });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));

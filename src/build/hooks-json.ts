@@ -1,0 +1,46 @@
+// hooks/hooks.json, generated from the hook registry (src/hooks/registry.ts):
+// one entry per hook, each running the one bundle with the hook's name, with
+// the hook's own command options (timeout, async, asyncRewake). `npm run build`
+// writes it; `--check` fails when the committed file differs.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { HOOKS, type HookSpec } from "../hooks/registry.js";
+
+/** The bundle every hook runs, relative to the plugin root. */
+export const HOOK_BUNDLE = "scripts/hooks/octoperf-hook.cjs";
+
+export function hookCommand(name: string): string {
+  return `node "\${CLAUDE_PLUGIN_ROOT}/${HOOK_BUNDLE}" ${name}`;
+}
+
+interface CommandHook {
+  readonly type: "command";
+  readonly command: string;
+  readonly timeout: number;
+  readonly async?: boolean;
+  readonly asyncRewake?: boolean;
+}
+
+export function renderHooksJson(specs: readonly HookSpec[] = HOOKS): string {
+  const hooks: Record<string, { matcher: string; hooks: CommandHook[] }[]> = {};
+  for (const spec of specs) {
+    if (!/^[a-z][a-z0-9-]*$/.test(spec.name)) throw new Error(`hook name ${JSON.stringify(spec.name)} is not a plain word: it goes on a command line`);
+    (hooks[spec.event] ??= []).push({ matcher: spec.matcher, hooks: [{ type: "command", command: hookCommand(spec.name), ...spec.options }] });
+  }
+  const description = "OctoPerf polling policy: wait plan after a start, pace guard, outcome. Generated from src/hooks/registry.ts by npm run build; do not edit.";
+  return `${JSON.stringify({ description, hooks }, null, 2)}\n`;
+}
+
+export const HOOKS_JSON = join("hooks", "hooks.json");
+
+/** Write hooks/hooks.json, or with `check` only report whether it is fresh. */
+export function syncHooksJson(root: string, check: boolean): { path: string; fresh: boolean } {
+  const path = join(root, HOOKS_JSON);
+  const text = renderHooksJson();
+  const fresh = existsSync(path) && readFileSync(path, "utf8") === text;
+  if (!fresh && !check) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+  }
+  return { path, fresh };
+}
