@@ -876,7 +876,7 @@ function safeToken(value) {
   return typeof value === "string" && TOKEN.test(value) ? value : void 0;
 }
 function safeExcerpt(text, max = 160) {
-  const plain = text.replace(/\s+/g, " ").replace(/[^A-Za-z0-9 .,:;()_/%+=-]+/g, "").replace(/\s+/g, " ").trim();
+  const plain = text.slice(0, max * 16).replace(/\s+/g, " ").replace(/[^A-Za-z0-9 .,:;()_/%+=-]+/g, "").replace(/\s+/g, " ").trim();
   return plain.length > max ? `${plain.slice(0, max - 3).trimEnd()}...` : plain;
 }
 function argsJson(args) {
@@ -943,17 +943,32 @@ function fromValue(value, isError, depth) {
 function readToolResult(response) {
   return fromValue(response, false, 0);
 }
-function resultField(result, field) {
-  if (result.kind === "object") return result.value[field];
-  if (result.kind === "text") {
-    const escaped = field.replace(/[^A-Za-z0-9_]/g, "");
-    const match = new RegExp(`^\\s*"?${escaped}"?\\s*[:=]\\s*"?([A-Za-z0-9_.-]{1,64})"?\\s*,?\\s*$`, "m").exec(result.text);
-    return match?.[1];
+var MAX_SCANNED_CHARS = 64 * 1024;
+var MAX_FIELD_LINE_CHARS = 200;
+var FIELD_LINE = /^"?([A-Za-z0-9_]{1,64})"?\s*[:=]\s*"?([A-Za-z0-9_.-]{1,64})"?\s*,?$/;
+function textField(text, field) {
+  const end = Math.min(text.length, MAX_SCANNED_CHARS);
+  for (let start = 0; start < end; ) {
+    let stop = text.indexOf("\n", start);
+    if (stop < 0 || stop > end) stop = end;
+    if (stop - start <= MAX_FIELD_LINE_CHARS) {
+      const match = FIELD_LINE.exec(text.slice(start, stop).trim());
+      if (match && match[1] === field) return match[2];
+    }
+    start = stop + 1;
   }
   return void 0;
 }
+function resultField(result, field) {
+  if (result.kind === "object") return result.value[field];
+  if (result.kind === "text") return textField(result.text, field);
+  return void 0;
+}
 function resultErrorText(result) {
-  if (result.kind === "text") return result.isError || /error|fail|denied|unauthori[sz]ed/i.test(result.text) ? result.text : void 0;
+  if (result.kind === "text") {
+    const head = result.text.slice(0, MAX_SCANNED_CHARS);
+    return result.isError || /error|fail|denied|unauthori[sz]ed/i.test(head) ? head : void 0;
+  }
   if (result.kind === "object") {
     for (const key of ["error", "message", "detail"]) {
       const value = result.value[key];
@@ -1229,9 +1244,9 @@ var decideScenario = (input, state, ctx) => {
 };
 
 // src/hooks/schedules.ts
-var MAX_SCANNED_CHARS = 2e4;
+var MAX_SCANNED_CHARS2 = 2e4;
 function tokens(text) {
-  return new Set(text.slice(0, MAX_SCANNED_CHARS).split(/[^A-Za-z0-9_-]+/).filter((t) => t.length > 0));
+  return new Set(text.slice(0, MAX_SCANNED_CHARS2).split(/[^A-Za-z0-9_-]+/).filter((t) => t.length > 0));
 }
 function named(words, work) {
   return words.has(work.handle) || Object.values(work.args).every((value) => words.has(value));

@@ -14,7 +14,9 @@ export function safeToken(value: unknown): string | undefined {
  * punctuation: no quotes, backticks, `$`, braces or line breaks survive.
  */
 export function safeExcerpt(text: string, max = 160): string {
+  // Bounded work: far more than `max` characters of input is never needed.
   const plain = text
+    .slice(0, max * 16)
     .replace(/\s+/g, " ")
     .replace(/[^A-Za-z0-9 .,:;()_/%+=-]+/g, "")
     .replace(/\s+/g, " ")

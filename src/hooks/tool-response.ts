@@ -77,22 +77,48 @@ export function readToolResult(response: unknown): ToolResult {
 }
 
 /**
- * The value of a top-level field. In plain text, only a line of its own such as
- * `state: FINISHED` or `"state": "FINISHED"` counts; anything looser is unknown.
+ * How much of a text answer is searched for a field. A status answer names
+ * its state near the top; a hostile or runaway one (150,000 lines) must not
+ * hold the session lock past the hook's timeout, so the work per call is
+ * bounded whatever the size.
  */
-export function resultField(result: ToolResult, field: string): unknown {
-  if (result.kind === "object") return result.value[field];
-  if (result.kind === "text") {
-    const escaped = field.replace(/[^A-Za-z0-9_]/g, "");
-    const match = new RegExp(`^\\s*"?${escaped}"?\\s*[:=]\\s*"?([A-Za-z0-9_.-]{1,64})"?\\s*,?\\s*$`, "m").exec(result.text);
-    return match?.[1];
+export const MAX_SCANNED_CHARS = 64 * 1024;
+/** A longer line is not a `field: value` line. */
+export const MAX_FIELD_LINE_CHARS = 200;
+const FIELD_LINE = /^"?([A-Za-z0-9_]{1,64})"?\s*[:=]\s*"?([A-Za-z0-9_.-]{1,64})"?\s*,?$/;
+
+/** One pass over the lines of a bounded prefix; each line is matched on its own, so the time is linear. */
+function textField(text: string, field: string): string | undefined {
+  const end = Math.min(text.length, MAX_SCANNED_CHARS);
+  for (let start = 0; start < end; ) {
+    let stop = text.indexOf("\n", start);
+    if (stop < 0 || stop > end) stop = end;
+    if (stop - start <= MAX_FIELD_LINE_CHARS) {
+      const match = FIELD_LINE.exec(text.slice(start, stop).trim());
+      if (match && match[1] === field) return match[2];
+    }
+    start = stop + 1;
   }
   return undefined;
 }
 
-/** Words of an error the result carries (for "why nothing started"), unfiltered. */
+/**
+ * The value of a top-level field. In plain text, only a line of its own such as
+ * `state: FINISHED` or `"state": "FINISHED"`, within the first MAX_SCANNED_CHARS,
+ * counts; anything looser is unknown.
+ */
+export function resultField(result: ToolResult, field: string): unknown {
+  if (result.kind === "object") return result.value[field];
+  if (result.kind === "text") return textField(result.text, field);
+  return undefined;
+}
+
+/** Words of an error the result carries (for "why nothing started"), from a bounded prefix, unfiltered: pass it through safeExcerpt. */
 export function resultErrorText(result: ToolResult): string | undefined {
-  if (result.kind === "text") return result.isError || /error|fail|denied|unauthori[sz]ed/i.test(result.text) ? result.text : undefined;
+  if (result.kind === "text") {
+    const head = result.text.slice(0, MAX_SCANNED_CHARS);
+    return result.isError || /error|fail|denied|unauthori[sz]ed/i.test(head) ? head : undefined;
+  }
   if (result.kind === "object") {
     for (const key of ["error", "message", "detail"]) {
       const value = result.value[key];

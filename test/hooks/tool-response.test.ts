@@ -1,7 +1,10 @@
-// The shapes a tool result reaches a hook in, read without a child process.
+// The shapes a tool result reaches a hook in, and the bounded work of
+// reading one: a 150,000-line answer (24.9 s with the old line regex, which
+// was quadratic on blank lines) is read in a bounded prefix, in linear time.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { readToolResult, resultErrorText, resultField } from "../../src/hooks/tool-response.js";
+import { MAX_FIELD_LINE_CHARS, MAX_SCANNED_CHARS, readToolResult, resultErrorText, resultField } from "../../src/hooks/tool-response.js";
+import { contextOf, post, runHook, structured, T0, tempDataDir, toolName } from "./hook-calls.js";
 
 describe("readToolResult", () => {
   it("reads a JSON string of structured content", () => {
@@ -45,5 +48,43 @@ describe("readToolResult", () => {
     let value: unknown = { state: "FINISHED" };
     for (let i = 0; i < 10; i++) value = JSON.stringify(value);
     assert.deepEqual(readToolResult(value), { kind: "unknown" });
+  });
+});
+
+describe("bounded work per answer", () => {
+  const LINES = 150_000;
+  const answers: [string, string][] = [
+    ["blank lines", "\n".repeat(LINES)],
+    ["lines of spaces", " \n".repeat(LINES)],
+    ["lines that almost name the field", "state:\n".repeat(LINES)],
+    ["one endless line", "state".repeat(LINES)],
+  ];
+  for (const [label, text] of answers) {
+    it(`reads a ${LINES.toLocaleString("en")}-line answer of ${label} in well under a second`, () => {
+      const started = performance.now();
+      assert.equal(resultField(readToolResult([{ type: "text", text }]), "state"), undefined);
+      const ms = performance.now() - started;
+      // Linear in a bounded prefix: a few milliseconds here (the quadratic regex took 24.9 s). 1 s is a generous bound for a busy machine.
+      assert.ok(ms < 1000, `${ms.toFixed(0)} ms`);
+    });
+  }
+
+  it("reads only a bounded prefix, and only short lines", () => {
+    const pad = "\n".repeat(MAX_SCANNED_CHARS);
+    assert.equal(resultField(readToolResult(`${pad.slice(0, MAX_SCANNED_CHARS - 20)}state: FINISHED\n`), "state"), "FINISHED", "inside the prefix");
+    assert.equal(resultField(readToolResult(`${pad}state: FINISHED\n`), "state"), undefined, "past the prefix");
+    const long = `state: FINISHED${" ".repeat(MAX_FIELD_LINE_CHARS)}`;
+    assert.equal(resultField(readToolResult(`id: b1\n${long}\n`), "state"), undefined, "a line too long to be a field line");
+    assert.equal(resultErrorText(readToolResult({ isError: true, content: [{ type: "text", text: "e".repeat(MAX_SCANNED_CHARS * 4) }] }))?.length, MAX_SCANNED_CHARS);
+  });
+
+  it("lets the outcome hook answer a 150,000-line poll result at once, saying nothing could be read", () => {
+    const data = tempDataDir();
+    runHook("plan-after-start", post(toolName("run_scenario"), { scenarioId: "sc1" }, structured({ benchResultIds: ["b1"] })), { data, now: T0 });
+    const started = performance.now();
+    const run = runHook("poll-outcome", post(toolName("get_bench_result"), { benchResultId: "b1" }, [{ type: "text", text: "\n".repeat(150_000) }]), { data, now: T0 + 60_000 });
+    const ms = performance.now() - started;
+    assert.equal(contextOf(run), "No state could be read from this result; b1 counts as still in flight, and its deadline still applies.");
+    assert.ok(ms < 1000, `${ms.toFixed(0)} ms (the hook timeout is 10 s)`);
   });
 });
