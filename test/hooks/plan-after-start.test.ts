@@ -1,4 +1,4 @@
-// PostToolUse on a start tool, through the bundled hook: the plan in a few
+// PostToolUse on a start tool, run from source with their state on disk: the plan in a few
 // lines, for both tool-name forms and both result shapes; nothing to poll when
 // the start failed; refusal of unsafe ids.
 import assert from "node:assert/strict";

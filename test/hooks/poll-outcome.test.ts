@@ -1,4 +1,4 @@
-// PostToolUse on the status tools, through the bundled hook: terminal values
+// PostToolUse on the status tools, run from source with their state on disk: terminal values
 // by the policy's predicate, several handles, unknown values and unreadable
 // results stay in flight, full progress is not completion, the deadline.
 import assert from "node:assert/strict";

@@ -1,5 +1,5 @@
 // PostToolUse on CronCreate / Monitor / CronDelete / TaskStop and on
-// get_scenario, through the bundled hooks: what they tie together and what
+// get_scenario, run from source with their state on disk: what they tie together and what
 // they refuse to remember. They never inject text.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
