@@ -34,6 +34,7 @@ function main(argv: readonly string[]): number {
     for (const path of report.removed) console.log(`removed ${path}`);
     for (const path of report.restored) console.log(`restored ${path}`);
     for (const note of report.notes) console.log(`note: ${note}`);
+    if (report.failures.length > 0) return 1;
   }
   return 0;
 }

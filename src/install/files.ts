@@ -1,7 +1,7 @@
 // Small file operations with the guarantees the installer needs: hashes to
 // tell our files from the user's, writes that never leave half a file.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 
 export function sha256(data: string | Buffer): string {
@@ -16,8 +16,13 @@ export function fileHash(path: string): string | undefined {
 export function writeFileAtomic(path: string, data: string | Buffer): void {
   mkdirSync(dirname(path), { recursive: true });
   const temp = `${path}.octoperf-tmp-${process.pid}`;
-  writeFileSync(temp, data);
-  renameSync(temp, path);
+  try {
+    writeFileSync(temp, data);
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
 }
 
 /** Directories from `dir` up to (not including) `stop` that do not exist yet, outermost first. */

@@ -52,7 +52,8 @@ export function settingsAction(current: string | undefined, original: string | u
       const parsed: unknown = JSON.parse(original);
       before = isObject(parsed) ? parsed : undefined;
     } catch {
-      before = undefined;
+      // An empty file (0 bytes, or only white space) holds no settings: it means {}, and its bytes come back as they were.
+      before = original.trim() === "" ? {} : undefined;
     }
   }
   const cleaned = withoutPlugin(now, before, pluginId, marketplace);

@@ -1,144 +1,113 @@
-// install:claude and uninstall:claude in a temp HOME with the real claude
-// binary: the plugin is listed, the aliases work as typed, a second install
-// changes nothing, and after uninstall every file the user had is
-// byte-identical and whatever else is left is Claude Code's own bookkeeping.
+// The installer in a temp HOME, with a `claude` that fails where it is told
+// to (fake-claude.ts): a refused install leaves every file as it was, an
+// empty settings.json stays empty, a failed reinstall keeps what uninstall
+// needs. The real client runs install and uninstall in test/e2e/installer.test.ts.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { test } from "node:test";
-import { PLUGIN_ENTRIES } from "../../src/install/stage.js";
-import { ALIAS_MARKER } from "../../src/install/aliases.js";
-import { userTexts } from "../e2e/harness/requests.js";
-import { CLAUDE_BIN } from "../e2e/harness/run-claude.js";
-import { text } from "../e2e/harness/script.js";
-import { describeRun, runScripted } from "../e2e/harness/session.js";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { install, InstallError } from "../../src/install/install.js";
+import { installPaths } from "../../src/install/paths.js";
+import { uninstall } from "../../src/install/uninstall.js";
+import { fakeClaude } from "./fake-claude.js";
 import { diff, snapshot } from "./tree.js";
 
-/** Files Claude Code itself leaves in a fresh HOME after these commands (2.1.330). */
-export const CLAUDE_BOOKKEEPING: readonly RegExp[] = [
-  /^\.claude\.json$/,
-  /^\.claude\/backups\/\.claude\.json\.backup\.\d+$/,
-  /^\.claude\/plugins\/installed_plugins\.json$/,
-  /^\.claude\/plugins\/known_marketplaces\.json$/,
-  /^\.claude\/telemetry\/[\w.-]+\.json$/,
-  /^\.claude\/\.last-cleanup$/,
-];
-/** Files any Claude Code session leaves (transcript, MCP logs, built-in plugin store), here from the alias run. */
-export const SESSION_BOOKKEEPING: readonly RegExp[] = [
-  /^\.claude\/projects\/[^/]+\/[\w-]+\.jsonl$/,
-  /^\.cache\/claude-cli-nodejs\/[^/]+\/mcp-logs-[\w-]+\/[\w.-]+\.jsonl$/,
-  /^\.claude\/plugins\/store\/[\w.-]+\.json$/,
-];
+const SOURCE = join(import.meta.dirname, "..", "..");
 
-/** Keeps the client off the network: no telemetry, no update checks. */
-const QUIET = { CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1", DISABLE_TELEMETRY: "1" };
+function home(files: Record<string, string>): { home: string; paths: ReturnType<typeof installPaths> } {
+  const dir = mkdtempSync(join(tmpdir(), "octoperf-install-unit-"));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(dir, path, ".."), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return { home: dir, paths: installPaths({ HOME: dir }) };
+}
 
-const USER_FILES: Readonly<Record<string, string>> = {
-  ".claude/settings.json": '{\n    "theme": "dark",\n    "permissions": { "allow": ["Bash(ls:*)"] }\n}\n',
-  ".claude/commands/octoperf-wait.md": "---\ndescription: my own wait\n---\nMine: $ARGUMENTS\n",
+const USER_FILES = {
+  ".claude/settings.json": '{\n    "theme": "dark"\n}\n',
+  ".claude/commands/octoperf-cadence.md": "my own cadence command\n",
   ".claude/commands/deploy.md": "Deploy the thing.\n",
-  ".claude/CLAUDE.md": "# My notes\n",
 };
 
-function pluginSource(): string {
-  const dir = mkdtempSync(join(tmpdir(), "octoperf-install-src-"));
-  for (const entry of PLUGIN_ENTRIES) if (existsSync(entry)) cpSync(entry, join(dir, entry), { recursive: true });
-  // Network stays on 127.0.0.1: the copy's MCP server points at a closed local port.
-  writeFileSync(join(dir, ".mcp.json"), JSON.stringify({ mcpServers: { octoperf: { type: "http", url: "http://127.0.0.1:9/mcp" } } }));
-  return dir;
+function assertUnchanged(root: string, before: ReturnType<typeof snapshot>): void {
+  assert.deepEqual(diff(before, snapshot(root)), { added: [], changed: [], removed: [] });
 }
 
-function installer(action: "install" | "uninstall", env: Record<string, string>, source: string): string {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "src/install/cli.ts", action, "--source", source], { env: { PATH: process.env.PATH ?? "", CLAUDE_BIN, ...QUIET, ...env }, encoding: "utf8", timeout: 300_000 });
-  assert.equal(result.status, 0, `${action} failed: ${result.stderr}${result.stdout}`);
-  return result.stdout;
-}
-
-function claudeJson(env: Record<string, string>, args: string[]): unknown {
-  const result = spawnSync(CLAUDE_BIN, args, { env: { PATH: process.env.PATH ?? "", ...QUIET, ...env }, encoding: "utf8", input: "" });
-  assert.equal(result.status, 0, result.stderr);
-  return JSON.parse(result.stdout.slice(result.stdout.indexOf("[")));
-}
-
-test("install, reinstall and uninstall leave the user's files byte-identical", { timeout: 600_000 }, async () => {
-  const home = mkdtempSync(join(tmpdir(), "octoperf-install-home-"));
-  const env = { HOME: home };
-  for (const [path, text] of Object.entries(USER_FILES)) {
-    mkdirSync(join(home, path, ".."), { recursive: true });
-    writeFileSync(join(home, path), text);
+describe("a refused install leaves nothing behind", () => {
+  const settingsCases: [string, Record<string, string>][] = [
+    ["the user's settings", USER_FILES],
+    ["a 0-byte settings.json", { ...USER_FILES, ".claude/settings.json": "" }],
+    ["no settings.json", { ".claude/commands/deploy.md": "Deploy.\n" }],
+  ];
+  for (const [label, files] of settingsCases) {
+    it(`when claude plugin install fails (${label})`, () => {
+      const { home: root, paths } = home(files);
+      const before = snapshot(root);
+      const cli = fakeClaude(paths, { failOn: "plugin install" });
+      assert.throws(() => install({ source: SOURCE, paths, cli }), (error: unknown) => error instanceof InstallError && /exited 1.*the install was undone and nothing was left behind/.test(error.message));
+      assertUnchanged(root, before);
+      assert.ok(cli.calls.includes("plugin marketplace remove octoperf-plugins"), cli.calls.join("\n"));
+    });
   }
-  const before = snapshot(home);
-  const source = pluginSource();
 
-  installer("install", env, source);
-  // Claude Code rewrote settings.json and the alias replaced the user's command: uninstall must undo both.
-  assert.notEqual(readFileSync(join(home, ".claude/settings.json"), "utf8"), USER_FILES[".claude/settings.json"]);
-  assert.notEqual(readFileSync(join(home, ".claude/commands/octoperf-wait.md"), "utf8"), USER_FILES[".claude/commands/octoperf-wait.md"]);
-  const plugins = claudeJson(env, ["plugin", "list", "--json"]) as { id: string; installPath: string }[];
-  const plugin = plugins.find((p) => p.id === "octoperf@octoperf-plugins");
-  assert.ok(plugin, `plugin not listed: ${JSON.stringify(plugins)}`);
-  for (const name of ["wait", "cadence", "stop-wait"]) {
-    const alias = readFileSync(join(home, ".claude/commands", `octoperf-${name}.md`), "utf8");
-    assert.ok(alias.includes(ALIAS_MARKER));
-    assert.ok(!alias.includes("${CLAUDE_PLUGIN_ROOT}"));
-  }
-  const waitAlias = readFileSync(join(home, ".claude/commands/octoperf-wait.md"), "utf8");
-  assert.ok(waitAlias.includes(`node \\"${plugin.installPath}/scripts/octoperf-wait.mjs\\"`));
+  it("when an alias cannot be written: the aliases already written go, the user's files come back", () => {
+    const { home: root, paths } = home(USER_FILES);
+    // The last alias written (octoperf-wait.md) has a folder of the user's in its place.
+    mkdirSync(join(paths.commandsDir, "octoperf-wait.md"));
+    writeFileSync(join(paths.commandsDir, "octoperf-wait.md", "notes.txt"), "mine\n");
+    const before = snapshot(root);
+    const cli = fakeClaude(paths);
+    assert.throws(() => install({ source: SOURCE, paths, cli }), /nothing was left behind/);
+    assertUnchanged(root, before);
+    assert.ok(cli.calls.includes("plugin uninstall octoperf@octoperf-plugins --scope user"), cli.calls.join("\n"));
+    assert.equal(existsSync(paths.stateDir), false);
+    assert.equal(existsSync(join(paths.pluginCacheDir, "octoperf-plugins")), false);
+  });
 
-  // A second run is idempotent: same aliases, and the user's first file stays the one backed up.
-  const afterFirst = snapshot(join(home, ".claude/commands"));
-  installer("install", env, source);
-  assert.deepEqual(snapshot(join(home, ".claude/commands")), afterFirst);
+  it("when a marketplace of the same name points elsewhere: refused before anything is written", () => {
+    const { home: root, paths } = home(USER_FILES);
+    const before = snapshot(root);
+    const cli = fakeClaude(paths, { marketplaces: { "octoperf-plugins": "/somewhere/else" } });
+    assert.throws(() => install({ source: SOURCE, paths, cli }), /already points at \/somewhere\/else.*nothing was changed/);
+    assertUnchanged(root, before);
+    assert.deepEqual(cli.calls, ["plugin marketplace list --json"]);
+  });
 
-  // The alias works as typed, in a project directory, through the real client.
-  const cwd = mkdtempSync(join(tmpdir(), "octoperf-install-cwd-"));
-  const run = await runScripted({ prompt: "/octoperf-wait BENCH_1 25m", home, cwd, env: { ...QUIET, OCTOPERF_API_KEY: "" }, timeoutMs: 90_000 }, [text("ok")]);
-  assert.equal(run.result.code, 0, describeRun(run));
-  const first = run.model.requests[0];
-  const sent = first ? userTexts(first).find((line) => line.startsWith(ALIAS_MARKER)) : undefined;
-  assert.ok(sent, "the alias body did not reach the model");
-  assert.match(sent, /<arguments>\nBENCH_1 25m\n<\/arguments>/);
-  assert.ok(sent.includes(`${plugin.installPath}/scripts/octoperf-wait.mjs`));
-
-  installer("uninstall", env, source);
-  const after = snapshot(home);
-  const change = diff(before, after);
-  assert.deepEqual(change.changed, [], "a file the user had changed");
-  assert.deepEqual(change.removed, [], "a file the user had is gone");
-  const stray = change.added.filter((path) => ![...CLAUDE_BOOKKEEPING, ...SESSION_BOOKKEEPING].some((re) => re.test(path)));
-  assert.deepEqual(stray, [], "files left that are not Claude Code's bookkeeping");
-  assert.ok(!existsSync(join(home, ".claude/octoperf-install")));
-  assert.ok(!existsSync(join(home, ".claude/plugins/cache/octoperf-plugins")));
-  assert.deepEqual(claudeJson(env, ["plugin", "list", "--json"]), []);
-  // Claude Code's own files no longer name the plugin (session transcripts and logs do: they are history).
-  for (const path of change.added.filter((p) => CLAUDE_BOOKKEEPING.some((re) => re.test(p)))) {
-    if (path.startsWith(".claude/backups/")) continue; // copies of .claude.json taken while installed
-    let text = readFileSync(join(home, path), "utf8");
-    if (path === ".claude.json") {
-      // Usage counters of the commands run in the session above (skillUsage["octoperf-wait"]) are history, like transcripts.
-      const state = JSON.parse(text) as { skillUsage?: Record<string, unknown> };
-      for (const name of Object.keys(state.skillUsage ?? {})) if (name.startsWith("octoperf")) delete state.skillUsage![name];
-      text = JSON.stringify(state);
-    }
-    assert.doesNotMatch(text, /octoperf/, `${path} still names the plugin`);
-  }
-  console.log(`Claude Code bookkeeping left in HOME: ${change.added.join(", ")}`);
+  it("when the source is not a plugin: refused before anything is written", () => {
+    const { home: root, paths } = home(USER_FILES);
+    const before = snapshot(root);
+    const cli = fakeClaude(paths);
+    assert.throws(() => install({ source: mkdtempSync(join(tmpdir(), "not-a-plugin-")), paths, cli }), /ENOENT/);
+    assertUnchanged(root, before);
+    assert.deepEqual(cli.calls, []);
+  });
 });
 
-test("CLAUDE_CONFIG_DIR is honoured: nothing is written under HOME/.claude", { timeout: 600_000 }, () => {
-  const home = mkdtempSync(join(tmpdir(), "octoperf-install-home-"));
-  const config = resolve(mkdtempSync(join(tmpdir(), "octoperf-install-config-")));
-  const env = { HOME: home, CLAUDE_CONFIG_DIR: config };
-  const source = pluginSource();
-  installer("install", env, source);
-  assert.ok(existsSync(join(config, "commands/octoperf-wait.md")));
-  assert.ok(!existsSync(join(home, ".claude/commands")));
-  const listed = claudeJson(env, ["plugin", "list", "--json"]) as { id: string }[];
-  assert.ok(listed.some((p) => p.id === "octoperf@octoperf-plugins"));
-  installer("uninstall", env, source);
-  assert.ok(!existsSync(join(config, "commands")));
-  assert.ok(!existsSync(join(config, "octoperf-install")));
-  assert.deepEqual(claudeJson(env, ["plugin", "list", "--json"]), []);
+describe("install and uninstall", () => {
+  for (const [label, settings] of [["a 0-byte", ""], ["a white-space-only", "\n  \n"]] as const) {
+    it(`give back ${label} settings.json byte for byte`, () => {
+      const { home: root, paths } = home({ ...USER_FILES, ".claude/settings.json": settings });
+      const before = snapshot(root);
+      const cli = fakeClaude(paths);
+      install({ source: SOURCE, paths, cli });
+      assert.notEqual(readFileSync(paths.settingsFile, "utf8"), settings, "the client wrote to it");
+      uninstall({ paths, cli });
+      assert.equal(readFileSync(paths.settingsFile, "utf8"), settings);
+      assertUnchanged(root, before);
+    });
+  }
+
+  it("keep the record after a failed reinstall, so that uninstall still removes everything", () => {
+    const { home: root, paths } = home(USER_FILES);
+    const before = snapshot(root);
+    const cli = fakeClaude(paths);
+    install({ source: SOURCE, paths, cli });
+    const failing = { ...cli, run: (args: readonly string[]) => (args[1] === "install" ? (() => { throw new Error("install refused"); })() : cli.run(args)) };
+    assert.throws(() => install({ source: SOURCE, paths, cli: failing }), /install refused; the install record is kept for uninstall/);
+    assert.ok(existsSync(paths.manifestFile));
+    const report = uninstall({ paths, cli });
+    assert.deepEqual(report.failures, []);
+    assertUnchanged(root, before);
+  });
 });

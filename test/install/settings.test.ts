@@ -34,3 +34,15 @@ test("changes the user made meanwhile are kept; only the plugin's entries go", (
 test("an unreadable settings file is left alone", () => {
   assert.deepEqual(settingsAction("{not json", ORIGINAL, ID, MARKET), { kind: "keep" });
 });
+
+test("an empty settings file comes back with its exact bytes", () => {
+  for (const original of ["", "\n", "  \n\t"]) {
+    // What Claude Code 2.1.330 leaves after marketplace remove and plugin uninstall, starting from a 0-byte file.
+    const afterClaude = JSON.stringify({ enabledPlugins: {}, extraKnownMarketplaces: {} }, null, 2);
+    assert.deepEqual(settingsAction(afterClaude, original, ID, MARKET), { kind: "restore" }, JSON.stringify(original));
+    assert.deepEqual(settingsAction(JSON.stringify({ enabledPlugins: { [ID]: true } }), original, ID, MARKET), { kind: "restore" });
+  }
+  // Settings the user added meanwhile are kept.
+  const action = settingsAction(JSON.stringify({ theme: "light", enabledPlugins: {} }), "", ID, MARKET);
+  assert.deepEqual(action.kind === "rewrite" && JSON.parse(action.text), { theme: "light" });
+});
