@@ -50,8 +50,9 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function install(options: { source: string; paths: InstallPaths; cli: ClaudeCli }): InstallReport {
+export function install(options: { source: string; paths: InstallPaths; cli: ClaudeCli; now?: () => number }): InstallReport {
   const { source, paths, cli } = options;
+  const now = options.now ?? Date.now;
   const previous = readManifest(paths.manifestFile);
   // Refusals that need nothing written.
   const names = pluginNames(source);
@@ -75,7 +76,7 @@ export function install(options: { source: string; paths: InstallPaths; cli: Cla
     marketplace: names.marketplace,
     ...(installPath !== undefined ? { installPath } : {}),
     ...(version !== undefined ? { claudeVersion: version } : {}),
-    installedAt: new Date().toISOString(),
+    installedAt: new Date(now()).toISOString(),
     settings,
     // Aliases of commands the plugin no longer has stay listed, so uninstall still finds them.
     aliases: [...records, ...(previous?.aliases ?? []).filter((old) => !records.some((r) => r.path === old.path))],

@@ -102,7 +102,8 @@ describe("install and uninstall", () => {
     const { home: root, paths } = home(USER_FILES);
     const before = snapshot(root);
     const cli = fakeClaude(paths);
-    install({ source: SOURCE, paths, cli });
+    install({ source: SOURCE, paths, cli, now: () => Date.UTC(2026, 10, 30) });
+    assert.equal((JSON.parse(readFileSync(paths.manifestFile, "utf8")) as { installedAt: string }).installedAt, "2026-11-30T00:00:00.000Z");
     const failing = { ...cli, run: (args: readonly string[]) => (args[1] === "install" ? (() => { throw new Error("install refused"); })() : cli.run(args)) };
     assert.throws(() => install({ source: SOURCE, paths, cli: failing }), /install refused; the install record is kept for uninstall/);
     assert.ok(existsSync(paths.manifestFile));
