@@ -60,7 +60,7 @@ var import_node_os = require("node:os");
 var import_node_path = require("node:path");
 
 // src/policy/states.ts
-var BENCH_IN_FLIGHT = ["CREATED", "PENDING", "SCALING", "PREPARING", "INITIALIZING", "RUNNING"];
+var BENCH_IN_FLIGHT = ["CREATED", "PENDING", "SCHEDULED", "SCALING", "PREPARING", "INITIALIZING", "RUNNING"];
 var BENCH_TERMINAL = ["FINISHED", "ABORTED", "ERROR"];
 var BENCH_STATES = [...BENCH_IN_FLIGHT, ...BENCH_TERMINAL];
 var BENCH_PATH = [...BENCH_IN_FLIGHT, "FINISHED"];
