@@ -24,6 +24,8 @@ import { MAX_DURATION_S } from "./duration.js";
 import { quoted } from "./untrusted-text.js";
 
 export const PROVISIONING_HEADROOM_S = 30;
+/** The read-only tool whose answer holds a scenario's load profiles. */
+export const LOAD_PROFILES_TOOL = "get_scenario";
 /** More profiles or points than this are not read (bounded work per answer). */
 export const MAX_PROFILES = 1000;
 export const MAX_POINTS = 10_000;
