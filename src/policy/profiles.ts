@@ -19,10 +19,12 @@
 // - older REST scenarios: `userLoads[].strategy`, `@type` "UserLoadRampup" with `delay`,
 //   `rampup`, `peak` in milliseconds.
 //   abstracta/jmeter-java-dsl .../octoperf/api/UserLoad.java before commit 51a077d4.
-// What is not published (stairs profiles, other `@type`s) is unknown: see assumptions.ts.
+// What is not published (stairs profiles, other `@type`s) is unknown: see assumptions.ts
+// (assumption:unpublished-profiles).
 import { MAX_DURATION_S } from "./duration.js";
 import { quoted } from "./untrusted-text.js";
 
+/** Provisioning and teardown on top of the load (assumption:provisioning-headroom). */
 export const PROVISIONING_HEADROOM_S = 30;
 /** The read-only tool whose answer holds a scenario's load profiles. */
 export const LOAD_PROFILES_TOOL = "get_scenario";
@@ -35,13 +37,13 @@ export type LoadLength = { readonly kind: "known"; readonly seconds: number } | 
 type Json = unknown;
 type JsonRecord = Readonly<Record<string, Json>>;
 
-/** The `@type`s whose length is published, and the fields that make it up. */
+/** The `@type`s whose length is published, and the fields that make it up (rampDownMs: assumption:ramp-down-field). */
 const RAMP_TYPES: Readonly<Record<string, { readonly ms: readonly string[] }>> = {
   UserProfileLoadRampUp: { ms: ["delayMs", "rampUpMs", "plateauMs", "rampDownMs"] },
   UserLoadRampup: { ms: ["delay", "rampup", "peak"] },
 };
 const POINTS_TYPE = "UserLoadOctoPerf";
-/** Without an `@type` (the MCP answer): each part in seconds, else in milliseconds. */
+/** Without an `@type` (the MCP answer): each part in seconds, else in milliseconds (assumption:seconds-fields). */
 const UNTYPED_PARTS: ReadonlyArray<{ readonly sec?: string; readonly ms: string }> = [
   { ms: "delayMs" },
   { sec: "rampUpSec", ms: "rampUpMs" },
@@ -88,6 +90,7 @@ function sumFields(record: JsonRecord, parts: ReadonlyArray<{ readonly sec?: str
   return seen ? known(total) : unknown("it has no timing fields");
 }
 
+/** The load ends at its last point (assumption:points-are-offsets). */
 function pointsLength(points: readonly Json[]): LoadLength {
   if (points.length === 0) return unknown("its points are empty");
   if (points.length > MAX_POINTS) return unknown(`it has ${points.length} points (at most ${MAX_POINTS} are read)`);

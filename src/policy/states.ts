@@ -12,7 +12,7 @@
 //   ABORTED, ERROR. Its build step polls every 10 s and stops on a terminal state.
 // - Task statuses: get_task_result's documented values (shared/reference/octoperf.md).
 
-/** Live states, in the order a healthy run passes through them. */
+/** Live states, in the order a healthy run passes through them (SCHEDULED: assumption:scheduled-position). */
 export const BENCH_IN_FLIGHT = ["CREATED", "PENDING", "SCHEDULED", "SCALING", "PREPARING", "INITIALIZING", "RUNNING"] as const;
 export const BENCH_TERMINAL = ["FINISHED", "ABORTED", "ERROR"] as const;
 export const BENCH_STATES = [...BENCH_IN_FLIGHT, ...BENCH_TERMINAL] as const;

@@ -20,7 +20,7 @@ const ok = (body: unknown): RestAnswer => ({ status: 200, body });
  * The result type of an ended task that no OctoPerf client publishes (a
  * correlation, report-data or JTL import success, a partial batch): the real
  * service answers some `@type` we do not know, so the simulator answers one no
- * client knows either. See src/policy/assumptions.ts.
+ * client knows either (assumption:unpublished-task-results).
  */
 export const UNPUBLISHED_RESULT_TYPE = "SimulatorUnpublishedTaskResult";
 const PRINT_KINDS: readonly TaskKind[] = ["pdf", "pdf-batch"];

@@ -26,7 +26,7 @@ export function splitCommand(command: string): string[] {
   return words;
 }
 
-/** Sort an isError tool answer: unknown id, refused access, bad argument, or worth a retry. */
+/** Sort an isError tool answer: unknown id, refused access, bad argument, or worth a retry (assumption:mcp-error-wording). */
 export function toolErrorFor(tool: string, message: string): Error {
   const text = oneLine(message, 300);
   if (/\b(no|unknown)\b.*\bwith id\b|not found|never been validated|does not exist/i.test(text)) return new UnknownHandleError(`${tool}: ${text}`);

@@ -34,11 +34,11 @@ type Record_ = Readonly<Record<string, unknown>>;
 
 /**
  * Task results by `@type`, each with its source. Only these are outcomes;
- * an empty body is PENDING and anything else is no outcome (see assumptions.ts).
+ * an empty body is PENDING and anything else is no outcome (assumption:unpublished-task-results).
  */
 const TASK_RESULTS: Readonly<Record<string, (result: Record_) => Record_ | undefined>> = {
   // OctoPerf/octoperf-maven-plugin task/task-entity/.../FailedTaskResult.java { stackTrace },
-  // registered as "FailedTaskResult" in TaskRegistrator.java.
+  // registered as "FailedTaskResult" in TaskRegistrator.java. Failed even without a trace (assumption:failed-without-trace).
   FailedTaskResult: (r) => ({ status: FAILED, message: firstLine(r.stackTrace) }),
   // OctoPerf/octoperf-maven-plugin analysis/analysis-task-entity/.../PrintReportTaskResult.java { filename },
   // registered as "PrintReportTaskResult" in PrintReportTaskRegistrator.java.
@@ -78,7 +78,7 @@ export const REST_STATUS_ROUTES: Readonly<Record<string, RestRoute>> = {
   get_scenario: { path: (a) => `/runtime/scenarios/${a.scenarioId}`, what: "scenario", map: answerOf },
 };
 
-/** What is wrong with an API key, without showing any of it; undefined when it can be sent. */
+/** What is wrong with an API key, without showing any of it; undefined when it can be sent (assumption:api-key-charset). */
 export function apiKeyProblem(key: string): string | undefined {
   if (key.length === 0) return "is not set: the REST backend needs an OctoPerf API key (Profile > API key)";
   if (key.length > MAX_KEY_LENGTH) return `is ${key.length} characters long; an API key is much shorter`;

@@ -54,7 +54,8 @@ export const REARM_MARGIN_S = 30;
 /**
  * Progress over MCP may be 0-1 or 0-100. A value above 1 means percent; values
  * of 1 or less after this share of the expected time in RUNNING mean a
- * fraction (in percent they would be past 1 by then). Until then none is shown.
+ * fraction (in percent they would be past 1 by then). Until then none is shown
+ * (assumption:mcp-progress-scale).
  */
 export const FRACTION_EVIDENCE_SHARE = 0.1;
 const RUNNING: BenchState = "RUNNING";
