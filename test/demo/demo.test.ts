@@ -44,4 +44,8 @@ test("npm start -- --duration prints the plan without a simulator; bad input exi
   const out = execFileSync(process.execPath, ["--import", "tsx", join(root, "src/main.ts"), "--duration", "2h"], { cwd: root, encoding: "utf8" });
   assert.match(out, /Wait plan for a scenario run of about 2h/);
   assert.throws(() => execFileSync(process.execPath, ["--import", "tsx", join(root, "src/main.ts"), "--duration", "soon"], { cwd: root, stdio: "pipe" }), (e: { status: number }) => e.status === 2);
+  assert.throws(
+    () => execFileSync(process.execPath, ["--import", "tsx", join(root, "src/main.ts"), "--bogus"], { cwd: root, stdio: "pipe" }),
+    (e: { status: number; stderr: Buffer }) => e.status === 2 && /^unknown option --bogus\nnpm start/.test(e.stderr.toString()) && !e.stderr.toString().includes("    at "),
+  );
 });
