@@ -20630,7 +20630,7 @@ var MAX_KEY_LENGTH = 1024;
 var [PENDING, SUCCESS, FAILED] = TASK_STATUSES;
 var TASK_RESULTS = {
   // OctoPerf/octoperf-maven-plugin task/task-entity/.../FailedTaskResult.java { stackTrace },
-  // registered as "FailedTaskResult" in TaskRegistrator.java.
+  // registered as "FailedTaskResult" in TaskRegistrator.java. Failed even without a trace (assumption:failed-without-trace).
   FailedTaskResult: (r) => ({ status: FAILED, message: firstLine(r.stackTrace) }),
   // OctoPerf/octoperf-maven-plugin analysis/analysis-task-entity/.../PrintReportTaskResult.java { filename },
   // registered as "PrintReportTaskResult" in PrintReportTaskRegistrator.java.
