@@ -30,13 +30,13 @@ export interface RestDeps {
 
 const [PENDING, SUCCESS, FAILED] = TASK_STATUSES as readonly TaskStatus[] as [TaskStatus, TaskStatus, TaskStatus];
 
-type Record_ = Readonly<Record<string, unknown>>;
+type JsonObject = Readonly<Record<string, unknown>>;
 
 /**
  * Task results by `@type`, each with its source. Only these are outcomes;
  * an empty body is PENDING and anything else is no outcome (assumption:unpublished-task-results).
  */
-const TASK_RESULTS: Readonly<Record<string, (result: Record_) => Record_ | undefined>> = {
+const TASK_RESULTS: Readonly<Record<string, (result: JsonObject) => JsonObject | undefined>> = {
   // OctoPerf/octoperf-maven-plugin task/task-entity/.../FailedTaskResult.java { stackTrace },
   // registered as "FailedTaskResult" in TaskRegistrator.java. Failed even without a trace (assumption:failed-without-trace).
   FailedTaskResult: (r) => ({ status: FAILED, message: firstLine(r.stackTrace) }),
