@@ -34,17 +34,18 @@ test("bundles: the watcher waits on the simulator over REST, over stdio and over
       const response = await fetch(`${url}/runtime/scenarios/run/scn-smoke`, { method: "POST", headers: { authorization: `Bearer ${KEY}` } });
       return ((await response.json()) as { benchResultIds: string[] }).benchResultIds;
     };
-    const rest = await runNode([WAIT, "bench", ...(await start()), "--scenario", "scn-smoke", "--time-scale", "600", "--verbose"], { OCTOPERF_API_KEY: KEY, OCTOPERF_API_URL: url });
+    // At 600x, real start-up time counts 600 times over: every deadline here is 2 h (12 real seconds).
+    const rest = await runNode([WAIT, "bench", ...(await start()), "--scenario", "scn-smoke", "--deadline", "2h", "--time-scale", "600", "--verbose"], { OCTOPERF_API_KEY: KEY, OCTOPERF_API_URL: url });
     assert.equal(rest.code, 0, rest.stderr);
-    assert.match(rest.stderr, /every 9 s, deadline 900 s\n/, "the scenario read over REST: 60 s of load, 90 s expected");
+    assert.match(rest.stderr, /every 9 s, deadline 7200 s\n/, "the scenario read over REST: 60 s of load, 90 s expected, so a 9-s cadence");
     assert.doesNotMatch(rest.stderr, /not an outcome the policy knows/);
     assert.match(rest.stdout.trim().split("\n").at(-1)!, /^octoperf-wait: scenario-run succeeded: bench-\w+ FINISHED/);
     assert.ok(!(rest.stdout + rest.stderr).includes(KEY));
 
-    const stdio = await runNode([WAIT, "bench", ...(await start()), "--expected", "90s", "--time-scale", "600", "--mcp-command", `"${process.execPath}" "${SIM}" --stdio --state "${state}"`]);
+    const stdio = await runNode([WAIT, "bench", ...(await start()), "--expected", "90s", "--deadline", "2h", "--time-scale", "600", "--mcp-command", `"${process.execPath}" "${SIM}" --stdio --state "${state}"`]);
     assert.equal(stdio.code, 0, stdio.stderr);
 
-    const http = await runNode([WAIT, "bench", ...(await start()), "--expected", "90s", "--time-scale", "600", "--mcp-url", `${url}/mcp`]);
+    const http = await runNode([WAIT, "bench", ...(await start()), "--expected", "90s", "--deadline", "2h", "--time-scale", "600", "--mcp-url", `${url}/mcp`]);
     assert.equal(http.code, 0, http.stderr);
 
     const wrong = await runNode([WAIT, "bench", "bench-0002"], { OCTOPERF_API_KEY: "sk-not-the-key-000", OCTOPERF_API_URL: url });

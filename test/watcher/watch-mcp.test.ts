@@ -144,7 +144,8 @@ test("MCP over stdio: the watcher starts its own simulator child, which shares t
       let stdout = "";
       const command = `"${process.execPath}" --import tsx "${SIM_CLI}" --stdio --state "${statePath}"`;
       const exit = await run({
-        argv: ["bench", ...ids, "--expected", "90s", "--time-scale", "600", "--mcp-command", command],
+        // The child starts in real time (tsx, a second or more on a busy machine): a deadline of 12 real seconds.
+        argv: ["bench", ...ids, "--expected", "90s", "--deadline", "2h", "--time-scale", "600", "--mcp-command", command],
         env: {},
         stdout: { write: (text: string) => (stdout += text) },
         stderr: { write: () => true },
