@@ -17,6 +17,7 @@ import { callTool } from "../src/simulator/mcp-server.js";
 import { Platform } from "../src/simulator/platform.js";
 import { SIMULATED_TOOLS } from "../src/simulator/tools.js";
 import { splitCommand } from "../src/watcher/mcp-backend.js";
+import { steppedClock } from "../src/watcher/clock.js";
 import { run } from "../src/watcher/run.js";
 import { renderChart, type ChartSeries } from "./wait-chart.js";
 
@@ -27,6 +28,8 @@ const REPLY_TOKENS = 15;
 /** Assumed wrapper tokens of a Monitor event (<task-notification> ... </task-notification>). */
 const NOTIFICATION_TOKENS = 40;
 const tokens = (text: string): number => Math.ceil(text.length / 4);
+/** The watcher's request timeouts run this many times faster than the simulated clock (they never fire here). */
+const TIMER_COMPRESSION = 100;
 
 const RUN_LENGTHS_S = [60, 600, 7200];
 const OUTCOMES = [
@@ -91,8 +94,7 @@ async function monitorWatch(platform: Platform, clock: ManualClock, id: string, 
         env: { OCTOPERF_API_KEY: "bench-key", OCTOPERF_API_URL: sim.url },
         stdout: { write: (text: string) => (stdout += text) },
         stderr: { write: () => true },
-        now: () => clock.now(),
-        sleep: async (ms) => clock.advance(ms),
+        clock: steppedClock(clock, TIMER_COMPRESSION),
         random: () => 0.5,
       });
       const lines = stdout.split("\n").filter((l) => l.length > 0);

@@ -15418,7 +15418,8 @@ var NO_FAULTS = Object.freeze({
   taskFails: false,
   taskStuck: false,
   http: [],
-  slowMs: 0
+  slowMs: 0,
+  progressFraction: false
 });
 var UNKNOWN_STATE = "RESERVING";
 var DEFAULT_ABORT_PERCENT = 50;
@@ -15432,7 +15433,8 @@ var FAULTS = [
   { name: "5xx", syntax: "5xx@N[-M]", effect: "HTTP requests N to M answer 503 (every HTTP request counts)" },
   { name: "429", syntax: "429@N[-M]", effect: "HTTP requests N to M answer 429 with Retry-After: 2" },
   { name: "drop", syntax: "drop@N[-M]", effect: "HTTP requests N to M get their connection dropped" },
-  { name: "slow", syntax: `slow[@MS]`, effect: `every HTTP response is delayed by MS real milliseconds (default ${DEFAULT_SLOW_MS})` }
+  { name: "slow", syntax: `slow[@MS]`, effect: `every HTTP response is delayed by MS real milliseconds (default ${DEFAULT_SLOW_MS})` },
+  { name: "progress-fraction", syntax: "progress-fraction", effect: "the MCP tool get_bench_status answers progress as 0-1 instead of 0-100" }
 ];
 var FaultError = class extends Error {
   name = "FaultError";
@@ -15477,6 +15479,9 @@ function parseFaults(text2) {
         break;
       case "slow":
         plan.slowMs = number3(arg, name, DEFAULT_SLOW_MS, 6e5);
+        break;
+      case "progress-fraction":
+        plan.progressFraction = true;
         break;
       default:
         throw new FaultError(`unknown fault "${name.slice(0, 40)}"; known: ${FAULTS.map((f) => f.syntax).join(", ")}`);
@@ -22769,6 +22774,7 @@ var tools_default = {
             enum: [
               "CREATED",
               "PENDING",
+              "SCHEDULED",
               "SCALING",
               "PREPARING",
               "INITIALIZING",
@@ -23996,6 +24002,7 @@ var tools_default = {
             enum: [
               "CREATED",
               "PENDING",
+              "SCHEDULED",
               "SCALING",
               "PREPARING",
               "INITIALIZING",
@@ -26208,6 +26215,7 @@ var tools_default = {
             enum: [
               "CREATED",
               "PENDING",
+              "SCHEDULED",
               "SCALING",
               "PREPARING",
               "INITIALIZING",
@@ -27126,6 +27134,7 @@ var tools_default = {
             enum: [
               "CREATED",
               "PENDING",
+              "SCHEDULED",
               "SCALING",
               "PREPARING",
               "INITIALIZING",
@@ -27153,7 +27162,7 @@ var tools_default = {
 };
 
 // src/policy/states.ts
-var BENCH_IN_FLIGHT = ["CREATED", "PENDING", "SCALING", "PREPARING", "INITIALIZING", "RUNNING"];
+var BENCH_IN_FLIGHT = ["CREATED", "PENDING", "SCHEDULED", "SCALING", "PREPARING", "INITIALIZING", "RUNNING"];
 var BENCH_TERMINAL = ["FINISHED", "ABORTED", "ERROR"];
 var BENCH_STATES = [...BENCH_IN_FLIGHT, ...BENCH_TERMINAL];
 var BENCH_PATH = [...BENCH_IN_FLIGHT, "FINISHED"];
@@ -27426,55 +27435,123 @@ var RAW_OPERATIONS = [
 ];
 var OPERATIONS = Object.freeze(RAW_OPERATIONS.map((op) => Object.freeze(op)));
 
+// src/policy/untrusted-text.ts
+var VALUE_MAX_CHARS = 40;
+var MESSAGE_MAX_CHARS = 200;
+var ELLIPSIS = "...";
+var ESCAPE_SEQUENCE = /\x1b\[[0-?]*[ -/]*[@-~]?|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]?/g;
+var NOT_PRINTABLE = /[^\p{L}\p{M}\p{N}\p{P}\p{S} ]/gu;
+function oneLine(value, max = MESSAGE_MAX_CHARS) {
+  const text2 = typeof value === "string" ? value : value === void 0 || value === null ? "" : String(value);
+  const window = text2.length > max * 8 + 64 ? text2.slice(0, max * 8 + 64) : text2;
+  const clean = window.replace(ESCAPE_SEQUENCE, "").replace(NOT_PRINTABLE, " ").replace(/ {2,}/g, " ").trim();
+  const chars = Array.from(clean);
+  const cut = chars.length > max || window.length < text2.length;
+  if (!cut) return clean;
+  return `${chars.slice(0, Math.max(0, max - ELLIPSIS.length)).join("").trimEnd()}${ELLIPSIS}`;
+}
+function quoted(value, max = VALUE_MAX_CHARS) {
+  return `"${oneLine(value, max).replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+}
+
 // src/policy/profiles.ts
 var PROVISIONING_HEADROOM_S = 30;
-var SECOND_FIELDS = { delay: ["delaySec"], rampUp: ["rampUpSec"], hold: ["holdForSec", "plateauSec"], rampDown: ["rampDownSec"] };
-var MILLI_FIELDS = { delay: ["delayMs"], rampUp: ["rampUpMs"], hold: ["holdForMs", "plateauMs"], rampDown: ["rampDownMs"] };
+var LOAD_PROFILES_TOOL = "get_scenario";
+var MAX_PROFILES = 1e3;
+var MAX_POINTS = 1e4;
+var RAMP_TYPES = {
+  UserProfileLoadRampUp: { ms: ["delayMs", "rampUpMs", "plateauMs", "rampDownMs"] },
+  UserLoadRampup: { ms: ["delay", "rampup", "peak"] }
+};
+var POINTS_TYPE = "UserLoadOctoPerf";
+var UNTYPED_PARTS = [
+  { ms: "delayMs" },
+  { sec: "rampUpSec", ms: "rampUpMs" },
+  { sec: "holdForSec", ms: "plateauMs" },
+  { sec: "rampDownSec", ms: "rampDownMs" }
+];
+var STEP_FIELDS = ["stepCount", "steps"];
+var known = (seconds) => ({ kind: "known", seconds });
+var unknown2 = (reason) => ({ kind: "unknown", reason });
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-function numberField(record2, names) {
-  for (const name of names) {
-    const value = record2[name];
-    if (typeof value === "number" && Number.isFinite(value) && value >= 0) return value;
-  }
-  return void 0;
+function describe2(value) {
+  if (typeof value === "string") return quoted(value);
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "an object";
+  return String(value);
 }
-function strategySeconds(strategy) {
-  if (!isRecord(strategy)) return void 0;
+function durationField(record2, name) {
+  if (!(name in record2) || record2[name] === null) return void 0;
+  const value = record2[name];
+  if (typeof value === "number" && Number.isFinite(value) && value >= 0) return value;
+  return { problem: `${name} is ${describe2(value)}, not a duration` };
+}
+function sumFields(record2, parts) {
   let total = 0;
   let seen = false;
-  for (const part of ["delay", "rampUp", "hold", "rampDown"]) {
-    const sec = numberField(strategy, SECOND_FIELDS[part]);
-    const ms = sec === void 0 ? numberField(strategy, MILLI_FIELDS[part]) : void 0;
-    if (sec !== void 0) {
-      total += sec;
-      seen = true;
-    } else if (ms !== void 0) {
-      total += ms / 1e3;
-      seen = true;
-    }
+  for (const part of parts) {
+    const sec = part.sec === void 0 ? void 0 : durationField(record2, part.sec);
+    const ms = durationField(record2, part.ms);
+    for (const value of [sec, ms]) if (typeof value === "object") return unknown2(value.problem);
+    if (typeof sec === "number") total += sec;
+    else if (typeof ms === "number") total += ms / 1e3;
+    else continue;
+    seen = true;
   }
-  if (!seen && Array.isArray(strategy.points) && strategy.points.length > 0) {
-    const last = strategy.points[strategy.points.length - 1];
-    if (isRecord(last)) {
-      const ms = numberField(last, ["timeMs", "durationMs"]);
-      const sec = numberField(last, ["timeSec", "durationSec"]);
-      if (sec !== void 0) return sec;
-      if (ms !== void 0) return ms / 1e3;
-    }
+  return seen ? known(total) : unknown2("it has no timing fields");
+}
+function pointsLength(points) {
+  if (points.length === 0) return unknown2("its points are empty");
+  if (points.length > MAX_POINTS) return unknown2(`it has ${points.length} points (at most ${MAX_POINTS} are read)`);
+  let last = 0;
+  for (const point of points) {
+    const time3 = isRecord(point) ? durationField(point, "timeInMs") : void 0;
+    if (typeof time3 !== "number") return unknown2(typeof time3 === "object" ? time3.problem : "a point has no timeInMs");
+    last = Math.max(last, time3);
   }
-  return seen ? total : void 0;
+  return known(last / 1e3);
+}
+function loadLength(load) {
+  if (!isRecord(load)) return unknown2("it has no load");
+  const type = load["@type"];
+  if (type !== void 0 && typeof type !== "string") return unknown2("its @type is not a string");
+  const step = STEP_FIELDS.find((name) => name in load);
+  if (step !== void 0) return unknown2(`it is a stepped load (${step}), whose total length is not published`);
+  if (type === POINTS_TYPE || type === void 0 && Array.isArray(load.points)) {
+    return Array.isArray(load.points) ? pointsLength(load.points) : unknown2(`a ${type} load has no points`);
+  }
+  if (type !== void 0) {
+    const ramp = RAMP_TYPES[type];
+    if (!ramp) return unknown2(`its load type ${quoted(type)} is not one whose length is published`);
+    return sumFields(load, ramp.ms.map((ms) => ({ ms })));
+  }
+  return sumFields(load, UNTYPED_PARTS);
+}
+function profileLoad(profile2) {
+  return profile2.load ?? profile2.loadStrategy ?? profile2.strategy;
+}
+function scenarioLoadLength(scenario) {
+  if (!isRecord(scenario)) return unknown2("the scenario is not an object");
+  const profiles = Array.isArray(scenario.userProfiles) ? scenario.userProfiles : Array.isArray(scenario.userLoads) ? scenario.userLoads : void 0;
+  if (profiles === void 0 || profiles.length === 0) return unknown2("the scenario has no load profiles (userProfiles or userLoads)");
+  if (profiles.length > MAX_PROFILES) return unknown2(`the scenario has ${profiles.length} profiles (at most ${MAX_PROFILES} are read)`);
+  let longest = 0;
+  for (const [index, profile2] of profiles.entries()) {
+    const length = isRecord(profile2) ? loadLength(profileLoad(profile2)) : unknown2("it is not an object");
+    if (length.kind === "unknown") {
+      const name = isRecord(profile2) && typeof profile2.name === "string" && profile2.name !== "" ? ` ${quoted(profile2.name)}` : "";
+      return unknown2(`profile ${index + 1}${name}: ${length.reason}`);
+    }
+    longest = Math.max(longest, length.seconds);
+  }
+  if (longest > MAX_DURATION_S) return unknown2(`its longest profile lasts ${Math.round(longest)} s, more than the 7-day maximum`);
+  return known(longest);
 }
 function longestProfileSeconds(scenario) {
-  if (!isRecord(scenario) || !Array.isArray(scenario.userProfiles)) return void 0;
-  let longest;
-  for (const profile2 of scenario.userProfiles) {
-    if (!isRecord(profile2)) continue;
-    const seconds = strategySeconds(profile2.loadStrategy) ?? strategySeconds(profile2.load) ?? strategySeconds(profile2);
-    if (seconds !== void 0 && (longest === void 0 || seconds > longest)) longest = seconds;
-  }
-  return longest;
+  const length = scenarioLoadLength(scenario);
+  return length.kind === "known" ? length.seconds : void 0;
 }
 
 // src/policy/tool-names.ts
@@ -27579,10 +27656,10 @@ function fits(schema, value) {
 var article = (type) => `${/^[aeiou]/.test(type) ? "an" : "a"} ${type}`;
 function checkArgs(tool, args) {
   const properties = tool.inputSchema.properties ?? {};
-  const known = Object.keys(properties);
+  const known2 = Object.keys(properties);
   for (const name of Object.keys(args)) {
-    if (!known.includes(name)) {
-      throw new SimError("bad-argument", `${tool.name} has no argument "${name.slice(0, 40)}"; it takes ${known.join(", ") || "no arguments"}.`);
+    if (!known2.includes(name)) {
+      throw new SimError("bad-argument", `${tool.name} has no argument "${name.slice(0, 40)}"; it takes ${known2.join(", ") || "no arguments"}.`);
     }
   }
   for (const name of tool.inputSchema.required ?? []) {
@@ -27618,7 +27695,7 @@ function texts(args, name) {
 // src/simulator/tools.ts
 var iso = (ms) => new Date(ms).toISOString();
 var TOOL_HANDLERS = {
-  get_scenario: (p, a) => ({ ...p.scenario(text(a, "scenarioId")) }),
+  [LOAD_PROFILES_TOOL]: (p, a) => structuredClone(p.scenario(text(a, "scenarioId"))),
   run_scenario: (p, a) => {
     const report = p.runScenario(text(a, "scenarioId"));
     return { benchReportId: report.id, benchResultIds: [...report.benchResultIds] };
@@ -27635,7 +27712,10 @@ var TOOL_HANDLERS = {
       createdAt: iso(view.created)
     };
   },
-  get_bench_status: (p, a) => ({ progress: p.progress(text(a, "benchResultId")) }),
+  get_bench_status: (p, a) => {
+    const percent = p.progress(text(a, "benchResultId"));
+    return { progress: p.faults.progressFraction ? percent / 100 : percent };
+  },
   stop_bench_result: (p, a) => {
     const view = p.stop(text(a, "benchResultId"));
     return { benchResultId: view.id, state: view.state };
@@ -27695,17 +27775,23 @@ function buildServer(deps) {
 
 // src/simulator/rest.ts
 var ok = (body) => ({ status: 200, body });
+var UNPUBLISHED_RESULT_TYPE = "SimulatorUnpublishedTaskResult";
+var PRINT_KINDS = ["pdf", "pdf-batch"];
+function stackTrace(message) {
+  return [`java.lang.IllegalStateException: ${message}`, "	at com.octoperf.task.TaskRunner.run(TaskRunner.java:57)", "	at java.base/java.lang.Thread.run(Thread.java:1583)"].join("\n");
+}
 function taskResult(platform, id) {
   const task = platform.task(id);
   switch (task.status) {
     case "PENDING":
       return { status: 200, body: void 0 };
     case "FAILED":
-      return ok({ "@type": "FailedTaskResult", id: task.taskId, stackTrace: task.message });
-    case "PARTIAL":
-      return ok({ "@type": "PartialTaskResult", id: task.taskId, message: task.message, filename: task.filename });
+      return ok({ "@type": "FailedTaskResult", stackTrace: stackTrace(task.message) });
     case "SUCCESS":
-      return ok({ "@type": task.kind.startsWith("pdf") ? "PrintReportTaskResult" : "SuccessTaskResult", id: task.taskId, filename: task.filename });
+      if (PRINT_KINDS.includes(task.kind) && task.filename) return ok({ "@type": "PrintReportTaskResult", filename: task.filename });
+      return ok({ "@type": UNPUBLISHED_RESULT_TYPE });
+    case "PARTIAL":
+      return ok({ "@type": UNPUBLISHED_RESULT_TYPE });
   }
 }
 var ROUTES = [
@@ -27728,7 +27814,7 @@ var ROUTES = [
     }
   },
   { method: "GET", pattern: /^\/tasks\/([^/]+)\/result$/, route: taskResult },
-  { method: "GET", pattern: /^\/design\/scenarios\/([^/]+)$/, route: (p, id) => ok(p.scenario(id)) },
+  { method: "GET", pattern: /^\/runtime\/scenarios\/([^/]+)$/, route: (p, id) => ok(p.scenario(id)) },
   { method: "GET", pattern: /^\/analysis\/logs\/list\/([^/]+)$/, route: (p, id) => ok(p.files(id)) },
   {
     method: "GET",
@@ -27754,6 +27840,7 @@ function restAnswer(platform, method, url) {
 
 // src/simulator/http.ts
 var MCP_PATH = "/mcp";
+var realDelay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 function send(res, status, body, headers = {}) {
   if (body === void 0) {
     res.writeHead(status, { "content-length": "0", ...headers }).end();
@@ -27795,7 +27882,7 @@ function startHttp(deps, port = 0) {
   const handle = async (req, res) => {
     count += 1;
     const fault = httpFaultFor(faults, count);
-    if (faults.slowMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.slowMs));
+    if (faults.slowMs > 0) await (deps.delay ?? realDelay)(faults.slowMs);
     if (fault?.kind === "drop") {
       deps.log?.(`request ${count}: dropping the connection (fault)`);
       req.socket.destroy();
@@ -27916,8 +28003,11 @@ var SAMPLE_PROJECT_ID = "proj-demo";
 var SAMPLE_PROVIDER_ID = "provider-aws";
 var SAMPLE_LOCATION = "eu-west-3";
 var DEMO_SCENARIO_ID = "scn-checkout";
+function rampUp(users, rampUpSec, plateauSec) {
+  return { "@type": "UserProfileLoadRampUp", plateauVus: users, delayMs: 0, rampUpMs: rampUpSec * 1e3, plateauMs: plateauSec * 1e3 };
+}
 function profile(name, virtualUserId, load) {
-  return { name, virtualUserId, providerId: SAMPLE_PROVIDER_ID, location: SAMPLE_LOCATION, loadStrategy: load };
+  return { name, virtualUserId, providerId: SAMPLE_PROVIDER_ID, location: SAMPLE_LOCATION, load };
 }
 function scenarioOfLength(id, seconds, resultsPerRun = 1) {
   const ramp = Math.floor(seconds / 10);
@@ -27928,7 +28018,7 @@ function scenarioOfLength(id, seconds, resultsPerRun = 1) {
       projectId: SAMPLE_PROJECT_ID,
       name: `${id} (${seconds} s of load)`,
       description: "Generated scenario of a fixed length.",
-      userProfiles: [profile("load", "vu-browse", { users: 50, rampUpSec: ramp, holdForSec: seconds - 2 * ramp, rampDownSec: ramp })]
+      userProfiles: [profile("load", "vu-browse", rampUp(50, ramp, seconds - ramp))]
     }
   };
 }
@@ -27949,8 +28039,8 @@ var SAMPLE_FIXTURES = {
         name: "Checkout under load, with a browser probe",
         description: "200 JMeter users on checkout plus one Playwright probe; two load generators, one bench result each.",
         userProfiles: [
-          profile("checkout load", "vu-checkout", { users: 200, rampUpSec: 60, holdForSec: 420, rampDownSec: 60 }),
-          profile("browser probe", "vu-probe", { users: 1, rampUpSec: 0, holdForSec: 480, rampDownSec: 0 })
+          profile("checkout load", "vu-checkout", rampUp(200, 60, 480)),
+          profile("browser probe", "vu-probe", rampUp(1, 0, 480))
         ]
       }
     },
@@ -27961,7 +28051,8 @@ var SAMPLE_FIXTURES = {
 // src/simulator/timeline.ts
 var PHASE_SECONDS = {
   CREATED: 1,
-  PENDING: 4,
+  PENDING: 2,
+  SCHEDULED: 2,
   SCALING: 10,
   PREPARING: 5,
   INITIALIZING: 5
@@ -28098,8 +28189,8 @@ var BenchPlatform = class {
     checkId("scenarioId", scenarioId);
     const found = this.extraScenarios.get(scenarioId) ?? this.fixtures.scenarios.find((s) => s.scenario.id === scenarioId);
     if (!found) {
-      const known = [...this.fixtures.scenarios.map((s) => s.scenario.id), ...this.extraScenarios.keys()].join(", ");
-      throw new SimError("not-found", `No scenario with id "${scenarioId}". Scenarios of this workspace: ${known}.`);
+      const known2 = [...this.fixtures.scenarios.map((s) => s.scenario.id), ...this.extraScenarios.keys()].join(", ");
+      throw new SimError("not-found", `No scenario with id "${scenarioId}". Scenarios of this workspace: ${known2}.`);
     }
     return found;
   }
@@ -28216,6 +28307,7 @@ function stamp(ms) {
 var STATE_LINES = {
   CREATED: "Bench created",
   PENDING: "Waiting for load generators",
+  SCHEDULED: "Scheduled on the cluster",
   [UNKNOWN_STATE]: "Reserving capacity in the provider",
   SCALING: "Starting 2 load generator containers",
   PREPARING: "Uploading test plan and CSV files",
@@ -28398,9 +28490,9 @@ async function main() {
   }
 }
 main().catch((error2) => {
-  const known = error2 instanceof OptionsError || error2 instanceof FaultError;
+  const known2 = error2 instanceof OptionsError || error2 instanceof FaultError;
   process.stderr.write(`octoperf-simulator: ${error2 instanceof Error ? error2.message : String(error2)}
 `);
-  if (known) process.stderr.write("run with --help for the options\n");
-  process.exit(known ? 3 : 1);
+  if (known2) process.stderr.write("run with --help for the options\n");
+  process.exit(known2 ? 3 : 1);
 });

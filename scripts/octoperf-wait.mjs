@@ -7865,8 +7865,77 @@ var require_content_type = __commonJS({
   }
 });
 
+// src/watcher/errors.ts
+var ENDINGS = [
+  { kind: "succeeded", code: 0, meaning: "every handle reached a successful terminal state" },
+  { kind: "failed", code: 1, meaning: "a handle reached a failed (or partial) terminal state" },
+  { kind: "deadline", code: 2, meaning: "the deadline, or the Monitor window, passed before every handle was terminal" },
+  { kind: "usage", code: 3, meaning: "the command line is wrong: an unknown option, a missing id, an --operation that does not fit the ids" },
+  { kind: "configuration", code: 3, meaning: "a setting is missing or unusable: the API key, the URL, the backend, or a scenario whose length needs --expected" },
+  { kind: "auth", code: 3, meaning: "the service refused the API key, or the MCP server refused access" },
+  { kind: "unknown-handle", code: 4, meaning: "a handle is malformed, or the service does not know it" },
+  { kind: "unreachable", code: 5, meaning: "the service could not be reached after retries" },
+  { kind: "internal", code: 6, meaning: "a bug in octoperf-wait (the line names the error); please report it" }
+];
+function ending(kind) {
+  return ENDINGS.find((row) => row.kind === kind);
+}
+function exitCodeOf(kind) {
+  return ending(kind).code;
+}
+function kindsOf(code) {
+  return ENDINGS.filter((row) => row.code === code).map((row) => row.kind);
+}
+function exitCodeHelp() {
+  const codes = [...new Set(ENDINGS.map((row) => row.code))];
+  return `exit codes: ${codes.map((code) => `${code} ${kindsOf(code).join("/")}`).join(", ")}`;
+}
+var WatchError = class extends Error {
+  get exitCode() {
+    return exitCodeOf(this.kind);
+  }
+};
+var UsageError = class extends WatchError {
+  name = "UsageError";
+  kind = "usage";
+};
+var ConfigError = class extends WatchError {
+  name = "ConfigError";
+  kind = "configuration";
+};
+var AuthError = class extends WatchError {
+  name = "AuthError";
+  kind = "auth";
+};
+var UnknownHandleError = class extends WatchError {
+  name = "UnknownHandleError";
+  kind = "unknown-handle";
+};
+var UnreachableError = class extends WatchError {
+  name = "UnreachableError";
+  kind = "unreachable";
+};
+var TransientError = class extends Error {
+  constructor(message, retryAfterMs2) {
+    super(message);
+    this.retryAfterMs = retryAfterMs2;
+  }
+  retryAfterMs;
+  name = "TransientError";
+};
+var OutOfTimeError = class extends Error {
+  name = "OutOfTimeError";
+};
+function errorEnding(error2) {
+  if (error2 instanceof WatchError) return { kind: error2.kind, code: error2.exitCode, message: error2.message };
+  if (error2 instanceof TransientError) return { kind: "unreachable", code: exitCodeOf("unreachable"), message: error2.message };
+  const name = error2 instanceof Error ? error2.name : typeof error2;
+  const message = error2 instanceof Error ? error2.message : String(error2);
+  return { kind: "internal", code: exitCodeOf("internal"), message: `${name}: ${message} (a bug in octoperf-wait; please report it with this line)` };
+}
+
 // src/policy/states.ts
-var BENCH_IN_FLIGHT = ["CREATED", "PENDING", "SCALING", "PREPARING", "INITIALIZING", "RUNNING"];
+var BENCH_IN_FLIGHT = ["CREATED", "PENDING", "SCHEDULED", "SCALING", "PREPARING", "INITIALIZING", "RUNNING"];
 var BENCH_TERMINAL = ["FINISHED", "ABORTED", "ERROR"];
 var BENCH_STATES = [...BENCH_IN_FLIGHT, ...BENCH_TERMINAL];
 var BENCH_PATH = [...BENCH_IN_FLIGHT, "FINISHED"];
@@ -8248,59 +8317,129 @@ function classify(op, value) {
   };
 }
 
+// src/policy/untrusted-text.ts
+var VALUE_MAX_CHARS = 40;
+var MESSAGE_MAX_CHARS = 200;
+var ELLIPSIS = "...";
+var ESCAPE_SEQUENCE = /\x1b\[[0-?]*[ -/]*[@-~]?|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]?/g;
+var NOT_PRINTABLE = /[^\p{L}\p{M}\p{N}\p{P}\p{S} ]/gu;
+function oneLine(value, max = MESSAGE_MAX_CHARS) {
+  const text = typeof value === "string" ? value : value === void 0 || value === null ? "" : String(value);
+  const window = text.length > max * 8 + 64 ? text.slice(0, max * 8 + 64) : text;
+  const clean = window.replace(ESCAPE_SEQUENCE, "").replace(NOT_PRINTABLE, " ").replace(/ {2,}/g, " ").trim();
+  const chars = Array.from(clean);
+  const cut = chars.length > max || window.length < text.length;
+  if (!cut) return clean;
+  return `${chars.slice(0, Math.max(0, max - ELLIPSIS.length)).join("").trimEnd()}${ELLIPSIS}`;
+}
+function quoted(value, max = VALUE_MAX_CHARS) {
+  return `"${oneLine(value, max).replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+}
+function firstLine(value, max = MESSAGE_MAX_CHARS) {
+  const full = typeof value === "string" ? value : "";
+  const text = full.length > max * 8 + 64 ? full.slice(0, max * 8 + 64) : full;
+  const end = text.search(/[\r\n\u2028\u2029]/);
+  return oneLine(end < 0 ? full : text.slice(0, end), max);
+}
+
 // src/policy/profiles.ts
 var PROVISIONING_HEADROOM_S = 30;
-var SECOND_FIELDS = { delay: ["delaySec"], rampUp: ["rampUpSec"], hold: ["holdForSec", "plateauSec"], rampDown: ["rampDownSec"] };
-var MILLI_FIELDS = { delay: ["delayMs"], rampUp: ["rampUpMs"], hold: ["holdForMs", "plateauMs"], rampDown: ["rampDownMs"] };
+var LOAD_PROFILES_TOOL = "get_scenario";
+var MAX_PROFILES = 1e3;
+var MAX_POINTS = 1e4;
+var RAMP_TYPES = {
+  UserProfileLoadRampUp: { ms: ["delayMs", "rampUpMs", "plateauMs", "rampDownMs"] },
+  UserLoadRampup: { ms: ["delay", "rampup", "peak"] }
+};
+var POINTS_TYPE = "UserLoadOctoPerf";
+var UNTYPED_PARTS = [
+  { ms: "delayMs" },
+  { sec: "rampUpSec", ms: "rampUpMs" },
+  { sec: "holdForSec", ms: "plateauMs" },
+  { sec: "rampDownSec", ms: "rampDownMs" }
+];
+var STEP_FIELDS = ["stepCount", "steps"];
+var known = (seconds) => ({ kind: "known", seconds });
+var unknown = (reason) => ({ kind: "unknown", reason });
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-function numberField(record2, names) {
-  for (const name of names) {
-    const value = record2[name];
-    if (typeof value === "number" && Number.isFinite(value) && value >= 0) return value;
-  }
-  return void 0;
+function describe(value) {
+  if (typeof value === "string") return quoted(value);
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "an object";
+  return String(value);
 }
-function strategySeconds(strategy) {
-  if (!isRecord(strategy)) return void 0;
+function durationField(record2, name) {
+  if (!(name in record2) || record2[name] === null) return void 0;
+  const value = record2[name];
+  if (typeof value === "number" && Number.isFinite(value) && value >= 0) return value;
+  return { problem: `${name} is ${describe(value)}, not a duration` };
+}
+function sumFields(record2, parts) {
   let total = 0;
-  let seen = false;
-  for (const part of ["delay", "rampUp", "hold", "rampDown"]) {
-    const sec = numberField(strategy, SECOND_FIELDS[part]);
-    const ms = sec === void 0 ? numberField(strategy, MILLI_FIELDS[part]) : void 0;
-    if (sec !== void 0) {
-      total += sec;
-      seen = true;
-    } else if (ms !== void 0) {
-      total += ms / 1e3;
-      seen = true;
-    }
+  let seen2 = false;
+  for (const part of parts) {
+    const sec = part.sec === void 0 ? void 0 : durationField(record2, part.sec);
+    const ms = durationField(record2, part.ms);
+    for (const value of [sec, ms]) if (typeof value === "object") return unknown(value.problem);
+    if (typeof sec === "number") total += sec;
+    else if (typeof ms === "number") total += ms / 1e3;
+    else continue;
+    seen2 = true;
   }
-  if (!seen && Array.isArray(strategy.points) && strategy.points.length > 0) {
-    const last = strategy.points[strategy.points.length - 1];
-    if (isRecord(last)) {
-      const ms = numberField(last, ["timeMs", "durationMs"]);
-      const sec = numberField(last, ["timeSec", "durationSec"]);
-      if (sec !== void 0) return sec;
-      if (ms !== void 0) return ms / 1e3;
-    }
-  }
-  return seen ? total : void 0;
+  return seen2 ? known(total) : unknown("it has no timing fields");
 }
-function longestProfileSeconds(scenario) {
-  if (!isRecord(scenario) || !Array.isArray(scenario.userProfiles)) return void 0;
-  let longest;
-  for (const profile of scenario.userProfiles) {
-    if (!isRecord(profile)) continue;
-    const seconds = strategySeconds(profile.loadStrategy) ?? strategySeconds(profile.load) ?? strategySeconds(profile);
-    if (seconds !== void 0 && (longest === void 0 || seconds > longest)) longest = seconds;
+function pointsLength(points) {
+  if (points.length === 0) return unknown("its points are empty");
+  if (points.length > MAX_POINTS) return unknown(`it has ${points.length} points (at most ${MAX_POINTS} are read)`);
+  let last = 0;
+  for (const point of points) {
+    const time3 = isRecord(point) ? durationField(point, "timeInMs") : void 0;
+    if (typeof time3 !== "number") return unknown(typeof time3 === "object" ? time3.problem : "a point has no timeInMs");
+    last = Math.max(last, time3);
   }
-  return longest;
+  return known(last / 1e3);
 }
-function expectedRunSeconds(scenario) {
-  const longest = longestProfileSeconds(scenario);
-  return longest === void 0 ? void 0 : Math.ceil(longest + PROVISIONING_HEADROOM_S);
+function loadLength(load) {
+  if (!isRecord(load)) return unknown("it has no load");
+  const type = load["@type"];
+  if (type !== void 0 && typeof type !== "string") return unknown("its @type is not a string");
+  const step = STEP_FIELDS.find((name) => name in load);
+  if (step !== void 0) return unknown(`it is a stepped load (${step}), whose total length is not published`);
+  if (type === POINTS_TYPE || type === void 0 && Array.isArray(load.points)) {
+    return Array.isArray(load.points) ? pointsLength(load.points) : unknown(`a ${type} load has no points`);
+  }
+  if (type !== void 0) {
+    const ramp = RAMP_TYPES[type];
+    if (!ramp) return unknown(`its load type ${quoted(type)} is not one whose length is published`);
+    return sumFields(load, ramp.ms.map((ms) => ({ ms })));
+  }
+  return sumFields(load, UNTYPED_PARTS);
+}
+function profileLoad(profile) {
+  return profile.load ?? profile.loadStrategy ?? profile.strategy;
+}
+function scenarioLoadLength(scenario) {
+  if (!isRecord(scenario)) return unknown("the scenario is not an object");
+  const profiles = Array.isArray(scenario.userProfiles) ? scenario.userProfiles : Array.isArray(scenario.userLoads) ? scenario.userLoads : void 0;
+  if (profiles === void 0 || profiles.length === 0) return unknown("the scenario has no load profiles (userProfiles or userLoads)");
+  if (profiles.length > MAX_PROFILES) return unknown(`the scenario has ${profiles.length} profiles (at most ${MAX_PROFILES} are read)`);
+  let longest = 0;
+  for (const [index, profile] of profiles.entries()) {
+    const length = isRecord(profile) ? loadLength(profileLoad(profile)) : unknown("it is not an object");
+    if (length.kind === "unknown") {
+      const name = isRecord(profile) && typeof profile.name === "string" && profile.name !== "" ? ` ${quoted(profile.name)}` : "";
+      return unknown(`profile ${index + 1}${name}: ${length.reason}`);
+    }
+    longest = Math.max(longest, length.seconds);
+  }
+  if (longest > MAX_DURATION_S) return unknown(`its longest profile lasts ${Math.round(longest)} s, more than the 7-day maximum`);
+  return known(longest);
+}
+function expectedRun(scenario) {
+  const length = scenarioLoadLength(scenario);
+  return length.kind === "known" ? known(Math.ceil(length.seconds + PROVISIONING_HEADROOM_S)) : length;
 }
 
 // src/policy/tool-names.ts
@@ -8396,54 +8535,43 @@ function alternativeTargets(op, handles, input = {}) {
 // src/render/wait-instructions.ts
 var WATCHER_COMMAND = 'node "${CLAUDE_PLUGIN_ROOT}/scripts/octoperf-wait.mjs"';
 
-// src/watcher/errors.ts
-var EXIT_CODES = [
-  { code: 0, name: "succeeded", meaning: "every handle reached a successful terminal state" },
-  { code: 1, name: "failed", meaning: "a handle reached a failed (or partial) terminal state" },
-  { code: 2, name: "deadline", meaning: "the deadline passed before every handle was terminal" },
-  { code: 3, name: "configuration", meaning: "bad arguments, missing or refused API key, unusable backend" },
-  { code: 4, name: "unknown-handle", meaning: "a handle is malformed or the service does not know it" },
-  { code: 5, name: "unreachable", meaning: "the service could not be reached after retries" }
-];
-var WatchError = class extends Error {
-};
-var ConfigError = class extends WatchError {
-  name = "ConfigError";
-  exitCode = 3;
-};
-var AuthError = class extends WatchError {
-  name = "AuthError";
-  exitCode = 3;
-};
-var UnknownHandleError = class extends WatchError {
-  name = "UnknownHandleError";
-  exitCode = 4;
-};
-var UnreachableError = class extends WatchError {
-  name = "UnreachableError";
-  exitCode = 5;
-};
-var TransientError = class extends Error {
-  constructor(message, retryAfterMs2) {
-    super(message);
-    this.retryAfterMs = retryAfterMs2;
+// src/watcher/retry.ts
+var DEFAULT_RETRY = { attempts: 6, baseMs: 1e3, capMs: 3e4 };
+var MAX_RETRY_AFTER_MS = 12e4;
+function backoffMs(policy, attempt, random2) {
+  const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** (attempt - 1));
+  return Math.round(ceiling / 2 + ceiling / 2 * random2());
+}
+async function withRetry(call, policy, deps) {
+  const left = deps.timeLeft ?? (() => Infinity);
+  for (let attempt = 1; ; attempt += 1) {
+    if (left() <= 0) throw new OutOfTimeError("no time left for the call");
+    try {
+      return await call();
+    } catch (error2) {
+      if (!(error2 instanceof TransientError)) throw error2;
+      if (left() <= 0) throw new OutOfTimeError(error2.message);
+      if (attempt >= policy.attempts) {
+        throw new UnreachableError(`${error2.message} (gave up after ${policy.attempts} attempts)`);
+      }
+      const wanted = error2.retryAfterMs !== void 0 ? Math.min(MAX_RETRY_AFTER_MS, error2.retryAfterMs) : backoffMs(policy, attempt, deps.random);
+      const delay = Math.min(wanted, left());
+      deps.onRetry?.(error2, attempt, delay);
+      await deps.sleep(delay);
+    }
   }
-  retryAfterMs;
-  name = "TransientError";
-};
-function exitCodeFor(error2) {
-  if (error2 instanceof WatchError) return error2.exitCode;
-  if (error2 instanceof TransientError) return 5;
-  return 3;
 }
 
 // src/watcher/args.ts
+var DEFAULT_REQUEST_TIMEOUT_MS = 3e4;
+var MAX_RETRIES = 20;
+var MAX_TIME_SCALE = 1e5;
 var WATCH_USAGE = `usage: octoperf-wait bench <benchResultId...> | validation <projectId> <virtualUserId> | task <taskId...> [options]
 
   --expected <duration>   how long the work should take (e.g. 90s, 10m, 1h30m); sets the poll cadence
   --scenario <id>         compute --expected from the scenario's load profiles instead
   --deadline <duration>   give up after this long (default: the policy's deadline for the expected time)
-  --interval <duration>   poll interval override, kept within 3-10 s
+  --interval <duration>   poll interval override, kept within ${CADENCE_MIN_S}-${WATCHER_MAX_INTERVAL_S} s
   --operation <id>        the policy operation (${OPERATION_IDS.join(", ")})
   --backend rest|mcp      REST needs OCTOPERF_API_KEY (and OCTOPERF_API_URL, default https://api.octoperf.com)
   --mcp-command "<cmd>"   MCP server over stdio, e.g. "node scripts/octoperf-simulator.mjs --stdio"
@@ -8451,25 +8579,24 @@ var WATCH_USAGE = `usage: octoperf-wait bench <benchResultId...> | validation <p
   --progress <percent>    also print a line at every <percent> of elapsed load
   --window <duration>     Monitor's time limit: print a re-arm line and stop just before it
   --time-scale <n>        the service's clock runs n times faster (simulator only; or OCTOPERF_WAIT_TIME_SCALE)
-  --retries <n>           attempts per call on network errors and 5xx (default 6)
-  --request-timeout <duration>  per request (default 30s)
+  --retries <n>           attempts per call on network errors and 5xx (default ${DEFAULT_RETRY.attempts})
+  --request-timeout <duration>  per request (default ${formatDuration(DEFAULT_REQUEST_TIMEOUT_MS / 1e3)}), never past the deadline
   --resumed               this watch continues an earlier one (the re-arm line adds it): no under-way line
   --verbose               every state change on stderr
   --plain                 no live progress bar, even on a terminal
 
-exit codes: 0 succeeded, 1 failed or partial, 2 deadline or window passed, 3 configuration or auth,
-4 unknown handle, 5 service unreachable after retries`;
+${exitCodeHelp()}`;
 var MODES = ["bench", "validation", "task"];
 function duration(flag, text) {
   try {
     return parseDuration(text, flag);
   } catch (error2) {
-    throw new ConfigError(error2 instanceof DurationError ? error2.message : `${flag}: bad duration`);
+    throw new UsageError(error2 instanceof DurationError ? error2.message : `${flag}: bad duration`);
   }
 }
 function positiveNumber(flag, text, max) {
   const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0 || value > max) throw new ConfigError(`${flag}: "${printable(text, 20)}" must be a number above 0 and at most ${max}`);
+  if (!Number.isFinite(value) || value <= 0 || value > max) throw new UsageError(`${flag}: ${quoted(text, 20)} must be a number above 0 and at most ${max}`);
   return value;
 }
 function parseWatchArgs(argv) {
@@ -8478,7 +8605,7 @@ function parseWatchArgs(argv) {
   const out = { verbose: false, plain: false, resumed: false };
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i];
-    if (!flag.startsWith("--")) {
+    if (!flag.startsWith("-")) {
       positional.push(flag);
       continue;
     }
@@ -8487,7 +8614,7 @@ function parseWatchArgs(argv) {
       continue;
     }
     const text = argv[i + 1];
-    if (text === void 0) throw new ConfigError(`${flag} needs a value`);
+    if (text === void 0) throw new UsageError(`${quoted(flag, 30)} needs a value`);
     i += 1;
     switch (flag) {
       case "--expected":
@@ -8512,10 +8639,10 @@ function parseWatchArgs(argv) {
         out.progressStep = positiveNumber(flag, text, 100);
         break;
       case "--time-scale":
-        out.timeScale = positiveNumber(flag, text, 1e5);
+        out.timeScale = positiveNumber(flag, text, MAX_TIME_SCALE);
         break;
       case "--retries":
-        out.retries = Math.round(positiveNumber(flag, text, 20));
+        out.retries = Math.round(positiveNumber(flag, text, MAX_RETRIES));
         break;
       case "--mcp-command":
         out.mcpCommand = text;
@@ -8527,22 +8654,22 @@ function parseWatchArgs(argv) {
         out.apiUrl = text;
         break;
       case "--backend":
-        if (text !== "rest" && text !== "mcp") throw new ConfigError(`--backend: "${printable(text, 20)}" is not rest or mcp`);
+        if (text !== "rest" && text !== "mcp") throw new UsageError(`--backend: ${quoted(text, 20)} is not rest or mcp`);
         out.backend = text;
         break;
       case "--operation":
-        if (!isOperationId(text)) throw new ConfigError(`--operation: "${printable(text, 30)}" is not one of ${OPERATION_IDS.join(", ")}`);
+        if (!isOperationId(text)) throw new UsageError(`--operation: ${quoted(text, 30)} is not one of ${OPERATION_IDS.join(", ")}`);
         out.operation = text;
         break;
       default:
-        throw new ConfigError(`unknown option ${printable(flag, 30)}`);
+        throw new UsageError(`unknown option ${quoted(flag, 30)}`);
     }
   }
   const [mode, ...handles] = positional;
-  if (!mode || !MODES.includes(mode)) throw new ConfigError(`say what to wait for: ${MODES.join(", ")} (got ${mode ? `"${printable(mode, 20)}"` : "nothing"})`);
-  if (handles.length === 0) throw new ConfigError(`${mode} needs at least one id`);
-  if (mode === "validation" && handles.length !== 2) throw new ConfigError("validation needs exactly <projectId> <virtualUserId>");
-  if (out.expectedSeconds !== void 0 && out.scenarioId !== void 0) throw new ConfigError("give --expected or --scenario, not both");
+  if (!mode || !MODES.includes(mode)) throw new UsageError(`say what to wait for: ${MODES.join(", ")} (got ${mode ? quoted(mode, 20) : "nothing"})`);
+  if (handles.length === 0) throw new UsageError(`${mode} needs at least one id`);
+  if (mode === "validation" && handles.length !== 2) throw new UsageError("validation needs exactly <projectId> <virtualUserId>");
+  if (out.expectedSeconds !== void 0 && out.scenarioId !== void 0) throw new UsageError("give --expected or --scenario, not both");
   return { ...out, mode, handles, verbose: out.verbose ?? false, plain: out.plain ?? false, resumed: out.resumed ?? false };
 }
 var quote = (word) => /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
@@ -8572,26 +8699,68 @@ function watchWords(args, fmt) {
 }
 
 // src/watcher/backend.ts
-function asPercent(value) {
-  if (typeof value !== "number" || !Number.isFinite(value)) return void 0;
-  return Math.max(0, Math.min(100, value));
-}
 function readCall(tool, args) {
   return { tool, args, key: targetKey(tool, args) };
+}
+function describeValue(value) {
+  if (value === void 0) return "an empty answer";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
+  if (typeof value === "string") return `a string ${quoted(value)}`;
+  if (typeof value !== "object") return `${typeof value} ${quoted(String(value))}`;
+  const type = value["@type"];
+  if (typeof type === "string") return `@type ${quoted(type)}`;
+  return Object.keys(value).length === 0 ? "an empty object {}" : "an object with no @type";
+}
+function answerOf(value) {
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) return { fields: value };
+  return { fields: {}, unrecognised: describeValue(value) };
+}
+
+// src/watcher/clock.ts
+var MAX_TIMER_MS = 2147483647;
+function timeoutReason(ms) {
+  const error2 = new Error(`timed out after ${ms >= 1e3 ? `${Math.round(ms / 1e3)} s` : `${Math.round(ms)} ms`}`);
+  error2.name = "TimeoutError";
+  return error2;
+}
+var timerMs = (ms) => Math.min(MAX_TIMER_MS, Math.max(0, ms));
+var realClock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, timerMs(ms))),
+  timeout(ms) {
+    const controller2 = new AbortController();
+    const timer = setTimeout(() => controller2.abort(timeoutReason(ms)), timerMs(ms));
+    return { signal: controller2.signal, cancel: () => clearTimeout(timer) };
+  }
+};
+function scaledClock(base, scale) {
+  if (scale === 1) return base;
+  const origin = base.now();
+  return {
+    now: () => origin + (base.now() - origin) * scale,
+    sleep: (ms) => base.sleep(ms / scale),
+    timeout(ms) {
+      const inner = base.timeout(ms / scale);
+      const controller2 = new AbortController();
+      const forward = () => controller2.abort(timeoutReason(ms));
+      if (inner.signal.aborted) forward();
+      else inner.signal.addEventListener("abort", forward, { once: true });
+      return { signal: controller2.signal, cancel: () => inner.cancel() };
+    }
+  };
 }
 
 // src/watcher/lines.ts
 var PREFIX = "octoperf-wait:";
-function serviceText(text, max = 200) {
-  const clean = text.replace(/[^\x20-\x7e]/g, " ").replace(/\s+/g, " ").trim();
-  return clean.length > max ? `${clean.slice(0, max)}...` : clean;
-}
-function describe(status) {
+function describe2(status) {
   const v = status.verdict;
   if (!v) return `${status.label} (no answer yet)`;
-  const value = v.value ?? "(no state)";
-  const base = v.kind === "terminal" ? `${status.label} ${value} (${v.meaning})` : `${status.label} ${value}`;
-  return status.message && v.kind === "terminal" && v.outcome !== "succeeded" ? `${base}: ${JSON.stringify(serviceText(status.message))}` : base;
+  const shown = status.shown ?? "(nothing readable)";
+  if (v.kind !== "terminal") return `${status.label} ${shown}`;
+  const base = `${status.label} ${v.value} (${v.meaning})`;
+  const detail = status.detail ? `, ${status.detail}` : "";
+  return status.message && v.outcome !== "succeeded" ? `${base}${detail}: ${JSON.stringify(status.message)}` : `${base}${detail}`;
 }
 function nextText(next) {
   return next.skill ? `${next.action}; skill: ${next.skill}` : next.action;
@@ -8603,41 +8772,41 @@ function overallOutcome(statuses) {
   return worst;
 }
 function unknownNote(statuses) {
-  const seen = [...new Set(statuses.flatMap((s) => s.unknown))];
-  return seen.length > 0 ? ` (saw ${seen.join(", ")}, unknown to the policy, treated as in flight)` : "";
-}
-function finalLine(op, statuses) {
-  const outcome = overallOutcome(statuses);
-  const ordered = [...statuses].sort((a, b) => rank(a) - rank(b));
-  const lead = ordered[0]?.verdict;
-  const next = lead?.kind === "terminal" ? ` Next: ${nextText(lead.next)}.` : "";
-  return `${PREFIX} ${op.id} ${outcome}: ${ordered.map(describe).join(", ")}.${next}${unknownNote(statuses)}`;
+  const seen2 = [...new Set(statuses.flatMap((s) => s.unknown))];
+  return seen2.length > 0 ? ` (saw ${seen2.join(", ")}, unknown to the policy, treated as in flight)` : "";
 }
 function rank(status) {
   return status.verdict?.kind === "terminal" ? RANK[status.verdict.outcome] : 3;
 }
-function underWayLine(op, statuses, expectedLeftSeconds) {
-  const labels = statuses.map((s) => s.label).join(", ");
-  const left = expectedLeftSeconds > 0 ? `expected to end in about ${formatDuration(expectedLeftSeconds)}` : "expected to end soon";
-  return `${PREFIX} ${op.id} under way: ${labels} RUNNING, ${left}. The next line comes when it ends.`;
+function finalLine(subject, statuses) {
+  const outcome = overallOutcome(statuses);
+  const ordered = [...statuses].sort((a, b) => rank(a) - rank(b));
+  const lead = ordered[0]?.verdict;
+  const next = lead?.kind === "terminal" ? ` Next: ${nextText(lead.next)}.` : "";
+  return `${PREFIX} ${subject.name} ${outcome}: ${ordered.map(describe2).join(", ")}.${next}${unknownNote(statuses)}`;
 }
-function earlyFailureLine(op, failed, waitingFor) {
-  return `${PREFIX} ${op.id}: ${describe(failed)}; still waiting for ${waitingFor.map((s) => s.label).join(", ")}.`;
+function underWayLine(subject, statuses, expectedLeftSeconds) {
+  const left = expectedLeftSeconds > 0 ? `expected to end in about ${formatDuration(expectedLeftSeconds)}` : "expected to end soon";
+  return `${PREFIX} ${subject.name} under way: ${statuses.map(describe2).join(", ")}, ${left}. The next line comes when it ends.`;
+}
+function earlyFailureLine(subject, failed, waitingFor) {
+  return `${PREFIX} ${subject.name}: ${describe2(failed)}; still waiting for ${waitingFor.map((s) => s.label).join(", ")}.`;
 }
 function progressLine(statuses, percent) {
-  return `${PREFIX} ${Math.floor(percent)}% of the load elapsed: ${statuses.map((s) => `${s.label} ${s.verdict?.value ?? "?"}`).join(", ")}`;
+  return `${PREFIX} ${Math.floor(percent)}% of the load elapsed: ${statuses.map(describe2).join(", ")}`;
 }
-function deadlineLine(op, statuses, deadlineSeconds, expectedSeconds) {
+function checkCall(subject, statuses) {
+  return statuses.map((s) => `${subject.operation.status.tool}(${s.label})`).join(", ");
+}
+function deadlineLine(subject, statuses, deadlineSeconds, expectedSeconds) {
   const live = statuses.filter((s) => s.verdict?.kind !== "terminal");
-  const call = live.map((s) => `${op.status.tool}(${s.label})`).join(", ");
-  return `${PREFIX} ${op.id} deadline passed after ${formatDuration(deadlineSeconds)} (expected ${formatDuration(expectedSeconds)}): ${statuses.map(describe).join(", ")}. Next: check ${call}; stop a stuck run, or wait again with a later --deadline.${unknownNote(statuses)}`;
+  return `${PREFIX} ${subject.name} deadline passed after ${formatDuration(deadlineSeconds)} (expected ${formatDuration(expectedSeconds)}): ${statuses.map(describe2).join(", ")}. Next: check ${checkCall(subject, live)}; stop a stuck run, or wait again with a later --deadline.${unknownNote(statuses)}`;
 }
-function rearmLine(op, statuses, elapsedSeconds, command) {
-  return `${PREFIX} ${op.id} still in flight after ${formatDuration(elapsedSeconds)} (${statuses.map(describe).join(", ")}); this watch ends before Monitor's time limit. Re-arm: call Monitor again with command: ${command}`;
+function rearmLine(subject, statuses, elapsedSeconds, command) {
+  return `${PREFIX} ${subject.name} still in flight after ${formatDuration(elapsedSeconds)} (${statuses.map(describe2).join(", ")}); this watch ends before Monitor's time limit. Re-arm: call Monitor again with command: ${command}`;
 }
-function unreachableLine(op, statuses, reason) {
-  const call = statuses.map((s) => `${op.status.tool}(${s.label})`).join(", ");
-  return `${PREFIX} ${op.id} service unreachable: ${reason}. Last seen: ${statuses.map(describe).join(", ")}. Next: the work may have ended meanwhile; check ${call} once the service answers.`;
+function unreachableLine(subject, statuses, reason) {
+  return `${PREFIX} ${subject.name} service unreachable: ${reason}. Last seen: ${statuses.map(describe2).join(", ")}. Next: the work may have ended meanwhile; check ${checkCall(subject, statuses)} once the service answers.`;
 }
 function errorLine(kind, message) {
   return `${PREFIX} ${kind}: ${message}`;
@@ -11059,12 +11228,12 @@ function handleCatchall(proms, input, payload, ctx, def, inst, abortEarly) {
   const t = _catchall.def.type;
   const optin = _catchall.optin;
   const optout = _catchall.optout;
-  let seen = 0;
+  let seen2 = 0;
   for (const key in input) {
-    if (abortEarly && payload.issues.length !== seen) {
-      if (aborted(payload, seen))
+    if (abortEarly && payload.issues.length !== seen2) {
+      if (aborted(payload, seen2))
         break;
-      seen = payload.issues.length;
+      seen2 = payload.issues.length;
     }
     if (keySet.has(key))
       continue;
@@ -11153,12 +11322,12 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     const proms = [];
     const shape = value.shape;
     const abortEarly = ctx?.abortEarly;
-    let seen = payload.issues.length;
+    let seen2 = payload.issues.length;
     for (const key of value.allKeys) {
-      if (abortEarly && payload.issues.length !== seen) {
-        if (aborted(payload, seen))
+      if (abortEarly && payload.issues.length !== seen2) {
+        if (aborted(payload, seen2))
           break;
-        seen = payload.issues.length;
+        seen2 = payload.issues.length;
       }
       if (key === "__proto__")
         continue;
@@ -13087,14 +13256,14 @@ function handleUnrepresentable(schema, ctx, json, params, message) {
 function processSchema(schema, ctx, _params = { path: [], schemaPath: [] }) {
   var _a3;
   const def = schema._zod.def;
-  const seen = ctx.seen.get(schema);
-  if (seen) {
-    seen.count++;
+  const seen2 = ctx.seen.get(schema);
+  if (seen2) {
+    seen2.count++;
     const isCycle = _params.schemaPath.includes(schema);
     if (isCycle) {
-      seen.cycle = _params.path;
+      seen2.cycle = _params.path;
     }
-    return seen.schema;
+    return seen2.schema;
   }
   const result = { schema: {}, count: 1, cycle: void 0, path: _params.path };
   ctx.seen.set(schema, result);
@@ -13184,12 +13353,12 @@ function extractDefs(ctx, schema) {
     if (entry[1].schema.$ref) {
       return;
     }
-    const seen = entry[1];
+    const seen2 = entry[1];
     const { ref, defId } = makeURI(entry);
-    seen.def = { ...seen.schema };
+    seen2.def = { ...seen2.schema };
     if (defId)
-      seen.defId = defId;
-    const schema2 = seen.schema;
+      seen2.defId = defId;
+    const schema2 = seen2.schema;
     for (const key in schema2) {
       delete schema2[key];
     }
@@ -13197,16 +13366,16 @@ function extractDefs(ctx, schema) {
   };
   if (ctx.cycles === "throw") {
     for (const entry of ctx.seen.entries()) {
-      const seen = entry[1];
-      if (seen.cycle) {
-        throw new Error(`Cycle detected: #/${seen.cycle?.join("/")}/<root>
+      const seen2 = entry[1];
+      if (seen2.cycle) {
+        throw new Error(`Cycle detected: #/${seen2.cycle?.join("/")}/<root>
 
 Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.`);
       }
     }
   }
   for (const entry of ctx.seen.entries()) {
-    const seen = entry[1];
+    const seen2 = entry[1];
     if (schema === entry[0]) {
       extractToDef(entry);
       continue;
@@ -13223,11 +13392,11 @@ Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.
       extractToDef(entry);
       continue;
     }
-    if (seen.cycle) {
+    if (seen2.cycle) {
       extractToDef(entry);
       continue;
     }
-    if (seen.count > 1) {
+    if (seen2.count > 1) {
       if (ctx.reused === "ref") {
         extractToDef(entry);
       }
@@ -13289,7 +13458,7 @@ function foldObjects(members2) {
         const part = other.properties?.[key] ?? undeclaredConstraint(other);
         if (part === null || part === void 0)
           continue;
-        if (!parts.some((seen) => JSON.stringify(seen) === JSON.stringify(part)))
+        if (!parts.some((seen2) => JSON.stringify(seen2) === JSON.stringify(part)))
           parts.push(part);
       }
       const merged = parts.length === 1 ? parts[0] : foldObjects(parts) ?? { allOf: parts };
@@ -13307,7 +13476,7 @@ function foldObjects(members2) {
     const constraints = [];
     for (const object3 of objects) {
       const constraint = undeclaredConstraint(object3);
-      if (constraint && !constraints.some((seen) => JSON.stringify(seen) === JSON.stringify(constraint)))
+      if (constraint && !constraints.some((seen2) => JSON.stringify(seen2) === JSON.stringify(constraint)))
         constraints.push(constraint);
     }
     if (constraints.length === 1)
@@ -13349,13 +13518,13 @@ function finalize(ctx, schema) {
   if (!root)
     throw new Error("Unprocessed schema. This is a bug in Zod.");
   const flattenRef = (zodSchema) => {
-    const seen = ctx.seen.get(zodSchema);
-    if (seen.ref === null)
+    const seen2 = ctx.seen.get(zodSchema);
+    if (seen2.ref === null)
       return;
-    const schema2 = seen.def ?? seen.schema;
+    const schema2 = seen2.def ?? seen2.schema;
     const _cached = { ...schema2 };
-    const ref = seen.ref;
-    seen.ref = null;
+    const ref = seen2.ref;
+    seen2.ref = null;
     if (ref) {
       flattenRef(ref);
       const refSeen = ctx.seen.get(ref);
@@ -13407,7 +13576,7 @@ function finalize(ctx, schema) {
     ctx.override({
       zodSchema,
       jsonSchema: schema2,
-      path: seen.path ?? []
+      path: seen2.path ?? []
     });
   };
   if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) {
@@ -13423,8 +13592,8 @@ function finalize(ctx, schema) {
       rewrite();
     if (ctx.intersections.length) {
       const carriers = /* @__PURE__ */ new Map();
-      for (const seen of ctx.seen.values()) {
-        for (const json of [seen.schema, seen.def]) {
+      for (const seen2 of ctx.seen.values()) {
+        for (const json of [seen2.schema, seen2.def]) {
           const allOf = json?.allOf;
           if (!Array.isArray(allOf))
             continue;
@@ -13464,11 +13633,11 @@ function finalize(ctx, schema) {
   const defs = ctx.external?.defs ?? {};
   if (!ctx.external || ctx.sharedEmitDoneFor !== ctx.external) {
     for (const entry of ctx.seen.entries()) {
-      const seen = entry[1];
-      if (seen.def && seen.defId) {
-        if (seen.def.id === seen.defId)
-          delete seen.def.id;
-        assignProp(defs, seen.defId, seen.def);
+      const seen2 = entry[1];
+      if (seen2.def && seen2.defId) {
+        if (seen2.def.id === seen2.defId)
+          delete seen2.def.id;
+        assignProp(defs, seen2.defId, seen2.def);
       }
     }
   }
@@ -13967,8 +14136,8 @@ function rewriteKeyNames(ctx) {
   }
   const rewrites = /* @__PURE__ */ new Map();
   for (const record2 of pendingRecords.get(ctx) ?? []) {
-    const seen = ctx.seen.get(record2);
-    const names = (seen?.def ?? seen?.schema)?.propertyNames;
+    const seen2 = ctx.seen.get(record2);
+    const names = (seen2?.def ?? seen2?.schema)?.propertyNames;
     if (!names || names === true || rewrites.has(names))
       continue;
     const rewritten = stringifyKeyNames(bySchema, names, /* @__PURE__ */ new Set());
@@ -14031,9 +14200,9 @@ var recordProcessor = (schema, ctx, _json, params) => {
 var nullableProcessor = (schema, ctx, json, params) => {
   const def = schema._zod.def;
   const inner = processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
+  const seen2 = ctx.seen.get(schema);
   if (ctx.target === "openapi-3.0") {
-    seen.ref = def.innerType;
+    seen2.ref = def.innerType;
     json.nullable = true;
   } else {
     json.anyOf = [inner, { type: "null" }];
@@ -14042,8 +14211,8 @@ var nullableProcessor = (schema, ctx, json, params) => {
 var nonoptionalProcessor = (schema, ctx, _json, params) => {
   const def = schema._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
-  seen.ref = def.innerType;
+  const seen2 = ctx.seen.get(schema);
+  seen2.ref = def.innerType;
 };
 var UNREPRESENTABLE_DEFAULT = /* @__PURE__ */ Symbol();
 function serializeDefaultValue(value, schema, ctx, json, params) {
@@ -14062,8 +14231,8 @@ function serializeDefaultValue(value, schema, ctx, json, params) {
 var defaultProcessor = (schema, ctx, json, params) => {
   const def = schema._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
-  seen.ref = def.innerType;
+  const seen2 = ctx.seen.get(schema);
+  seen2.ref = def.innerType;
   const value = serializeDefaultValue(def.defaultValue, schema, ctx, json, params);
   if (value !== UNREPRESENTABLE_DEFAULT)
     json.default = value;
@@ -14071,8 +14240,8 @@ var defaultProcessor = (schema, ctx, json, params) => {
 var prefaultProcessor = (schema, ctx, json, params) => {
   const def = schema._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
-  seen.ref = def.innerType;
+  const seen2 = ctx.seen.get(schema);
+  seen2.ref = def.innerType;
   if (ctx.io !== "input")
     return;
   const value = serializeDefaultValue(def.defaultValue, schema, ctx, json, params);
@@ -14082,8 +14251,8 @@ var prefaultProcessor = (schema, ctx, json, params) => {
 var catchProcessor = (schema, ctx, json, params) => {
   const def = schema._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
-  seen.ref = def.innerType;
+  const seen2 = ctx.seen.get(schema);
+  seen2.ref = def.innerType;
   let catchValue;
   try {
     catchValue = def.catchValue(void 0);
@@ -14098,21 +14267,21 @@ var pipeProcessor = (schema, ctx, _json, params) => {
   const inIsTransform = def.in._zod.traits.has("$ZodTransform");
   const innerType = ctx.io === "input" ? inIsTransform ? def.out : def.in : def.out;
   processSchema(innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
-  seen.ref = innerType;
+  const seen2 = ctx.seen.get(schema);
+  seen2.ref = innerType;
 };
 var readonlyProcessor = (schema, ctx, json, params) => {
   const def = schema._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
-  seen.ref = def.innerType;
+  const seen2 = ctx.seen.get(schema);
+  seen2.ref = def.innerType;
   json.readOnly = true;
 };
 var optionalProcessor = (schema, ctx, _json, params) => {
   const def = schema._zod.def;
   processSchema(def.innerType, ctx, params);
-  const seen = ctx.seen.get(schema);
-  seen.ref = def.innerType;
+  const seen2 = ctx.seen.get(schema);
+  seen2.ref = def.innerType;
 };
 
 // node_modules/@modelcontextprotocol/sdk/dist/esm/server/zod-compat.js
@@ -14821,7 +14990,7 @@ var ZodUnknown = /* @__PURE__ */ $constructor("ZodUnknown", (inst, def) => {
   ZodType.init(inst, def);
   inst._zod.processJSONSchema = (ctx, json, params) => unknownProcessor(inst, ctx, json, params);
 });
-function unknown() {
+function unknown2() {
   return _unknown(ZodUnknown);
 }
 var ZodNever = /* @__PURE__ */ $constructor("ZodNever", (inst, def) => {
@@ -14892,10 +15061,10 @@ var ZodObject = /* @__PURE__ */ $constructor("ZodObject", (inst, def) => {
     return this.clone(util_exports.mergeDefs(this._zod.def, { catchall }));
   },
   passthrough() {
-    return this.clone(util_exports.mergeDefs(this._zod.def, { catchall: unknown() }));
+    return this.clone(util_exports.mergeDefs(this._zod.def, { catchall: unknown2() }));
   },
   loose() {
-    return this.clone(util_exports.mergeDefs(this._zod.def, { catchall: unknown() }));
+    return this.clone(util_exports.mergeDefs(this._zod.def, { catchall: unknown2() }));
   },
   strict() {
     return this.clone(util_exports.mergeDefs(this._zod.def, { catchall: never() }));
@@ -14940,7 +15109,7 @@ function looseObject(shape, params) {
   return new ZodObject({
     type: "object",
     shape,
-    catchall: unknown(),
+    catchall: unknown2(),
     ...util_exports.normalizeParams(params)
   });
 }
@@ -15445,7 +15614,7 @@ var JSONRPCErrorResponseSchema = object2({
     /**
      * Additional information about the error. The value of this member is defined by the sender (e.g. detailed error information, nested errors etc.).
      */
-    data: unknown().optional()
+    data: unknown2().optional()
   })
 }).strict();
 var isJSONRPCErrorResponse = (value) => JSONRPCErrorResponseSchema.safeParse(value).success;
@@ -15544,7 +15713,7 @@ var ImplementationSchema = BaseMetadataSchema.extend({
 });
 var FormElicitationCapabilitySchema = intersection(object2({
   applyDefaults: boolean2().optional()
-}), record(string2(), unknown()));
+}), record(string2(), unknown2()));
 var ElicitationCapabilitySchema = preprocess((value) => {
   if (value && typeof value === "object" && !Array.isArray(value)) {
     if (Object.keys(value).length === 0) {
@@ -15555,7 +15724,7 @@ var ElicitationCapabilitySchema = preprocess((value) => {
 }, intersection(object2({
   form: FormElicitationCapabilitySchema.optional(),
   url: AssertObjectSchema.optional()
-}), record(string2(), unknown()).optional()));
+}), record(string2(), unknown2()).optional()));
 var ClientTasksCapabilitySchema = looseObject({
   /**
    * Present if the client supports listing tasks.
@@ -15847,7 +16016,7 @@ var ResourceContentsSchema = object2({
    * See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
    * for notes on _meta usage.
    */
-  _meta: record(string2(), unknown()).optional()
+  _meta: record(string2(), unknown2()).optional()
 });
 var TextResourceContentsSchema = ResourceContentsSchema.extend({
   /**
@@ -16061,7 +16230,7 @@ var TextContentSchema = object2({
    * See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
    * for notes on _meta usage.
    */
-  _meta: record(string2(), unknown()).optional()
+  _meta: record(string2(), unknown2()).optional()
 });
 var ImageContentSchema = object2({
   type: literal("image"),
@@ -16081,7 +16250,7 @@ var ImageContentSchema = object2({
    * See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
    * for notes on _meta usage.
    */
-  _meta: record(string2(), unknown()).optional()
+  _meta: record(string2(), unknown2()).optional()
 });
 var AudioContentSchema = object2({
   type: literal("audio"),
@@ -16101,7 +16270,7 @@ var AudioContentSchema = object2({
    * See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
    * for notes on _meta usage.
    */
-  _meta: record(string2(), unknown()).optional()
+  _meta: record(string2(), unknown2()).optional()
 });
 var ToolUseContentSchema = object2({
   type: literal("tool_use"),
@@ -16119,12 +16288,12 @@ var ToolUseContentSchema = object2({
    * Arguments to pass to the tool.
    * Must conform to the tool's inputSchema.
    */
-  input: record(string2(), unknown()),
+  input: record(string2(), unknown2()),
   /**
    * See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
    * for notes on _meta usage.
    */
-  _meta: record(string2(), unknown()).optional()
+  _meta: record(string2(), unknown2()).optional()
 });
 var EmbeddedResourceSchema = object2({
   type: literal("resource"),
@@ -16137,7 +16306,7 @@ var EmbeddedResourceSchema = object2({
    * See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
    * for notes on _meta usage.
    */
-  _meta: record(string2(), unknown()).optional()
+  _meta: record(string2(), unknown2()).optional()
 });
 var ResourceLinkSchema = ResourceSchema.extend({
   type: literal("resource_link")
@@ -16229,7 +16398,7 @@ var ToolSchema = object2({
     type: literal("object"),
     properties: record(string2(), AssertObjectSchema).optional(),
     required: array(string2()).optional()
-  }).catchall(unknown()),
+  }).catchall(unknown2()),
   /**
    * An optional JSON Schema 2020-12 object defining the structure of the tool's output
    * returned in the structuredContent field of a CallToolResult.
@@ -16239,7 +16408,7 @@ var ToolSchema = object2({
     type: literal("object"),
     properties: record(string2(), AssertObjectSchema).optional(),
     required: array(string2()).optional()
-  }).catchall(unknown()).optional(),
+  }).catchall(unknown2()).optional(),
   /**
    * Optional additional tool information.
    */
@@ -16252,7 +16421,7 @@ var ToolSchema = object2({
    * See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
    * for notes on _meta usage.
    */
-  _meta: record(string2(), unknown()).optional()
+  _meta: record(string2(), unknown2()).optional()
 });
 var ListToolsRequestSchema = PaginatedRequestSchema.extend({
   method: literal("tools/list")
@@ -16273,7 +16442,7 @@ var CallToolResultSchema = ResultSchema.extend({
    *
    * If the Tool defines an outputSchema, this field MUST be present in the result, and contain a JSON object that matches the schema.
    */
-  structuredContent: record(string2(), unknown()).optional(),
+  structuredContent: record(string2(), unknown2()).optional(),
   /**
    * Whether the tool call ended in an error.
    *
@@ -16291,7 +16460,7 @@ var CallToolResultSchema = ResultSchema.extend({
   isError: boolean2().optional()
 });
 var CompatibilityCallToolResultSchema = CallToolResultSchema.or(ResultSchema.extend({
-  toolResult: unknown()
+  toolResult: unknown2()
 }));
 var CallToolRequestParamsSchema = TaskAugmentedRequestParamsSchema.extend({
   /**
@@ -16301,7 +16470,7 @@ var CallToolRequestParamsSchema = TaskAugmentedRequestParamsSchema.extend({
   /**
    * Arguments to pass to the tool.
    */
-  arguments: record(string2(), unknown()).optional()
+  arguments: record(string2(), unknown2()).optional()
 });
 var CallToolRequestSchema = RequestSchema.extend({
   method: literal("tools/call"),
@@ -16354,7 +16523,7 @@ var LoggingMessageNotificationParamsSchema = NotificationsParamsSchema.extend({
   /**
    * The data to be logged, such as a string message or an object. Any JSON serializable type is allowed here.
    */
-  data: unknown()
+  data: unknown2()
 });
 var LoggingMessageNotificationSchema = NotificationSchema.extend({
   method: literal("notifications/message"),
@@ -16403,7 +16572,7 @@ var ToolResultContentSchema = object2({
    * See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
    * for notes on _meta usage.
    */
-  _meta: record(string2(), unknown()).optional()
+  _meta: record(string2(), unknown2()).optional()
 });
 var SamplingContentSchema = discriminatedUnion("type", [TextContentSchema, ImageContentSchema, AudioContentSchema]);
 var SamplingMessageContentBlockSchema = discriminatedUnion("type", [
@@ -16420,7 +16589,7 @@ var SamplingMessageSchema = object2({
    * See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
    * for notes on _meta usage.
    */
-  _meta: record(string2(), unknown()).optional()
+  _meta: record(string2(), unknown2()).optional()
 });
 var CreateMessageRequestParamsSchema = TaskAugmentedRequestParamsSchema.extend({
   messages: array(SamplingMessageSchema),
@@ -16731,7 +16900,7 @@ var RootSchema = object2({
    * See [MCP specification](https://github.com/modelcontextprotocol/modelcontextprotocol/blob/47339c03c143bb4ec01a26e721a1b8fe66634ebe/docs/specification/draft/basic/index.mdx#general-fields)
    * for notes on _meta usage.
    */
-  _meta: record(string2(), unknown()).optional()
+  _meta: record(string2(), unknown2()).optional()
 });
 var ListRootsRequestSchema = RequestSchema.extend({
   method: literal("roots/list"),
@@ -20454,7 +20623,144 @@ var StreamableHTTPClientTransport = class {
   }
 };
 
+// src/watcher/rest-backend.ts
+var DEFAULT_API_URL = "https://api.octoperf.com";
+var MAX_BODY_BYTES = 1e6;
+var MAX_KEY_LENGTH = 1024;
+var [PENDING, SUCCESS, FAILED] = TASK_STATUSES;
+var TASK_RESULTS = {
+  // OctoPerf/octoperf-maven-plugin task/task-entity/.../FailedTaskResult.java { stackTrace },
+  // registered as "FailedTaskResult" in TaskRegistrator.java. Failed even without a trace (assumption:failed-without-trace).
+  FailedTaskResult: (r) => ({ status: FAILED, message: firstLine(r.stackTrace) }),
+  // OctoPerf/octoperf-maven-plugin analysis/analysis-task-entity/.../PrintReportTaskResult.java { filename },
+  // registered as "PrintReportTaskResult" in PrintReportTaskRegistrator.java.
+  PrintReportTaskResult: (r) => typeof r.filename === "string" && r.filename.trim() !== "" ? { status: SUCCESS, message: "", filename: oneLine(r.filename, 80) } : void 0
+};
+function taskFromRest(taskId, body) {
+  if (body === void 0) return { fields: { taskId, status: PENDING, message: "" } };
+  const answer = answerOf(body);
+  if (answer.unrecognised !== void 0) return answer;
+  const type = answer.fields["@type"];
+  const read = typeof type === "string" && Object.hasOwn(TASK_RESULTS, type) ? TASK_RESULTS[type](answer.fields) : void 0;
+  if (read) return { fields: { taskId, ...read } };
+  const what = describeValue(body);
+  return { fields: {}, unrecognised: typeof type === "string" && Object.hasOwn(TASK_RESULTS, type) ? `${what} without its fields` : what };
+}
+var REST_STATUS_ROUTES = {
+  get_bench_result: { path: (a) => `/runtime/bench-results/${a.benchResultId}`, what: "bench result", map: answerOf },
+  get_task_result: { path: (a) => `/tasks/${a.taskId}/result`, what: "task", map: (body, a) => taskFromRest(a.taskId ?? "", body) },
+  get_bench_status: {
+    path: (a) => `/runtime/bench-results/progress/${a.benchResultId}`,
+    what: "bench result",
+    map: (body) => {
+      const answer = answerOf(body);
+      return answer.unrecognised !== void 0 ? answer : { fields: { progress: answer.fields.value } };
+    }
+  },
+  get_scenario: { path: (a) => `/runtime/scenarios/${a.scenarioId}`, what: "scenario", map: answerOf }
+};
+function apiKeyProblem(key) {
+  if (key.length === 0) return "is not set: the REST backend needs an OctoPerf API key (Profile > API key)";
+  if (key.length > MAX_KEY_LENGTH) return `is ${key.length} characters long; an API key is much shorter`;
+  const at = (pattern) => key.search(pattern);
+  const checks = [
+    [/[\r\n]/, "contains a line break"],
+    [/[\x00-\x1f\x7f]/, "contains a control character"],
+    [/[^\x00-\x7f]/, "contains a non-ASCII character"],
+    [/\s/, "contains a space"]
+  ];
+  for (const [pattern, problem] of checks) {
+    const index = at(pattern);
+    if (index >= 0) return `${problem} (at character ${index + 1} of ${key.length}); copy the key again`;
+  }
+  return void 0;
+}
+function retryAfterMs(header, now) {
+  if (!header) return void 0;
+  if (/^\d{1,6}$/.test(header.trim())) return Number(header.trim()) * 1e3;
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? void 0 : Math.max(0, at - now);
+}
+async function boundedText(response) {
+  const reader = response.body?.getReader();
+  if (!reader) return "";
+  const chunks = [];
+  let size = 0;
+  for (; ; ) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => void 0);
+      throw new TransientError(`the answer is larger than ${MAX_BODY_BYTES / 1e6} MB`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+var RestBackend = class {
+  constructor(deps) {
+    this.deps = deps;
+    try {
+      this.base = new URL(deps.baseUrl);
+    } catch {
+      throw new ConfigError(`OCTOPERF_API_URL is not a URL: ${quoted(deps.baseUrl, 60)}`);
+    }
+    if (this.base.protocol !== "https:" && this.base.protocol !== "http:") throw new ConfigError(`OCTOPERF_API_URL must be http(s), not ${quoted(this.base.protocol, 20)}`);
+    if (this.base.username || this.base.password) throw new ConfigError("OCTOPERF_API_URL must not hold credentials; put the key in OCTOPERF_API_KEY");
+    const problem = apiKeyProblem(deps.apiKey);
+    if (problem !== void 0) throw new ConfigError(`OCTOPERF_API_KEY ${problem}`);
+    this.fetch = deps.fetch ?? globalThis.fetch;
+    this.label = `REST ${this.base.origin}`;
+  }
+  deps;
+  label;
+  progressScale = "percent";
+  fetch;
+  base;
+  async get(path, what, id, signal) {
+    const url2 = new URL(path.replace(/^\//, ""), this.base.href.endsWith("/") ? this.base.href : `${this.base.href}/`);
+    const host = this.base.host;
+    let response;
+    let text;
+    try {
+      response = await this.fetch(url2, { headers: { authorization: `Bearer ${this.deps.apiKey}`, accept: "application/json" }, signal });
+      text = await boundedText(response);
+    } catch (error2) {
+      if (error2 instanceof TransientError) throw new TransientError(`${host}: ${error2.message}`);
+      const reason = signal.aborted && signal.reason instanceof Error ? signal.reason.message : void 0;
+      const cause = error2 instanceof Error ? error2.cause?.code ?? error2.name : "error";
+      throw new TransientError(`could not reach ${host} (${reason ?? oneLine(String(cause), 40)})`);
+    }
+    const status = response.status;
+    if (status === 401 || status === 403) throw new AuthError(`${host} refused the API key (HTTP ${status}): check OCTOPERF_API_KEY`);
+    if (status === 404) throw new UnknownHandleError(`${host} knows no ${what} "${id}" (HTTP 404)`);
+    if (status === 429) throw new TransientError(`${host} asked to slow down (HTTP 429)`, retryAfterMs(response.headers.get("retry-after"), Date.now()));
+    if (status >= 500) throw new TransientError(`${host} answered HTTP ${status}`);
+    if (status >= 400) throw new ConfigError(`${host} rejected the request for ${what} "${id}" (HTTP ${status})`);
+    if (text.trim() === "") return void 0;
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new TransientError(`${host} answered something that is not JSON (HTTP ${status})`);
+    }
+  }
+  async call(target, signal) {
+    const route = REST_STATUS_ROUTES[target.tool];
+    if (!route) {
+      throw new ConfigError(
+        `the REST API has no endpoint for ${target.tool}; for a validation run wait on its benchResultId (bench <id> --operation validation) or use --backend mcp`
+      );
+    }
+    const id = Object.values(target.args).join("/");
+    return route.map(await this.get(route.path(target.args), route.what, id, signal), target.args);
+  }
+  async close() {
+  }
+};
+
 // src/watcher/mcp-backend.ts
+var MAX_TEXT_CHARS = 1e6;
 function splitCommand(command) {
   const words = [];
   const pattern = /"([^"]*)"|'([^']*)'|(\S+)/g;
@@ -20462,31 +20768,34 @@ function splitCommand(command) {
   return words;
 }
 function toolErrorFor(tool, message) {
-  const text = message.replace(/[^\x20-\x7e]/g, "?").slice(0, 300);
+  const text = oneLine(message, 300);
   if (/\b(no|unknown)\b.*\bwith id\b|not found|never been validated|does not exist/i.test(text)) return new UnknownHandleError(`${tool}: ${text}`);
   if (/unauthori[sz]ed|forbidden|\bauth/i.test(text)) return new AuthError(`${tool}: ${text}`);
   if (/\b(must|needs|has no argument|contains)\b/i.test(text)) return new ConfigError(`${tool}: ${text}`);
   return new TransientError(`${tool}: ${text}`);
 }
 var McpBackend = class {
-  constructor(endpoint, requestTimeoutMs = 3e4) {
+  constructor(endpoint) {
     this.endpoint = endpoint;
-    this.requestTimeoutMs = requestTimeoutMs;
     if (endpoint.kind === "stdio" && splitCommand(endpoint.command).length === 0) throw new ConfigError("--mcp-command is empty");
     if (endpoint.kind === "http") {
+      let url2;
       try {
-        new URL(endpoint.url);
+        url2 = new URL(endpoint.url);
       } catch {
-        throw new ConfigError(`--mcp-url is not a URL: "${endpoint.url.slice(0, 60)}"`);
+        throw new ConfigError(`--mcp-url is not a URL: ${quoted(endpoint.url, 60)}`);
       }
+      if (url2.protocol !== "https:" && url2.protocol !== "http:") throw new ConfigError(`--mcp-url must be http(s), not ${quoted(url2.protocol, 20)}`);
+      const problem = endpoint.apiKey ? apiKeyProblem(endpoint.apiKey) : void 0;
+      if (problem !== void 0) throw new ConfigError(`OCTOPERF_API_KEY ${problem}`);
     }
-    this.label = endpoint.kind === "stdio" ? `MCP stdio (${splitCommand(endpoint.command)[0]})` : `MCP ${new URL(endpoint.url).origin}`;
+    this.label = endpoint.kind === "stdio" ? `MCP stdio (${oneLine(splitCommand(endpoint.command)[0], 60)})` : `MCP ${new URL(endpoint.url).origin}`;
   }
   endpoint;
-  requestTimeoutMs;
   label;
+  progressScale = "percent-or-fraction";
   client;
-  async connect() {
+  async connect(signal) {
     if (this.client) return this.client;
     const client = new Client({ name: "octoperf-wait", version: "0.1.0" });
     const transport = this.endpoint.kind === "stdio" ? (() => {
@@ -20496,43 +20805,49 @@ var McpBackend = class {
       requestInit: this.endpoint.apiKey ? { headers: { authorization: `Bearer ${this.endpoint.apiKey}` } } : {}
     });
     try {
-      await client.connect(transport, { timeout: this.requestTimeoutMs });
+      await client.connect(transport, { signal, timeout: MAX_TIMER_MS });
     } catch (error2) {
       await client.close().catch(() => void 0);
-      throw this.transportError(error2, "connect");
+      throw this.transportError(error2, "connect", signal);
     }
     this.client = client;
     return client;
   }
-  transportError(error2, tool) {
+  transportError(error2, tool, signal) {
+    if (signal.aborted) {
+      const reason = signal.reason instanceof Error ? signal.reason.message : "stopped";
+      return new TransientError(`could not reach the MCP server for ${tool} (${reason})`);
+    }
     if (error2 instanceof StreamableHTTPError && (error2.code === 401 || error2.code === 403)) return new AuthError(`the MCP server refused access (HTTP ${error2.code})`);
     if (error2 instanceof McpError && error2.code !== ErrorCode.RequestTimeout && error2.code !== ErrorCode.ConnectionClosed) {
-      return new ConfigError(`${tool}: the MCP server rejected the call (${error2.message.slice(0, 200)})`);
+      return new ConfigError(`${tool}: the MCP server rejected the call (${oneLine(error2.message, 200)})`);
     }
-    const detail = error2 instanceof StreamableHTTPError ? `HTTP ${error2.code ?? "error"}` : error2 instanceof Error ? error2.name : "error";
+    const detail = error2 instanceof StreamableHTTPError ? `HTTP ${error2.code ?? "error"}` : error2 instanceof Error ? oneLine(error2.name, 40) : "error";
     return new TransientError(`could not reach the MCP server for ${tool} (${detail})`);
   }
-  async callTool(tool, args) {
-    const client = await this.connect();
+  async callTool(tool, args, signal) {
+    const client = await this.connect(signal);
     let result;
     try {
-      result = await client.callTool({ name: tool, arguments: { ...args } }, void 0, { timeout: this.requestTimeoutMs });
+      result = await client.callTool({ name: tool, arguments: { ...args } }, void 0, { signal, timeout: MAX_TIMER_MS });
     } catch (error2) {
       this.client = void 0;
       await client.close().catch(() => void 0);
-      throw this.transportError(error2, tool);
+      throw this.transportError(error2, tool, signal);
     }
-    const text = result.content?.find((block) => block.type === "text")?.text ?? "";
-    if (result.isError) throw toolErrorFor(tool, text);
-    if (result.structuredContent) return result.structuredContent;
+    const blocks = Array.isArray(result.content) ? result.content : [];
+    const text = blocks.find((block) => block.type === "text")?.text ?? "";
+    if (result.isError) throw toolErrorFor(tool, typeof text === "string" ? text : "");
+    if (result.structuredContent !== void 0) return answerOf(result.structuredContent);
+    if (typeof text !== "string" || text.length > MAX_TEXT_CHARS) return answerOf(void 0);
     try {
-      return JSON.parse(text);
+      return answerOf(JSON.parse(text));
     } catch {
-      throw new ConfigError(`${tool} answered no structured content and no JSON text`);
+      return { fields: {}, unrecognised: `text that is not JSON (${quoted(text)})` };
     }
   }
-  call(target) {
-    return this.callTool(target.tool, target.args);
+  call(target, signal) {
+    return this.callTool(target.tool, target.args, signal);
   }
   async close() {
     const client = this.client;
@@ -20541,117 +20856,8 @@ var McpBackend = class {
   }
 };
 
-// src/watcher/retry.ts
-var DEFAULT_RETRY = { attempts: 6, baseMs: 1e3, capMs: 3e4 };
-var MAX_RETRY_AFTER_MS = 12e4;
-function backoffMs(policy, attempt, random2) {
-  const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** (attempt - 1));
-  return Math.round(ceiling / 2 + ceiling / 2 * random2());
-}
-async function withRetry(call, policy, deps) {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await call();
-    } catch (error2) {
-      if (!(error2 instanceof TransientError)) throw error2;
-      if (attempt >= policy.attempts) {
-        throw new UnreachableError(`${error2.message} (gave up after ${policy.attempts} attempts)`);
-      }
-      const delay = error2.retryAfterMs !== void 0 ? Math.min(MAX_RETRY_AFTER_MS, error2.retryAfterMs) : backoffMs(policy, attempt, deps.random);
-      deps.onRetry?.(error2, attempt, delay);
-      await deps.sleep(delay);
-    }
-  }
-}
-
-// src/watcher/rest-backend.ts
-var DEFAULT_API_URL = "https://api.octoperf.com";
-var DEFAULT_REQUEST_TIMEOUT_MS = 3e4;
-var [PENDING, SUCCESS, FAILED, PARTIAL] = TASK_STATUSES;
-function taskFromRest(taskId, body) {
-  if (body === void 0 || body === null || body === "") return { taskId, status: PENDING, message: "" };
-  const record2 = typeof body === "object" ? body : {};
-  const type = String(record2["@type"] ?? "");
-  const text = String(record2.message ?? record2.stackTrace ?? "").split("\n")[0] ?? "";
-  if (/fail/i.test(type)) return { taskId, status: FAILED, message: text };
-  if (/partial/i.test(type)) return { taskId, status: PARTIAL, message: text };
-  return { taskId, status: SUCCESS, message: text };
-}
-var asRecord = (body) => typeof body === "object" && body !== null ? body : {};
-var REST_STATUS_ROUTES = {
-  get_bench_result: { path: (a) => `/runtime/bench-results/${a.benchResultId}`, what: "bench result", map: asRecord },
-  get_task_result: { path: (a) => `/tasks/${a.taskId}/result`, what: "task", map: (body, a) => taskFromRest(a.taskId ?? "", body) },
-  get_bench_status: {
-    path: (a) => `/runtime/bench-results/progress/${a.benchResultId}`,
-    what: "bench result",
-    map: (body) => ({ progress: asRecord(body).value })
-  },
-  get_scenario: { path: (a) => `/design/scenarios/${a.scenarioId}`, what: "scenario", map: asRecord }
-};
-function retryAfterMs(header) {
-  if (!header) return void 0;
-  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1e3;
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? void 0 : Math.max(0, at - Date.now());
-}
-var RestBackend = class {
-  constructor(deps) {
-    this.deps = deps;
-    try {
-      this.base = new URL(deps.baseUrl);
-    } catch {
-      throw new ConfigError(`OCTOPERF_API_URL is not a URL: "${deps.baseUrl.slice(0, 60)}"`);
-    }
-    if (this.base.username || this.base.password) throw new ConfigError("OCTOPERF_API_URL must not hold credentials; put the key in OCTOPERF_API_KEY");
-    if (!deps.apiKey) throw new ConfigError("OCTOPERF_API_KEY is not set: the REST backend needs an OctoPerf API key (Profile > API key)");
-    this.fetch = deps.fetch ?? globalThis.fetch;
-    this.label = `REST ${this.base.origin}`;
-  }
-  deps;
-  label;
-  fetch;
-  base;
-  async get(path, what, id) {
-    const url2 = new URL(path.replace(/^\//, ""), this.base.href.endsWith("/") ? this.base.href : `${this.base.href}/`);
-    let response;
-    try {
-      response = await this.fetch(url2, {
-        headers: { authorization: `Bearer ${this.deps.apiKey}`, accept: "application/json" },
-        signal: AbortSignal.timeout(this.deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS)
-      });
-    } catch (error2) {
-      const cause = error2 instanceof Error ? error2.cause?.code ?? error2.name : "error";
-      throw new TransientError(`could not reach ${this.base.host} (${cause})`);
-    }
-    const status = response.status;
-    const text = await response.text().catch(() => "");
-    if (status === 401 || status === 403) throw new AuthError(`${this.base.host} refused the API key (HTTP ${status}): check OCTOPERF_API_KEY`);
-    if (status === 404) throw new UnknownHandleError(`${this.base.host} knows no ${what} "${id}" (HTTP 404)`);
-    if (status === 429) throw new TransientError(`${this.base.host} asked to slow down (HTTP 429)`, retryAfterMs(response.headers.get("retry-after")));
-    if (status >= 500) throw new TransientError(`${this.base.host} answered HTTP ${status}`);
-    if (status >= 400) throw new ConfigError(`${this.base.host} rejected the request for ${what} "${id}" (HTTP ${status})`);
-    if (text.trim() === "") return void 0;
-    try {
-      return JSON.parse(text);
-    } catch {
-      throw new TransientError(`${this.base.host} answered something that is not JSON (HTTP ${status})`);
-    }
-  }
-  async call(target) {
-    const route = REST_STATUS_ROUTES[target.tool];
-    if (!route) {
-      throw new ConfigError(
-        `the REST API has no endpoint for ${target.tool}; for a validation run wait on its benchResultId (bench <id> --operation validation) or use --backend mcp`
-      );
-    }
-    const id = Object.values(target.args).join("/");
-    return route.map(await this.get(route.path(target.args), route.what, id), target.args);
-  }
-  async close() {
-  }
-};
-
 // src/watcher/targets.ts
+var ANY_TASK = "task";
 function anyTaskOperation() {
   const taskOps = OPERATIONS.filter((op) => op.handle.kind === "taskId");
   const base = taskOps[0];
@@ -20665,125 +20871,214 @@ function anyTaskOperation() {
       next: { action: `continue the workflow that started the task (pass --operation <${taskOps.map((op) => op.id).join("|")}> for its exact next step)` }
     });
   }
-  return { ...base, id: base.id, title: "Asynchronous task", terminal: [...terminal.values()] };
+  const most = (pick2) => Math.max(...taskOps.map(pick2));
+  return {
+    ...base,
+    title: "Asynchronous task",
+    terminal: [...terminal.values()],
+    inFlight: [...new Set(taskOps.flatMap((op) => op.inFlight))],
+    expectedSeconds: Math.min(...taskOps.map((op) => op.expectedSeconds)),
+    deadline: { minSeconds: most((op) => op.deadline.minSeconds), slackSeconds: most((op) => op.deadline.slackSeconds), slackRatio: most((op) => op.deadline.slackRatio) }
+  };
 }
-function operationFor(args) {
-  if (args.mode === "validation") return operation(args.operation ?? "validation");
-  if (args.mode === "task") {
-    if (!args.operation) return anyTaskOperation();
-    const op2 = operation(args.operation);
-    if (op2.handle.kind !== "taskId") throw new ConfigError(`--operation ${op2.id} does not wait on task ids; use bench or validation`);
-    return op2;
+var MODE_KIND = { bench: "benchResultId", task: "taskId" };
+function fitting(mode) {
+  if (mode === "validation") return "validation";
+  return OPERATIONS.filter((op) => op.handle.kind === MODE_KIND[mode]).map((op) => op.id).join(", ");
+}
+function subjectFor(args) {
+  if (args.mode === "task" && !args.operation) return { operation: anyTaskOperation(), name: ANY_TASK };
+  const op = operation(args.operation ?? (args.mode === "validation" ? "validation" : args.mode === "bench" ? "scenario-run" : "pdf-export"));
+  const fits = args.mode === "validation" ? op.id === "validation" : op.handle.kind === MODE_KIND[args.mode];
+  if (!fits) {
+    const how = op.handle.kind === "taskId" ? "task <taskId...>" : op.id === "validation" ? "bench <benchResultId> or validation <projectId> <virtualUserId>" : "bench <benchResultId...>";
+    throw new UsageError(`--operation ${op.id} does not fit ${args.mode} ids (${args.mode} takes ${fitting(args.mode)}); wait on it with ${how}`);
   }
-  const op = operation(args.operation ?? "scenario-run");
-  if (op.handle.kind !== "benchResultId") throw new ConfigError(`--operation ${op.id} waits on task ids; use task <taskId...>`);
-  return op;
+  return { operation: op, name: op.id };
 }
 function targetsFor(op, args) {
+  let targets;
   try {
     if (args.mode === "validation") {
       const [projectId, virtualUserId] = args.handles;
-      return pollTargets(op, [], { projectId, virtualUserId });
+      targets = pollTargets(op, [], { projectId, virtualUserId });
+    } else {
+      const viaHandle = Object.values(op.status.args).some((source) => source.from === "handle");
+      targets = viaHandle ? pollTargets(op, args.handles) : alternativeTargets(op, args.handles);
     }
-    const viaHandle = Object.values(op.status.args).some((source) => source.from === "handle");
-    return viaHandle ? pollTargets(op, args.handles) : alternativeTargets(op, args.handles);
   } catch (error2) {
-    if (error2 instanceof HandleError) throw new UnknownHandleError(`${error2.message}`);
+    if (error2 instanceof HandleError) throw new UnknownHandleError(error2.message);
     throw error2;
   }
+  const unique = [...new Map(targets.map((t) => [t.key, t])).values()];
+  if (unique.length === 0) throw new UsageError(`nothing to wait for: ${args.mode} needs at least one id`);
+  return unique;
 }
 
 // src/watcher/watch.ts
 var REARM_MARGIN_S = 30;
+var FRACTION_EVIDENCE_SHARE = 0.1;
 var RUNNING = "RUNNING";
 var labelOf = (target) => Object.values(target.args).join("/");
 var isDone = (t) => t.status.verdict?.kind === "terminal";
+function makeReader(io, requestTimeoutMs) {
+  return (target, stopAt) => {
+    const left = () => stopAt - io.clock.now();
+    return withRetry(
+      async () => {
+        const timeout = io.clock.timeout(Math.max(0, Math.min(requestTimeoutMs, left())));
+        try {
+          return await io.backend.call(target, timeout.signal);
+        } finally {
+          timeout.cancel();
+        }
+      },
+      io.retry ?? DEFAULT_RETRY,
+      {
+        sleep: io.clock.sleep,
+        random: io.random,
+        timeLeft: left,
+        onRetry: (error2, attempt, delay) => io.err(`${io.clean(error2.message, MESSAGE_MAX_CHARS)}; retry ${attempt} in ${(delay / 1e3).toFixed(1)} s`)
+      }
+    );
+  };
+}
+function seen(plan, io, answer) {
+  const field = plan.subject.operation.status.field;
+  if (answer.unrecognised !== void 0) {
+    const what2 = io.clean(answer.unrecognised, MESSAGE_MAX_CHARS);
+    return { verdict: classify(plan.subject.operation, void 0), shown: `unrecognised answer (${what2})`, unknown: what2 };
+  }
+  const raw = answer.fields[field];
+  const verdict = classify(plan.subject.operation, raw);
+  if (verdict.kind === "terminal" || verdict.known) return { verdict, shown: verdict.value ?? "" };
+  if (typeof raw === "string" && raw !== "") {
+    const what2 = `${field} ${quoted(io.clean(raw, VALUE_MAX_CHARS))}`;
+    return { verdict, shown: `unknown ${what2}`, unknown: what2 };
+  }
+  const what = raw === void 0 ? `an answer with no ${field}` : `${field} ${io.clean(describeValue(raw), VALUE_MAX_CHARS)}`;
+  return { verdict, shown: `no readable ${field}`, unknown: what };
+}
 async function watch(plan, io) {
-  const op = plan.operation;
-  const start = io.now();
+  const subject = plan.subject;
+  const op = subject.operation;
+  if (plan.targets.length === 0) throw new Error("watch() needs at least one target");
+  const start = io.clock.now();
   const deadlineAt = start + plan.deadlineSeconds * 1e3;
+  const margin = plan.windowSeconds === void 0 ? 0 : Math.min(REARM_MARGIN_S, plan.windowSeconds / 2);
+  const windowStopAt = plan.windowSeconds === void 0 ? Infinity : start + (plan.windowSeconds - margin) * 1e3;
+  const stopAt = Math.min(deadlineAt, windowStopAt);
   const tracked = plan.targets.map((target) => ({
     target,
-    status: { label: labelOf(target), verdict: void 0, message: "", unknown: [] },
+    status: { label: labelOf(target), verdict: void 0, shown: void 0, message: "", detail: "", unknown: [] },
     lastStep: 0,
-    announcedEnd: false
+    announcedEnd: false,
+    runningSince: void 0,
+    progressScale: void 0,
+    progressOff: false
   }));
   const statuses = () => tracked.map((t) => t.status);
-  const retryDeps = {
-    sleep: io.sleep,
-    random: io.random,
-    onRetry: (error2, attempt, delay) => io.err(`${error2.message}; retry ${attempt} in ${(delay / 1e3).toFixed(1)} s`)
-  };
-  const read = (target) => withRetry(() => io.backend.call(target), io.retry ?? DEFAULT_RETRY, retryDeps);
+  const read = makeReader(io, plan.requestTimeoutMs);
   let announced = plan.resumed === true;
   io.err(`watching ${tracked.map((t) => t.status.label).join(", ")} via ${io.backend.label}: every ${plan.intervalSeconds} s, deadline ${plan.deadlineSeconds} s`);
+  const outOfTime = () => {
+    io.live?.clear();
+    const elapsedS = (io.clock.now() - start) / 1e3;
+    if (deadlineAt <= windowStopAt || !plan.rearmCommand) {
+      io.out(deadlineLine(subject, statuses(), plan.deadlineSeconds, plan.expectedSeconds));
+    } else {
+      io.out(rearmLine(subject, statuses(), Math.round(elapsedS), rearmWith(plan, elapsedS)));
+    }
+    return exitCodeOf("deadline");
+  };
   for (; ; ) {
     for (const t of tracked.filter((x) => !isDone(x))) {
-      let result;
+      let answer;
       try {
-        result = await read(t.target);
+        answer = await read(t.target, stopAt);
       } catch (error2) {
+        if (error2 instanceof OutOfTimeError) return outOfTime();
         if (!(error2 instanceof UnreachableError)) throw error2;
         io.live?.clear();
-        io.out(unreachableLine(op, statuses(), error2.message));
+        io.out(unreachableLine(subject, statuses(), io.clean(error2.message, MESSAGE_MAX_CHARS)));
         return error2.exitCode;
       }
-      const verdict = classify(op, result[op.status.field]);
-      const message = typeof result.message === "string" ? result.message : "";
-      const previous = t.status.verdict?.value;
-      const flagged = verdict.kind === "in-flight" && !verdict.known;
-      const unknown2 = flagged && verdict.value !== void 0 && !t.status.unknown.includes(verdict.value);
-      if (flagged && (unknown2 || previous !== verdict.value)) io.err(`${t.status.label}: ${verdict.note}`);
-      t.status = { ...t.status, verdict, message, unknown: unknown2 && verdict.value ? [...t.status.unknown, verdict.value] : t.status.unknown };
-      if (io.verbose && previous !== verdict.value) io.err(`${t.status.label}: ${previous ?? "(start)"} -> ${verdict.value ?? "(no value)"}`);
+      update(plan, io, t, answer);
     }
     const done = tracked.filter(isDone);
     if (done.length === tracked.length) {
       io.live?.clear();
-      io.out(finalLine(op, statuses()));
-      return overallOutcome(statuses()) === "succeeded" ? 0 : 1;
+      io.out(finalLine(subject, statuses()));
+      return exitCodeOf(overallOutcome(statuses()) === "succeeded" ? "succeeded" : "failed");
     }
     for (const t of done.filter((x) => !x.announcedEnd && x.status.verdict?.kind === "terminal" && x.status.verdict.outcome !== "succeeded")) {
       t.announcedEnd = true;
-      if (!io.live) io.out(earlyFailureLine(op, t.status, tracked.filter((x) => !isDone(x)).map((x) => x.status)));
+      if (!io.live) io.out(earlyFailureLine(subject, t.status, tracked.filter((x) => !isDone(x)).map((x) => x.status)));
     }
-    const elapsedS = (io.now() - start) / 1e3;
+    const elapsedS = (io.clock.now() - start) / 1e3;
     const live = tracked.filter((x) => !isDone(x));
     if (!announced && op.inFlight.includes(RUNNING) && live.every((x) => x.status.verdict?.value === RUNNING)) {
       announced = true;
-      if (!io.live) io.out(underWayLine(op, live.map((x) => x.status), Math.round(plan.expectedSeconds - elapsedS)));
+      if (!io.live) io.out(underWayLine(subject, live.map((x) => x.status), Math.round(plan.expectedSeconds - elapsedS)));
     }
-    await showProgress(plan, io, live, read, start);
-    if (io.now() >= deadlineAt) {
-      io.live?.clear();
-      io.out(deadlineLine(op, statuses(), plan.deadlineSeconds, plan.expectedSeconds));
-      return 2;
+    await showProgress(plan, io, live, read, start, stopAt);
+    if (io.clock.now() >= stopAt) return outOfTime();
+    if (plan.windowSeconds !== void 0 && plan.rearmCommand && elapsedS + plan.intervalSeconds >= plan.windowSeconds - margin) {
+      io.out(rearmLine(subject, statuses(), Math.round(elapsedS), rearmWith(plan, elapsedS)));
+      return exitCodeOf("deadline");
     }
-    if (plan.windowSeconds !== void 0 && plan.rearmCommand && elapsedS + plan.intervalSeconds >= plan.windowSeconds - REARM_MARGIN_S) {
-      const expectedLeft = Math.max(plan.intervalSeconds, Math.round(plan.expectedSeconds - elapsedS));
-      const deadlineLeft = Math.max(plan.intervalSeconds, Math.round(plan.deadlineSeconds - elapsedS));
-      io.out(rearmLine(op, statuses(), Math.round(elapsedS), plan.rearmCommand(expectedLeft, deadlineLeft)));
-      return 2;
-    }
-    await io.sleep(Math.min(plan.intervalSeconds * 1e3, deadlineAt - io.now()));
-    io.signal?.throwIfAborted();
+    await io.clock.sleep(Math.max(0, Math.min(plan.intervalSeconds * 1e3, stopAt - io.clock.now())));
   }
 }
-async function showProgress(plan, io, live, read, start) {
-  const progress = plan.operation.progress;
-  const running = live.filter((t) => t.status.verdict?.value === RUNNING);
+function rearmWith(plan, elapsedS) {
+  const expectedLeft = Math.max(plan.intervalSeconds, Math.round(plan.expectedSeconds - elapsedS));
+  const deadlineLeft = Math.max(plan.intervalSeconds, Math.round(plan.deadlineSeconds - elapsedS));
+  return plan.rearmCommand(expectedLeft, deadlineLeft);
+}
+function update(plan, io, t, answer) {
+  const now = seen(plan, io, answer);
+  const previous = t.status.shown;
+  const fresh = now.unknown !== void 0 && !t.status.unknown.includes(now.unknown);
+  if (fresh) io.err(`${t.status.label}: ${now.unknown} is not an outcome the policy knows; treated as still in flight (the deadline still applies)`);
+  const message = typeof answer.fields.message === "string" ? io.clean(answer.fields.message, MESSAGE_MAX_CHARS) : "";
+  const filename = typeof answer.fields.filename === "string" ? io.clean(answer.fields.filename, 80) : "";
+  t.status = {
+    ...t.status,
+    verdict: now.verdict,
+    shown: now.shown,
+    message,
+    detail: filename ? `file ${quoted(filename, 80)}` : "",
+    unknown: fresh ? [...t.status.unknown, now.unknown] : t.status.unknown
+  };
+  if (t.runningSince === void 0 && now.verdict.value === RUNNING) t.runningSince = io.clock.now();
+  if (io.verbose && previous !== now.shown) io.err(`${t.status.label}: ${previous ?? "(start)"} -> ${now.shown}`);
+}
+function percentOf(raw, t, plan, io) {
+  if (typeof raw !== "number" || !Number.isFinite(raw) || raw < 0) return void 0;
+  if (io.backend.progressScale === "percent") return Math.min(100, raw);
+  if (raw > 1) t.progressScale = "percent";
+  else if (t.progressScale === void 0 && t.runningSince !== void 0 && io.clock.now() - t.runningSince >= plan.expectedSeconds * 1e3 * FRACTION_EVIDENCE_SHARE) {
+    t.progressScale = "fraction";
+  }
+  if (t.progressScale === void 0) return void 0;
+  return Math.min(100, t.progressScale === "fraction" ? raw * 100 : raw);
+}
+async function showProgress(plan, io, live, read, start, stopAt) {
+  const progress = plan.subject.operation.progress;
   if (!io.live && (plan.progressStep === void 0 || !progress)) return;
   const parts = [];
   const crossed = [];
   let crossedStep = 0;
   for (const t of live) {
     let percent;
-    if (progress && running.includes(t)) {
+    if (progress && !t.progressOff && t.status.verdict?.value === RUNNING) {
       try {
-        percent = asPercent((await read(readCall(progress.tool, t.target.args)))[progress.field]);
+        percent = percentOf((await read(readCall(progress.tool, t.target.args), stopAt)).fields[progress.field], t, plan, io);
       } catch (error2) {
-        if (!(error2 instanceof UnreachableError)) throw error2;
-        io.err(`progress of ${t.status.label} unavailable: ${error2.message}`);
+        if (error2 instanceof OutOfTimeError) return;
+        if (!(error2 instanceof WatchError)) throw error2;
+        t.progressOff = !(error2 instanceof UnreachableError);
+        io.err(`progress of ${t.status.label} unavailable: ${io.clean(error2.message, MESSAGE_MAX_CHARS)}`);
       }
     }
     if (percent !== void 0 && plan.progressStep !== void 0 && !io.live) {
@@ -20794,10 +21089,10 @@ async function showProgress(plan, io, live, read, start) {
         crossedStep = crossedStep === 0 ? step : Math.min(crossedStep, step);
       }
     }
-    parts.push(`${t.status.label} ${t.status.verdict?.value ?? "..."}${percent !== void 0 ? ` ${bar(percent)} ${Math.floor(percent)}%` : ""}`);
+    parts.push(`${t.status.label} ${t.status.shown ?? "..."}${percent !== void 0 ? ` ${bar(percent)} ${Math.floor(percent)}%` : ""}`);
   }
   if (crossed.length > 0) io.out(progressLine(crossed.map((t) => t.status), crossedStep));
-  io.live?.draw(`${parts.join("  ")}  ${formatElapsed((io.now() - start) / 1e3)} of ~${formatElapsed(plan.expectedSeconds)}`);
+  io.live?.draw(`${parts.join(" | ")} | ${formatElapsed((io.clock.now() - start) / 1e3)} of ~${formatElapsed(plan.expectedSeconds)}`);
 }
 function bar(percent, width = 20) {
   const filled = Math.max(0, Math.min(width, Math.round(percent / 100 * width)));
@@ -20809,15 +21104,15 @@ function formatElapsed(seconds) {
 }
 
 // src/watcher/run.ts
-var realSleep = (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+var MAX_LINE_CHARS = 4e3;
+var MAX_ERROR_CHARS = 600;
 function defaultBackend(args, env) {
-  const timeout = args.requestTimeoutMs;
   if (args.backend === "mcp" || args.mcpCommand !== void 0 || args.mcpUrl !== void 0) {
-    if (args.mcpCommand !== void 0) return new McpBackend({ kind: "stdio", command: args.mcpCommand }, timeout);
-    if (args.mcpUrl !== void 0) return new McpBackend({ kind: "http", url: args.mcpUrl, apiKey: env.OCTOPERF_API_KEY }, timeout);
+    if (args.mcpCommand !== void 0) return new McpBackend({ kind: "stdio", command: args.mcpCommand });
+    if (args.mcpUrl !== void 0) return new McpBackend({ kind: "http", url: args.mcpUrl, apiKey: env.OCTOPERF_API_KEY });
     throw new ConfigError("--backend mcp needs --mcp-command or --mcp-url (OctoPerf's hosted MCP server needs OAuth; use REST with an API key)");
   }
-  return new RestBackend({ baseUrl: args.apiUrl ?? env.OCTOPERF_API_URL ?? DEFAULT_API_URL, apiKey: env.OCTOPERF_API_KEY ?? "", requestTimeoutMs: timeout });
+  return new RestBackend({ baseUrl: args.apiUrl ?? env.OCTOPERF_API_URL ?? DEFAULT_API_URL, apiKey: env.OCTOPERF_API_KEY ?? "" });
 }
 function redactor(secret) {
   if (!secret || secret.length < 4) return (text) => text;
@@ -20831,24 +21126,35 @@ function intervalFor(expectedSeconds, override) {
   if (override !== void 0) return Math.min(WATCHER_MAX_INTERVAL_S, Math.max(CADENCE_MIN_S, Math.round(override)));
   return realisation("monitor").interval(cadenceFor(expectedSeconds)) ?? WATCHER_MAX_INTERVAL_S;
 }
-async function expectedFor(args, backend, fallback) {
+async function expectedFor(args, subject, io, requestTimeoutMs) {
   if (args.expectedSeconds !== void 0) return args.expectedSeconds;
-  if (args.scenarioId === void 0) return fallback;
+  if (args.scenarioId === void 0) return subject.operation.expectedSeconds;
   let scenarioId;
   try {
     scenarioId = validateHandle("--scenario", args.scenarioId);
   } catch (error2) {
     throw new UnknownHandleError(error2 instanceof HandleError ? error2.message : "--scenario is not a valid id");
   }
-  const seconds = expectedRunSeconds(await backend.call(readCall("get_scenario", { scenarioId })));
-  if (seconds === void 0) throw new ConfigError(`scenario ${scenarioId} has no load profile timings; pass --expected instead`);
-  return seconds;
+  const window = args.windowSeconds === void 0 ? Infinity : (args.windowSeconds - Math.min(REARM_MARGIN_S, args.windowSeconds / 2)) * 1e3;
+  let answer;
+  try {
+    answer = await makeReader(io, requestTimeoutMs)(readCall(LOAD_PROFILES_TOOL, { scenarioId }), io.clock.now() + window);
+  } catch (error2) {
+    if (error2 instanceof OutOfTimeError) throw new UnreachableError(`scenario ${scenarioId} could not be read within the Monitor window`);
+    throw error2;
+  }
+  const ask = "pass --expected <duration> instead (how long the run should take, e.g. --expected 15m)";
+  if (answer.unrecognised !== void 0) throw new ConfigError(`scenario ${scenarioId}: the service answered ${io.clean(answer.unrecognised, 120)}; ${ask}`);
+  const length = expectedRun(answer.fields);
+  if (length.kind === "unknown") throw new ConfigError(`cannot work out how long scenario ${scenarioId} runs: ${io.clean(length.reason, 300)}; ${ask}`);
+  return length.seconds;
 }
 async function run(options) {
   const redact = redactor(options.env.OCTOPERF_API_KEY);
-  const out = (line) => void options.stdout.write(`${redact(line)}
+  const clean = (text, max) => redact(oneLine(redact(typeof text === "string" ? text : String(text ?? "")), max));
+  const out = (line) => void options.stdout.write(`${clean(line, MAX_LINE_CHARS)}
 `);
-  const err = (line) => void options.stderr.write(`octoperf-wait: ${redact(line)}
+  const err = (line) => void options.stderr.write(`octoperf-wait: ${clean(line, MAX_LINE_CHARS)}
 `);
   let backend;
   try {
@@ -20859,47 +21165,45 @@ async function run(options) {
       return 0;
     }
     const scale = args.timeScale ?? timeScaleFromEnv(options.env.OCTOPERF_WAIT_TIME_SCALE);
-    const realNow = options.now ?? Date.now;
-    const origin = realNow();
-    const sleep = options.sleep ?? realSleep;
-    const op = operationFor(args);
-    const targets = targetsFor(op, args);
+    const clock = scaledClock(options.clock ?? realClock, scale);
+    const subject = subjectFor(args);
+    const targets = targetsFor(subject.operation, args);
     backend = (options.backend ?? defaultBackend)(args, options.env);
-    const expectedSeconds = await expectedFor(args, backend, op.expectedSeconds);
-    const deadlineSeconds = args.deadlineSeconds ?? deadlineFor(op, expectedSeconds);
+    const tty = options.stdout.isTTY === true && !args.plain;
+    const live = tty ? { draw: (text) => void options.stdout.write(`\r\x1B[2K${clean(text, MAX_LINE_CHARS)}`), clear: () => void options.stdout.write("\r\x1B[2K") } : void 0;
+    const io = {
+      backend,
+      clock,
+      random: options.random ?? Math.random,
+      out,
+      err,
+      clean,
+      verbose: args.verbose,
+      live,
+      retry: { ...DEFAULT_RETRY, attempts: args.retries ?? DEFAULT_RETRY.attempts }
+    };
+    const requestTimeoutMs = (args.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS) * scale;
+    const expectedSeconds = await expectedFor(args, subject, io, requestTimeoutMs);
     const plan = {
-      operation: op,
+      subject,
       targets,
       expectedSeconds,
-      deadlineSeconds,
+      deadlineSeconds: args.deadlineSeconds ?? deadlineFor(subject.operation, expectedSeconds),
       intervalSeconds: intervalFor(expectedSeconds, args.intervalSeconds),
+      requestTimeoutMs,
       progressStep: args.progressStep,
       windowSeconds: args.windowSeconds,
       rearmCommand: (expectedLeft, deadlineLeft) => `${WATCHER_COMMAND} ${watchWords({ ...args, scenarioId: void 0, expectedSeconds: expectedLeft, deadlineSeconds: deadlineLeft, resumed: true }, formatDuration).join(" ")}`,
       resumed: args.resumed
     };
-    const tty = options.stdout.isTTY === true && !args.plain;
-    const live = tty ? { draw: (text) => void options.stdout.write(`\r\x1B[2K${redact(text)}`), clear: () => void options.stdout.write("\r\x1B[2K") } : void 0;
-    return await watch(plan, {
-      backend,
-      now: () => origin + (realNow() - origin) * scale,
-      sleep: (ms) => sleep(ms / scale),
-      random: options.random ?? Math.random,
-      out,
-      err,
-      verbose: args.verbose,
-      live,
-      retry: { ...DEFAULT_RETRY, attempts: args.retries ?? DEFAULT_RETRY.attempts },
-      signal: options.signal
-    });
+    return await watch(plan, io);
   } catch (error2) {
     if (options.signal?.aborted && error2 === options.signal.reason) throw error2;
-    const code = exitCodeFor(error2);
-    const kind = EXIT_CODES.find((row) => row.code === code)?.name ?? "error";
-    const message = error2 instanceof Error ? error2.message : String(error2);
-    out(errorLine(kind, message));
-    if (error2 instanceof ConfigError && /say what to wait for|needs|unknown option/.test(message)) err("run with --help for the usage");
-    return code;
+    const ending2 = errorEnding(error2);
+    out(errorLine(ending2.kind, clean(ending2.message, MAX_ERROR_CHARS)));
+    if (ending2.kind === "usage") err("run with --help for the usage");
+    if (ending2.kind === "internal" && error2 instanceof Error) err(clean(error2.stack?.split("\n").slice(1, 4).join(" <- ") ?? "", MAX_ERROR_CHARS));
+    return ending2.code;
   } finally {
     await backend?.close();
   }
@@ -20916,7 +21220,7 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
 run({ argv: process.argv.slice(2), env: process.env, stdout: process.stdout, stderr: process.stderr, signal: controller.signal }).then((code) => {
   process.exitCode = code;
 }).catch((error2) => {
-  process.stderr.write(`octoperf-wait: ${error2 instanceof Error ? error2.name : "error"}
+  process.stderr.write(`octoperf-wait: internal: ${error2 instanceof Error ? error2.name : "error"}
 `);
-  process.exitCode = 3;
+  process.exitCode = exitCodeOf("internal");
 });

@@ -11,6 +11,11 @@ const USAGE = `npm start [-- options]
   --speed <n>         simulated seconds per real second (default 60)
   --duration <d>      print the wait plan for a sample scenario run of that length (e.g. 10m, 2h); no simulator`;
 
+/** A command line this script cannot run: told as it is, with the usage. */
+class UsageError extends Error {
+  override name = "UsageError";
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const value = (flag: string): string | undefined => {
     const at = argv.indexOf(flag);
@@ -22,7 +27,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const known = new Set(["--fault", "--speed", "--duration"]);
   const unknown = argv.filter((word, i) => word.startsWith("--") && !known.has(word) && !known.has(argv[i - 1] ?? ""));
-  if (unknown.length > 0) throw new Error(`unknown option ${unknown[0]}\n${USAGE}`);
+  if (unknown.length > 0) throw new UsageError(`unknown option ${unknown[0]}\n${USAGE}`);
   const duration = value("--duration");
   if (duration !== undefined) {
     process.stdout.write(`${planView(parseDuration(duration, "--duration"))}\n`);
@@ -47,7 +52,7 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     // Bad input (a duration, a fault, an option) is told as it is; anything else keeps its stack.
-    const input = error instanceof DurationError || error instanceof FaultError || (error instanceof Error && error.message.startsWith("unknown option"));
+    const input = error instanceof DurationError || error instanceof FaultError || error instanceof UsageError;
     process.stderr.write(`${input ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 2;
   },

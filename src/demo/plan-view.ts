@@ -15,10 +15,10 @@ export function planView(runSeconds: number): string {
   const withKey = planWait({ operation: op.id, expectedSeconds, watcher: true });
   const withoutKey = planWait({ operation: op.id, expectedSeconds, watcher: false });
   const json = (value: unknown): string => JSON.stringify(value, null, 2).replace(/\n/g, "\n    ");
-  const load = sample.scenario.userProfiles[0]!.loadStrategy;
+  const load = sample.scenario.userProfiles[0]!.load;
   const lines = [
     `Wait plan for a scenario run of about ${formatDuration(expectedSeconds)}`,
-    `  sample scenario: ramp-up ${load.rampUpSec} s + hold ${load.holdForSec} s + ramp-down ${load.rampDownSec} s + ${PROVISIONING_HEADROOM_S} s provisioning;`,
+    `  sample scenario: ramp-up ${load.rampUpMs / 1000} s + plateau ${load.plateauMs / 1000} s (${load["@type"]}) + ${PROVISIONING_HEADROOM_S} s provisioning;`,
     `  run_scenario returned benchResultIds ${SAMPLE_BENCH_RESULT_IDS.join(", ")}`,
     "",
     `  cadence:  poll every ${withKey.cadenceSeconds} s (expected / 10, kept within 3-60 s)`,

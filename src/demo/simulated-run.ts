@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
-import { expectedRunSeconds, formatDuration, operation, planWait, pollTargets } from "../policy/index.js";
+import { expectedRunSeconds, formatDuration, LOAD_PROFILES_TOOL, operation, planWait, pollTargets } from "../policy/index.js";
 import { monitorArgs, watcherArgs } from "../render/wait-instructions.js";
 import { SpeedClock } from "../simulator/clock.js";
 import { NO_FAULTS, type FaultPlan } from "../simulator/faults.js";
@@ -13,7 +13,7 @@ import { DEMO_SCENARIO_ID } from "../simulator/fixtures.js";
 import { startHttp } from "../simulator/http.js";
 import { buildServer } from "../simulator/mcp-server.js";
 import { Platform } from "../simulator/platform.js";
-import { EXIT_CODES } from "../watcher/errors.js";
+import { ENDINGS } from "../watcher/errors.js";
 import { run, type Stream } from "../watcher/run.js";
 
 export const DEMO_SPEED = 60;
@@ -53,9 +53,10 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
     await buildServer({ platform }).connect(serverSide);
     await client.connect(clientSide);
-    const scenario = await callTool(client, "get_scenario", { scenarioId: DEMO_SCENARIO_ID });
-    const expected = expectedRunSeconds(scenario) ?? operation("scenario-run").expectedSeconds;
-    say(`1. get_scenario ${DEMO_SCENARIO_ID}: "${String(scenario.name)}", longest profile + provisioning = ${formatDuration(expected)}`);
+    const scenario = await callTool(client, LOAD_PROFILES_TOOL, { scenarioId: DEMO_SCENARIO_ID });
+    const expected = expectedRunSeconds(scenario);
+    if (expected === undefined) throw new Error(`the demo scenario ${DEMO_SCENARIO_ID} has no load length`);
+    say(`1. ${LOAD_PROFILES_TOOL} ${DEMO_SCENARIO_ID}: "${String(scenario.name)}", longest profile + provisioning = ${formatDuration(expected)}`);
     const started = await callTool(client, "run_scenario", { scenarioId: DEMO_SCENARIO_ID });
     const ids = started.benchResultIds as string[];
     say(`2. run_scenario: benchReportId ${String(started.benchReportId)}, benchResultIds ${ids.join(", ")}`);
@@ -79,8 +80,8 @@ export async function runDemo(options: DemoOptions): Promise<number> {
       write: (text: string) => (options.stdout.isTTY ? true : options.stdout.write(`   ${clock()}   (stderr) ${text.replace(/^octoperf-wait: /, "")}`)),
     };
     const code = await run({ argv, env, stdout: watcherOut, stderr: watcherErr });
-    const row = EXIT_CODES.find((r) => r.code === code);
-    say(`5. the watcher exited ${code} (${row?.name ?? "?"}: ${row?.meaning ?? ""}).`);
+    const row = ENDINGS.find((r) => r.code === code);
+    say(`5. the watcher exited ${code} (${row?.kind ?? "?"}: ${row?.meaning ?? ""}).`);
     if (code !== 0) await showEvidence(client, ids, say);
     return code;
   } finally {

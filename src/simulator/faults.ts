@@ -23,6 +23,8 @@ export interface FaultPlan {
   readonly http: readonly HttpFault[];
   /** Real milliseconds added to every HTTP response. */
   readonly slowMs: number;
+  /** The MCP tool get_bench_status answers 0-1 instead of 0-100 (OctoPerf's docs say both). */
+  readonly progressFraction: boolean;
 }
 
 export const NO_FAULTS: FaultPlan = Object.freeze({
@@ -33,6 +35,7 @@ export const NO_FAULTS: FaultPlan = Object.freeze({
   taskStuck: false,
   http: [],
   slowMs: 0,
+  progressFraction: false,
 });
 
 /** The state the `unknown-state` fault reports; no policy knows it. */
@@ -56,6 +59,7 @@ export const FAULTS: readonly FaultSpec[] = [
   { name: "429", syntax: "429@N[-M]", effect: "HTTP requests N to M answer 429 with Retry-After: 2" },
   { name: "drop", syntax: "drop@N[-M]", effect: "HTTP requests N to M get their connection dropped" },
   { name: "slow", syntax: `slow[@MS]`, effect: `every HTTP response is delayed by MS real milliseconds (default ${DEFAULT_SLOW_MS})` },
+  { name: "progress-fraction", syntax: "progress-fraction", effect: "the MCP tool get_bench_status answers progress as 0-1 instead of 0-100" },
 ];
 
 export class FaultError extends Error {
@@ -105,6 +109,9 @@ export function parseFaults(text: string): FaultPlan {
         break;
       case "slow":
         plan.slowMs = number(arg, name, DEFAULT_SLOW_MS, 600_000);
+        break;
+      case "progress-fraction":
+        plan.progressFraction = true;
         break;
       default:
         throw new FaultError(`unknown fault "${name.slice(0, 40)}"; known: ${FAULTS.map((f) => f.syntax).join(", ")}`);

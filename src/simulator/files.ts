@@ -9,6 +9,7 @@ function stamp(ms: number): string {
 const STATE_LINES: Readonly<Record<string, string>> = {
   CREATED: "Bench created",
   PENDING: "Waiting for load generators",
+  SCHEDULED: "Scheduled on the cluster",
   [UNKNOWN_STATE]: "Reserving capacity in the provider",
   SCALING: "Starting 2 load generator containers",
   PREPARING: "Uploading test plan and CSV files",

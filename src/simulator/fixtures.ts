@@ -1,11 +1,15 @@
 // The sample workspace the simulator serves: a project, virtual users and
-// scenarios whose load profiles set how long their runs take.
+// scenarios whose load profiles set how long their runs take. A scenario is
+// served as OctoPerf serves it today, on REST and MCP alike: `userProfiles[]`
+// with a `load` of `@type` "UserProfileLoadRampUp" in milliseconds
+// (abstracta/jmeter-java-dsl jmeter-java-dsl-octoperf/.../api/UserProfile.java).
 
-export interface LoadStrategy {
-  readonly users: number;
-  readonly rampUpSec: number;
-  readonly holdForSec: number;
-  readonly rampDownSec: number;
+export interface RampUpLoad {
+  readonly "@type": "UserProfileLoadRampUp";
+  readonly plateauVus: number;
+  readonly delayMs: number;
+  readonly rampUpMs: number;
+  readonly plateauMs: number;
 }
 
 export interface UserProfile {
@@ -13,7 +17,7 @@ export interface UserProfile {
   readonly virtualUserId: string;
   readonly providerId: string;
   readonly location: string;
-  readonly loadStrategy: LoadStrategy;
+  readonly load: RampUpLoad;
 }
 
 export interface Scenario {
@@ -50,11 +54,16 @@ export const SAMPLE_LOCATION = "eu-west-3";
 /** The scenario `npm start` runs: two results, about 9.5 minutes. */
 export const DEMO_SCENARIO_ID = "scn-checkout";
 
-function profile(name: string, virtualUserId: string, load: LoadStrategy): UserProfile {
-  return { name, virtualUserId, providerId: SAMPLE_PROVIDER_ID, location: SAMPLE_LOCATION, loadStrategy: load };
+/** A ramp-up load: `users` reached after `rampUpSec`, held for `plateauSec`. */
+export function rampUp(users: number, rampUpSec: number, plateauSec: number): RampUpLoad {
+  return { "@type": "UserProfileLoadRampUp", plateauVus: users, delayMs: 0, rampUpMs: rampUpSec * 1000, plateauMs: plateauSec * 1000 };
 }
 
-/** A scenario with one profile lasting `seconds` (ramp-up and ramp-down a tenth each). */
+function profile(name: string, virtualUserId: string, load: RampUpLoad): UserProfile {
+  return { name, virtualUserId, providerId: SAMPLE_PROVIDER_ID, location: SAMPLE_LOCATION, load };
+}
+
+/** A scenario with one profile lasting `seconds` (a tenth of it ramping up). */
 export function scenarioOfLength(id: string, seconds: number, resultsPerRun = 1): SampleScenario {
   const ramp = Math.floor(seconds / 10);
   return {
@@ -64,7 +73,7 @@ export function scenarioOfLength(id: string, seconds: number, resultsPerRun = 1)
       projectId: SAMPLE_PROJECT_ID,
       name: `${id} (${seconds} s of load)`,
       description: "Generated scenario of a fixed length.",
-      userProfiles: [profile("load", "vu-browse", { users: 50, rampUpSec: ramp, holdForSec: seconds - 2 * ramp, rampDownSec: ramp })],
+      userProfiles: [profile("load", "vu-browse", rampUp(50, ramp, seconds - ramp))],
     },
   };
 }
@@ -86,8 +95,8 @@ export const SAMPLE_FIXTURES: Fixtures = {
         name: "Checkout under load, with a browser probe",
         description: "200 JMeter users on checkout plus one Playwright probe; two load generators, one bench result each.",
         userProfiles: [
-          profile("checkout load", "vu-checkout", { users: 200, rampUpSec: 60, holdForSec: 420, rampDownSec: 60 }),
-          profile("browser probe", "vu-probe", { users: 1, rampUpSec: 0, holdForSec: 480, rampDownSec: 0 }),
+          profile("checkout load", "vu-checkout", rampUp(200, 60, 480)),
+          profile("browser probe", "vu-probe", rampUp(1, 0, 480)),
         ],
       },
     },

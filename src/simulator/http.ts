@@ -17,7 +17,11 @@ export interface HttpDeps {
   /** The bearer key the REST API accepts. */
   readonly apiKey: string;
   readonly log?: (line: string) => void;
+  /** Waits `ms` before a slow answer (the slow fault); a real timer unless a test compresses time. */
+  readonly delay?: (ms: number) => Promise<void>;
 }
+
+const realDelay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface RunningSimulator {
   readonly server: HttpServer;
@@ -75,7 +79,7 @@ export function startHttp(deps: HttpDeps, port = 0): Promise<RunningSimulator> {
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     count += 1;
     const fault = httpFaultFor(faults, count);
-    if (faults.slowMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.slowMs));
+    if (faults.slowMs > 0) await (deps.delay ?? realDelay)(faults.slowMs);
     if (fault?.kind === "drop") {
       deps.log?.(`request ${count}: dropping the connection (fault)`);
       req.socket.destroy();

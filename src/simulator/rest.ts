@@ -1,7 +1,10 @@
 // OctoPerf's REST endpoints over the simulated platform. A route answers a
 // status and a JSON body (or text, or nothing); auth is checked by the caller.
+// Paths and shapes are the ones OctoPerf's open-source clients use (sources in
+// src/watcher/rest-backend.ts); what they do not publish is marked below.
 import { HTTP_STATUS, SimError } from "./errors.js";
 import type { Platform } from "./platform.js";
+import type { TaskKind } from "./tasks.js";
 
 export interface RestAnswer {
   readonly status: number;
@@ -13,18 +16,33 @@ type Route = (platform: Platform, id: string, query: URLSearchParams) => RestAns
 
 const ok = (body: unknown): RestAnswer => ({ status: 200, body });
 
-/** REST task results carry an @type, as OctoPerf's do; nothing while pending. */
+/**
+ * The result type of an ended task that no OctoPerf client publishes (a
+ * correlation, report-data or JTL import success, a partial batch): the real
+ * service answers some `@type` we do not know, so the simulator answers one no
+ * client knows either (assumption:unpublished-task-results).
+ */
+export const UNPUBLISHED_RESULT_TYPE = "SimulatorUnpublishedTaskResult";
+const PRINT_KINDS: readonly TaskKind[] = ["pdf", "pdf-batch"];
+
+/** The first lines of a Java stack trace, as FailedTaskResult.stackTrace holds one. */
+export function stackTrace(message: string): string {
+  return [`java.lang.IllegalStateException: ${message}`, "\tat com.octoperf.task.TaskRunner.run(TaskRunner.java:57)", "\tat java.base/java.lang.Thread.run(Thread.java:1583)"].join("\n");
+}
+
+/** REST task results carry an @type, as OctoPerf's do; an empty body while pending. */
 function taskResult(platform: Platform, id: string): RestAnswer {
   const task = platform.task(id);
   switch (task.status) {
     case "PENDING":
       return { status: 200, body: undefined };
     case "FAILED":
-      return ok({ "@type": "FailedTaskResult", id: task.taskId, stackTrace: task.message });
-    case "PARTIAL":
-      return ok({ "@type": "PartialTaskResult", id: task.taskId, message: task.message, filename: task.filename });
+      return ok({ "@type": "FailedTaskResult", stackTrace: stackTrace(task.message) });
     case "SUCCESS":
-      return ok({ "@type": task.kind.startsWith("pdf") ? "PrintReportTaskResult" : "SuccessTaskResult", id: task.taskId, filename: task.filename });
+      if (PRINT_KINDS.includes(task.kind) && task.filename) return ok({ "@type": "PrintReportTaskResult", filename: task.filename });
+      return ok({ "@type": UNPUBLISHED_RESULT_TYPE });
+    case "PARTIAL":
+      return ok({ "@type": UNPUBLISHED_RESULT_TYPE });
   }
 }
 
@@ -48,7 +66,7 @@ const ROUTES: ReadonlyArray<{ method: string; pattern: RegExp; route: Route }> =
     },
   },
   { method: "GET", pattern: /^\/tasks\/([^/]+)\/result$/, route: taskResult },
-  { method: "GET", pattern: /^\/design\/scenarios\/([^/]+)$/, route: (p, id) => ok(p.scenario(id)) },
+  { method: "GET", pattern: /^\/runtime\/scenarios\/([^/]+)$/, route: (p, id) => ok(p.scenario(id)) },
   { method: "GET", pattern: /^\/analysis\/logs\/list\/([^/]+)$/, route: (p, id) => ok(p.files(id)) },
   {
     method: "GET",

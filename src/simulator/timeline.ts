@@ -4,10 +4,11 @@
 import { BENCH_PATH, PROVISIONING_HEADROOM_S, type BenchState } from "../policy/index.js";
 import { UNKNOWN_STATE, type FaultPlan } from "./faults.js";
 
-/** Simulated seconds spent in each state before RUNNING. */
+/** Simulated seconds spent in each state before RUNNING (25 s in all). */
 export const PHASE_SECONDS: Readonly<Partial<Record<BenchState, number>>> = {
   CREATED: 1,
-  PENDING: 4,
+  PENDING: 2,
+  SCHEDULED: 2,
   SCALING: 10,
   PREPARING: 5,
   INITIALIZING: 5,

@@ -1,5 +1,6 @@
 // What each simulated MCP tool does: one handler per tool name, over the
 // platform. Results follow the catalog's output schemas.
+import { LOAD_PROFILES_TOOL } from "../policy/index.js";
 import type { Platform } from "./platform.js";
 import { integer, text, texts, type ToolArgs } from "./tool-args.js";
 
@@ -9,7 +10,7 @@ type Handler = (platform: Platform, args: ToolArgs) => ToolResult;
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 export const TOOL_HANDLERS: Readonly<Record<string, Handler>> = {
-  get_scenario: (p, a) => ({ ...p.scenario(text(a, "scenarioId")) }),
+  [LOAD_PROFILES_TOOL]: (p, a) => structuredClone(p.scenario(text(a, "scenarioId"))) as unknown as ToolResult,
   run_scenario: (p, a) => {
     const report = p.runScenario(text(a, "scenarioId"));
     return { benchReportId: report.id, benchResultIds: [...report.benchResultIds] };
@@ -26,7 +27,10 @@ export const TOOL_HANDLERS: Readonly<Record<string, Handler>> = {
       createdAt: iso(view.created),
     };
   },
-  get_bench_status: (p, a) => ({ progress: p.progress(text(a, "benchResultId")) }),
+  get_bench_status: (p, a) => {
+    const percent = p.progress(text(a, "benchResultId"));
+    return { progress: p.faults.progressFraction ? percent / 100 : percent };
+  },
   stop_bench_result: (p, a) => {
     const view = p.stop(text(a, "benchResultId"));
     return { benchResultId: view.id, state: view.state };

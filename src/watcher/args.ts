@@ -1,7 +1,14 @@
 // The watcher's command line, parsed apart from running it (and written back,
 // for the re-arm line). Durations use the policy's parser.
-import { OPERATION_IDS, isOperationId, parseDuration, printable, DurationError, type OperationId } from "../policy/index.js";
-import { ConfigError } from "./errors.js";
+import { CADENCE_MIN_S, OPERATION_IDS, WATCHER_MAX_INTERVAL_S, formatDuration, isOperationId, parseDuration, DurationError, type OperationId } from "../policy/index.js";
+import { quoted } from "../policy/untrusted-text.js";
+import { exitCodeHelp, UsageError } from "./errors.js";
+import { DEFAULT_RETRY } from "./retry.js";
+
+/** Per request, unless --request-timeout says otherwise; always cut to the time left. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+const MAX_RETRIES = 20;
+const MAX_TIME_SCALE = 100_000;
 
 export type WatchMode = "bench" | "validation" | "task";
 
@@ -33,7 +40,7 @@ export const WATCH_USAGE = `usage: octoperf-wait bench <benchResultId...> | vali
   --expected <duration>   how long the work should take (e.g. 90s, 10m, 1h30m); sets the poll cadence
   --scenario <id>         compute --expected from the scenario's load profiles instead
   --deadline <duration>   give up after this long (default: the policy's deadline for the expected time)
-  --interval <duration>   poll interval override, kept within 3-10 s
+  --interval <duration>   poll interval override, kept within ${CADENCE_MIN_S}-${WATCHER_MAX_INTERVAL_S} s
   --operation <id>        the policy operation (${OPERATION_IDS.join(", ")})
   --backend rest|mcp      REST needs OCTOPERF_API_KEY (and OCTOPERF_API_URL, default https://api.octoperf.com)
   --mcp-command "<cmd>"   MCP server over stdio, e.g. "node scripts/octoperf-simulator.mjs --stdio"
@@ -41,14 +48,13 @@ export const WATCH_USAGE = `usage: octoperf-wait bench <benchResultId...> | vali
   --progress <percent>    also print a line at every <percent> of elapsed load
   --window <duration>     Monitor's time limit: print a re-arm line and stop just before it
   --time-scale <n>        the service's clock runs n times faster (simulator only; or OCTOPERF_WAIT_TIME_SCALE)
-  --retries <n>           attempts per call on network errors and 5xx (default 6)
-  --request-timeout <duration>  per request (default 30s)
+  --retries <n>           attempts per call on network errors and 5xx (default ${DEFAULT_RETRY.attempts})
+  --request-timeout <duration>  per request (default ${formatDuration(DEFAULT_REQUEST_TIMEOUT_MS / 1000)}), never past the deadline
   --resumed               this watch continues an earlier one (the re-arm line adds it): no under-way line
   --verbose               every state change on stderr
   --plain                 no live progress bar, even on a terminal
 
-exit codes: 0 succeeded, 1 failed or partial, 2 deadline or window passed, 3 configuration or auth,
-4 unknown handle, 5 service unreachable after retries`;
+${exitCodeHelp()}`;
 
 const MODES: readonly WatchMode[] = ["bench", "validation", "task"];
 
@@ -56,13 +62,13 @@ function duration(flag: string, text: string): number {
   try {
     return parseDuration(text, flag);
   } catch (error) {
-    throw new ConfigError(error instanceof DurationError ? error.message : `${flag}: bad duration`);
+    throw new UsageError(error instanceof DurationError ? error.message : `${flag}: bad duration`);
   }
 }
 
 function positiveNumber(flag: string, text: string, max: number): number {
   const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0 || value > max) throw new ConfigError(`${flag}: "${printable(text, 20)}" must be a number above 0 and at most ${max}`);
+  if (!Number.isFinite(value) || value <= 0 || value > max) throw new UsageError(`${flag}: ${quoted(text, 20)} must be a number above 0 and at most ${max}`);
   return value;
 }
 
@@ -72,7 +78,7 @@ export function parseWatchArgs(argv: readonly string[]): WatchArgs | "help" {
   const out: { -readonly [K in keyof WatchArgs]?: WatchArgs[K] } = { verbose: false, plain: false, resumed: false };
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i]!;
-    if (!flag.startsWith("--")) {
+    if (!flag.startsWith("-")) {
       positional.push(flag);
       continue;
     }
@@ -81,7 +87,7 @@ export function parseWatchArgs(argv: readonly string[]): WatchArgs | "help" {
       continue;
     }
     const text = argv[i + 1];
-    if (text === undefined) throw new ConfigError(`${flag} needs a value`);
+    if (text === undefined) throw new UsageError(`${quoted(flag, 30)} needs a value`);
     i += 1;
     switch (flag) {
       case "--expected": out.expectedSeconds = duration(flag, text); break;
@@ -91,28 +97,28 @@ export function parseWatchArgs(argv: readonly string[]): WatchArgs | "help" {
       case "--window": out.windowSeconds = duration(flag, text); break;
       case "--request-timeout": out.requestTimeoutMs = duration(flag, text) * 1000; break;
       case "--progress": out.progressStep = positiveNumber(flag, text, 100); break;
-      case "--time-scale": out.timeScale = positiveNumber(flag, text, 100_000); break;
-      case "--retries": out.retries = Math.round(positiveNumber(flag, text, 20)); break;
+      case "--time-scale": out.timeScale = positiveNumber(flag, text, MAX_TIME_SCALE); break;
+      case "--retries": out.retries = Math.round(positiveNumber(flag, text, MAX_RETRIES)); break;
       case "--mcp-command": out.mcpCommand = text; break;
       case "--mcp-url": out.mcpUrl = text; break;
       case "--api-url": out.apiUrl = text; break;
       case "--backend":
-        if (text !== "rest" && text !== "mcp") throw new ConfigError(`--backend: "${printable(text, 20)}" is not rest or mcp`);
+        if (text !== "rest" && text !== "mcp") throw new UsageError(`--backend: ${quoted(text, 20)} is not rest or mcp`);
         out.backend = text;
         break;
       case "--operation":
-        if (!isOperationId(text)) throw new ConfigError(`--operation: "${printable(text, 30)}" is not one of ${OPERATION_IDS.join(", ")}`);
+        if (!isOperationId(text)) throw new UsageError(`--operation: ${quoted(text, 30)} is not one of ${OPERATION_IDS.join(", ")}`);
         out.operation = text;
         break;
       default:
-        throw new ConfigError(`unknown option ${printable(flag, 30)}`);
+        throw new UsageError(`unknown option ${quoted(flag, 30)}`);
     }
   }
   const [mode, ...handles] = positional;
-  if (!mode || !(MODES as readonly string[]).includes(mode)) throw new ConfigError(`say what to wait for: ${MODES.join(", ")} (got ${mode ? `"${printable(mode, 20)}"` : "nothing"})`);
-  if (handles.length === 0) throw new ConfigError(`${mode} needs at least one id`);
-  if (mode === "validation" && handles.length !== 2) throw new ConfigError("validation needs exactly <projectId> <virtualUserId>");
-  if (out.expectedSeconds !== undefined && out.scenarioId !== undefined) throw new ConfigError("give --expected or --scenario, not both");
+  if (!mode || !(MODES as readonly string[]).includes(mode)) throw new UsageError(`say what to wait for: ${MODES.join(", ")} (got ${mode ? quoted(mode, 20) : "nothing"})`);
+  if (handles.length === 0) throw new UsageError(`${mode} needs at least one id`);
+  if (mode === "validation" && handles.length !== 2) throw new UsageError("validation needs exactly <projectId> <virtualUserId>");
+  if (out.expectedSeconds !== undefined && out.scenarioId !== undefined) throw new UsageError("give --expected or --scenario, not both");
   return { ...out, mode: mode as WatchMode, handles, verbose: out.verbose ?? false, plain: out.plain ?? false, resumed: out.resumed ?? false };
 }
 

@@ -1,5 +1,6 @@
 // octoperf-wait: wait outside the model for OctoPerf work, for Claude Code's
 // Monitor or a terminal. Bundled to scripts/octoperf-wait.mjs by npm run build.
+import { exitCodeOf } from "./errors.js";
 import { run } from "./run.js";
 
 const controller = new AbortController();
@@ -15,6 +16,7 @@ run({ argv: process.argv.slice(2), env: process.env, stdout: process.stdout, std
     process.exitCode = code;
   })
   .catch((error: unknown) => {
-    process.stderr.write(`octoperf-wait: ${error instanceof Error ? error.name : "error"}\n`);
-    process.exitCode = 3;
+    // run() turns every error into a line; one that escapes it is a bug.
+    process.stderr.write(`octoperf-wait: internal: ${error instanceof Error ? error.name : "error"}\n`);
+    process.exitCode = exitCodeOf("internal");
   });

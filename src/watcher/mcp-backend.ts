@@ -7,10 +7,16 @@ import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
 import { StreamableHTTPClientTransport, StreamableHTTPError } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { ErrorCode, McpError, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { PollTarget } from "../policy/index.js";
-import type { Backend, StatusResult } from "./backend.js";
+import { oneLine, quoted } from "../policy/untrusted-text.js";
+import { answerOf, type Answer, type Backend } from "./backend.js";
+import { MAX_TIMER_MS } from "./clock.js";
 import { AuthError, ConfigError, TransientError, UnknownHandleError } from "./errors.js";
+import { apiKeyProblem } from "./rest-backend.js";
 
 export type McpEndpoint = { readonly kind: "stdio"; readonly command: string } | { readonly kind: "http"; readonly url: string; readonly apiKey?: string };
+
+/** A tool answer's text longer than this is not parsed (bounded work per answer). */
+const MAX_TEXT_CHARS = 1_000_000;
 
 /** Split a command line into words; "double" and 'single' quotes group words. */
 export function splitCommand(command: string): string[] {
@@ -20,9 +26,9 @@ export function splitCommand(command: string): string[] {
   return words;
 }
 
-/** Sort an isError tool answer: unknown id, bad argument, or worth a retry. */
+/** Sort an isError tool answer: unknown id, refused access, bad argument, or worth a retry (assumption:mcp-error-wording). */
 export function toolErrorFor(tool: string, message: string): Error {
-  const text = message.replace(/[^\x20-\x7e]/g, "?").slice(0, 300);
+  const text = oneLine(message, 300);
   if (/\b(no|unknown)\b.*\bwith id\b|not found|never been validated|does not exist/i.test(text)) return new UnknownHandleError(`${tool}: ${text}`);
   if (/unauthori[sz]ed|forbidden|\bauth/i.test(text)) return new AuthError(`${tool}: ${text}`);
   if (/\b(must|needs|has no argument|contains)\b/i.test(text)) return new ConfigError(`${tool}: ${text}`);
@@ -31,24 +37,26 @@ export function toolErrorFor(tool: string, message: string): Error {
 
 export class McpBackend implements Backend {
   readonly label: string;
+  readonly progressScale = "percent-or-fraction";
   private client: Client | undefined;
 
-  constructor(
-    private readonly endpoint: McpEndpoint,
-    private readonly requestTimeoutMs = 30_000,
-  ) {
+  constructor(private readonly endpoint: McpEndpoint) {
     if (endpoint.kind === "stdio" && splitCommand(endpoint.command).length === 0) throw new ConfigError("--mcp-command is empty");
     if (endpoint.kind === "http") {
+      let url: URL;
       try {
-        new URL(endpoint.url);
+        url = new URL(endpoint.url);
       } catch {
-        throw new ConfigError(`--mcp-url is not a URL: "${endpoint.url.slice(0, 60)}"`);
+        throw new ConfigError(`--mcp-url is not a URL: ${quoted(endpoint.url, 60)}`);
       }
+      if (url.protocol !== "https:" && url.protocol !== "http:") throw new ConfigError(`--mcp-url must be http(s), not ${quoted(url.protocol, 20)}`);
+      const problem = endpoint.apiKey ? apiKeyProblem(endpoint.apiKey) : undefined;
+      if (problem !== undefined) throw new ConfigError(`OCTOPERF_API_KEY ${problem}`);
     }
-    this.label = endpoint.kind === "stdio" ? `MCP stdio (${splitCommand(endpoint.command)[0]})` : `MCP ${new URL(endpoint.url).origin}`;
+    this.label = endpoint.kind === "stdio" ? `MCP stdio (${oneLine(splitCommand(endpoint.command)[0], 60)})` : `MCP ${new URL(endpoint.url).origin}`;
   }
 
-  private async connect(): Promise<Client> {
+  private async connect(signal: AbortSignal): Promise<Client> {
     if (this.client) return this.client;
     const client = new Client({ name: "octoperf-wait", version: "0.1.0" });
     const transport =
@@ -61,46 +69,53 @@ export class McpBackend implements Backend {
             requestInit: this.endpoint.apiKey ? { headers: { authorization: `Bearer ${this.endpoint.apiKey}` } } : {},
           });
     try {
-      await client.connect(transport, { timeout: this.requestTimeoutMs });
+      // The watch's signal bounds the call; the SDK's own timer is set out of the way.
+      await client.connect(transport, { signal, timeout: MAX_TIMER_MS });
     } catch (error) {
       await client.close().catch(() => undefined);
-      throw this.transportError(error, "connect");
+      throw this.transportError(error, "connect", signal);
     }
     this.client = client;
     return client;
   }
 
-  private transportError(error: unknown, tool: string): Error {
+  private transportError(error: unknown, tool: string, signal: AbortSignal): Error {
+    if (signal.aborted) {
+      const reason = signal.reason instanceof Error ? signal.reason.message : "stopped";
+      return new TransientError(`could not reach the MCP server for ${tool} (${reason})`);
+    }
     if (error instanceof StreamableHTTPError && (error.code === 401 || error.code === 403)) return new AuthError(`the MCP server refused access (HTTP ${error.code})`);
     if (error instanceof McpError && error.code !== ErrorCode.RequestTimeout && error.code !== ErrorCode.ConnectionClosed) {
-      return new ConfigError(`${tool}: the MCP server rejected the call (${error.message.slice(0, 200)})`);
+      return new ConfigError(`${tool}: the MCP server rejected the call (${oneLine(error.message, 200)})`);
     }
-    const detail = error instanceof StreamableHTTPError ? `HTTP ${error.code ?? "error"}` : error instanceof Error ? error.name : "error";
+    const detail = error instanceof StreamableHTTPError ? `HTTP ${error.code ?? "error"}` : error instanceof Error ? oneLine(error.name, 40) : "error";
     return new TransientError(`could not reach the MCP server for ${tool} (${detail})`);
   }
 
-  private async callTool(tool: string, args: Readonly<Record<string, string>>): Promise<StatusResult> {
-    const client = await this.connect();
+  private async callTool(tool: string, args: Readonly<Record<string, string>>, signal: AbortSignal): Promise<Answer> {
+    const client = await this.connect(signal);
     let result: CallToolResult;
     try {
-      result = (await client.callTool({ name: tool, arguments: { ...args } }, undefined, { timeout: this.requestTimeoutMs })) as CallToolResult;
+      result = (await client.callTool({ name: tool, arguments: { ...args } }, undefined, { signal, timeout: MAX_TIMER_MS })) as CallToolResult;
     } catch (error) {
       this.client = undefined;
       await client.close().catch(() => undefined);
-      throw this.transportError(error, tool);
+      throw this.transportError(error, tool, signal);
     }
-    const text = result.content?.find((block) => block.type === "text")?.text ?? "";
-    if (result.isError) throw toolErrorFor(tool, text);
-    if (result.structuredContent) return result.structuredContent;
+    const blocks = Array.isArray(result.content) ? result.content : [];
+    const text = blocks.find((block) => block.type === "text")?.text ?? "";
+    if (result.isError) throw toolErrorFor(tool, typeof text === "string" ? text : "");
+    if (result.structuredContent !== undefined) return answerOf(result.structuredContent);
+    if (typeof text !== "string" || text.length > MAX_TEXT_CHARS) return answerOf(undefined);
     try {
-      return JSON.parse(text) as StatusResult;
+      return answerOf(JSON.parse(text) as unknown);
     } catch {
-      throw new ConfigError(`${tool} answered no structured content and no JSON text`);
+      return { fields: {}, unrecognised: `text that is not JSON (${quoted(text)})` };
     }
   }
 
-  call(target: PollTarget): Promise<StatusResult> {
-    return this.callTool(target.tool, target.args);
+  call(target: PollTarget, signal: AbortSignal): Promise<Answer> {
+    return this.callTool(target.tool, target.args, signal);
   }
 
   async close(): Promise<void> {

@@ -1,27 +1,31 @@
 // run(): one watch from argv and environment to an exit code, with every
-// dependency injectable (clock, sleep, output, backend). The CLI only wires
-// process globals into it.
+// dependency injectable (clock, randomness, output, backend). The CLI only
+// wires process globals into it. Every line written passes one guard: the API
+// key is redacted and the line is made one printable line.
 import {
   CADENCE_MIN_S,
   cadenceFor,
   deadlineFor,
-  expectedRunSeconds,
+  expectedRun,
   formatDuration,
+  HandleError,
+  LOAD_PROFILES_TOOL,
   realisation,
   validateHandle,
   WATCHER_MAX_INTERVAL_S,
-  HandleError,
 } from "../policy/index.js";
+import { oneLine } from "../policy/untrusted-text.js";
 import { WATCHER_COMMAND } from "../render/wait-instructions.js";
-import { parseWatchArgs, WATCH_USAGE, watchWords, type WatchArgs } from "./args.js";
+import { DEFAULT_REQUEST_TIMEOUT_MS, parseWatchArgs, WATCH_USAGE, watchWords, type WatchArgs } from "./args.js";
 import { readCall, type Backend } from "./backend.js";
-import { ConfigError, EXIT_CODES, exitCodeFor, UnknownHandleError, type ExitCode } from "./errors.js";
+import { realClock, scaledClock, type WatchClock } from "./clock.js";
+import { ConfigError, errorEnding, OutOfTimeError, UnknownHandleError, UnreachableError, type ExitCode } from "./errors.js";
 import { errorLine } from "./lines.js";
 import { McpBackend } from "./mcp-backend.js";
 import { DEFAULT_RETRY } from "./retry.js";
 import { DEFAULT_API_URL, RestBackend } from "./rest-backend.js";
-import { operationFor, targetsFor } from "./targets.js";
-import { watch, type LiveLine, type WatchPlan } from "./watch.js";
+import { subjectFor, targetsFor, type Subject } from "./targets.js";
+import { makeReader, REARM_MARGIN_S, watch, type LiveLine, type WatchIO, type WatchPlan } from "./watch.js";
 
 export interface Stream {
   write(text: string): unknown;
@@ -33,25 +37,25 @@ export interface RunOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdout: Stream;
   readonly stderr: Stream;
-  /** Real epoch ms and a real sleep; the time scale applies on top. */
-  readonly now?: () => number;
-  readonly sleep?: (ms: number) => Promise<void>;
+  /** The machine's time (tests inject one); the time scale applies on top. */
+  readonly clock?: WatchClock;
   readonly random?: () => number;
   /** Build the backend (tests inject one); defaults to REST or MCP from the arguments. */
   readonly backend?: (args: WatchArgs, env: RunOptions["env"]) => Backend;
   readonly signal?: AbortSignal;
 }
 
-const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+/** No line is longer than this (a re-arm line with many ids fits). */
+export const MAX_LINE_CHARS = 4000;
+const MAX_ERROR_CHARS = 600;
 
 export function defaultBackend(args: WatchArgs, env: RunOptions["env"]): Backend {
-  const timeout = args.requestTimeoutMs;
   if (args.backend === "mcp" || args.mcpCommand !== undefined || args.mcpUrl !== undefined) {
-    if (args.mcpCommand !== undefined) return new McpBackend({ kind: "stdio", command: args.mcpCommand }, timeout);
-    if (args.mcpUrl !== undefined) return new McpBackend({ kind: "http", url: args.mcpUrl, apiKey: env.OCTOPERF_API_KEY }, timeout);
+    if (args.mcpCommand !== undefined) return new McpBackend({ kind: "stdio", command: args.mcpCommand });
+    if (args.mcpUrl !== undefined) return new McpBackend({ kind: "http", url: args.mcpUrl, apiKey: env.OCTOPERF_API_KEY });
     throw new ConfigError("--backend mcp needs --mcp-command or --mcp-url (OctoPerf's hosted MCP server needs OAuth; use REST with an API key)");
   }
-  return new RestBackend({ baseUrl: args.apiUrl ?? env.OCTOPERF_API_URL ?? DEFAULT_API_URL, apiKey: env.OCTOPERF_API_KEY ?? "", requestTimeoutMs: timeout });
+  return new RestBackend({ baseUrl: args.apiUrl ?? env.OCTOPERF_API_URL ?? DEFAULT_API_URL, apiKey: env.OCTOPERF_API_KEY ?? "" });
 }
 
 /** Keep a secret out of every line, whatever produced it. */
@@ -71,24 +75,37 @@ export function intervalFor(expectedSeconds: number, override: number | undefine
   return realisation("monitor").interval(cadenceFor(expectedSeconds)) ?? WATCHER_MAX_INTERVAL_S;
 }
 
-async function expectedFor(args: WatchArgs, backend: Backend, fallback: number): Promise<number> {
+/** The expected duration: given, read from the scenario's load profiles, or the operation's. */
+async function expectedFor(args: WatchArgs, subject: Subject, io: WatchIO, requestTimeoutMs: number): Promise<number> {
   if (args.expectedSeconds !== undefined) return args.expectedSeconds;
-  if (args.scenarioId === undefined) return fallback;
+  if (args.scenarioId === undefined) return subject.operation.expectedSeconds;
   let scenarioId: string;
   try {
     scenarioId = validateHandle("--scenario", args.scenarioId);
   } catch (error) {
     throw new UnknownHandleError(error instanceof HandleError ? error.message : "--scenario is not a valid id");
   }
-  const seconds = expectedRunSeconds(await backend.call(readCall("get_scenario", { scenarioId })));
-  if (seconds === undefined) throw new ConfigError(`scenario ${scenarioId} has no load profile timings; pass --expected instead`);
-  return seconds;
+  // Bounded like any call: by the Monitor window when there is one, else by the retries.
+  const window = args.windowSeconds === undefined ? Infinity : (args.windowSeconds - Math.min(REARM_MARGIN_S, args.windowSeconds / 2)) * 1000;
+  let answer;
+  try {
+    answer = await makeReader(io, requestTimeoutMs)(readCall(LOAD_PROFILES_TOOL, { scenarioId }), io.clock.now() + window);
+  } catch (error) {
+    if (error instanceof OutOfTimeError) throw new UnreachableError(`scenario ${scenarioId} could not be read within the Monitor window`);
+    throw error;
+  }
+  const ask = "pass --expected <duration> instead (how long the run should take, e.g. --expected 15m)";
+  if (answer.unrecognised !== undefined) throw new ConfigError(`scenario ${scenarioId}: the service answered ${io.clean(answer.unrecognised, 120)}; ${ask}`);
+  const length = expectedRun(answer.fields);
+  if (length.kind === "unknown") throw new ConfigError(`cannot work out how long scenario ${scenarioId} runs: ${io.clean(length.reason, 300)}; ${ask}`);
+  return length.seconds;
 }
 
 export async function run(options: RunOptions): Promise<ExitCode> {
   const redact = redactor(options.env.OCTOPERF_API_KEY);
-  const out = (line: string): void => void options.stdout.write(`${redact(line)}\n`);
-  const err = (line: string): void => void options.stderr.write(`octoperf-wait: ${redact(line)}\n`);
+  const clean = (text: unknown, max: number): string => redact(oneLine(redact(typeof text === "string" ? text : String(text ?? "")), max));
+  const out = (line: string): void => void options.stdout.write(`${clean(line, MAX_LINE_CHARS)}\n`);
+  const err = (line: string): void => void options.stderr.write(`octoperf-wait: ${clean(line, MAX_LINE_CHARS)}\n`);
   let backend: Backend | undefined;
   try {
     const args = parseWatchArgs(options.argv);
@@ -97,50 +114,49 @@ export async function run(options: RunOptions): Promise<ExitCode> {
       return 0;
     }
     const scale = args.timeScale ?? timeScaleFromEnv(options.env.OCTOPERF_WAIT_TIME_SCALE);
-    const realNow = options.now ?? Date.now;
-    const origin = realNow();
-    const sleep = options.sleep ?? realSleep;
-    const op = operationFor(args);
-    const targets = targetsFor(op, args);
+    const clock = scaledClock(options.clock ?? realClock, scale);
+    const subject = subjectFor(args);
+    const targets = targetsFor(subject.operation, args);
     backend = (options.backend ?? defaultBackend)(args, options.env);
-    const expectedSeconds = await expectedFor(args, backend, op.expectedSeconds);
-    const deadlineSeconds = args.deadlineSeconds ?? deadlineFor(op, expectedSeconds);
+    const tty = options.stdout.isTTY === true && !args.plain;
+    const live: LiveLine | undefined = tty
+      ? { draw: (text) => void options.stdout.write(`\r\x1b[2K${clean(text, MAX_LINE_CHARS)}`), clear: () => void options.stdout.write("\r\x1b[2K") }
+      : undefined;
+    const io: WatchIO = {
+      backend,
+      clock,
+      random: options.random ?? Math.random,
+      out,
+      err,
+      clean,
+      verbose: args.verbose,
+      live,
+      retry: { ...DEFAULT_RETRY, attempts: args.retries ?? DEFAULT_RETRY.attempts },
+    };
+    // Requests take real time whatever the simulator's speed: the limit is real, counted on the watch's clock.
+    const requestTimeoutMs = (args.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS) * scale;
+    const expectedSeconds = await expectedFor(args, subject, io, requestTimeoutMs);
     const plan: WatchPlan = {
-      operation: op,
+      subject,
       targets,
       expectedSeconds,
-      deadlineSeconds,
+      deadlineSeconds: args.deadlineSeconds ?? deadlineFor(subject.operation, expectedSeconds),
       intervalSeconds: intervalFor(expectedSeconds, args.intervalSeconds),
+      requestTimeoutMs,
       progressStep: args.progressStep,
       windowSeconds: args.windowSeconds,
       rearmCommand: (expectedLeft, deadlineLeft) =>
         `${WATCHER_COMMAND} ${watchWords({ ...args, scenarioId: undefined, expectedSeconds: expectedLeft, deadlineSeconds: deadlineLeft, resumed: true }, formatDuration).join(" ")}`,
       resumed: args.resumed,
     };
-    const tty = options.stdout.isTTY === true && !args.plain;
-    const live: LiveLine | undefined = tty
-      ? { draw: (text) => void options.stdout.write(`\r\x1b[2K${redact(text)}`), clear: () => void options.stdout.write("\r\x1b[2K") }
-      : undefined;
-    return await watch(plan, {
-      backend,
-      now: () => origin + (realNow() - origin) * scale,
-      sleep: (ms) => sleep(ms / scale),
-      random: options.random ?? Math.random,
-      out,
-      err,
-      verbose: args.verbose,
-      live,
-      retry: { ...DEFAULT_RETRY, attempts: args.retries ?? DEFAULT_RETRY.attempts },
-      signal: options.signal,
-    });
+    return await watch(plan, io);
   } catch (error) {
     if (options.signal?.aborted && error === options.signal.reason) throw error;
-    const code = exitCodeFor(error);
-    const kind = EXIT_CODES.find((row) => row.code === code)?.name ?? "error";
-    const message = error instanceof Error ? error.message : String(error);
-    out(errorLine(kind, message));
-    if (error instanceof ConfigError && /say what to wait for|needs|unknown option/.test(message)) err("run with --help for the usage");
-    return code;
+    const ending = errorEnding(error);
+    out(errorLine(ending.kind, clean(ending.message, MAX_ERROR_CHARS)));
+    if (ending.kind === "usage") err("run with --help for the usage");
+    if (ending.kind === "internal" && error instanceof Error) err(clean(error.stack?.split("\n").slice(1, 4).join(" <- ") ?? "", MAX_ERROR_CHARS));
+    return ending.code;
   } finally {
     await backend?.close();
   }

@@ -22,3 +22,11 @@ test("a run only errors before it runs, and can be stopped at any live state", (
   assert.ok(!isLegalBenchTransition("FINISHED", "RUNNING"));
   assert.ok(!isLegalBenchTransition("CREATED", "RUNNING"));
 });
+
+test("SCHEDULED is in flight, between PENDING and SCALING as jenkinsci/octoperf-plugin orders it, and may be skipped", () => {
+  assert.ok((BENCH_IN_FLIGHT as readonly string[]).includes("SCHEDULED"));
+  assert.deepEqual(BENCH_PATH.slice(BENCH_PATH.indexOf("PENDING"), BENCH_PATH.indexOf("SCALING") + 1), ["PENDING", "SCHEDULED", "SCALING"]);
+  assert.ok(isLegalBenchTransition("PENDING", "SCHEDULED"));
+  assert.ok(isLegalBenchTransition("PENDING", "SCALING"), "OctoPerf's Maven client and jmeter-java-dsl have no SCHEDULED");
+  assert.ok(!isLegalBenchTransition("SCHEDULED", "PENDING"), "a state never goes back");
+});

@@ -4,7 +4,9 @@ import { FaultError, httpFaultFor, parseFaults, DEFAULT_ABORT_PERCENT } from "..
 import { OptionsError, parseSimulatorArgs, DEFAULT_API_KEY } from "../../src/simulator/options.js";
 
 test("faults parse from a comma list", () => {
-  const plan = parseFaults("abort@30,5xx@3-4,drop@7,429@9,slow@250,task-fail,task-stuck,unknown-state,error-scaling");
+  const plan = parseFaults("abort@30,5xx@3-4,drop@7,429@9,slow@250,task-fail,task-stuck,unknown-state,error-scaling,progress-fraction");
+  assert.ok(plan.progressFraction);
+  assert.ok(!parseFaults("abort").progressFraction);
   assert.equal(plan.abortAtPercent, 30);
   assert.equal(plan.slowMs, 250);
   assert.ok(plan.taskFails && plan.taskStuck && plan.unknownState && plan.errorDuringScaling);

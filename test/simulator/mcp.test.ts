@@ -59,6 +59,15 @@ test("results are structured (checked by the client against the output schema) a
   assert.deepEqual(status.structuredContent, { progress: 100 });
 });
 
+test("the scenario comes in today's shape; progress-fraction serves get_bench_status on the 0-1 scale", async () => {
+  const { client, clock, platform } = await inMemory("progress-fraction");
+  const scenario = (await call(client, "get_scenario", { scenarioId: "scn-smoke" })).structuredContent as { userProfiles: Array<{ load: Record<string, unknown> }> };
+  assert.deepEqual(scenario.userProfiles[0]!.load, { "@type": "UserProfileLoadRampUp", plateauVus: 50, delayMs: 0, rampUpMs: 6000, plateauMs: 54_000 });
+  const [id] = platform.runScenario("scn-smoke").benchResultIds as [string];
+  clock.advance(platform.endsAt(id) - clock.now());
+  assert.deepEqual((await call(client, "get_bench_status", { benchResultId: id })).structuredContent, { progress: 1 });
+});
+
 test("bad arguments and unknown ids are tool errors with a message to act on", async () => {
   const { client } = await inMemory();
   const unknown = await call(client, "get_bench_result", { benchResultId: "bench-zzzz" });

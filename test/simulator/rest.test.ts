@@ -5,7 +5,8 @@ import { ManualClock } from "../../src/simulator/clock.js";
 import { parseFaults } from "../../src/simulator/faults.js";
 import { startHttp, type RunningSimulator } from "../../src/simulator/http.js";
 import { Platform } from "../../src/simulator/platform.js";
-import { TASK_SECONDS } from "../../src/simulator/tasks.js";
+import { UNPUBLISHED_RESULT_TYPE } from "../../src/simulator/rest.js";
+import { TASK_FAILURE_MESSAGES, TASK_SECONDS } from "../../src/simulator/tasks.js";
 
 const KEY = "rest-test-key-0001";
 const running: RunningSimulator[] = [];
@@ -44,10 +45,35 @@ test("run, follow, progress and stop through the REST endpoints", async () => {
   assert.ok(files.includes("jmeter.log"));
   assert.match(await (await request("GET", `/analysis/logs/${first}?filename=jmeter.log`)).text(), /\[ABORTED\]/);
   assert.equal(((await (await request("GET", `/analysis/bench-reports/${report.id}`)).json()) as { id: string }).id, report.id);
-  assert.equal(((await (await request("GET", "/design/scenarios/scn-checkout")).json()) as { userProfiles: unknown[] }).userProfiles.length, 2);
 });
 
-test("a task result is empty while pending, then carries an @type", async () => {
+test("a scenario is read at /runtime/scenarios/{id}, its profiles in today's shape; /design/scenarios does not exist", async () => {
+  const { request } = await sim();
+  const scenario = (await (await request("GET", "/runtime/scenarios/scn-checkout")).json()) as { id: string; userProfiles: Array<{ load: Record<string, unknown> }> };
+  assert.equal(scenario.id, "scn-checkout");
+  assert.deepEqual(
+    scenario.userProfiles.map((p) => p.load),
+    [
+      { "@type": "UserProfileLoadRampUp", plateauVus: 200, delayMs: 0, rampUpMs: 60_000, plateauMs: 480_000 },
+      { "@type": "UserProfileLoadRampUp", plateauVus: 1, delayMs: 0, rampUpMs: 0, plateauMs: 480_000 },
+    ],
+  );
+  assert.equal((await request("GET", "/design/scenarios/scn-checkout")).status, 404);
+});
+
+test("a run passes through SCHEDULED, between PENDING and SCALING", async () => {
+  const { clock, platform, request } = await sim();
+  const [id] = platform.runScenario("scn-smoke").benchResultIds as [string];
+  const seen: string[] = [];
+  for (let t = 0; t < 30; t += 1) {
+    const state = ((await (await request("GET", `/runtime/bench-results/${id}`)).json()) as { state: string }).state;
+    if (seen.at(-1) !== state) seen.push(state);
+    clock.advance(1000);
+  }
+  assert.deepEqual(seen, ["CREATED", "PENDING", "SCHEDULED", "SCALING", "PREPARING", "INITIALIZING", "RUNNING"]);
+});
+
+test("a task result is an empty body while pending, then the @type OctoPerf's clients name", async () => {
   const { clock, platform, request } = await sim();
   const report = platform.runScenario("scn-smoke");
   clock.advance(3_600_000);
@@ -56,7 +82,22 @@ test("a task result is empty while pending, then carries an @type", async () => 
   assert.equal(pending.status, 200);
   assert.equal(await pending.text(), "");
   clock.advance(TASK_SECONDS.pdf * 1000);
-  assert.equal(((await (await request("GET", `/tasks/${taskId}/result`)).json()) as Record<string, unknown>)["@type"], "PrintReportTaskResult");
+  assert.deepEqual(await (await request("GET", `/tasks/${taskId}/result`)).json(), { "@type": "PrintReportTaskResult", filename: `${report.id}.pdf` });
+});
+
+test("a failed task is a FailedTaskResult with a stack trace; a success no client publishes has a type no client knows", async () => {
+  const failing = await sim("task-fail");
+  const failedId = failing.platform.applyCorrelations("proj-demo", "vu-browse").taskId;
+  failing.clock.advance(TASK_SECONDS.correlation * 1000);
+  const failed = (await (await failing.request("GET", `/tasks/${failedId}/result`)).json()) as Record<string, string>;
+  assert.deepEqual(Object.keys(failed), ["@type", "stackTrace"]);
+  assert.equal(failed["@type"], "FailedTaskResult");
+  assert.equal(failed.stackTrace!.split("\n")[0], `java.lang.IllegalStateException: ${TASK_FAILURE_MESSAGES.correlation}`);
+  assert.match(failed.stackTrace!, /\n\tat com\.octoperf\./);
+  const { clock, platform, request } = await sim();
+  const okId = platform.applyCorrelations("proj-demo", "vu-browse").taskId;
+  clock.advance(TASK_SECONDS.correlation * 1000);
+  assert.deepEqual(await (await request("GET", `/tasks/${okId}/result`)).json(), { "@type": UNPUBLISHED_RESULT_TYPE });
 });
 
 test("auth: 401 on a missing or wrong key, and the key is never echoed", async () => {
@@ -80,11 +121,11 @@ test("unknown ids are 404 with a message, unknown routes 404, wrong methods 405"
 
 test("HTTP faults hit the Nth request: 503, 429 with Retry-After, a dropped connection", async () => {
   const { request, server } = await sim("5xx@1,429@2,drop@3");
-  assert.equal((await request("GET", "/design/scenarios/scn-smoke")).status, 503);
-  const limited = await request("GET", "/design/scenarios/scn-smoke");
+  assert.equal((await request("GET", "/runtime/scenarios/scn-smoke")).status, 503);
+  const limited = await request("GET", "/runtime/scenarios/scn-smoke");
   assert.equal(limited.status, 429);
   assert.equal(limited.headers.get("retry-after"), "2");
-  await assert.rejects(request("GET", "/design/scenarios/scn-smoke"), TypeError);
-  assert.equal((await request("GET", "/design/scenarios/scn-smoke")).status, 200);
+  await assert.rejects(request("GET", "/runtime/scenarios/scn-smoke"), TypeError);
+  assert.equal((await request("GET", "/runtime/scenarios/scn-smoke")).status, 200);
   assert.equal(server.requests(), 4);
 });

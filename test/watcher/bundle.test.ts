@@ -34,15 +34,18 @@ test("bundles: the watcher waits on the simulator over REST, over stdio and over
       const response = await fetch(`${url}/runtime/scenarios/run/scn-smoke`, { method: "POST", headers: { authorization: `Bearer ${KEY}` } });
       return ((await response.json()) as { benchResultIds: string[] }).benchResultIds;
     };
-    const rest = await runNode([WAIT, "bench", ...(await start()), "--expected", "90s", "--time-scale", "600", "--verbose"], { OCTOPERF_API_KEY: KEY, OCTOPERF_API_URL: url });
+    // At 600x, real start-up time counts 600 times over: every deadline here is 2 h (12 real seconds).
+    const rest = await runNode([WAIT, "bench", ...(await start()), "--scenario", "scn-smoke", "--deadline", "2h", "--time-scale", "600", "--verbose"], { OCTOPERF_API_KEY: KEY, OCTOPERF_API_URL: url });
     assert.equal(rest.code, 0, rest.stderr);
+    assert.match(rest.stderr, /every 9 s, deadline 7200 s\n/, "the scenario read over REST: 60 s of load, 90 s expected, so a 9-s cadence");
+    assert.doesNotMatch(rest.stderr, /not an outcome the policy knows/);
     assert.match(rest.stdout.trim().split("\n").at(-1)!, /^octoperf-wait: scenario-run succeeded: bench-\w+ FINISHED/);
     assert.ok(!(rest.stdout + rest.stderr).includes(KEY));
 
-    const stdio = await runNode([WAIT, "bench", ...(await start()), "--expected", "90s", "--time-scale", "600", "--mcp-command", `"${process.execPath}" "${SIM}" --stdio --state "${state}"`]);
+    const stdio = await runNode([WAIT, "bench", ...(await start()), "--expected", "90s", "--deadline", "2h", "--time-scale", "600", "--mcp-command", `"${process.execPath}" "${SIM}" --stdio --state "${state}"`]);
     assert.equal(stdio.code, 0, stdio.stderr);
 
-    const http = await runNode([WAIT, "bench", ...(await start()), "--expected", "90s", "--time-scale", "600", "--mcp-url", `${url}/mcp`]);
+    const http = await runNode([WAIT, "bench", ...(await start()), "--expected", "90s", "--deadline", "2h", "--time-scale", "600", "--mcp-url", `${url}/mcp`]);
     assert.equal(http.code, 0, http.stderr);
 
     const wrong = await runNode([WAIT, "bench", "bench-0002"], { OCTOPERF_API_KEY: "sk-not-the-key-000", OCTOPERF_API_URL: url });
@@ -51,5 +54,27 @@ test("bundles: the watcher waits on the simulator over REST, over stdio and over
   } finally {
     sim.kill();
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("bundle: against a server that never answers, --deadline holds in real time (time-scaled 20x: 60 s in 3 s)", async () => {
+  const { createServer } = await import("node:http");
+  let asked = 0;
+  const server = createServer(() => void (asked += 1));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  try {
+    const started = Date.now();
+    const result = await runNode([WAIT, "bench", "b1", "--expected", "10m", "--deadline", "60s", "--time-scale", "20"], { OCTOPERF_API_KEY: KEY, OCTOPERF_API_URL: url });
+    const seconds = (Date.now() - started) / 1000;
+    assert.equal(result.code, 2, result.stderr);
+    assert.deepEqual(result.stdout.split("\n").filter(Boolean), [
+      "octoperf-wait: scenario-run deadline passed after 1m (expected 10m): b1 (no answer yet). Next: check get_bench_result(b1); stop a stuck run, or wait again with a later --deadline.",
+    ]);
+    assert.equal(asked, 1);
+    assert.ok(seconds >= 2.9 && seconds < 15, `${seconds} s for a 3-s deadline`);
+  } finally {
+    server.closeAllConnections();
+    server.close();
   }
 });
