@@ -5,9 +5,9 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { UnauthorizedError } from "@modelcontextprotocol/sdk/client/auth.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { startLoopback } from "./loopback.js";
-import { LoopbackOAuthProvider } from "./oauth-provider.js";
-import { TokenStore } from "./token-store.js";
+import { startLoopback } from "../auth/loopback.js";
+import { LoopbackOAuthProvider } from "../auth/provider.js";
+import { TokenStore } from "../auth/store.js";
 
 const CLIENT_INFO = { name: "octoperf-schemas-pull", version: "0.1.0" };
 

@@ -8,7 +8,7 @@ import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { CATALOG_PATH } from "./catalog.js";
 import { connectHttp, connectStdio, type HttpOptions } from "./connect.js";
 import { captureCatalog, describeDiff, writeCaptured } from "./pull.js";
-import { defaultConfigDir } from "./token-store.js";
+import { defaultConfigDir } from "../auth/store.js";
 
 export const PULL_USAGE = "usage: schemas:pull (--url <https://server/mcp> | --command \"<stdio command>\") [--out FILE] [--config-dir DIR]";
 

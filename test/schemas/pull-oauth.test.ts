@@ -9,7 +9,7 @@ import { after, before, describe, it } from "node:test";
 import { readCatalog, REPO_ROOT } from "../../src/schemas/catalog.js";
 import { connectHttp } from "../../src/schemas/connect.js";
 import { parsePullArgs, runPull } from "../../src/schemas/pull-cli.js";
-import { browser, startProtectedSimulator, type ProtectedSimulator } from "./oauth-server.js";
+import { browser, startProtectedSimulator, type ProtectedSimulator } from "../auth/oauth-server.js";
 
 describe("schemas:pull over Streamable HTTP with OAuth", () => {
   let sim: ProtectedSimulator;

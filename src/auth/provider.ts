@@ -3,7 +3,7 @@
 // token store. The SDK runs the protocol; this only stores and opens.
 import type { OAuthClientProvider } from "@modelcontextprotocol/sdk/client/auth.js";
 import type { OAuthClientInformationMixed, OAuthClientMetadata, OAuthTokens } from "@modelcontextprotocol/sdk/shared/auth.js";
-import type { TokenStore } from "./token-store.js";
+import type { TokenStore } from "./store.js";
 
 export class LoopbackOAuthProvider implements OAuthClientProvider {
   constructor(
