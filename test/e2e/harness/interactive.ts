@@ -31,6 +31,8 @@ const COLUMNS = 200;
 const ROWS = 50;
 /** Every process of a session carries this in its environment, so stop() can find what outlived the client. */
 export const SESSION_MARKER = "OCTOPERF_E2E_INTERACTIVE";
+/** How long stop() lets the session's processes exit on each signal. */
+const STOP_GRACE_MS = 3000;
 
 export interface InteractiveOptions {
   /** The first prompt, given on the command line. */
@@ -140,11 +142,16 @@ export async function startInteractive(options: InteractiveOptions): Promise<Int
     stopped = true;
     await tmux("kill-server").catch(() => undefined);
     // Hooks, MCP servers and background commands the client started, wherever they went.
+    // Each gets a moment to exit on SIGTERM (the client saves its config on the way out) before SIGKILL;
+    // the folder goes only once none is left to write into it.
     for (const name of ["SIGTERM", "SIGKILL"] as const) {
-      const left = await markedProcesses(SESSION_MARKER, id);
+      let left = await markedProcesses(SESSION_MARKER, id);
       if (left.length === 0) break;
       signal(left, name);
-      await sleep(300);
+      for (let waited = 0; left.length > 0 && waited < STOP_GRACE_MS; waited += 100) {
+        await sleep(100);
+        left = await markedProcesses(SESSION_MARKER, id);
+      }
     }
     await model.stop();
     await variant?.dispose();
