@@ -20,6 +20,7 @@ import { splitCommand } from "../src/watcher/mcp-backend.js";
 import { steppedClock } from "../src/watcher/clock.js";
 import { run } from "../src/watcher/run.js";
 import { renderChart, type ChartSeries } from "./wait-chart.js";
+import { printMeasuredWaits } from "./wait-measured.js";
 
 /** Assumed wall time of one model turn that calls a tool (a tight loop can go no faster). */
 const MODEL_TURN_S = 5;
@@ -188,6 +189,7 @@ async function main(): Promise<void> {
     `target (10-min run, watcher via Monitor: <= 3 turns, detected within 10 s): ${ok ? "met" : "MISSED"} (worst cases: ${target.map((m) => `${m.turns} turns, ${m.worstLatencyS} s`).join("; ")})\n`,
   );
   if (!ok) process.exitCode = 1;
+  if (!process.argv.includes("--model-only") && !(await printMeasuredWaits())) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

@@ -8,7 +8,7 @@ import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { CATALOG_PATH } from "./catalog.js";
 import { connectHttp, connectStdio, type HttpOptions } from "./connect.js";
 import { captureCatalog, describeDiff, writeCaptured } from "./pull.js";
-import { defaultConfigDir } from "./token-store.js";
+import { configDirFor } from "../auth/paths.js";
 
 export const PULL_USAGE = "usage: schemas:pull (--url <https://server/mcp> | --command \"<stdio command>\") [--out FILE] [--config-dir DIR]";
 
@@ -35,7 +35,7 @@ export function parsePullArgs(args: readonly string[], env: NodeJS.ProcessEnv = 
     ...(url !== undefined ? { url } : {}),
     ...(command !== undefined ? { command } : {}),
     out: resolve(value("--out") ?? CATALOG_PATH),
-    configDir: resolve(value("--config-dir") ?? defaultConfigDir(env)),
+    configDir: resolve(value("--config-dir") ?? configDirFor(env)),
   };
 }
 

@@ -9,7 +9,7 @@ import { after, before, describe, it } from "node:test";
 import { readCatalog, REPO_ROOT } from "../../src/schemas/catalog.js";
 import { connectHttp } from "../../src/schemas/connect.js";
 import { parsePullArgs, runPull } from "../../src/schemas/pull-cli.js";
-import { browser, startProtectedSimulator, type ProtectedSimulator } from "./oauth-server.js";
+import { browser, startProtectedSimulator, type ProtectedSimulator } from "../auth/oauth-server.js";
 
 describe("schemas:pull over Streamable HTTP with OAuth", () => {
   let sim: ProtectedSimulator;
@@ -44,16 +44,21 @@ describe("schemas:pull over Streamable HTTP with OAuth", () => {
     for (const entry of catalog.tools) {
       assert.deepEqual(entry._meta.source, { kind: "captured", date: "2026-11-24", server: sim.mcpUrl });
     }
-    const stored = readdirSync(join(configDir, "oauth"));
-    assert.equal(stored.length, 1);
-    const file = join(configDir, "oauth", stored[0]!);
-    assert.equal(statSync(file).mode & 0o777, 0o600);
-    assert.ok(!file.startsWith(REPO_ROOT));
+    // One login: its secrets file and its metadata file, both private.
+    const stored = readdirSync(join(configDir, "oauth")).sort();
+    assert.equal(stored.length, 2);
+    const [file, meta] = stored.map((name) => join(configDir, "oauth", name)) as [string, string];
+    assert.match(meta, /\.meta\.json$/);
+    for (const path of [file, meta]) {
+      assert.equal(statSync(path).mode & 0o777, 0o600);
+      assert.ok(!path.startsWith(REPO_ROOT));
+    }
     const tokens = sim.issuedTokens();
     assert.ok(tokens.length > 0);
     const printed = [summary, ...logs].join("\n");
     for (const token of tokens) {
       assert.ok(readFileSync(file, "utf8").includes(token), "the token is stored");
+      assert.ok(!readFileSync(meta, "utf8").includes(token), "the metadata holds no token");
       assert.ok(!printed.includes(token), "the token is never printed");
     }
   });

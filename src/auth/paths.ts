@@ -1,0 +1,36 @@
+// Where a login is kept: the user's config folder, never the plugin's copy
+// (Claude Code replaces ${CLAUDE_PLUGIN_ROOT} on update) and never the
+// repository. One pair of files per server URL, inside <config>/oauth.
+import { createHash } from "node:crypto";
+import { join } from "node:path";
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** $XDG_CONFIG_HOME (or $HOME/.config, or %APPDATA% on Windows) / octoperf-plugin. */
+export function configDirFor(env: Env, platform: NodeJS.Platform = process.platform): string {
+  const base = env.XDG_CONFIG_HOME || (platform === "win32" ? env.APPDATA : undefined) || (env.HOME ? join(env.HOME, ".config") : undefined);
+  if (!base) throw new Error("no config folder: set XDG_CONFIG_HOME or HOME");
+  return join(base, "octoperf-plugin");
+}
+
+/** The URL as one spelling (scheme and host lower-cased, default port dropped); throws on a non-http(s) URL. */
+export function normalServerUrl(serverUrl: string): string {
+  const url = new URL(serverUrl);
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error(`not an http(s) URL: ${url.protocol}`);
+  return url.href;
+}
+
+export interface LoginFiles {
+  /** The private folder both files live in. */
+  readonly folder: string;
+  /** Client registration, tokens, PKCE verifier, discovery: secret. */
+  readonly secrets: string;
+  /** What a hook may read: signed in or not, expiry. No secret. */
+  readonly meta: string;
+}
+
+export function loginFiles(configDir: string, serverUrl: string): LoginFiles {
+  const key = createHash("sha256").update(normalServerUrl(serverUrl)).digest("hex").slice(0, 16);
+  const folder = join(configDir, "oauth");
+  return { folder, secrets: join(folder, `${key}.json`), meta: join(folder, `${key}.meta.json`) };
+}

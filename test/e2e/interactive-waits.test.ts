@@ -1,0 +1,65 @@
+// What a whole wait costs in model requests today, measured in interactive
+// sessions of the real client with the real plugin and the simulator:
+// Monitor running the watcher (a 10-minute run and a 2-hour run, which
+// outlasts Monitor's 30-minute cap) and /loop through CronCreate (a 90-second
+// run at 6x, so still running at the first poll; cron's step is a whole minute
+// of real time, so this one takes up to about a minute and a half). The
+// three sessions run at once. The figures are printed as a table.
+import assert from "node:assert/strict";
+import { after, describe, test, type TestContext } from "node:test";
+import { lastToolResult } from "./harness/requests.js";
+import { waitTable, type MeasuredWait } from "./harness/interactive-count.js";
+import { LOOP, MONITOR, measureInteractiveWait, type InteractiveWaitRecord, type WaitRun } from "./harness/interactive-waits.js";
+
+const measured: MeasuredWait[] = [];
+
+async function measure(t: TestContext, run: WaitRun): Promise<InteractiveWaitRecord> {
+  const record = await measureInteractiveWait(run);
+  const { transcript: _transcript, screen, problems, ...row } = record;
+  t.diagnostic(waitTable([row]).split("\n").at(-1) ?? "");
+  assert.deepEqual(problems, [], `the wait went wrong\n${screen}`);
+  measured.push(row);
+  return record;
+}
+
+function toolCalls(record: InteractiveWaitRecord, tool: string): number {
+  return record.transcript.filter((request) => lastToolResult(request)?.toolName === tool).length;
+}
+
+describe("waits measured in interactive sessions", { concurrency: true }, () => {
+  test("Monitor + watcher, a 10-minute run: the watcher's lines are the only wakes", { timeout: 180_000 }, async (t) => {
+    const record = await measure(t, { strategy: MONITOR, scenarioId: "scn-checkout", speed: 60, timeoutMs: 120_000 });
+    assert.equal(record.outcome, "FINISHED");
+    assert.equal(toolCalls(record, "Monitor"), 1, "armed once, never re-armed");
+    // run_scenario's answer (the model arms Monitor) and Monitor's answer; every other request is a wake.
+    assert.equal(record.toolTurns, 2);
+    // The under-way line and the outcome line (with the end of the stream), one wake each; merged, one.
+    assert.ok(record.wakes >= 1 && record.wakes <= 3, `${record.wakes} wakes`);
+  });
+
+  test("Monitor + watcher, a 2-hour run: re-armed at each 30-minute window", { timeout: 180_000 }, async (t) => {
+    const record = await measure(t, { strategy: MONITOR, scenarioId: "scn-soak", speed: 600, timeoutMs: 150_000 });
+    assert.equal(record.outcome, "FINISHED");
+    const arms = toolCalls(record, "Monitor");
+    assert.ok(arms >= 4, `Monitor was armed ${arms} times for a 2-hour run`);
+    assert.equal(record.toolTurns, 1 + arms);
+    // Each window ends with a wake that carries the re-arm line; the first line and the outcome wake too.
+    assert.ok(record.wakes >= arms + 1, `${record.wakes} wakes for ${arms} windows`);
+  });
+
+  test("/loop through CronCreate, a 90-second run at 6x: a poll per firing, and no job left", { timeout: 240_000 }, async (t) => {
+    const record = await measure(t, { strategy: LOOP, scenarioId: "scn-smoke", speed: 6, timeoutMs: 200_000 });
+    assert.equal(record.outcome, "FINISHED");
+    assert.ok(record.wakes >= 1, "the loop never fired");
+    // Per firing: the wake and its poll's answer. Once: CronCreate's and the first poll's answers,
+    // run_scenario's (the model creates the job), CronDelete's and CronList's.
+    assert.ok(record.requests >= 5 + 2 * record.wakes, `${record.requests} requests for ${record.wakes} firings`);
+    const listed = lastToolResult(record.transcript.at(-1)!);
+    assert.equal(listed?.toolName, "CronList");
+    assert.match(listed?.text ?? "", /No scheduled jobs/);
+  });
+});
+
+after(() => {
+  if (measured.length > 0) process.stdout.write(`measured waits (interactive, real client):\n${waitTable(measured)}\n`);
+});
