@@ -21,9 +21,9 @@ var __commonJS = (cb, mod) => function __require2() {
     throw mod = 0, e;
   }
 };
-var __export = (target, all) => {
+var __export = (target2, all) => {
   for (var name in all)
-    __defProp(target, name, { get: all[name], enumerable: true });
+    __defProp(target2, name, { get: all[name], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -33,12 +33,12 @@ var __copyProps = (to, from, except, desc) => {
   }
   return to;
 };
-var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+var __toESM = (mod, isNodeMode, target2) => (target2 = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
   // If the importer is in node compatibility mode or this is not an ESM
   // file that has been converted to a CommonJS file using a Babel-
   // compatible transform (i.e. "__esModule" has not been set), then set
   // "default" to the CommonJS "module.exports" for node compatibility.
-  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target2, "default", { value: mod, enumerable: true }) : target2,
   mod
 ));
 
@@ -3921,58 +3921,58 @@ var require_fast_uri = __commonJS({
       return serialize(resolved, schemelessOptions);
     }
     function resolveComponent(base, relative, options, skipNormalization) {
-      const target = {};
+      const target2 = {};
       if (!skipNormalization) {
         base = parse3(serialize(base, options), options);
         relative = parse3(serialize(relative, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative.scheme) {
-        target.scheme = relative.scheme;
-        target.userinfo = relative.userinfo;
-        target.host = relative.host;
-        target.port = relative.port;
-        target.path = removeDotSegments(relative.path || "");
-        target.query = relative.query;
+        target2.scheme = relative.scheme;
+        target2.userinfo = relative.userinfo;
+        target2.host = relative.host;
+        target2.port = relative.port;
+        target2.path = removeDotSegments(relative.path || "");
+        target2.query = relative.query;
       } else {
         if (relative.userinfo !== void 0 || relative.host !== void 0 || relative.port !== void 0) {
-          target.userinfo = relative.userinfo;
-          target.host = relative.host;
-          target.port = relative.port;
-          target.path = removeDotSegments(relative.path || "");
-          target.query = relative.query;
+          target2.userinfo = relative.userinfo;
+          target2.host = relative.host;
+          target2.port = relative.port;
+          target2.path = removeDotSegments(relative.path || "");
+          target2.query = relative.query;
         } else {
           if (!relative.path) {
-            target.path = base.path;
+            target2.path = base.path;
             if (relative.query !== void 0) {
-              target.query = relative.query;
+              target2.query = relative.query;
             } else {
-              target.query = base.query;
+              target2.query = base.query;
             }
           } else {
             if (relative.path[0] === "/") {
-              target.path = removeDotSegments(relative.path);
+              target2.path = removeDotSegments(relative.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative.path;
+                target2.path = "/" + relative.path;
               } else if (!base.path) {
-                target.path = relative.path;
+                target2.path = relative.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative.path;
+                target2.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative.path;
               }
-              target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
+              target2.path = base.scheme === void 0 && !baseHasAuthority && target2.path[0] !== "/" ? removeDotSegmentsRelative(target2.path) : removeDotSegments(target2.path);
             }
-            target.query = relative.query;
+            target2.query = relative.query;
           }
-          target.userinfo = base.userinfo;
-          target.host = base.host;
-          target.port = base.port;
+          target2.userinfo = base.userinfo;
+          target2.host = base.host;
+          target2.port = base.port;
         }
-        target.scheme = base.scheme;
+        target2.scheme = base.scheme;
       }
-      target.fragment = relative.fragment;
-      return target;
+      target2.fragment = relative.fragment;
+      return target2;
     }
     function equal(uriA, uriB, options) {
       const normalizedA = normalizeComparableURI(uriA, options);
@@ -7741,7 +7741,7 @@ var require_cross_spawn = __commonJS({
     var cp = __require("child_process");
     var parse3 = require_parse();
     var enoent = require_enoent();
-    function spawn2(command, args, options) {
+    function spawn3(command, args, options) {
       const parsed = parse3(command, args, options);
       const spawned = cp.spawn(parsed.command, parsed.args, parsed.options);
       enoent.hookChildProcess(spawned, parsed);
@@ -7753,8 +7753,8 @@ var require_cross_spawn = __commonJS({
       result.error = result.error || enoent.verifyENOENTSync(result.status, parsed);
       return result;
     }
-    module.exports = spawn2;
-    module.exports.spawn = spawn2;
+    module.exports = spawn3;
+    module.exports.spawn = spawn3;
     module.exports.sync = spawnSync;
     module.exports._parse = parse3;
     module.exports._enoent = enoent;
@@ -8567,15 +8567,17 @@ var DEFAULT_REQUEST_TIMEOUT_MS = 3e4;
 var MAX_RETRIES = 20;
 var MAX_TIME_SCALE = 1e5;
 var WATCH_USAGE = `usage: octoperf-wait bench <benchResultId...> | validation <projectId> <virtualUserId> | task <taskId...> [options]
+       octoperf-wait login | logout | status   sign in to OctoPerf's MCP server once; the watcher then needs no API key
 
   --expected <duration>   how long the work should take (e.g. 90s, 10m, 1h30m); sets the poll cadence
   --scenario <id>         compute --expected from the scenario's load profiles instead
   --deadline <duration>   give up after this long (default: the policy's deadline for the expected time)
   --interval <duration>   poll interval override, kept within ${CADENCE_MIN_S}-${WATCHER_MAX_INTERVAL_S} s
   --operation <id>        the policy operation (${OPERATION_IDS.join(", ")})
-  --backend rest|mcp      REST needs OCTOPERF_API_KEY (and OCTOPERF_API_URL, default https://api.octoperf.com)
+  --backend rest|mcp      REST needs OCTOPERF_API_KEY (and OCTOPERF_API_URL, default https://api.octoperf.com); mcp alone is
+                          OctoPerf's hosted MCP server with the sign-in of octoperf-wait login (the default without a key)
   --mcp-command "<cmd>"   MCP server over stdio, e.g. "node scripts/octoperf-simulator.mjs --stdio"
-  --mcp-url <url>         MCP server over Streamable HTTP (no OAuth), e.g. http://127.0.0.1:8765/mcp
+  --mcp-url <url>         MCP server over Streamable HTTP (API key, or the sign-in stored for that URL), e.g. http://127.0.0.1:8765/mcp
   --progress <percent>    also print a line at every <percent> of elapsed load
   --window <duration>     Monitor's time limit: print a re-arm line and stop just before it
   --time-scale <n>        the service's clock runs n times faster (simulator only; or OCTOPERF_WAIT_TIME_SCALE)
@@ -8980,8 +8982,8 @@ function defineLazy(object3, key, getter) {
 function objectClone(obj) {
   return Object.create(Object.getPrototypeOf(obj), Object.getOwnPropertyDescriptors(obj));
 }
-function assignProp(target, prop, value) {
-  Object.defineProperty(target, prop, {
+function assignProp(target2, prop, value) {
+  Object.defineProperty(target2, prop, {
     value,
     writable: true,
     enumerable: true,
@@ -8995,8 +8997,8 @@ function rawShape(def) {
 function sourceShape(schema) {
   return rawShape(schema._zod.def) ?? schema._zod.def.shape;
 }
-function deferProp(target, key, getter) {
-  Object.defineProperty(target, key, {
+function deferProp(target2, key, getter) {
+  Object.defineProperty(target2, key, {
     get() {
       const value = getter();
       assignProp(this, key, value);
@@ -9006,36 +9008,36 @@ function deferProp(target, key, getter) {
     configurable: true
   });
 }
-function putProp(target, key, value) {
-  if (key in target)
-    assignProp(target, key, value);
+function putProp(target2, key, value) {
+  if (key in target2)
+    assignProp(target2, key, value);
   else
-    target[key] = value;
+    target2[key] = value;
 }
-function mirrorShape(target, source, keys, wrap) {
+function mirrorShape(target2, source, keys, wrap) {
   const raw = sourceShape(source);
   for (const key of keys) {
     const desc = Object.getOwnPropertyDescriptor(raw, key);
     if (!desc.enumerable)
       continue;
     if (desc.get) {
-      deferProp(target, key, () => {
+      deferProp(target2, key, () => {
         const value = source._zod.def.shape[key];
         return wrap ? wrap(value, key) : value;
       });
     } else
-      putProp(target, key, wrap ? wrap(desc.value, key) : desc.value);
+      putProp(target2, key, wrap ? wrap(desc.value, key) : desc.value);
   }
 }
-function mirrorProps(target, source) {
+function mirrorProps(target2, source) {
   for (const key of Reflect.ownKeys(source)) {
     const desc = Object.getOwnPropertyDescriptor(source, key);
     if (!desc.enumerable)
       continue;
     if (desc.get)
-      deferProp(target, key, () => source[key]);
+      deferProp(target2, key, () => source[key]);
     else
-      putProp(target, key, desc.value);
+      putProp(target2, key, desc.value);
   }
 }
 function mergeDefs(...defs) {
@@ -9214,35 +9216,35 @@ function normalizeParams(_params) {
   return params;
 }
 function createTransparentProxy(getter) {
-  let target;
+  let target2;
   return new Proxy({}, {
     get(_, prop, receiver) {
-      target ?? (target = getter());
-      return Reflect.get(target, prop, receiver);
+      target2 ?? (target2 = getter());
+      return Reflect.get(target2, prop, receiver);
     },
     set(_, prop, value, receiver) {
-      target ?? (target = getter());
-      return Reflect.set(target, prop, value, receiver);
+      target2 ?? (target2 = getter());
+      return Reflect.set(target2, prop, value, receiver);
     },
     has(_, prop) {
-      target ?? (target = getter());
-      return Reflect.has(target, prop);
+      target2 ?? (target2 = getter());
+      return Reflect.has(target2, prop);
     },
     deleteProperty(_, prop) {
-      target ?? (target = getter());
-      return Reflect.deleteProperty(target, prop);
+      target2 ?? (target2 = getter());
+      return Reflect.deleteProperty(target2, prop);
     },
     ownKeys(_) {
-      target ?? (target = getter());
-      return Reflect.ownKeys(target);
+      target2 ?? (target2 = getter());
+      return Reflect.ownKeys(target2);
     },
     getOwnPropertyDescriptor(_, prop) {
-      target ?? (target = getter());
-      return Reflect.getOwnPropertyDescriptor(target, prop);
+      target2 ?? (target2 = getter());
+      return Reflect.getOwnPropertyDescriptor(target2, prop);
     },
     defineProperty(_, prop, descriptor) {
-      target ?? (target = getter());
-      return Reflect.defineProperty(target, prop, descriptor);
+      target2 ?? (target2 = getter());
+      return Reflect.defineProperty(target2, prop, descriptor);
     }
   });
 }
@@ -9725,10 +9727,10 @@ function $constructor(name, initializer3, proto, params) {
       let up = own2;
       while (up && up !== ctorProto)
         up = Object.getPrototypeOf(up);
-      const target = up ?? own2;
-      if (!initialized.has(target)) {
-        initialized.add(target);
-        members(target, protoMembers);
+      const target2 = up ?? own2;
+      if (!initialized.has(target2)) {
+        initialized.add(target2);
+        members(target2, protoMembers);
       }
     }
     const proto2 = _.prototype;
@@ -11301,7 +11303,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     }
     return propValues;
   });
-  const isObject2 = isObject;
+  const isObject3 = isObject;
   const catchall = def.catchall;
   let value;
   const memo2 = globalConfig.memoizer;
@@ -11309,7 +11311,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input = payload.value;
-    if (!isObject2(input)) {
+    if (!isObject3(input)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -11445,7 +11447,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     return doc.compile();
   };
   let fastpass;
-  const isObject2 = isObject;
+  const isObject3 = isObject;
   const jit = !globalConfig.jitless;
   const allowsEval2 = allowsEval;
   const fastEnabled = jit && allowsEval2.value;
@@ -11454,7 +11456,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input = payload.value;
-    if (!isObject2(input)) {
+    if (!isObject3(input)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -13209,26 +13211,26 @@ function _check(fn, params) {
 }
 
 // node_modules/zod/v4/core/to-json-schema.js
-function assignProps(target, ...sources) {
+function assignProps(target2, ...sources) {
   for (const source of sources) {
     for (const key of Reflect.ownKeys(source)) {
       if (Object.prototype.propertyIsEnumerable.call(source, key)) {
-        assignProp(target, key, source[key]);
+        assignProp(target2, key, source[key]);
       }
     }
   }
-  return target;
+  return target2;
 }
 function initializeContext(params) {
-  let target = params?.target ?? "draft-2020-12";
-  if (target === "draft-4")
-    target = "draft-04";
-  if (target === "draft-7")
-    target = "draft-07";
+  let target2 = params?.target ?? "draft-2020-12";
+  if (target2 === "draft-4")
+    target2 = "draft-04";
+  if (target2 === "draft-7")
+    target2 = "draft-07";
   return {
     processors: params.processors ?? {},
     metadataRegistry: params?.metadata ?? globalRegistry,
-    target,
+    target: target2,
     unrepresentable: params?.unrepresentable ?? "throw",
     override: params?.override ?? (() => {
     }),
@@ -13731,8 +13733,8 @@ var createToJSONSchemaMethod = (schema, processors = {}) => (params) => {
   return finalize(ctx, schema);
 };
 var createStandardJSONSchemaMethod = (schema, io, processors = {}) => (params) => {
-  const { libraryOptions, target } = params ?? {};
-  const ctx = initializeContext({ ...libraryOptions ?? {}, target, io, processors });
+  const { libraryOptions, target: target2 } = params ?? {};
+  const ctx = initializeContext({ ...libraryOptions ?? {}, target: target2, io, processors });
   processSchema(schema, ctx);
   extractDefs(ctx, schema);
   return finalize(ctx, schema);
@@ -14489,8 +14491,8 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
   catch(params) {
     return _catch(this, params);
   },
-  pipe(target) {
-    return pipe(this, target);
+  pipe(target2) {
+    return pipe(this, target2);
   },
   readonly() {
     return readonly(this);
@@ -19063,17 +19065,17 @@ function redirectTarget(response, requestUrl) {
   }
 }
 function followWithinOrigin(baseFetch, url2, init, response, followed = 0) {
-  const target = redirectTarget(response, url2);
+  const target2 = redirectTarget(response, url2);
   const keepsMethod = response.status === 307 || response.status === 308 || (init?.method ?? "GET").toUpperCase() === "GET";
-  if (!target || followed === MAX_REDIRECTS || !keepsMethod) {
+  if (!target2 || followed === MAX_REDIRECTS || !keepsMethod) {
     return void 0;
   }
   const from = new URL(url2);
-  const addsUserinfo = (target.username || target.password) && (target.username !== from.username || target.password !== from.password);
-  if (addsUserinfo || !isWithinOrigin(from, target)) {
+  const addsUserinfo = (target2.username || target2.password) && (target2.username !== from.username || target2.password !== from.password);
+  if (addsUserinfo || !isWithinOrigin(from, target2)) {
     return void 0;
   }
-  return Promise.resolve(response.body?.cancel()).then(() => baseFetch(target, { ...init, redirect: "manual" })).then((next) => followWithinOrigin(baseFetch, target, init, next, followed + 1) ?? next);
+  return Promise.resolve(response.body?.cancel()).then(() => baseFetch(target2, { ...init, redirect: "manual" })).then((next) => followWithinOrigin(baseFetch, target2, init, next, followed + 1) ?? next);
 }
 var followingFetches = /* @__PURE__ */ new WeakSet();
 function fetchLeavingRedirects(baseFetch) {
@@ -19097,16 +19099,16 @@ function unfollowedRedirect(response, requestUrl) {
     return "Redirect not followed: this runtime does not expose the redirect target";
   }
   const from = response.url || requestUrl;
-  const target = redirectTarget(response, from);
-  if (!target) {
+  const target2 = redirectTarget(response, from);
+  if (!target2) {
     return void 0;
   }
-  target.username = target.password = target.search = target.hash = "";
-  if (target.protocol === "http:" && new URL(from).protocol === "https:") {
-    target.protocol = "https:";
-    return `Redirect to plain http not followed; try ${target.href} instead`;
+  target2.username = target2.password = target2.search = target2.hash = "";
+  if (target2.protocol === "http:" && new URL(from).protocol === "https:") {
+    target2.protocol = "https:";
+    return `Redirect to plain http not followed; try ${target2.href} instead`;
   }
-  return `Redirect to ${target.href} not followed`;
+  return `Redirect to ${target2.href} not followed`;
 }
 
 // node_modules/pkce-challenge/dist/index.node.js
@@ -19122,8 +19124,8 @@ async function random(size) {
   const evenDistCutoff = Math.pow(2, 8) - Math.pow(2, 8) % mask.length;
   let result = "";
   while (result.length < size) {
-    const randomBytes = await getRandomValues(size - result.length);
-    for (const randomByte of randomBytes) {
+    const randomBytes3 = await getRandomValues(size - result.length);
+    for (const randomByte of randomBytes3) {
       if (randomByte < evenDistCutoff) {
         result += mask[randomByte % mask.length];
       }
@@ -20623,6 +20625,635 @@ var StreamableHTTPClientTransport = class {
   }
 };
 
+// src/auth/hosted.ts
+var HOSTED_MCP_URL = "https://api.octoperf.com/mcp";
+var LOGIN_COMMAND = "octoperf-wait login";
+var CLIENT_NAME = "octoperf plugin (octoperf-wait)";
+
+// src/auth/errors.ts
+var AuthFailure = class extends Error {
+};
+var LoginRequiredError = class extends AuthFailure {
+  constructor(serverUrl, reason) {
+    super(`${reason} for ${shownUrl(serverUrl)}: run \`${loginCommandFor(serverUrl)}\``);
+    this.serverUrl = serverUrl;
+  }
+  serverUrl;
+  name = "LoginRequiredError";
+  kind = "login-required";
+};
+var UnsafeStoreError = class extends AuthFailure {
+  constructor(path, reason) {
+    super(`refusing the credential folder ${path}: ${reason}`);
+    this.path = path;
+  }
+  path;
+  name = "UnsafeStoreError";
+  kind = "unsafe-store";
+};
+var SignInError = class extends AuthFailure {
+  name = "SignInError";
+  kind = "sign-in-failed";
+};
+function shownUrl(serverUrl) {
+  return printable(serverUrl, 200);
+}
+function loginCommandFor(serverUrl) {
+  return serverUrl === HOSTED_MCP_URL ? LOGIN_COMMAND : `${LOGIN_COMMAND} --mcp-url ${shownUrl(serverUrl)}`;
+}
+
+// src/auth/paths.ts
+import { createHash } from "node:crypto";
+import { join } from "node:path";
+function configDirFor(env, platform = process.platform) {
+  const base = env.XDG_CONFIG_HOME || (platform === "win32" ? env.APPDATA : void 0) || (env.HOME ? join(env.HOME, ".config") : void 0);
+  if (!base) throw new Error("no config folder: set XDG_CONFIG_HOME or HOME");
+  return join(base, "octoperf-plugin");
+}
+function normalServerUrl(serverUrl) {
+  const url2 = new URL(serverUrl);
+  if (url2.protocol !== "https:" && url2.protocol !== "http:") throw new Error(`not an http(s) URL: ${url2.protocol}`);
+  return url2.href;
+}
+function loginFiles(configDir, serverUrl) {
+  const key = createHash("sha256").update(normalServerUrl(serverUrl)).digest("hex").slice(0, 16);
+  const folder = join(configDir, "oauth");
+  return { folder, secrets: join(folder, `${key}.json`), meta: join(folder, `${key}.meta.json`) };
+}
+
+// src/auth/private-files.ts
+import { chmodSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { dirname } from "node:path";
+var OTHERS_WRITE = 18;
+var OTHERS_ANY = 63;
+function currentUid() {
+  return typeof process.getuid === "function" ? process.getuid() : void 0;
+}
+function checkOwned(path, stats) {
+  const uid = currentUid();
+  if (uid === void 0) return;
+  if (stats.uid !== uid) throw new UnsafeStoreError(path, `it belongs to user ${stats.uid}, not to you (${uid})`);
+  if ((stats.mode & OTHERS_WRITE) !== 0) throw new UnsafeStoreError(path, `others can write it (mode ${(stats.mode & 511).toString(8)})`);
+}
+function privateFolder(folder, create) {
+  const parent = dirname(folder);
+  let stats;
+  try {
+    stats = lstatSync(folder);
+  } catch {
+    if (!create) return false;
+    mkdirSync(folder, { recursive: true, mode: 448 });
+    stats = lstatSync(folder);
+  }
+  checkOwned(parent, statSync(parent));
+  if (!stats.isDirectory()) throw new UnsafeStoreError(folder, stats.isSymbolicLink() ? "it is a symbolic link" : "it is not a folder");
+  checkOwned(folder, stats);
+  if (currentUid() !== void 0 && (stats.mode & OTHERS_ANY) !== 0) chmodSync(folder, 448);
+  return true;
+}
+function readPrivateJson(path) {
+  let stats;
+  try {
+    stats = lstatSync(path);
+  } catch {
+    return void 0;
+  }
+  if (!stats.isFile()) throw new UnsafeStoreError(path, stats.isSymbolicLink() ? "it is a symbolic link" : "it is not a file");
+  checkOwned(path, stats);
+  try {
+    return JSON.parse(readFileSync(path, "utf8"));
+  } catch {
+    return void 0;
+  }
+}
+function writePrivateJson(path, value) {
+  const temp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  try {
+    writeFileSync(temp, `${JSON.stringify(value, null, 2)}
+`, { mode: 384, flag: "wx" });
+    chmodSync(temp, 384);
+    renameSync(temp, path);
+  } finally {
+    rmSync(temp, { force: true });
+  }
+}
+function removeFile(path) {
+  try {
+    lstatSync(path);
+  } catch {
+    return false;
+  }
+  rmSync(path, { force: true });
+  return true;
+}
+
+// src/auth/login-state.ts
+function metaOf(serverUrl, registered, tokens, savedAt) {
+  const expiresIn = tokens?.expires_in;
+  return {
+    version: 1,
+    serverUrl,
+    registered,
+    hasAccessToken: typeof tokens?.access_token === "string" && tokens.access_token.length > 0,
+    refreshable: typeof tokens?.refresh_token === "string" && tokens.refresh_token.length > 0,
+    ...typeof expiresIn === "number" && Number.isFinite(expiresIn) && expiresIn > 0 ? { accessExpiresAt: savedAt + expiresIn * 1e3 } : {},
+    updatedAt: savedAt
+  };
+}
+function isMeta(value) {
+  if (typeof value !== "object" || value === null) return false;
+  const meta2 = value;
+  return meta2.version === 1 && typeof meta2.serverUrl === "string" && typeof meta2.registered === "boolean" && typeof meta2.hasAccessToken === "boolean" && typeof meta2.refreshable === "boolean" && typeof meta2.updatedAt === "number" && (meta2.accessExpiresAt === void 0 || typeof meta2.accessExpiresAt === "number");
+}
+function readLoginState(serverUrl, options = {}) {
+  const url2 = normalServerUrl(serverUrl);
+  const configDir = options.configDir ?? configDirFor(options.env ?? process.env);
+  const files = loginFiles(configDir, url2);
+  const out = (reason) => ({ signedIn: false, serverUrl: url2, reason });
+  if (!privateFolder(files.folder, false)) return out("not signed in");
+  const meta2 = readPrivateJson(files.meta);
+  if (!isMeta(meta2) || meta2.serverUrl !== url2 || !meta2.registered || !meta2.hasAccessToken) return out("not signed in");
+  const now = (options.now ?? Date.now)();
+  if (!meta2.refreshable && meta2.accessExpiresAt !== void 0 && meta2.accessExpiresAt <= now) return out("the sign-in expired");
+  return {
+    signedIn: true,
+    serverUrl: url2,
+    refreshable: meta2.refreshable,
+    ...meta2.accessExpiresAt !== void 0 ? { accessExpiresAt: meta2.accessExpiresAt } : {}
+  };
+}
+function isLoggedIn(serverUrl, env = process.env, now = Date.now) {
+  try {
+    return readLoginState(serverUrl, { env, now }).signedIn;
+  } catch {
+    return false;
+  }
+}
+
+// src/auth/browser.ts
+import { spawn as spawn2 } from "node:child_process";
+function openerFor(env, platform) {
+  const chosen = env.BROWSER?.trim();
+  if (chosen) return [chosen];
+  if (platform === "darwin") return ["open"];
+  if (platform === "win32") return ["explorer"];
+  return ["xdg-open"];
+}
+function browserOpener(options) {
+  return (url2) => {
+    options.log(`Open this page to sign in: ${url2.href}`);
+    if (!options.launch) return;
+    const [program, ...args] = openerFor(options.env, options.platform ?? process.platform);
+    const child = spawn2(program, [...args, url2.href], { stdio: "ignore", detached: true, shell: false });
+    child.on("error", () => void 0);
+    child.unref();
+  };
+}
+
+// src/auth/loopback.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { createServer } from "node:http";
+var CALLBACK_PATH = "/callback";
+var PAGE = { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" };
+async function startLoopback(port = 0) {
+  const state = randomBytes2(16).toString("base64url");
+  let settle2;
+  const code = new Promise((resolve, reject) => settle2 = { resolve, reject });
+  code.catch(() => void 0);
+  const server = createServer((req, res) => {
+    const url2 = new URL(req.url ?? "/", "http://127.0.0.1");
+    if (req.method !== "GET" || url2.pathname !== CALLBACK_PATH) {
+      res.writeHead(404, PAGE).end();
+      return;
+    }
+    if (url2.searchParams.get("state") !== state) {
+      res.writeHead(400, PAGE).end("This sign-in link is not the one this terminal is waiting for.\n");
+      return;
+    }
+    const value = url2.searchParams.get("code");
+    if (value) {
+      res.writeHead(200, PAGE).end("Signed in. You can close this tab and go back to the terminal.\n");
+      settle2.resolve(value);
+      return;
+    }
+    const error2 = url2.searchParams.get("error");
+    res.writeHead(200, PAGE).end("Sign-in failed. Go back to the terminal.\n");
+    settle2.reject(new SignInError(`the authorization server refused the sign-in (${error2 ? printable(error2, 60) : "no code in the redirect"})`));
+  });
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => resolve());
+  });
+  const { port: bound } = server.address();
+  return {
+    redirectUrl: `http://127.0.0.1:${bound}${CALLBACK_PATH}`,
+    state,
+    code,
+    close: () => new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    })
+  };
+}
+
+// src/auth/provider.ts
+function metadataFor(redirect) {
+  return {
+    client_name: CLIENT_NAME,
+    redirect_uris: [redirect],
+    grant_types: ["authorization_code", "refresh_token"],
+    response_types: ["code"],
+    // A public client: the secret of a command-line tool is no secret (PKCE protects the code).
+    token_endpoint_auth_method: "none"
+  };
+}
+var SignInProvider = class {
+  constructor(store, redirect, expectedState, openUrl) {
+    this.store = store;
+    this.redirect = redirect;
+    this.expectedState = expectedState;
+    this.openUrl = openUrl;
+  }
+  store;
+  redirect;
+  expectedState;
+  openUrl;
+  client;
+  verifier;
+  saved;
+  discovery;
+  get redirectUrl() {
+    return this.redirect;
+  }
+  get clientMetadata() {
+    return metadataFor(this.redirect);
+  }
+  state() {
+    return this.expectedState;
+  }
+  clientInformation() {
+    return this.client;
+  }
+  saveClientInformation(client) {
+    this.client = client;
+  }
+  /** Only tokens of this sign-in: an old login is replaced, never reused. */
+  tokens() {
+    return this.saved;
+  }
+  saveTokens(tokens) {
+    this.saved = tokens;
+    const client = this.client;
+    const discovery = this.discovery;
+    this.store.update((stored) => {
+      delete stored.codeVerifier;
+      stored.tokens = tokens;
+      if (client) stored.client = client;
+      if (discovery) stored.discovery = discovery;
+      else delete stored.discovery;
+    });
+  }
+  async redirectToAuthorization(url2) {
+    await this.openUrl(url2);
+  }
+  saveCodeVerifier(verifier) {
+    this.verifier = verifier;
+  }
+  codeVerifier() {
+    if (!this.verifier) throw new Error("no PKCE code verifier for this sign-in");
+    return this.verifier;
+  }
+  saveDiscoveryState(state) {
+    this.discovery = state;
+  }
+  discoveryState() {
+    return this.discovery;
+  }
+  invalidateCredentials(scope) {
+    if (scope === "all" || scope === "client") this.client = void 0;
+    if (scope === "all" || scope === "tokens") this.saved = void 0;
+    if (scope === "all" || scope === "verifier") this.verifier = void 0;
+    if (scope === "all" || scope === "discovery") this.discovery = void 0;
+  }
+};
+var StoredLoginProvider = class {
+  constructor(store) {
+    this.store = store;
+  }
+  store;
+  /** The refresh token and client id last handed to the SDK, to tell our failure from another process's refresh. */
+  handedRefresh;
+  handedClient;
+  required(reason) {
+    return new LoginRequiredError(this.store.serverUrl, reason);
+  }
+  /** Only used to tell the SDK this is not a client-credentials flow; no redirect ever happens. */
+  get redirectUrl() {
+    const uris = this.store.read().client?.redirect_uris;
+    return Array.isArray(uris) && typeof uris[0] === "string" ? uris[0] : "http://127.0.0.1/callback";
+  }
+  get clientMetadata() {
+    return metadataFor(this.redirectUrl);
+  }
+  /** No saveClientInformation: the SDK cannot register a new client through this provider. */
+  clientInformation() {
+    const client = this.store.read().client;
+    if (!client) throw this.required("not signed in");
+    this.handedClient = client.client_id;
+    return client;
+  }
+  tokens() {
+    const tokens = this.store.read().tokens;
+    this.handedRefresh = tokens?.refresh_token;
+    return tokens;
+  }
+  saveTokens(tokens) {
+    this.store.update((stored) => {
+      const keep = tokens.refresh_token === void 0 ? stored.tokens?.refresh_token : void 0;
+      stored.tokens = keep === void 0 ? tokens : { ...tokens, refresh_token: keep };
+    });
+  }
+  /** Reached only when the stored login cannot be used or renewed. */
+  redirectToAuthorization() {
+    throw this.required("the sign-in has expired or was revoked");
+  }
+  saveCodeVerifier() {
+    throw this.required("the sign-in has expired or was revoked");
+  }
+  codeVerifier() {
+    throw this.required("not signed in");
+  }
+  saveDiscoveryState(state) {
+    this.store.update((stored) => void (stored.discovery = state));
+  }
+  discoveryState() {
+    return this.store.read().discovery;
+  }
+  /**
+   * The server refused what was handed over. Forget it, unless another
+   * process has stored something newer meanwhile (it refreshed first with a
+   * rotating refresh token): then the SDK's retry uses that.
+   */
+  invalidateCredentials(scope) {
+    this.store.update((stored) => {
+      const ours = stored.tokens?.refresh_token === this.handedRefresh && stored.client?.client_id === (this.handedClient ?? stored.client?.client_id);
+      if (!ours) return;
+      if (scope === "all" || scope === "tokens") delete stored.tokens;
+      if (scope === "all" || scope === "client") delete stored.client;
+      if (scope === "all" || scope === "discovery") delete stored.discovery;
+    });
+  }
+};
+
+// src/auth/store.ts
+function isObject2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function storedLoginOf(value) {
+  if (!isObject2(value)) return {};
+  const stored = {};
+  if (typeof value.serverUrl === "string") stored.serverUrl = value.serverUrl;
+  if (isObject2(value.client) && typeof value.client.client_id === "string") stored.client = value.client;
+  if (isObject2(value.tokens) && typeof value.tokens.access_token === "string") stored.tokens = value.tokens;
+  if (typeof value.codeVerifier === "string") stored.codeVerifier = value.codeVerifier;
+  if (isObject2(value.discovery) && typeof value.discovery.authorizationServerUrl === "string") stored.discovery = value.discovery;
+  return stored;
+}
+var CredentialStore = class {
+  constructor(configDir, serverUrl, now = Date.now) {
+    this.now = now;
+    this.serverUrl = normalServerUrl(serverUrl);
+    this.files = loginFiles(configDir, this.serverUrl);
+  }
+  now;
+  serverUrl;
+  files;
+  /** What is stored; {} when nothing is (or the file belongs to another URL). Throws UnsafeStoreError. */
+  read() {
+    if (!privateFolder(this.files.folder, false)) return {};
+    const stored = storedLoginOf(readPrivateJson(this.files.secrets));
+    return stored.serverUrl === void 0 || stored.serverUrl === this.serverUrl ? stored : {};
+  }
+  /** Change what is stored; the metadata file follows. */
+  update(change) {
+    privateFolder(this.files.folder, true);
+    const stored = this.read();
+    const tokensBefore = stored.tokens;
+    change(stored);
+    stored.serverUrl = this.serverUrl;
+    writePrivateJson(this.files.secrets, stored);
+    const previous = readPrivateJson(this.files.meta);
+    const savedAt = stored.tokens !== tokensBefore || typeof previous?.updatedAt !== "number" ? this.now() : previous.updatedAt;
+    writePrivateJson(this.files.meta, metaOf(this.serverUrl, stored.client !== void 0, stored.tokens, savedAt));
+  }
+  /** Forget the login for this server (client registration and tokens). True when something was there. */
+  remove() {
+    if (!privateFolder(this.files.folder, false)) return false;
+    const secrets = removeFile(this.files.secrets);
+    const meta2 = removeFile(this.files.meta);
+    return secrets || meta2;
+  }
+};
+
+// src/auth/sign-in.ts
+var SIGN_IN_TIMEOUT_MS = 5 * 6e4;
+function withTimeout(promise, ms) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new SignInError(`the sign-in did not complete within ${Math.round(ms / 1e3)} s`)), ms);
+    timer.unref();
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+function storedLoginProvider(serverUrl, options) {
+  const state = readLoginState(serverUrl, { configDir: options.configDir, ...options.now ? { now: options.now } : {} });
+  if (!state.signedIn) throw new LoginRequiredError(state.serverUrl, state.reason);
+  return new StoredLoginProvider(new CredentialStore(options.configDir, serverUrl, options.now));
+}
+async function connectWithStoredLogin(serverUrl, options) {
+  const provider = storedLoginProvider(serverUrl, options);
+  const client = new Client({ ...options.clientInfo });
+  await client.connect(new StreamableHTTPClientTransport(new URL(serverUrl), { authProvider: provider, ...options.fetch ? { fetch: options.fetch } : {} }));
+  return client;
+}
+async function signIn(serverUrl, options) {
+  const store = new CredentialStore(options.configDir, serverUrl, options.now);
+  privateFolder(store.files.folder, true);
+  const loopback = await startLoopback();
+  const fetchOption = options.fetch ? { fetch: options.fetch } : {};
+  try {
+    const provider = new SignInProvider(store, loopback.redirectUrl, loopback.state, options.openUrl);
+    const transport = new StreamableHTTPClientTransport(new URL(serverUrl), { authProvider: provider, ...fetchOption });
+    const first = new Client({ ...options.clientInfo });
+    try {
+      await first.connect(transport);
+      await first.close();
+      return "no-auth-needed";
+    } catch (error2) {
+      if (!(error2 instanceof UnauthorizedError)) throw error2;
+    }
+    options.log("waiting for the sign-in to complete in the browser...");
+    const code = await withTimeout(loopback.code, options.signInTimeoutMs ?? SIGN_IN_TIMEOUT_MS);
+    await transport.finishAuth(code);
+    await transport.close().catch(() => void 0);
+    const check = await connectWithStoredLogin(serverUrl, { ...options, ...fetchOption });
+    await check.close();
+    return "signed-in";
+  } finally {
+    await loopback.close();
+  }
+}
+
+// src/auth/commands.ts
+var AUTH_CLIENT_INFO = { name: "octoperf-wait", version: "0.1.0" };
+function target(options) {
+  const serverUrl = normalServerUrl(options.serverUrl ?? HOSTED_MCP_URL);
+  const configDir = options.configDir ?? configDirFor(options.env);
+  return { serverUrl, store: { configDir, ...options.now ? { now: options.now } : {} } };
+}
+function describeLogin(state) {
+  const until = state.accessExpiresAt === void 0 ? "no expiry given" : `access token valid until ${new Date(state.accessExpiresAt).toISOString()}`;
+  const renewal = state.refreshable ? "renewed automatically" : "sign in again when it ends";
+  return `signed in to ${shownUrl(state.serverUrl)} (${until}, ${renewal})`;
+}
+async function loginCommand(options) {
+  const { serverUrl, store } = target(options);
+  const openUrl = options.openUrl ?? browserOpener({ log: options.log, env: options.env, launch: options.launchBrowser !== false });
+  const result = await signIn(serverUrl, {
+    ...store,
+    openUrl,
+    log: options.log,
+    clientInfo: options.clientInfo ?? AUTH_CLIENT_INFO,
+    ...options.fetch ? { fetch: options.fetch } : {},
+    ...options.signInTimeoutMs !== void 0 ? { signInTimeoutMs: options.signInTimeoutMs } : {}
+  });
+  if (result === "no-auth-needed") return `${shownUrl(serverUrl)} accepted the connection without signing in: nothing to store`;
+  return describeLogin(statusOf(options, serverUrl, store));
+}
+function statusOf(options, serverUrl, store) {
+  const state = readLoginState(serverUrl, { configDir: store.configDir, ...options.now ? { now: options.now } : {} });
+  if (!state.signedIn) throw new LoginRequiredError(state.serverUrl, state.reason);
+  return state;
+}
+function statusCommand(options) {
+  const { serverUrl, store } = target(options);
+  return describeLogin(statusOf(options, serverUrl, store));
+}
+function logoutCommand(options) {
+  const { serverUrl, store } = target(options);
+  const removed = new CredentialStore(store.configDir, serverUrl).remove();
+  return removed ? `signed out of ${shownUrl(serverUrl)}` : `was not signed in to ${shownUrl(serverUrl)}`;
+}
+function authProviderFor(serverUrl, options) {
+  const { store } = target({ ...options, serverUrl });
+  return storedLoginProvider(serverUrl, store);
+}
+
+// src/auth/failures.ts
+function loginFailureOf(error2, serverUrl) {
+  if (error2 instanceof AuthFailure) return error2;
+  if (error2 instanceof StreamableHTTPError && error2.code === 401) return new LoginRequiredError(serverUrl, "the server refused the stored sign-in (HTTP 401)");
+  if (error2 instanceof InvalidGrantError || error2 instanceof InvalidTokenError) return new LoginRequiredError(serverUrl, "the sign-in has expired or was revoked");
+  if (error2 instanceof InvalidClientError || error2 instanceof UnauthorizedClientError) return new LoginRequiredError(serverUrl, "the authorization server no longer knows this client");
+  if (error2 instanceof UnauthorizedError) return new LoginRequiredError(serverUrl, "the server asked for a sign-in");
+  return void 0;
+}
+
+// src/auth/cli.ts
+var AUTH_COMMANDS = ["login", "logout", "status"];
+var AUTH_USAGE = `usage: octoperf-wait login | logout | status [--mcp-url <url>] [--config-dir <dir>] [--no-browser]
+
+  login         sign in to OctoPerf's MCP server in the browser (OAuth 2.1, PKCE); the watcher then polls over MCP
+  logout        forget the stored sign-in (tokens and client registration) for that server
+  status        signed in or not, for which server, and until when; never the token
+  --mcp-url     the MCP server (default ${HOSTED_MCP_URL})
+  --config-dir  where sign-ins are kept (default $XDG_CONFIG_HOME/octoperf-plugin, else ~/.config/octoperf-plugin)
+  --no-browser  print the sign-in URL without opening a browser ($BROWSER names the browser to open)`;
+function isAuthCommand(word) {
+  return AUTH_COMMANDS.includes(word ?? "");
+}
+function parseAuthArgs(argv) {
+  if (argv.includes("--help") || argv.includes("-h")) return "help";
+  const [command, ...rest] = argv;
+  if (!isAuthCommand(command)) throw new UsageError(`unknown command "${printable(command ?? "", 20)}"
+${AUTH_USAGE}`);
+  const out = { launchBrowser: true };
+  for (let i = 0; i < rest.length; i += 1) {
+    const flag = rest[i];
+    if (flag === "--no-browser") {
+      out.launchBrowser = false;
+      continue;
+    }
+    const value = rest[i + 1];
+    if (flag !== "--mcp-url" && flag !== "--config-dir" || value === void 0 || value.startsWith("--")) {
+      throw new UsageError(`${printable(flag, 30)}: ${flag === "--mcp-url" || flag === "--config-dir" ? "needs a value" : "unknown option"}
+${AUTH_USAGE}`);
+    }
+    i += 1;
+    if (flag === "--mcp-url") {
+      if (!/^https?:\/\/[^\s]+$/.test(value)) throw new UsageError(`--mcp-url must be an http(s) URL, got "${printable(value, 60)}"`);
+      out.serverUrl = value;
+    } else out.configDir = value;
+  }
+  return { command, ...out };
+}
+function isNetworkFailure(error2) {
+  return error2 instanceof TypeError && /fetch failed|network/i.test(error2.message);
+}
+function asWatchError(error2) {
+  if (error2 instanceof AuthFailure) return new AuthError(error2.message);
+  if (error2 instanceof ConfigError || error2 instanceof UsageError) return error2;
+  if (isNetworkFailure(error2)) return new UnreachableError("the server could not be reached");
+  const code = error2?.errorCode;
+  const kind = error2 instanceof Error ? error2.name : typeof error2;
+  return new AuthError(`the sign-in failed (${printable(kind, 40)}${typeof code === "string" ? `: ${printable(code, 40)}` : ""})`);
+}
+async function runAuthCommand(argv, io) {
+  const out = (line) => void io.stdout.write(`${PREFIX} ${line}
+`);
+  const err = (line) => void io.stderr.write(`${PREFIX} ${line}
+`);
+  try {
+    const parsed = parseAuthArgs(argv);
+    if (parsed === "help") {
+      io.stdout.write(`${AUTH_USAGE}
+`);
+      return 0;
+    }
+    const options = {
+      env: io.env,
+      ...parsed.serverUrl ? { serverUrl: parsed.serverUrl } : {},
+      ...parsed.configDir ? { configDir: parsed.configDir } : {},
+      ...io.now ? { now: io.now } : {}
+    };
+    if (parsed.command === "status") out(statusCommand(options));
+    else if (parsed.command === "logout") out(logoutCommand(options));
+    else {
+      out(
+        await loginCommand({
+          ...options,
+          log: err,
+          launchBrowser: parsed.launchBrowser,
+          ...io.openUrl ? { openUrl: io.openUrl } : {},
+          ...io.fetch ? { fetch: io.fetch } : {},
+          ...io.signInTimeoutMs !== void 0 ? { signInTimeoutMs: io.signInTimeoutMs } : {}
+        })
+      );
+    }
+    return 0;
+  } catch (error2) {
+    const failure2 = asWatchError(error2);
+    err(failure2.message);
+    return errorEnding(failure2).code;
+  }
+}
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  runAuthCommand(process.argv.slice(2), { env: process.env, stdout: process.stdout, stderr: process.stderr }).then((code) => {
+    process.exitCode = code;
+  });
+}
+
 // src/watcher/rest-backend.ts
 var DEFAULT_API_URL = "https://api.octoperf.com";
 var MAX_BODY_BYTES = 1e6;
@@ -20660,7 +21291,7 @@ var REST_STATUS_ROUTES = {
   get_scenario: { path: (a) => `/runtime/scenarios/${a.scenarioId}`, what: "scenario", map: answerOf }
 };
 function apiKeyProblem(key) {
-  if (key.length === 0) return "is not set: the REST backend needs an OctoPerf API key (Profile > API key)";
+  if (key.length === 0) return "is not set: the REST backend needs an OctoPerf API key (Profile > API key); or sign in once with `octoperf-wait login` and the watcher polls over MCP";
   if (key.length > MAX_KEY_LENGTH) return `is ${key.length} characters long; an API key is much shorter`;
   const at = (pattern) => key.search(pattern);
   const checks = [
@@ -20745,15 +21376,15 @@ var RestBackend = class {
       throw new TransientError(`${host} answered something that is not JSON (HTTP ${status})`);
     }
   }
-  async call(target, signal) {
-    const route = REST_STATUS_ROUTES[target.tool];
+  async call(target2, signal) {
+    const route = REST_STATUS_ROUTES[target2.tool];
     if (!route) {
       throw new ConfigError(
-        `the REST API has no endpoint for ${target.tool}; for a validation run wait on its benchResultId (bench <id> --operation validation) or use --backend mcp`
+        `the REST API has no endpoint for ${target2.tool}; for a validation run wait on its benchResultId (bench <id> --operation validation) or use --backend mcp`
       );
     }
-    const id = Object.values(target.args).join("/");
-    return route.map(await this.get(route.path(target.args), route.what, id, signal), target.args);
+    const id = Object.values(target2.args).join("/");
+    return route.map(await this.get(route.path(target2.args), route.what, id, signal), target2.args);
   }
   async close() {
   }
@@ -20798,13 +21429,11 @@ var McpBackend = class {
   async connect(signal) {
     if (this.client) return this.client;
     const client = new Client({ name: "octoperf-wait", version: "0.1.0" });
-    const transport = this.endpoint.kind === "stdio" ? (() => {
-      const [command, ...args] = splitCommand(this.endpoint.command);
-      return new StdioClientTransport({ command, args, stderr: "ignore" });
-    })() : new StreamableHTTPClientTransport(new URL(this.endpoint.url), {
-      requestInit: this.endpoint.apiKey ? { headers: { authorization: `Bearer ${this.endpoint.apiKey}` } } : {}
-    });
     try {
+      const transport = this.endpoint.kind === "stdio" ? (() => {
+        const [command, ...args] = splitCommand(this.endpoint.command);
+        return new StdioClientTransport({ command, args, stderr: "ignore" });
+      })() : this.httpTransport(this.endpoint);
       await client.connect(transport, { signal, timeout: MAX_TIMER_MS });
     } catch (error2) {
       await client.close().catch(() => void 0);
@@ -20813,7 +21442,18 @@ var McpBackend = class {
     this.client = client;
     return client;
   }
+  /** Streamable HTTP with the API key, or with the stored sign-in (refreshed by the SDK, never a browser here). */
+  httpTransport(endpoint) {
+    const env = endpoint.env ?? {};
+    const useLogin = !endpoint.apiKey && (endpoint.url === HOSTED_MCP_URL || isLoggedIn(endpoint.url, env));
+    return new StreamableHTTPClientTransport(new URL(endpoint.url), {
+      ...useLogin ? { authProvider: authProviderFor(endpoint.url, { env }) } : {},
+      requestInit: endpoint.apiKey ? { headers: { authorization: `Bearer ${endpoint.apiKey}` } } : {}
+    });
+  }
   transportError(error2, tool, signal) {
+    const login = this.endpoint.kind === "http" ? loginFailureOf(error2, this.endpoint.url) : void 0;
+    if (login) return new AuthError(login.message);
     if (signal.aborted) {
       const reason = signal.reason instanceof Error ? signal.reason.message : "stopped";
       return new TransientError(`could not reach the MCP server for ${tool} (${reason})`);
@@ -20846,8 +21486,8 @@ var McpBackend = class {
       return { fields: {}, unrecognised: `text that is not JSON (${quoted(text)})` };
     }
   }
-  call(target, signal) {
-    return this.callTool(target.tool, target.args, signal);
+  call(target2, signal) {
+    return this.callTool(target2.tool, target2.args, signal);
   }
   async close() {
     const client = this.client;
@@ -20919,16 +21559,16 @@ function targetsFor(op, args) {
 var REARM_MARGIN_S = 30;
 var FRACTION_EVIDENCE_SHARE = 0.1;
 var RUNNING = "RUNNING";
-var labelOf = (target) => Object.values(target.args).join("/");
+var labelOf = (target2) => Object.values(target2.args).join("/");
 var isDone = (t) => t.status.verdict?.kind === "terminal";
 function makeReader(io, requestTimeoutMs) {
-  return (target, stopAt) => {
+  return (target2, stopAt) => {
     const left = () => stopAt - io.clock.now();
     return withRetry(
       async () => {
         const timeout = io.clock.timeout(Math.max(0, Math.min(requestTimeoutMs, left())));
         try {
-          return await io.backend.call(target, timeout.signal);
+          return await io.backend.call(target2, timeout.signal);
         } finally {
           timeout.cancel();
         }
@@ -20968,9 +21608,9 @@ async function watch(plan, io) {
   const margin = plan.windowSeconds === void 0 ? 0 : Math.min(REARM_MARGIN_S, plan.windowSeconds / 2);
   const windowStopAt = plan.windowSeconds === void 0 ? Infinity : start + (plan.windowSeconds - margin) * 1e3;
   const stopAt = Math.min(deadlineAt, windowStopAt);
-  const tracked = plan.targets.map((target) => ({
-    target,
-    status: { label: labelOf(target), verdict: void 0, shown: void 0, message: "", detail: "", unknown: [] },
+  const tracked = plan.targets.map((target2) => ({
+    target: target2,
+    status: { label: labelOf(target2), verdict: void 0, shown: void 0, message: "", detail: "", unknown: [] },
     lastStep: 0,
     announcedEnd: false,
     runningSince: void 0,
@@ -21107,11 +21747,10 @@ function formatElapsed(seconds) {
 var MAX_LINE_CHARS = 4e3;
 var MAX_ERROR_CHARS = 600;
 function defaultBackend(args, env) {
-  if (args.backend === "mcp" || args.mcpCommand !== void 0 || args.mcpUrl !== void 0) {
-    if (args.mcpCommand !== void 0) return new McpBackend({ kind: "stdio", command: args.mcpCommand });
-    if (args.mcpUrl !== void 0) return new McpBackend({ kind: "http", url: args.mcpUrl, apiKey: env.OCTOPERF_API_KEY });
-    throw new ConfigError("--backend mcp needs --mcp-command or --mcp-url (OctoPerf's hosted MCP server needs OAuth; use REST with an API key)");
-  }
+  if (args.mcpCommand !== void 0) return new McpBackend({ kind: "stdio", command: args.mcpCommand });
+  if (args.mcpUrl !== void 0) return new McpBackend({ kind: "http", url: args.mcpUrl, apiKey: env.OCTOPERF_API_KEY, env });
+  const signedIn = !env.OCTOPERF_API_KEY && args.backend !== "rest" && isLoggedIn(HOSTED_MCP_URL, env);
+  if (args.backend === "mcp" || signedIn) return new McpBackend({ kind: "http", url: HOSTED_MCP_URL, env });
   return new RestBackend({ baseUrl: args.apiUrl ?? env.OCTOPERF_API_URL ?? DEFAULT_API_URL, apiKey: env.OCTOPERF_API_KEY ?? "" });
 }
 function redactor(secret) {
@@ -21156,6 +21795,7 @@ async function run(options) {
 `);
   const err = (line) => void options.stderr.write(`octoperf-wait: ${clean(line, MAX_LINE_CHARS)}
 `);
+  if (isAuthCommand(options.argv[0])) return await runAuthCommand(options.argv, { env: options.env, stdout: options.stdout, stderr: options.stderr });
   let backend;
   try {
     const args = parseWatchArgs(options.argv);

@@ -5,7 +5,7 @@
 // Exit codes come from the watcher's table: 0 done, 3 not signed in /
 // refused / bad arguments, 5 the server could not be reached.
 import type { FetchLike } from "@modelcontextprotocol/sdk/shared/transport.js";
-import { AuthError, ConfigError, UnreachableError, exitCodeFor } from "../watcher/errors.js";
+import { AuthError, ConfigError, UnreachableError, UsageError, errorEnding } from "../watcher/errors.js";
 import { PREFIX } from "../watcher/lines.js";
 import { printable } from "../policy/duration.js";
 import type { OpenUrl } from "./browser.js";
@@ -40,7 +40,7 @@ interface ParsedAuthArgs {
 export function parseAuthArgs(argv: readonly string[]): ParsedAuthArgs | "help" {
   if (argv.includes("--help") || argv.includes("-h")) return "help";
   const [command, ...rest] = argv;
-  if (!isAuthCommand(command)) throw new ConfigError(`unknown command "${printable(command ?? "", 20)}"\n${AUTH_USAGE}`);
+  if (!isAuthCommand(command)) throw new UsageError(`unknown command "${printable(command ?? "", 20)}"\n${AUTH_USAGE}`);
   const out: { serverUrl?: string; configDir?: string; launchBrowser: boolean } = { launchBrowser: true };
   for (let i = 0; i < rest.length; i += 1) {
     const flag = rest[i]!;
@@ -50,11 +50,11 @@ export function parseAuthArgs(argv: readonly string[]): ParsedAuthArgs | "help" 
     }
     const value = rest[i + 1];
     if ((flag !== "--mcp-url" && flag !== "--config-dir") || value === undefined || value.startsWith("--")) {
-      throw new ConfigError(`${printable(flag, 30)}: ${flag === "--mcp-url" || flag === "--config-dir" ? "needs a value" : "unknown option"}\n${AUTH_USAGE}`);
+      throw new UsageError(`${printable(flag, 30)}: ${flag === "--mcp-url" || flag === "--config-dir" ? "needs a value" : "unknown option"}\n${AUTH_USAGE}`);
     }
     i += 1;
     if (flag === "--mcp-url") {
-      if (!/^https?:\/\/[^\s]+$/.test(value)) throw new ConfigError(`--mcp-url must be an http(s) URL, got "${printable(value, 60)}"`);
+      if (!/^https?:\/\/[^\s]+$/.test(value)) throw new UsageError(`--mcp-url must be an http(s) URL, got "${printable(value, 60)}"`);
       out.serverUrl = value;
     } else out.configDir = value;
   }
@@ -78,7 +78,7 @@ function isNetworkFailure(error: unknown): boolean {
 
 function asWatchError(error: unknown): Error {
   if (error instanceof AuthFailure) return new AuthError(error.message);
-  if (error instanceof ConfigError) return error;
+  if (error instanceof ConfigError || error instanceof UsageError) return error;
   if (isNetworkFailure(error)) return new UnreachableError("the server could not be reached");
   // An answer the SDK could not use (bad metadata, a refused registration). Its message may quote a
   // response body, which could hold a token: only the error's kind and OAuth code are shown.
@@ -121,7 +121,7 @@ export async function runAuthCommand(argv: readonly string[], io: AuthIo): Promi
   } catch (error) {
     const failure = asWatchError(error);
     err(failure.message);
-    return exitCodeFor(failure);
+    return errorEnding(failure).code;
   }
 }
 

@@ -36,15 +36,17 @@ export interface WatchArgs {
 }
 
 export const WATCH_USAGE = `usage: octoperf-wait bench <benchResultId...> | validation <projectId> <virtualUserId> | task <taskId...> [options]
+       octoperf-wait login | logout | status   sign in to OctoPerf's MCP server once; the watcher then needs no API key
 
   --expected <duration>   how long the work should take (e.g. 90s, 10m, 1h30m); sets the poll cadence
   --scenario <id>         compute --expected from the scenario's load profiles instead
   --deadline <duration>   give up after this long (default: the policy's deadline for the expected time)
   --interval <duration>   poll interval override, kept within ${CADENCE_MIN_S}-${WATCHER_MAX_INTERVAL_S} s
   --operation <id>        the policy operation (${OPERATION_IDS.join(", ")})
-  --backend rest|mcp      REST needs OCTOPERF_API_KEY (and OCTOPERF_API_URL, default https://api.octoperf.com)
+  --backend rest|mcp      REST needs OCTOPERF_API_KEY (and OCTOPERF_API_URL, default https://api.octoperf.com); mcp alone is
+                          OctoPerf's hosted MCP server with the sign-in of octoperf-wait login (the default without a key)
   --mcp-command "<cmd>"   MCP server over stdio, e.g. "node scripts/octoperf-simulator.mjs --stdio"
-  --mcp-url <url>         MCP server over Streamable HTTP (no OAuth), e.g. http://127.0.0.1:8765/mcp
+  --mcp-url <url>         MCP server over Streamable HTTP (API key, or the sign-in stored for that URL), e.g. http://127.0.0.1:8765/mcp
   --progress <percent>    also print a line at every <percent> of elapsed load
   --window <duration>     Monitor's time limit: print a re-arm line and stop just before it
   --time-scale <n>        the service's clock runs n times faster (simulator only; or OCTOPERF_WAIT_TIME_SCALE)

@@ -11,9 +11,13 @@ import { oneLine, quoted } from "../policy/untrusted-text.js";
 import { answerOf, type Answer, type Backend } from "./backend.js";
 import { MAX_TIMER_MS } from "./clock.js";
 import { AuthError, ConfigError, TransientError, UnknownHandleError } from "./errors.js";
+import { authProviderFor, HOSTED_MCP_URL, isLoggedIn, loginFailureOf, type Env } from "../auth/index.js";
 import { apiKeyProblem } from "./rest-backend.js";
 
-export type McpEndpoint = { readonly kind: "stdio"; readonly command: string } | { readonly kind: "http"; readonly url: string; readonly apiKey?: string };
+export type McpEndpoint =
+  | { readonly kind: "stdio"; readonly command: string }
+  /** Over HTTP: an API key as a bearer token, else the stored `octoperf-wait login` for that URL (the hosted server always needs one). */
+  | { readonly kind: "http"; readonly url: string; readonly apiKey?: string; readonly env?: Env };
 
 /** A tool answer's text longer than this is not parsed (bounded work per answer). */
 const MAX_TEXT_CHARS = 1_000_000;
@@ -59,16 +63,14 @@ export class McpBackend implements Backend {
   private async connect(signal: AbortSignal): Promise<Client> {
     if (this.client) return this.client;
     const client = new Client({ name: "octoperf-wait", version: "0.1.0" });
-    const transport =
-      this.endpoint.kind === "stdio"
-        ? (() => {
-            const [command, ...args] = splitCommand(this.endpoint.command);
-            return new StdioClientTransport({ command: command!, args, stderr: "ignore" });
-          })()
-        : new StreamableHTTPClientTransport(new URL(this.endpoint.url), {
-            requestInit: this.endpoint.apiKey ? { headers: { authorization: `Bearer ${this.endpoint.apiKey}` } } : {},
-          });
     try {
+      const transport =
+        this.endpoint.kind === "stdio"
+          ? (() => {
+              const [command, ...args] = splitCommand(this.endpoint.command);
+              return new StdioClientTransport({ command: command!, args, stderr: "ignore" });
+            })()
+          : this.httpTransport(this.endpoint);
       // The watch's signal bounds the call; the SDK's own timer is set out of the way.
       await client.connect(transport, { signal, timeout: MAX_TIMER_MS });
     } catch (error) {
@@ -79,7 +81,19 @@ export class McpBackend implements Backend {
     return client;
   }
 
+  /** Streamable HTTP with the API key, or with the stored sign-in (refreshed by the SDK, never a browser here). */
+  private httpTransport(endpoint: Extract<McpEndpoint, { kind: "http" }>): StreamableHTTPClientTransport {
+    const env = endpoint.env ?? {};
+    const useLogin = !endpoint.apiKey && (endpoint.url === HOSTED_MCP_URL || isLoggedIn(endpoint.url, env));
+    return new StreamableHTTPClientTransport(new URL(endpoint.url), {
+      ...(useLogin ? { authProvider: authProviderFor(endpoint.url, { env }) } : {}),
+      requestInit: endpoint.apiKey ? { headers: { authorization: `Bearer ${endpoint.apiKey}` } } : {},
+    });
+  }
+
   private transportError(error: unknown, tool: string, signal: AbortSignal): Error {
+    const login = this.endpoint.kind === "http" ? loginFailureOf(error, this.endpoint.url) : undefined;
+    if (login) return new AuthError(login.message);
     if (signal.aborted) {
       const reason = signal.reason instanceof Error ? signal.reason.message : "stopped";
       return new TransientError(`could not reach the MCP server for ${tool} (${reason})`);

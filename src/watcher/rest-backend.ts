@@ -80,7 +80,7 @@ export const REST_STATUS_ROUTES: Readonly<Record<string, RestRoute>> = {
 
 /** What is wrong with an API key, without showing any of it; undefined when it can be sent (assumption:api-key-charset). */
 export function apiKeyProblem(key: string): string | undefined {
-  if (key.length === 0) return "is not set: the REST backend needs an OctoPerf API key (Profile > API key)";
+  if (key.length === 0) return "is not set: the REST backend needs an OctoPerf API key (Profile > API key); or sign in once with `octoperf-wait login` and the watcher polls over MCP";
   if (key.length > MAX_KEY_LENGTH) return `is ${key.length} characters long; an API key is much shorter`;
   const at = (pattern: RegExp): number => key.search(pattern);
   const checks: Array<[RegExp, string]> = [

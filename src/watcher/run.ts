@@ -22,6 +22,7 @@ import { realClock, scaledClock, type WatchClock } from "./clock.js";
 import { ConfigError, errorEnding, OutOfTimeError, UnknownHandleError, UnreachableError, type ExitCode } from "./errors.js";
 import { errorLine } from "./lines.js";
 import { McpBackend } from "./mcp-backend.js";
+import { HOSTED_MCP_URL, isAuthCommand, isLoggedIn, runAuthCommand } from "../auth/index.js";
 import { DEFAULT_RETRY } from "./retry.js";
 import { DEFAULT_API_URL, RestBackend } from "./rest-backend.js";
 import { subjectFor, targetsFor, type Subject } from "./targets.js";
@@ -49,12 +50,16 @@ export interface RunOptions {
 export const MAX_LINE_CHARS = 4000;
 const MAX_ERROR_CHARS = 600;
 
+/**
+ * Where to poll: an MCP server named on the command line; else REST with an
+ * API key; else OctoPerf's hosted MCP server with the stored sign-in
+ * (`octoperf-wait login`). `--backend mcp` alone means the hosted server.
+ */
 export function defaultBackend(args: WatchArgs, env: RunOptions["env"]): Backend {
-  if (args.backend === "mcp" || args.mcpCommand !== undefined || args.mcpUrl !== undefined) {
-    if (args.mcpCommand !== undefined) return new McpBackend({ kind: "stdio", command: args.mcpCommand });
-    if (args.mcpUrl !== undefined) return new McpBackend({ kind: "http", url: args.mcpUrl, apiKey: env.OCTOPERF_API_KEY });
-    throw new ConfigError("--backend mcp needs --mcp-command or --mcp-url (OctoPerf's hosted MCP server needs OAuth; use REST with an API key)");
-  }
+  if (args.mcpCommand !== undefined) return new McpBackend({ kind: "stdio", command: args.mcpCommand });
+  if (args.mcpUrl !== undefined) return new McpBackend({ kind: "http", url: args.mcpUrl, apiKey: env.OCTOPERF_API_KEY, env });
+  const signedIn = !env.OCTOPERF_API_KEY && args.backend !== "rest" && isLoggedIn(HOSTED_MCP_URL, env);
+  if (args.backend === "mcp" || signedIn) return new McpBackend({ kind: "http", url: HOSTED_MCP_URL, env });
   return new RestBackend({ baseUrl: args.apiUrl ?? env.OCTOPERF_API_URL ?? DEFAULT_API_URL, apiKey: env.OCTOPERF_API_KEY ?? "" });
 }
 
@@ -106,6 +111,7 @@ export async function run(options: RunOptions): Promise<ExitCode> {
   const clean = (text: unknown, max: number): string => redact(oneLine(redact(typeof text === "string" ? text : String(text ?? "")), max));
   const out = (line: string): void => void options.stdout.write(`${clean(line, MAX_LINE_CHARS)}\n`);
   const err = (line: string): void => void options.stderr.write(`octoperf-wait: ${clean(line, MAX_LINE_CHARS)}\n`);
+  if (isAuthCommand(options.argv[0])) return (await runAuthCommand(options.argv, { env: options.env, stdout: options.stdout, stderr: options.stderr })) as ExitCode;
   let backend: Backend | undefined;
   try {
     const args = parseWatchArgs(options.argv);

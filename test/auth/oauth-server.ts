@@ -38,6 +38,8 @@ export interface AuthServerOptions {
   readonly refreshTokens?: boolean;
   /** The server's clock, shared with the client under test (ms since the epoch). */
   readonly now?: () => number;
+  /** The simulated platform's clock (a test moves it to make runs progress). */
+  readonly platformClock?: ManualClock;
 }
 
 export interface AuthCounts {
@@ -164,6 +166,8 @@ class TestAuthProvider implements OAuthServerProvider {
 
 export interface ProtectedSimulator {
   readonly mcpUrl: string;
+  /** The simulated OctoPerf behind the bearer check (to start runs without a client). */
+  readonly platform: Platform;
   /** Access and refresh tokens the authorization server issued (to check they are never printed). */
   issuedTokens(): string[];
   readonly counts: AuthCounts;
@@ -198,7 +202,7 @@ export async function startProtectedSimulator(options: AuthServerOptions = {}): 
       revocationOptions: noLimit,
     }),
   );
-  const platform = new Platform({ clock: new ManualClock() });
+  const platform = new Platform({ clock: options.platformClock ?? new ManualClock() });
   app.all(
     "/mcp",
     requireBearerAuth({ verifier: provider, resourceMetadataUrl: getOAuthProtectedResourceMetadataUrl(mcpUrl) }),
@@ -215,6 +219,7 @@ export async function startProtectedSimulator(options: AuthServerOptions = {}): 
   );
   return {
     mcpUrl: mcpUrl.toString(),
+    platform,
     issuedTokens: () => [...provider.issued],
     counts: provider.counts,
     setDeny: (deny) => void (provider.deny = deny),
