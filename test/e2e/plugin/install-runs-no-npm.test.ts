@@ -11,7 +11,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const root = join(import.meta.dirname, "..", "..");
+const root = join(import.meta.dirname, "..", "..", "..");
 const claude = join(root, "node_modules", ".bin", "claude");
 
 function pluginCopy(dir: string, edit?: (pkg: Record<string, unknown>) => void): void {
