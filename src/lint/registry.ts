@@ -13,6 +13,16 @@ import { policyTerminalRule } from "./rules/policy-terminal.js";
 import { skillReferencesRule } from "./rules/skill-references.js";
 import type { Rule } from "./types.js";
 
+/**
+ * Checked once per run, not per file (src/schemas/harness-check.ts): listed
+ * here so the README's table and the diagnostics' order include it.
+ */
+export const HARNESS_RULE: Pick<Rule, "id" | "description" | "house"> = {
+  id: "harness-facts",
+  description: "the policy's ScheduleWakeup and Monitor limits equal the pinned `sdk-tools.d.ts`",
+  house: true,
+};
+
 export const RULES: readonly Rule[] = Object.freeze([
   frontmatterRule,
   descriptionBudgetRule,

@@ -41,5 +41,6 @@ function check(file: LintFile, context: LintContext): Finding[] {
 export const descriptionBudgetRule: Rule = {
   id: "description-budget",
   description: "Description (+ when_to_use) within the per-skill budget, and all skills within the total budget.",
+  house: true,
   check,
 };
