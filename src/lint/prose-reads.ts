@@ -5,7 +5,7 @@ import type { CodeSpan } from "./markdown.js";
 import { FIELD_RE, LITERAL_RE, type ReadRef } from "./octoperf-calls.js";
 
 const TOOLISH_RE = /^(?:mcp__\S+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)(?:\(.*\))?$/;
-const READ_VERB_RE = /\b(returns?|gives?|shows?|answers?|reports?|holds?|lists?|with|reads?)\b|->|→/;
+const READ_VERB_RE = /\b(returns?|gives?|shows?|answers?|reports?|holds?|lists?|with|reads?|until)\b|->|→/;
 
 /**
  * Reads in the prose after a tool span: code spans after a reading verb, up to

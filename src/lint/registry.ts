@@ -3,6 +3,7 @@ import { claudeCodeCallsRule } from "./rules/claude-code-calls.js";
 import { descriptionBudgetRule } from "./rules/description-budget.js";
 import { frontmatterRule } from "./rules/frontmatter.js";
 import { generatedFreshRule } from "./rules/generated-fresh.js";
+import { harnessClaimsRule } from "./rules/harness-claims.js";
 import { octoperfResultFieldsRule } from "./rules/octoperf-result-fields.js";
 import { octoperfToolArgsRule } from "./rules/octoperf-tool-args.js";
 import { octoperfToolExistsRule } from "./rules/octoperf-tool-exists.js";
@@ -11,6 +12,7 @@ import { policyLoopFloorRule } from "./rules/policy-loop-floor.js";
 import { policyProgressRule } from "./rules/policy-progress.js";
 import { policyTerminalRule } from "./rules/policy-terminal.js";
 import { skillReferencesRule } from "./rules/skill-references.js";
+import { waitBeforeUseRule } from "./rules/wait-before-use.js";
 import type { Rule } from "./types.js";
 
 /**
@@ -30,10 +32,12 @@ export const RULES: readonly Rule[] = Object.freeze([
   octoperfToolArgsRule,
   octoperfResultFieldsRule,
   claudeCodeCallsRule,
+  harnessClaimsRule,
   policyProgressRule,
   policyTerminalRule,
   policyCadenceRule,
   policyLoopFloorRule,
+  waitBeforeUseRule,
   skillReferencesRule,
   generatedFreshRule,
 ]);

@@ -36,7 +36,7 @@ export const CATALOG_META = {
 } as const;
 
 function documented(definition: ToolDefinition): CatalogTool {
-  return { ...definition, _meta: { source: { kind: "documented", reference: DOCUMENTED_REFERENCE } } };
+  return { ...definition, _meta: { source: { kind: "documented", sources: [DOCUMENTED_REFERENCE] } } };
 }
 
 /** The catalog built from the documented sources, keeping captured entries of `current`. */

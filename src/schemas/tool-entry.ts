@@ -3,8 +3,17 @@
 // loads as a plain `tools/list` result (`_meta` is the protocol's own slot).
 import type { JsonSchema, ObjectSchema } from "./json-schema.js";
 
+/** A part of a tool entry a source can confirm. */
+export type ToolPart = "arguments" | "results";
+
 export type Provenance =
-  | { readonly kind: "documented"; readonly reference: string }
+  | {
+      readonly kind: "documented";
+      /** Public sources the entry was written from, as "owner/repo: path" or a URL. */
+      readonly sources: readonly string[];
+      /** Parts no cited source confirms: lint findings about them are only warnings. */
+      readonly unverified?: readonly ToolPart[];
+    }
   | { readonly kind: "captured"; readonly date: string; readonly server: string };
 
 export interface ToolDefinition {
