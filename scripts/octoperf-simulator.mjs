@@ -19412,7 +19412,7 @@ var Server = class extends Protocol {
 // schemas/octoperf/tools.json
 var tools_default = {
   _meta: {
-    about: "OctoPerf MCP tools in tools/list shape. _meta.source says where each entry comes from: documented (written from public material) or captured (npm run schemas:pull).",
+    about: "OctoPerf MCP tools in tools/list shape. _meta.source says where each entry comes from: documented (written from public sources, cited in sources; unverified names the parts no source confirms) or captured (npm run schemas:pull).",
     rebuild: "npx tsx src/schemas/catalog-cli.ts (documented entries); npm run schemas:pull -- --url <server> (captured)"
   },
   tools: [
@@ -19455,7 +19455,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@cec2543: plugins/octoperf/skills/octoperf-auto-correlation/SKILL.md"
+          ],
+          unverified: [
+            "results"
+          ]
         }
       }
     },
@@ -19482,7 +19488,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fd0ad8: plugins/octoperf/skills/octoperf-onpremise-agent/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -19520,7 +19531,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-workspace/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -19588,7 +19604,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@0c9af3c: plugins/octoperf/skills/octoperf-loadrunner-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -19660,7 +19682,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -19699,7 +19727,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-async-polling/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@cec2543: plugins/octoperf/skills/octoperf-auto-correlation/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md"
+          ]
         }
       }
     },
@@ -19726,7 +19759,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "shared/reference/octoperf-tools.md (team summary of OctoPerf's agent guide; no public copy found)"
+          ],
+          unverified: [
+            "tool",
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -19753,7 +19793,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-sla/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -19793,39 +19838,84 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@cec2543: plugins/octoperf/skills/octoperf-auto-correlation/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@2c71dbc: plugins/octoperf/skills/octoperf-validation-triage/SKILL.md"
+          ],
+          unverified: [
+            "results"
+          ]
         }
       }
     },
     {
       name: "check_jira_notification_connection",
-      description: "Test the Jira connection of a notification.",
+      description: "Test a Jira connection.",
       inputSchema: {
         type: "object",
         properties: {
-          workspaceId: {
-            type: "string",
-            description: "Workspace id"
-          },
-          settings: {
+          connection: {
             type: "object",
-            description: "Jira URL and credentials"
+            description: "How to reach Jira",
+            properties: {
+              url: {
+                type: "string",
+                description: "Jira URL (Jira Cloud: *.atlassian.net)"
+              },
+              connectionType: {
+                type: "string",
+                enum: [
+                  "JIRA_CLOUD",
+                  "JIRA_DATA_CENTER_BASIC",
+                  "JIRA_DATA_CENTER_ACCESS_TOKEN"
+                ],
+                description: "How to authenticate"
+              },
+              email: {
+                type: "string",
+                description: "Account e-mail (Cloud) or user name (Data Center basic)"
+              },
+              apiKey: {
+                type: "string",
+                description: "API token, password or personal access token (write-only)"
+              }
+            },
+            required: [
+              "url",
+              "connectionType",
+              "apiKey"
+            ]
           }
         },
         required: [
-          "workspaceId"
+          "connection"
+        ]
+      },
+      outputSchema: {
+        type: "object",
+        properties: {
+          reachable: {
+            type: "boolean",
+            description: "Jira answered with these credentials"
+          }
+        },
+        required: [
+          "reachable"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@91ed98b: plugins/octoperf/skills/octoperf-notifications/SKILL.md"
+          ]
         }
       }
     },
     {
       name: "check_monitor_connection",
-      description: "Test whether a monitor can reach what it watches.",
+      description: "Ask the agent to open the monitor's connection and authenticate (synchronous, up to about a minute).",
       inputSchema: {
         type: "object",
         properties: {
@@ -19843,11 +19933,11 @@ var tools_default = {
         properties: {
           reachable: {
             type: "boolean",
-            description: "The target answered"
+            description: "The target answered with valid credentials"
           },
           message: {
             type: "string",
-            description: "Details, or the error"
+            description: "The agent's error when not reachable"
           }
         },
         required: [
@@ -19857,13 +19947,15 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md"
+          ]
         }
       }
     },
     {
       name: "create_apache_httpd_monitor",
-      description: "Create a monitor that collects apache httpd counters during tests.",
+      description: "Create a monitor that collects apache httpd counters during every run of the project's scenarios.",
       inputSchema: {
         type: "object",
         properties: {
@@ -19871,40 +19963,26 @@ var tools_default = {
             type: "string",
             description: "Project id"
           },
-          name: {
-            type: "string",
-            description: "Monitor name"
-          },
           agentId: {
             type: "string",
-            description: "Monitoring agent to collect through"
-          },
-          settings: {
-            type: "object",
-            description: "Connection settings of this kind of monitor"
+            description: "Monitoring agent (UP, in the workspace that owns the project) that opens the connection"
           }
         },
         required: [
           "projectId",
-          "name"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Monitor id"
-          }
-        },
-        required: [
-          "id"
+          "agentId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -19951,7 +20029,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "shared/reference/octoperf-tools.md (team summary of OctoPerf's agent guide; no public copy found)"
+          ],
+          unverified: [
+            "tool",
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -19983,7 +20068,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -20030,7 +20121,11 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@cec2543: plugins/octoperf/skills/octoperf-auto-correlation/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md"
+          ]
         }
       }
     },
@@ -20065,7 +20160,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -20113,7 +20213,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-blazemeter-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -20127,10 +20234,6 @@ var tools_default = {
             type: "string",
             description: "Workspace id"
           },
-          name: {
-            type: "string",
-            description: "Notification name"
-          },
           eventIds: {
             type: "array",
             items: {
@@ -20149,11 +20252,59 @@ var tools_default = {
           },
           filters: {
             type: "object",
-            description: "Which scenarios or projects it applies to"
-          },
-          settings: {
-            type: "object",
-            description: "Channel settings (address, webhook, project...)"
+            description: "Which tests fire it; an omitted part is no filter",
+            properties: {
+              scenarioName: {
+                type: "object",
+                properties: {
+                  search: {
+                    type: "string",
+                    description: "Text to match"
+                  },
+                  matchType: {
+                    type: "string",
+                    enum: [
+                      "CONTAINS",
+                      "EQUALS",
+                      "EQUALS_IGNORECASE",
+                      "CONTAINS_IGNORECASE",
+                      "STARTS_WITH",
+                      "ENDS_WITH"
+                    ],
+                    description: "How to match (CONTAINS by default)"
+                  }
+                },
+                required: [
+                  "search"
+                ]
+              },
+              testDurationMinutes: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              },
+              concurrentUsers: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              }
+            }
           },
           attachPdfReport: {
             type: "boolean",
@@ -20162,32 +20313,25 @@ var tools_default = {
         },
         required: [
           "workspaceId",
-          "name",
           "eventIds"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Notification id"
-          }
-        },
-        required: [
-          "id"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@91ed98b: plugins/octoperf/skills/octoperf-notifications/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-workspace/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "create_generic_jmx_monitor",
-      description: "Create a monitor that collects generic jmx counters during tests.",
+      description: "Create a monitor that collects generic jmx counters during every run of the project's scenarios.",
       inputSchema: {
         type: "object",
         properties: {
@@ -20195,40 +20339,26 @@ var tools_default = {
             type: "string",
             description: "Project id"
           },
-          name: {
-            type: "string",
-            description: "Monitor name"
-          },
           agentId: {
             type: "string",
-            description: "Monitoring agent to collect through"
-          },
-          settings: {
-            type: "object",
-            description: "Connection settings of this kind of monitor"
+            description: "Monitoring agent (UP, in the workspace that owns the project) that opens the connection"
           }
         },
         required: [
           "projectId",
-          "name"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Monitor id"
-          }
-        },
-        required: [
-          "id"
+          "agentId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -20242,10 +20372,6 @@ var tools_default = {
             type: "string",
             description: "Workspace id"
           },
-          name: {
-            type: "string",
-            description: "Notification name"
-          },
           eventIds: {
             type: "array",
             items: {
@@ -20264,35 +20390,75 @@ var tools_default = {
           },
           filters: {
             type: "object",
-            description: "Which scenarios or projects it applies to"
-          },
-          settings: {
-            type: "object",
-            description: "Channel settings (address, webhook, project...)"
+            description: "Which tests fire it; an omitted part is no filter",
+            properties: {
+              scenarioName: {
+                type: "object",
+                properties: {
+                  search: {
+                    type: "string",
+                    description: "Text to match"
+                  },
+                  matchType: {
+                    type: "string",
+                    enum: [
+                      "CONTAINS",
+                      "EQUALS",
+                      "EQUALS_IGNORECASE",
+                      "CONTAINS_IGNORECASE",
+                      "STARTS_WITH",
+                      "ENDS_WITH"
+                    ],
+                    description: "How to match (CONTAINS by default)"
+                  }
+                },
+                required: [
+                  "search"
+                ]
+              },
+              testDurationMinutes: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              },
+              concurrentUsers: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              }
+            }
           }
         },
         required: [
           "workspaceId",
-          "name",
           "eventIds"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Notification id"
-          }
-        },
-        required: [
-          "id"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@91ed98b: plugins/octoperf/skills/octoperf-notifications/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -20306,10 +20472,6 @@ var tools_default = {
             type: "string",
             description: "Workspace id"
           },
-          name: {
-            type: "string",
-            description: "Notification name"
-          },
           eventIds: {
             type: "array",
             items: {
@@ -20328,41 +20490,81 @@ var tools_default = {
           },
           filters: {
             type: "object",
-            description: "Which scenarios or projects it applies to"
-          },
-          settings: {
-            type: "object",
-            description: "Channel settings (address, webhook, project...)"
+            description: "Which tests fire it; an omitted part is no filter",
+            properties: {
+              scenarioName: {
+                type: "object",
+                properties: {
+                  search: {
+                    type: "string",
+                    description: "Text to match"
+                  },
+                  matchType: {
+                    type: "string",
+                    enum: [
+                      "CONTAINS",
+                      "EQUALS",
+                      "EQUALS_IGNORECASE",
+                      "CONTAINS_IGNORECASE",
+                      "STARTS_WITH",
+                      "ENDS_WITH"
+                    ],
+                    description: "How to match (CONTAINS by default)"
+                  }
+                },
+                required: [
+                  "search"
+                ]
+              },
+              testDurationMinutes: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              },
+              concurrentUsers: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              }
+            }
           }
         },
         required: [
           "workspaceId",
-          "name",
           "eventIds"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Notification id"
-          }
-        },
-        required: [
-          "id"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@91ed98b: plugins/octoperf/skills/octoperf-notifications/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "create_iis_monitor",
-      description: "Create a monitor that collects iis counters during tests.",
+      description: "Create a monitor that collects iis counters during every run of the project's scenarios.",
       inputSchema: {
         type: "object",
         properties: {
@@ -20370,40 +20572,25 @@ var tools_default = {
             type: "string",
             description: "Project id"
           },
-          name: {
-            type: "string",
-            description: "Monitor name"
-          },
           agentId: {
             type: "string",
-            description: "Monitoring agent to collect through"
-          },
-          settings: {
-            type: "object",
-            description: "Connection settings of this kind of monitor"
+            description: "Monitoring agent (UP, in the workspace that owns the project) that opens the connection"
           }
         },
         required: [
           "projectId",
-          "name"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Monitor id"
-          }
-        },
-        required: [
-          "id"
+          "agentId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -20417,10 +20604,6 @@ var tools_default = {
             type: "string",
             description: "Workspace id"
           },
-          name: {
-            type: "string",
-            description: "Notification name"
-          },
           eventIds: {
             type: "array",
             items: {
@@ -20439,41 +20622,151 @@ var tools_default = {
           },
           filters: {
             type: "object",
-            description: "Which scenarios or projects it applies to"
+            description: "Which tests fire it; an omitted part is no filter",
+            properties: {
+              scenarioName: {
+                type: "object",
+                properties: {
+                  search: {
+                    type: "string",
+                    description: "Text to match"
+                  },
+                  matchType: {
+                    type: "string",
+                    enum: [
+                      "CONTAINS",
+                      "EQUALS",
+                      "EQUALS_IGNORECASE",
+                      "CONTAINS_IGNORECASE",
+                      "STARTS_WITH",
+                      "ENDS_WITH"
+                    ],
+                    description: "How to match (CONTAINS by default)"
+                  }
+                },
+                required: [
+                  "search"
+                ]
+              },
+              testDurationMinutes: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              },
+              concurrentUsers: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              }
+            }
           },
-          settings: {
+          connection: {
             type: "object",
-            description: "Channel settings (address, webhook, project...)"
+            description: "How to reach Jira",
+            properties: {
+              url: {
+                type: "string",
+                description: "Jira URL (Jira Cloud: *.atlassian.net)"
+              },
+              connectionType: {
+                type: "string",
+                enum: [
+                  "JIRA_CLOUD",
+                  "JIRA_DATA_CENTER_BASIC",
+                  "JIRA_DATA_CENTER_ACCESS_TOKEN"
+                ],
+                description: "How to authenticate"
+              },
+              email: {
+                type: "string",
+                description: "Account e-mail (Cloud) or user name (Data Center basic)"
+              },
+              apiKey: {
+                type: "string",
+                description: "API token, password or personal access token (write-only)"
+              }
+            },
+            required: [
+              "url",
+              "connectionType",
+              "apiKey"
+            ]
+          },
+          board: {
+            type: "object",
+            description: "Where the notification comments and moves issues",
+            properties: {
+              boardId: {
+                type: "string",
+                description: "Jira board"
+              },
+              projectId: {
+                type: "string",
+                description: "Jira project of the board"
+              },
+              statusId: {
+                type: "string",
+                description: "Source status column"
+              },
+              issueNameFilter: {
+                type: "string",
+                description: "Word in the issue summary; empty for every issue"
+              },
+              passTransitionId: {
+                type: "string",
+                description: "Transition on TEST_PASSED"
+              },
+              failTransitionId: {
+                type: "string",
+                description: "Transition on TEST_FAILED"
+              },
+              errorTransitionId: {
+                type: "string",
+                description: "Transition on TEST_ERROR"
+              }
+            },
+            required: [
+              "boardId",
+              "projectId",
+              "statusId"
+            ]
           }
         },
         required: [
           "workspaceId",
-          "name",
-          "eventIds"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Notification id"
-          }
-        },
-        required: [
-          "id"
+          "eventIds",
+          "connection",
+          "board"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@91ed98b: plugins/octoperf/skills/octoperf-notifications/SKILL.md"
+          ]
         }
       }
     },
     {
       name: "create_jmeter_monitor",
-      description: "Create a monitor that collects jmeter counters during tests.",
+      description: "Create a monitor that collects jmeter counters during every run of the project's scenarios.",
       inputSchema: {
         type: "object",
         properties: {
@@ -20481,46 +20774,31 @@ var tools_default = {
             type: "string",
             description: "Project id"
           },
-          name: {
-            type: "string",
-            description: "Monitor name"
-          },
           agentId: {
             type: "string",
-            description: "Monitoring agent to collect through"
-          },
-          settings: {
-            type: "object",
-            description: "Connection settings of this kind of monitor"
+            description: "Monitoring agent (UP, in the workspace that owns the project) that opens the connection"
           }
         },
         required: [
           "projectId",
-          "name"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Monitor id"
-          }
-        },
-        required: [
-          "id"
+          "agentId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "create_lighttpd_monitor",
-      description: "Create a monitor that collects lighttpd counters during tests.",
+      description: "Create a monitor that collects lighttpd counters during every run of the project's scenarios.",
       inputSchema: {
         type: "object",
         properties: {
@@ -20528,46 +20806,31 @@ var tools_default = {
             type: "string",
             description: "Project id"
           },
-          name: {
-            type: "string",
-            description: "Monitor name"
-          },
           agentId: {
             type: "string",
-            description: "Monitoring agent to collect through"
-          },
-          settings: {
-            type: "object",
-            description: "Connection settings of this kind of monitor"
+            description: "Monitoring agent (UP, in the workspace that owns the project) that opens the connection"
           }
         },
         required: [
           "projectId",
-          "name"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Monitor id"
-          }
-        },
-        required: [
-          "id"
+          "agentId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "create_linux_monitor",
-      description: "Create a monitor that collects linux counters during tests.",
+      description: "Create a monitor that collects linux counters during every run of the project's scenarios.",
       inputSchema: {
         type: "object",
         properties: {
@@ -20575,46 +20838,32 @@ var tools_default = {
             type: "string",
             description: "Project id"
           },
-          name: {
-            type: "string",
-            description: "Monitor name"
-          },
           agentId: {
             type: "string",
-            description: "Monitoring agent to collect through"
-          },
-          settings: {
-            type: "object",
-            description: "Connection settings of this kind of monitor"
+            description: "Monitoring agent (UP, in the workspace that owns the project) that opens the connection"
           }
         },
         required: [
           "projectId",
-          "name"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Monitor id"
-          }
-        },
-        required: [
-          "id"
+          "agentId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "create_mongodb_monitor",
-      description: "Create a monitor that collects mongodb counters during tests.",
+      description: "Create a monitor that collects mongodb counters during every run of the project's scenarios.",
       inputSchema: {
         type: "object",
         properties: {
@@ -20622,46 +20871,31 @@ var tools_default = {
             type: "string",
             description: "Project id"
           },
-          name: {
-            type: "string",
-            description: "Monitor name"
-          },
           agentId: {
             type: "string",
-            description: "Monitoring agent to collect through"
-          },
-          settings: {
-            type: "object",
-            description: "Connection settings of this kind of monitor"
+            description: "Monitoring agent (UP, in the workspace that owns the project) that opens the connection"
           }
         },
         required: [
           "projectId",
-          "name"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Monitor id"
-          }
-        },
-        required: [
-          "id"
+          "agentId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "create_mysql_monitor",
-      description: "Create a monitor that collects mysql counters during tests.",
+      description: "Create a monitor that collects mysql counters during every run of the project's scenarios.",
       inputSchema: {
         type: "object",
         properties: {
@@ -20669,46 +20903,32 @@ var tools_default = {
             type: "string",
             description: "Project id"
           },
-          name: {
-            type: "string",
-            description: "Monitor name"
-          },
           agentId: {
             type: "string",
-            description: "Monitoring agent to collect through"
-          },
-          settings: {
-            type: "object",
-            description: "Connection settings of this kind of monitor"
+            description: "Monitoring agent (UP, in the workspace that owns the project) that opens the connection"
           }
         },
         required: [
           "projectId",
-          "name"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Monitor id"
-          }
-        },
-        required: [
-          "id"
+          "agentId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "create_newrelic_monitor",
-      description: "Create a monitor that collects newrelic counters during tests.",
+      description: "Create a monitor that collects newrelic counters during every run of the project's scenarios.",
       inputSchema: {
         type: "object",
         properties: {
@@ -20716,46 +20936,32 @@ var tools_default = {
             type: "string",
             description: "Project id"
           },
-          name: {
-            type: "string",
-            description: "Monitor name"
-          },
           agentId: {
             type: "string",
-            description: "Monitoring agent to collect through"
-          },
-          settings: {
-            type: "object",
-            description: "Connection settings of this kind of monitor"
+            description: "Monitoring agent (UP, in the workspace that owns the project) that opens the connection"
           }
         },
         required: [
           "projectId",
-          "name"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Monitor id"
-          }
-        },
-        required: [
-          "id"
+          "agentId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "create_nginx_monitor",
-      description: "Create a monitor that collects nginx counters during tests.",
+      description: "Create a monitor that collects nginx counters during every run of the project's scenarios.",
       inputSchema: {
         type: "object",
         properties: {
@@ -20763,40 +20969,25 @@ var tools_default = {
             type: "string",
             description: "Project id"
           },
-          name: {
-            type: "string",
-            description: "Monitor name"
-          },
           agentId: {
             type: "string",
-            description: "Monitoring agent to collect through"
-          },
-          settings: {
-            type: "object",
-            description: "Connection settings of this kind of monitor"
+            description: "Monitoring agent (UP, in the workspace that owns the project) that opens the connection"
           }
         },
         required: [
           "projectId",
-          "name"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Monitor id"
-          }
-        },
-        required: [
-          "id"
+          "agentId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -20833,13 +21024,19 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fd0ad8: plugins/octoperf/skills/octoperf-onpremise-agent/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-workspace/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "create_oracle_monitor",
-      description: "Create a monitor that collects oracle counters during tests.",
+      description: "Create a monitor that collects oracle counters during every run of the project's scenarios.",
       inputSchema: {
         type: "object",
         properties: {
@@ -20847,46 +21044,31 @@ var tools_default = {
             type: "string",
             description: "Project id"
           },
-          name: {
-            type: "string",
-            description: "Monitor name"
-          },
           agentId: {
             type: "string",
-            description: "Monitoring agent to collect through"
-          },
-          settings: {
-            type: "object",
-            description: "Connection settings of this kind of monitor"
+            description: "Monitoring agent (UP, in the workspace that owns the project) that opens the connection"
           }
         },
         required: [
           "projectId",
-          "name"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Monitor id"
-          }
-        },
-        required: [
-          "id"
+          "agentId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "create_postgres_monitor",
-      description: "Create a monitor that collects postgres counters during tests.",
+      description: "Create a monitor that collects postgres counters during every run of the project's scenarios.",
       inputSchema: {
         type: "object",
         properties: {
@@ -20894,40 +21076,25 @@ var tools_default = {
             type: "string",
             description: "Project id"
           },
-          name: {
-            type: "string",
-            description: "Monitor name"
-          },
           agentId: {
             type: "string",
-            description: "Monitoring agent to collect through"
-          },
-          settings: {
-            type: "object",
-            description: "Connection settings of this kind of monitor"
+            description: "Monitoring agent (UP, in the workspace that owns the project) that opens the connection"
           }
         },
         required: [
           "projectId",
-          "name"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Monitor id"
-          }
-        },
-        required: [
-          "id"
+          "agentId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -20958,13 +21125,20 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-blazemeter-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-workspace/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "create_prometheus_monitor",
-      description: "Create a monitor that collects prometheus counters during tests.",
+      description: "Create a monitor that collects prometheus counters during every run of the project's scenarios.",
       inputSchema: {
         type: "object",
         properties: {
@@ -20972,40 +21146,26 @@ var tools_default = {
             type: "string",
             description: "Project id"
           },
-          name: {
-            type: "string",
-            description: "Monitor name"
-          },
           agentId: {
             type: "string",
-            description: "Monitoring agent to collect through"
-          },
-          settings: {
-            type: "object",
-            description: "Connection settings of this kind of monitor"
+            description: "Monitoring agent (UP, in the workspace that owns the project) that opens the connection"
           }
         },
         required: [
           "projectId",
-          "name"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Monitor id"
-          }
-        },
-        required: [
-          "id"
+          "agentId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -21040,7 +21200,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -21100,7 +21266,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "shared/reference/octoperf-tools.md (team summary of OctoPerf's agent guide; no public copy found)"
+          ],
+          unverified: [
+            "tool",
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -21165,7 +21338,16 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-blazemeter-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-real-browser-probe/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-scenario-composition/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -21235,7 +21417,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-blazemeter-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-scenario-composition/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -21306,7 +21495,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-blazemeter-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-scenario-composition/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -21338,13 +21534,19 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "create_sla_monitor",
-      description: "Create a monitor that collects sla counters during tests.",
+      description: "Create a monitor that collects sla counters during every run of the project's scenarios.",
       inputSchema: {
         type: "object",
         properties: {
@@ -21352,40 +21554,27 @@ var tools_default = {
             type: "string",
             description: "Project id"
           },
-          name: {
-            type: "string",
-            description: "Monitor name"
-          },
           agentId: {
             type: "string",
-            description: "Monitoring agent to collect through"
-          },
-          settings: {
-            type: "object",
-            description: "Connection settings of this kind of monitor"
+            description: "Monitoring agent (UP, in the workspace that owns the project) that opens the connection"
           }
         },
         required: [
           "projectId",
-          "name"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Monitor id"
-          }
-        },
-        required: [
-          "id"
+          "agentId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@0c9af3c: plugins/octoperf/skills/octoperf-loadrunner-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-sla/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -21421,7 +21610,9 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-sla/SKILL.md"
+          ]
         }
       }
     },
@@ -21435,10 +21626,6 @@ var tools_default = {
             type: "string",
             description: "Workspace id"
           },
-          name: {
-            type: "string",
-            description: "Notification name"
-          },
           eventIds: {
             type: "array",
             items: {
@@ -21457,41 +21644,81 @@ var tools_default = {
           },
           filters: {
             type: "object",
-            description: "Which scenarios or projects it applies to"
-          },
-          settings: {
-            type: "object",
-            description: "Channel settings (address, webhook, project...)"
+            description: "Which tests fire it; an omitted part is no filter",
+            properties: {
+              scenarioName: {
+                type: "object",
+                properties: {
+                  search: {
+                    type: "string",
+                    description: "Text to match"
+                  },
+                  matchType: {
+                    type: "string",
+                    enum: [
+                      "CONTAINS",
+                      "EQUALS",
+                      "EQUALS_IGNORECASE",
+                      "CONTAINS_IGNORECASE",
+                      "STARTS_WITH",
+                      "ENDS_WITH"
+                    ],
+                    description: "How to match (CONTAINS by default)"
+                  }
+                },
+                required: [
+                  "search"
+                ]
+              },
+              testDurationMinutes: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              },
+              concurrentUsers: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              }
+            }
           }
         },
         required: [
           "workspaceId",
-          "name",
           "eventIds"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Notification id"
-          }
-        },
-        required: [
-          "id"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@91ed98b: plugins/octoperf/skills/octoperf-notifications/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "create_sqlserver_monitor",
-      description: "Create a monitor that collects sqlserver counters during tests.",
+      description: "Create a monitor that collects sqlserver counters during every run of the project's scenarios.",
       inputSchema: {
         type: "object",
         properties: {
@@ -21499,40 +21726,25 @@ var tools_default = {
             type: "string",
             description: "Project id"
           },
-          name: {
-            type: "string",
-            description: "Monitor name"
-          },
           agentId: {
             type: "string",
-            description: "Monitoring agent to collect through"
-          },
-          settings: {
-            type: "object",
-            description: "Connection settings of this kind of monitor"
+            description: "Monitoring agent (UP, in the workspace that owns the project) that opens the connection"
           }
         },
         required: [
           "projectId",
-          "name"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Monitor id"
-          }
-        },
-        required: [
-          "id"
+          "agentId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -21546,10 +21758,6 @@ var tools_default = {
             type: "string",
             description: "Workspace id"
           },
-          name: {
-            type: "string",
-            description: "Notification name"
-          },
           eventIds: {
             type: "array",
             items: {
@@ -21568,41 +21776,81 @@ var tools_default = {
           },
           filters: {
             type: "object",
-            description: "Which scenarios or projects it applies to"
-          },
-          settings: {
-            type: "object",
-            description: "Channel settings (address, webhook, project...)"
+            description: "Which tests fire it; an omitted part is no filter",
+            properties: {
+              scenarioName: {
+                type: "object",
+                properties: {
+                  search: {
+                    type: "string",
+                    description: "Text to match"
+                  },
+                  matchType: {
+                    type: "string",
+                    enum: [
+                      "CONTAINS",
+                      "EQUALS",
+                      "EQUALS_IGNORECASE",
+                      "CONTAINS_IGNORECASE",
+                      "STARTS_WITH",
+                      "ENDS_WITH"
+                    ],
+                    description: "How to match (CONTAINS by default)"
+                  }
+                },
+                required: [
+                  "search"
+                ]
+              },
+              testDurationMinutes: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              },
+              concurrentUsers: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              }
+            }
           }
         },
         required: [
           "workspaceId",
-          "name",
           "eventIds"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Notification id"
-          }
-        },
-        required: [
-          "id"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@91ed98b: plugins/octoperf/skills/octoperf-notifications/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "create_tomcat_monitor",
-      description: "Create a monitor that collects tomcat counters during tests.",
+      description: "Create a monitor that collects tomcat counters during every run of the project's scenarios.",
       inputSchema: {
         type: "object",
         properties: {
@@ -21610,40 +21858,26 @@ var tools_default = {
             type: "string",
             description: "Project id"
           },
-          name: {
-            type: "string",
-            description: "Monitor name"
-          },
           agentId: {
             type: "string",
-            description: "Monitoring agent to collect through"
-          },
-          settings: {
-            type: "object",
-            description: "Connection settings of this kind of monitor"
+            description: "Monitoring agent (UP, in the workspace that owns the project) that opens the connection"
           }
         },
         required: [
           "projectId",
-          "name"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Monitor id"
-          }
-        },
-        required: [
-          "id"
+          "agentId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -21691,7 +21925,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -21734,7 +21975,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -21781,7 +22029,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -21794,10 +22049,6 @@ var tools_default = {
           workspaceId: {
             type: "string",
             description: "Workspace id"
-          },
-          name: {
-            type: "string",
-            description: "Notification name"
           },
           eventIds: {
             type: "array",
@@ -21817,41 +22068,81 @@ var tools_default = {
           },
           filters: {
             type: "object",
-            description: "Which scenarios or projects it applies to"
-          },
-          settings: {
-            type: "object",
-            description: "Channel settings (address, webhook, project...)"
+            description: "Which tests fire it; an omitted part is no filter",
+            properties: {
+              scenarioName: {
+                type: "object",
+                properties: {
+                  search: {
+                    type: "string",
+                    description: "Text to match"
+                  },
+                  matchType: {
+                    type: "string",
+                    enum: [
+                      "CONTAINS",
+                      "EQUALS",
+                      "EQUALS_IGNORECASE",
+                      "CONTAINS_IGNORECASE",
+                      "STARTS_WITH",
+                      "ENDS_WITH"
+                    ],
+                    description: "How to match (CONTAINS by default)"
+                  }
+                },
+                required: [
+                  "search"
+                ]
+              },
+              testDurationMinutes: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              },
+              concurrentUsers: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              }
+            }
           }
         },
         required: [
           "workspaceId",
-          "name",
           "eventIds"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Notification id"
-          }
-        },
-        required: [
-          "id"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@91ed98b: plugins/octoperf/skills/octoperf-notifications/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "create_windows_monitor",
-      description: "Create a monitor that collects windows counters during tests.",
+      description: "Create a monitor that collects windows counters during every run of the project's scenarios.",
       inputSchema: {
         type: "object",
         properties: {
@@ -21859,40 +22150,25 @@ var tools_default = {
             type: "string",
             description: "Project id"
           },
-          name: {
-            type: "string",
-            description: "Monitor name"
-          },
           agentId: {
             type: "string",
-            description: "Monitoring agent to collect through"
-          },
-          settings: {
-            type: "object",
-            description: "Connection settings of this kind of monitor"
+            description: "Monitoring agent (UP, in the workspace that owns the project) that opens the connection"
           }
         },
         required: [
           "projectId",
-          "name"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Monitor id"
-          }
-        },
-        required: [
-          "id"
+          "agentId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -21918,7 +22194,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-blazemeter-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-workspace/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -21940,7 +22222,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -21967,7 +22254,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -21994,13 +22286,18 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "delete_monitor",
-      description: "Delete a monitor.",
+      description: "Delete a monitor; recorded values of past runs stay.",
       inputSchema: {
         type: "object",
         properties: {
@@ -22016,7 +22313,9 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md"
+          ]
         }
       }
     },
@@ -22038,7 +22337,9 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@91ed98b: plugins/octoperf/skills/octoperf-notifications/SKILL.md"
+          ]
         }
       }
     },
@@ -22065,7 +22366,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "shared/reference/octoperf-tools.md (team summary of OctoPerf's agent guide; no public copy found)"
+          ],
+          unverified: [
+            "tool",
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -22092,7 +22400,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -22119,7 +22432,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "shared/reference/octoperf-tools.md (team summary of OctoPerf's agent guide; no public copy found)"
+          ],
+          unverified: [
+            "tool",
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -22141,7 +22461,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -22163,7 +22488,10 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-scheduling/SKILL.md"
+          ]
         }
       }
     },
@@ -22185,7 +22513,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-sla/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -22207,7 +22540,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@0c9af3c: plugins/octoperf/skills/octoperf-loadrunner-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -22234,7 +22573,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -22256,7 +22600,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -22278,7 +22627,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-blazemeter-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-har-recording/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-real-browser-probe/SKILL.md"
+          ]
         }
       }
     },
@@ -22305,7 +22659,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "shared/reference/octoperf-tools.md (team summary of OctoPerf's agent guide; no public copy found)"
+          ],
+          unverified: [
+            "tool",
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -22327,7 +22688,10 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-scheduling/SKILL.md"
+          ]
         }
       }
     },
@@ -22380,7 +22744,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "shared/reference/octoperf-tools.md (team summary of OctoPerf's agent guide; no public copy found)"
+          ],
+          unverified: [
+            "tool",
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -22432,7 +22803,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@124ca04: plugins/octoperf/skills/octoperf-export-bench-report-pdf/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-real-browser-probe/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@2c71dbc: plugins/octoperf/skills/octoperf-validation-triage/SKILL.md"
+          ]
         }
       }
     },
@@ -22459,7 +22836,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -22481,7 +22863,10 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-scheduling/SKILL.md"
+          ]
         }
       }
     },
@@ -22528,7 +22913,11 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-async-polling/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@124ca04: plugins/octoperf/skills/octoperf-export-bench-report-pdf/SKILL.md"
+          ]
         }
       }
     },
@@ -22585,7 +22974,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "shared/reference/octoperf-tools.md (team summary of OctoPerf's agent guide; no public copy found)"
+          ],
+          unverified: [
+            "tool",
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -22617,7 +23013,10 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md"
+          ]
         }
       }
     },
@@ -22665,7 +23064,10 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@2c71dbc: plugins/octoperf/skills/octoperf-validation-triage/SKILL.md"
+          ]
         }
       }
     },
@@ -22738,7 +23140,17 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@124ca04: plugins/octoperf/skills/octoperf-export-bench-report-pdf/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-real-browser-probe/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-report-item-editing/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md"
+          ],
+          unverified: [
+            "results"
+          ]
         }
       }
     },
@@ -22769,6 +23181,7 @@ var tools_default = {
             enum: [
               "CREATED",
               "PENDING",
+              "SCHEDULED",
               "SCALING",
               "PREPARING",
               "INITIALIZING",
@@ -22794,10 +23207,6 @@ var tools_default = {
           resultProjectId: {
             type: "string",
             description: "Project id"
-          },
-          createdAt: {
-            type: "string",
-            description: "Creation time (ISO-8601)"
           }
         },
         required: [
@@ -22808,7 +23217,16 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-maven-plugin: runtime/runtime-entity/src/main/java/com/octoperf/entity/runtime/BenchResult.java",
+            "OctoPerf/octoperf-maven-plugin: runtime/runtime-entity/src/main/java/com/octoperf/entity/runtime/BenchResultState.java",
+            "jenkinsci/octoperf-plugin: src/main/java/org/jenkinsci/plugins/octoperf/result/BenchResultState.java",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-async-polling/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-scheduling/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@2c71dbc: plugins/octoperf/skills/octoperf-validation-triage/SKILL.md"
+          ]
         }
       }
     },
@@ -22842,7 +23260,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-async-polling/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-real-browser-probe/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md"
+          ]
         }
       }
     },
@@ -22910,13 +23334,18 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-workspace/SKILL.md"
+          ],
+          unverified: [
+            "results"
+          ]
         }
       }
     },
     {
       name: "get_monitor",
-      description: "Read a monitor with its settings and counters.",
+      description: "Read a monitor: type, agent, target, enabled, tags (no credentials).",
       inputSchema: {
         type: "object",
         properties: {
@@ -22932,13 +23361,15 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md"
+          ]
         }
       }
     },
     {
       name: "get_monitor_counters",
-      description: "List the counters a monitor collects.",
+      description: "List the counters a monitor collects, with their thresholds.",
       inputSchema: {
         type: "object",
         properties: {
@@ -22954,13 +23385,16 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-scenario-composition/SKILL.md"
+          ]
         }
       }
     },
     {
       name: "get_notification",
-      description: "Read a notification.",
+      description: "Read a notification: its non-secret target and details.",
       inputSchema: {
         type: "object",
         properties: {
@@ -22976,7 +23410,9 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@91ed98b: plugins/octoperf/skills/octoperf-notifications/SKILL.md"
+          ]
         }
       }
     },
@@ -23015,7 +23451,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fd0ad8: plugins/octoperf/skills/octoperf-onpremise-agent/SKILL.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -23041,7 +23483,9 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fd0ad8: plugins/octoperf/skills/octoperf-onpremise-agent/SKILL.md"
+          ]
         }
       }
     },
@@ -23097,7 +23541,15 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -23137,7 +23589,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-async-polling/SKILL.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -23204,7 +23662,15 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -23231,7 +23697,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -23258,7 +23731,9 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-report-item-editing/SKILL.md"
+          ]
         }
       }
     },
@@ -23285,7 +23760,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -23312,7 +23794,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-report-item-editing/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-scenario-composition/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -23339,7 +23827,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -23366,7 +23861,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -23409,7 +23910,17 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@124ca04: plugins/octoperf/skills/octoperf-export-bench-report-pdf/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-real-browser-probe/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -23436,7 +23947,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@124ca04: plugins/octoperf/skills/octoperf-export-bench-report-pdf/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -23463,7 +23981,9 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-report-item-editing/SKILL.md"
+          ]
         }
       }
     },
@@ -23507,7 +24027,9 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-report-item-editing/SKILL.md"
+          ]
         }
       }
     },
@@ -23534,7 +24056,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "shared/reference/octoperf-tools.md (team summary of OctoPerf's agent guide; no public copy found)"
+          ],
+          unverified: [
+            "tool",
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -23561,7 +24090,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -23626,7 +24162,17 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-scenario-composition/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-sla/SKILL.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -23653,7 +24199,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -23680,7 +24233,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -23756,7 +24316,11 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-async-polling/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-scenario-composition/SKILL.md"
+          ]
         }
       }
     },
@@ -23811,7 +24375,16 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-real-browser-probe/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-scheduling/SKILL.md"
+          ],
+          unverified: [
+            "results"
+          ]
         }
       }
     },
@@ -23833,7 +24406,11 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-scenario-composition/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-sla/SKILL.md"
+          ]
         }
       }
     },
@@ -23882,7 +24459,16 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-async-polling/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@cec2543: plugins/octoperf/skills/octoperf-auto-correlation/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@124ca04: plugins/octoperf/skills/octoperf-export-bench-report-pdf/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-jtl-import/SKILL.md"
+          ],
+          unconfirmedValues: [
+            "PARTIAL"
+          ]
         }
       }
     },
@@ -23934,7 +24520,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@cec2543: plugins/octoperf/skills/octoperf-auto-correlation/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@2c71dbc: plugins/octoperf/skills/octoperf-validation-triage/SKILL.md"
+          ],
+          unverified: [
+            "results"
+          ]
         }
       }
     },
@@ -23956,7 +24549,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@cec2543: plugins/octoperf/skills/octoperf-auto-correlation/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@0c9af3c: plugins/octoperf/skills/octoperf-loadrunner-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-real-browser-probe/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-scenario-composition/SKILL.md"
+          ]
         }
       }
     },
@@ -23996,6 +24596,7 @@ var tools_default = {
             enum: [
               "CREATED",
               "PENDING",
+              "SCHEDULED",
               "SCALING",
               "PREPARING",
               "INITIALIZING",
@@ -24015,7 +24616,16 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-maven-plugin: runtime/runtime-entity/src/main/java/com/octoperf/entity/runtime/BenchResultState.java",
+            "jenkinsci/octoperf-plugin: src/main/java/org/jenkinsci/plugins/octoperf/result/BenchResultState.java",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-async-polling/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@cec2543: plugins/octoperf/skills/octoperf-auto-correlation/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-real-browser-probe/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@2c71dbc: plugins/octoperf/skills/octoperf-validation-triage/SKILL.md"
+          ]
         }
       }
     },
@@ -24087,7 +24697,11 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@cec2543: plugins/octoperf/skills/octoperf-auto-correlation/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@2c71dbc: plugins/octoperf/skills/octoperf-validation-triage/SKILL.md"
+          ]
         }
       }
     },
@@ -24162,7 +24776,15 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@cec2543: plugins/octoperf/skills/octoperf-auto-correlation/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-har-recording/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@0c9af3c: plugins/octoperf/skills/octoperf-loadrunner-migration/SKILL.md"
+          ],
+          unverified: [
+            "results"
+          ]
         }
       }
     },
@@ -24209,7 +24831,9 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-jtl-import/SKILL.md"
+          ]
         }
       }
     },
@@ -24277,7 +24901,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@0c9af3c: plugins/octoperf/skills/octoperf-loadrunner-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -24350,7 +24980,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -24397,7 +25033,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-real-browser-probe/SKILL.md"
+          ],
+          unverified: [
+            "results"
+          ]
         }
       }
     },
@@ -24444,7 +25086,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@cec2543: plugins/octoperf/skills/octoperf-auto-correlation/SKILL.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -24483,7 +25132,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-blazemeter-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -24530,7 +25185,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -24593,7 +25254,15 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-real-browser-probe/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-scheduling/SKILL.md"
+          ],
+          unverified: [
+            "results"
+          ]
         }
       }
     },
@@ -24631,7 +25300,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-scheduling/SKILL.md"
+          ],
+          unverified: [
+            "results"
+          ]
         }
       }
     },
@@ -24658,7 +25334,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -24738,7 +25420,16 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@124ca04: plugins/octoperf/skills/octoperf-export-bench-report-pdf/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-jtl-import/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-scheduling/SKILL.md"
+          ],
+          unverified: [
+            "results"
+          ]
         }
       }
     },
@@ -24776,7 +25467,16 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@124ca04: plugins/octoperf/skills/octoperf-export-bench-report-pdf/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-real-browser-probe/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@2c71dbc: plugins/octoperf/skills/octoperf-validation-triage/SKILL.md"
+          ],
+          unverified: [
+            "results"
+          ]
         }
       }
     },
@@ -24790,7 +25490,10 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@cec2543: plugins/octoperf/skills/octoperf-auto-correlation/SKILL.md"
+          ]
         }
       }
     },
@@ -24812,7 +25515,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -24880,7 +25588,16 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-blazemeter-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@0c9af3c: plugins/octoperf/skills/octoperf-loadrunner-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fd0ad8: plugins/octoperf/skills/octoperf-onpremise-agent/SKILL.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -24907,7 +25624,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -24929,91 +25651,186 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@0c9af3c: plugins/octoperf/skills/octoperf-loadrunner-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@2c71dbc: plugins/octoperf/skills/octoperf-validation-triage/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "list_jira_notification_boards",
-      description: "List the Jira boards a notification can post to.",
+      description: "List the Jira boards a connection can see, with their project.",
       inputSchema: {
         type: "object",
         properties: {
-          workspaceId: {
-            type: "string",
-            description: "Workspace id"
-          },
-          settings: {
+          connection: {
             type: "object",
-            description: "Jira URL and credentials"
+            description: "How to reach Jira",
+            properties: {
+              url: {
+                type: "string",
+                description: "Jira URL (Jira Cloud: *.atlassian.net)"
+              },
+              connectionType: {
+                type: "string",
+                enum: [
+                  "JIRA_CLOUD",
+                  "JIRA_DATA_CENTER_BASIC",
+                  "JIRA_DATA_CENTER_ACCESS_TOKEN"
+                ],
+                description: "How to authenticate"
+              },
+              email: {
+                type: "string",
+                description: "Account e-mail (Cloud) or user name (Data Center basic)"
+              },
+              apiKey: {
+                type: "string",
+                description: "API token, password or personal access token (write-only)"
+              }
+            },
+            required: [
+              "url",
+              "connectionType",
+              "apiKey"
+            ]
           }
         },
         required: [
-          "workspaceId"
+          "connection"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@91ed98b: plugins/octoperf/skills/octoperf-notifications/SKILL.md"
+          ]
         }
       }
     },
     {
       name: "list_jira_notification_statuses",
-      description: "List the Jira statuses available.",
+      description: "List the statuses of a Jira project.",
       inputSchema: {
         type: "object",
         properties: {
-          workspaceId: {
-            type: "string",
-            description: "Workspace id"
-          },
-          settings: {
+          connection: {
             type: "object",
-            description: "Jira URL and credentials"
+            description: "How to reach Jira",
+            properties: {
+              url: {
+                type: "string",
+                description: "Jira URL (Jira Cloud: *.atlassian.net)"
+              },
+              connectionType: {
+                type: "string",
+                enum: [
+                  "JIRA_CLOUD",
+                  "JIRA_DATA_CENTER_BASIC",
+                  "JIRA_DATA_CENTER_ACCESS_TOKEN"
+                ],
+                description: "How to authenticate"
+              },
+              email: {
+                type: "string",
+                description: "Account e-mail (Cloud) or user name (Data Center basic)"
+              },
+              apiKey: {
+                type: "string",
+                description: "API token, password or personal access token (write-only)"
+              }
+            },
+            required: [
+              "url",
+              "connectionType",
+              "apiKey"
+            ]
+          },
+          projectId: {
+            type: "string",
+            description: "Jira project of the chosen board"
           }
         },
         required: [
-          "workspaceId"
+          "connection",
+          "projectId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@91ed98b: plugins/octoperf/skills/octoperf-notifications/SKILL.md"
+          ]
         }
       }
     },
     {
       name: "list_jira_notification_transitions",
-      description: "List the Jira transitions available.",
+      description: "List the transitions of a board's issues.",
       inputSchema: {
         type: "object",
         properties: {
-          workspaceId: {
-            type: "string",
-            description: "Workspace id"
-          },
-          settings: {
+          connection: {
             type: "object",
-            description: "Jira URL and credentials"
+            description: "How to reach Jira",
+            properties: {
+              url: {
+                type: "string",
+                description: "Jira URL (Jira Cloud: *.atlassian.net)"
+              },
+              connectionType: {
+                type: "string",
+                enum: [
+                  "JIRA_CLOUD",
+                  "JIRA_DATA_CENTER_BASIC",
+                  "JIRA_DATA_CENTER_ACCESS_TOKEN"
+                ],
+                description: "How to authenticate"
+              },
+              email: {
+                type: "string",
+                description: "Account e-mail (Cloud) or user name (Data Center basic)"
+              },
+              apiKey: {
+                type: "string",
+                description: "API token, password or personal access token (write-only)"
+              }
+            },
+            required: [
+              "url",
+              "connectionType",
+              "apiKey"
+            ]
+          },
+          boardId: {
+            type: "string",
+            description: "Jira board"
           }
         },
         required: [
-          "workspaceId"
+          "connection",
+          "boardId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@91ed98b: plugins/octoperf/skills/octoperf-notifications/SKILL.md"
+          ]
         }
       }
     },
     {
       name: "list_monitor_applications",
-      description: "List the applications a monitor can collect counters for.",
+      description: "List the applications (disks, network interfaces, processes, webapps...) a monitor can collect counters for.",
       inputSchema: {
         type: "object",
         properties: {
@@ -25026,16 +25843,47 @@ var tools_default = {
           "monitorId"
         ]
       },
+      outputSchema: {
+        type: "object",
+        properties: {
+          applications: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: {
+                type: {
+                  type: "string",
+                  description: "Kind of application"
+                },
+                name: {
+                  type: "string",
+                  description: "Application name"
+                }
+              },
+              required: [
+                "type",
+                "name"
+              ]
+            },
+            description: "Applications"
+          }
+        },
+        required: [
+          "applications"
+        ]
+      },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md"
+          ]
         }
       }
     },
     {
       name: "list_monitors_by_project",
-      description: "List the monitors of a project.",
+      description: "List the monitors of a project, without their credentials.",
       inputSchema: {
         type: "object",
         properties: {
@@ -25051,13 +25899,16 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-scenario-composition/SKILL.md"
+          ]
         }
       }
     },
     {
       name: "list_notifications_by_workspace",
-      description: "List the notifications of a workspace.",
+      description: "List the notifications of a workspace, without their secrets.",
       inputSchema: {
         type: "object",
         properties: {
@@ -25073,7 +25924,9 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@91ed98b: plugins/octoperf/skills/octoperf-notifications/SKILL.md"
+          ]
         }
       }
     },
@@ -25100,7 +25953,9 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@91ed98b: plugins/octoperf/skills/octoperf-notifications/SKILL.md"
+          ]
         }
       }
     },
@@ -25138,7 +25993,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-blazemeter-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -25160,7 +26022,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-blazemeter-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -25223,7 +26091,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fd0ad8: plugins/octoperf/skills/octoperf-onpremise-agent/SKILL.md"
+          ],
+          unverified: [
+            "results"
+          ]
         }
       }
     },
@@ -25237,7 +26111,10 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@0c9af3c: plugins/octoperf/skills/octoperf-loadrunner-migration/SKILL.md"
+          ]
         }
       }
     },
@@ -25259,7 +26136,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "shared/reference/octoperf-tools.md (team summary of OctoPerf's agent guide; no public copy found)"
+          ],
+          unverified: [
+            "tool",
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -25281,7 +26165,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -25351,7 +26241,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-scheduling/SKILL.md"
+          ],
+          unverified: [
+            "results"
+          ]
         }
       }
     },
@@ -25373,7 +26269,10 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-sla/SKILL.md"
+          ]
         }
       }
     },
@@ -25396,7 +26295,10 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-sla/SKILL.md"
+          ]
         }
       }
     },
@@ -25418,7 +26320,15 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-blazemeter-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@2c71dbc: plugins/octoperf/skills/octoperf-validation-triage/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -25440,13 +26350,16 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md"
+          ]
         }
       }
     },
     {
       name: "list_workspace_agents",
-      description: "List the monitoring agents installed for a workspace.",
+      description: "List the monitoring agents of a workspace with their state; only an UP agent can run a monitor.",
       inputSchema: {
         type: "object",
         properties: {
@@ -25459,10 +26372,41 @@ var tools_default = {
           "workspaceId"
         ]
       },
+      outputSchema: {
+        type: "object",
+        properties: {
+          agents: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: {
+                id: {
+                  type: "string",
+                  description: "Agent id"
+                },
+                state: {
+                  type: "string",
+                  description: "Agent state, UP when usable"
+                }
+              },
+              required: [
+                "state"
+              ]
+            },
+            description: "Agents"
+          }
+        },
+        required: [
+          "agents"
+        ]
+      },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-workspace/SKILL.md"
+          ]
         }
       }
     },
@@ -25484,7 +26428,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-workspace/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -25538,7 +26487,16 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-blazemeter-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@91ed98b: plugins/octoperf/skills/octoperf-notifications/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fd0ad8: plugins/octoperf/skills/octoperf-onpremise-agent/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-workspace/SKILL.md"
+          ],
+          unverified: [
+            "results"
+          ]
         }
       }
     },
@@ -25569,7 +26527,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "shared/reference/octoperf-tools.md (team summary of OctoPerf's agent guide; no public copy found)"
+          ],
+          unverified: [
+            "tool",
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -25596,7 +26561,10 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-report-item-editing/SKILL.md"
+          ]
         }
       }
     },
@@ -25628,7 +26596,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "shared/reference/octoperf-tools.md (team summary of OctoPerf's agent guide; no public copy found)"
+          ],
+          unverified: [
+            "tool",
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -25655,7 +26630,15 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-real-browser-probe/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-scenario-composition/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -25682,7 +26665,10 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-sla/SKILL.md"
+          ]
         }
       }
     },
@@ -25713,13 +26699,24 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-blazemeter-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@0c9af3c: plugins/octoperf/skills/octoperf-loadrunner-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-real-browser-probe/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-sla/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@2c71dbc: plugins/octoperf/skills/octoperf-validation-triage/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "preview_monitor_counters",
-      description: "Show the counters a monitor would collect, without saving.",
+      description: "Show a monitor's counter tree as slash-joined paths, with what is selected by default and now.",
       inputSchema: {
         type: "object",
         properties: {
@@ -25731,19 +26728,55 @@ var tools_default = {
             type: "array",
             items: {
               type: "string",
-              description: "Application name"
+              description: "Application name, from list_monitor_applications"
             },
-            description: "Applications to restrict to"
+            description: "Applications whose counters to include"
           }
         },
         required: [
           "monitorId"
         ]
       },
+      outputSchema: {
+        type: "object",
+        properties: {
+          counters: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: {
+                path: {
+                  type: "string",
+                  description: "Slash-joined counter path"
+                },
+                selectedByDefault: {
+                  type: "boolean",
+                  description: "Selected by the type's default"
+                },
+                selected: {
+                  type: "boolean",
+                  description: "Collected now"
+                }
+              },
+              required: [
+                "path",
+                "selectedByDefault",
+                "selected"
+              ]
+            },
+            description: "Counters"
+          }
+        },
+        required: [
+          "counters"
+        ]
+      },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md"
+          ]
         }
       }
     },
@@ -25798,7 +26831,16 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@2c71dbc: plugins/octoperf/skills/octoperf-validation-triage/SKILL.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -25849,7 +26891,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -25876,7 +26924,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fd0ad8: plugins/octoperf/skills/octoperf-onpremise-agent/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -25903,7 +26956,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-workspace/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -25951,7 +27009,19 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-async-polling/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@cec2543: plugins/octoperf/skills/octoperf-auto-correlation/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-blazemeter-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@0c9af3c: plugins/octoperf/skills/octoperf-loadrunner-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@91ed98b: plugins/octoperf/skills/octoperf-notifications/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-real-browser-probe/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-scheduling/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@2c71dbc: plugins/octoperf/skills/octoperf-validation-triage/SKILL.md"
+          ]
         }
       }
     },
@@ -26002,7 +27072,16 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-blazemeter-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@2c71dbc: plugins/octoperf/skills/octoperf-validation-triage/SKILL.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -26054,7 +27133,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@0c9af3c: plugins/octoperf/skills/octoperf-loadrunner-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-scheduling/SKILL.md"
+          ],
+          unverified: [
+            "results"
+          ]
         }
       }
     },
@@ -26107,7 +27193,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@0c9af3c: plugins/octoperf/skills/octoperf-loadrunner-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-scheduling/SKILL.md"
+          ],
+          unverified: [
+            "results"
+          ]
         }
       }
     },
@@ -26120,25 +27213,21 @@ var tools_default = {
           monitorId: {
             type: "string",
             description: "Monitor id"
-          },
-          thresholds: {
-            type: "array",
-            items: {
-              type: "object",
-              description: "Counter and limits"
-            },
-            description: "Thresholds"
           }
         },
         required: [
-          "monitorId",
-          "thresholds"
+          "monitorId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -26177,7 +27266,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-workspace/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -26208,6 +27302,7 @@ var tools_default = {
             enum: [
               "CREATED",
               "PENDING",
+              "SCHEDULED",
               "SCALING",
               "PREPARING",
               "INITIALIZING",
@@ -26223,7 +27318,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -26245,7 +27346,9 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@91ed98b: plugins/octoperf/skills/octoperf-notifications/SKILL.md"
+          ]
         }
       }
     },
@@ -26272,19 +27375,28 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "update_email_notification",
-      description: "Change an e-mail notification.",
+      description: "Overwrite an e-mail notification (events, filters, channel settings; resend the secret).",
       inputSchema: {
         type: "object",
         properties: {
           notificationId: {
             type: "string",
             description: "Notification id"
+          },
+          workspaceId: {
+            type: "string",
+            description: "Workspace id"
           },
           eventIds: {
             type: "array",
@@ -26304,33 +27416,98 @@ var tools_default = {
           },
           filters: {
             type: "object",
-            description: "Which scenarios or projects it applies to"
+            description: "Which tests fire it; an omitted part is no filter",
+            properties: {
+              scenarioName: {
+                type: "object",
+                properties: {
+                  search: {
+                    type: "string",
+                    description: "Text to match"
+                  },
+                  matchType: {
+                    type: "string",
+                    enum: [
+                      "CONTAINS",
+                      "EQUALS",
+                      "EQUALS_IGNORECASE",
+                      "CONTAINS_IGNORECASE",
+                      "STARTS_WITH",
+                      "ENDS_WITH"
+                    ],
+                    description: "How to match (CONTAINS by default)"
+                  }
+                },
+                required: [
+                  "search"
+                ]
+              },
+              testDurationMinutes: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              },
+              concurrentUsers: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              }
+            }
           },
-          settings: {
-            type: "object",
-            description: "Channel settings"
+          attachPdfReport: {
+            type: "boolean",
+            description: "Attach the PDF report"
           }
         },
         required: [
-          "notificationId"
+          "notificationId",
+          "workspaceId",
+          "eventIds"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "shared/reference/octoperf-tools.md (team summary of OctoPerf's agent guide; no public copy found)"
+          ],
+          unverified: [
+            "tool",
+            "arguments",
+            "results"
+          ]
         }
       }
     },
     {
       name: "update_google_chat_notification",
-      description: "Change a google chat message notification.",
+      description: "Overwrite a google chat message notification (events, filters, channel settings; resend the secret).",
       inputSchema: {
         type: "object",
         properties: {
           notificationId: {
             type: "string",
             description: "Notification id"
+          },
+          workspaceId: {
+            type: "string",
+            description: "Workspace id"
           },
           eventIds: {
             type: "array",
@@ -26350,33 +27527,94 @@ var tools_default = {
           },
           filters: {
             type: "object",
-            description: "Which scenarios or projects it applies to"
-          },
-          settings: {
-            type: "object",
-            description: "Channel settings"
+            description: "Which tests fire it; an omitted part is no filter",
+            properties: {
+              scenarioName: {
+                type: "object",
+                properties: {
+                  search: {
+                    type: "string",
+                    description: "Text to match"
+                  },
+                  matchType: {
+                    type: "string",
+                    enum: [
+                      "CONTAINS",
+                      "EQUALS",
+                      "EQUALS_IGNORECASE",
+                      "CONTAINS_IGNORECASE",
+                      "STARTS_WITH",
+                      "ENDS_WITH"
+                    ],
+                    description: "How to match (CONTAINS by default)"
+                  }
+                },
+                required: [
+                  "search"
+                ]
+              },
+              testDurationMinutes: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              },
+              concurrentUsers: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              }
+            }
           }
         },
         required: [
-          "notificationId"
+          "notificationId",
+          "workspaceId",
+          "eventIds"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "shared/reference/octoperf-tools.md (team summary of OctoPerf's agent guide; no public copy found)"
+          ],
+          unverified: [
+            "tool",
+            "arguments",
+            "results"
+          ]
         }
       }
     },
     {
       name: "update_http_notification",
-      description: "Change an HTTP call notification.",
+      description: "Overwrite an HTTP call notification (events, filters, channel settings; resend the secret).",
       inputSchema: {
         type: "object",
         properties: {
           notificationId: {
             type: "string",
             description: "Notification id"
+          },
+          workspaceId: {
+            type: "string",
+            description: "Workspace id"
           },
           eventIds: {
             type: "array",
@@ -26396,21 +27634,78 @@ var tools_default = {
           },
           filters: {
             type: "object",
-            description: "Which scenarios or projects it applies to"
-          },
-          settings: {
-            type: "object",
-            description: "Channel settings"
+            description: "Which tests fire it; an omitted part is no filter",
+            properties: {
+              scenarioName: {
+                type: "object",
+                properties: {
+                  search: {
+                    type: "string",
+                    description: "Text to match"
+                  },
+                  matchType: {
+                    type: "string",
+                    enum: [
+                      "CONTAINS",
+                      "EQUALS",
+                      "EQUALS_IGNORECASE",
+                      "CONTAINS_IGNORECASE",
+                      "STARTS_WITH",
+                      "ENDS_WITH"
+                    ],
+                    description: "How to match (CONTAINS by default)"
+                  }
+                },
+                required: [
+                  "search"
+                ]
+              },
+              testDurationMinutes: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              },
+              concurrentUsers: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              }
+            }
           }
         },
         required: [
-          "notificationId"
+          "notificationId",
+          "workspaceId",
+          "eventIds"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "shared/reference/octoperf-tools.md (team summary of OctoPerf's agent guide; no public copy found)"
+          ],
+          unverified: [
+            "tool",
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -26442,19 +27737,30 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@0c9af3c: plugins/octoperf/skills/octoperf-loadrunner-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@2c71dbc: plugins/octoperf/skills/octoperf-validation-triage/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "update_jira_notification",
-      description: "Change a jira message notification.",
+      description: "Overwrite a jira message notification (events, filters, channel settings; resend the secret).",
       inputSchema: {
         type: "object",
         properties: {
           notificationId: {
             type: "string",
             description: "Notification id"
+          },
+          workspaceId: {
+            type: "string",
+            description: "Workspace id"
           },
           eventIds: {
             type: "array",
@@ -26474,27 +27780,155 @@ var tools_default = {
           },
           filters: {
             type: "object",
-            description: "Which scenarios or projects it applies to"
+            description: "Which tests fire it; an omitted part is no filter",
+            properties: {
+              scenarioName: {
+                type: "object",
+                properties: {
+                  search: {
+                    type: "string",
+                    description: "Text to match"
+                  },
+                  matchType: {
+                    type: "string",
+                    enum: [
+                      "CONTAINS",
+                      "EQUALS",
+                      "EQUALS_IGNORECASE",
+                      "CONTAINS_IGNORECASE",
+                      "STARTS_WITH",
+                      "ENDS_WITH"
+                    ],
+                    description: "How to match (CONTAINS by default)"
+                  }
+                },
+                required: [
+                  "search"
+                ]
+              },
+              testDurationMinutes: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              },
+              concurrentUsers: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              }
+            }
           },
-          settings: {
+          connection: {
             type: "object",
-            description: "Channel settings"
+            description: "How to reach Jira",
+            properties: {
+              url: {
+                type: "string",
+                description: "Jira URL (Jira Cloud: *.atlassian.net)"
+              },
+              connectionType: {
+                type: "string",
+                enum: [
+                  "JIRA_CLOUD",
+                  "JIRA_DATA_CENTER_BASIC",
+                  "JIRA_DATA_CENTER_ACCESS_TOKEN"
+                ],
+                description: "How to authenticate"
+              },
+              email: {
+                type: "string",
+                description: "Account e-mail (Cloud) or user name (Data Center basic)"
+              },
+              apiKey: {
+                type: "string",
+                description: "API token, password or personal access token (write-only)"
+              }
+            },
+            required: [
+              "url",
+              "connectionType",
+              "apiKey"
+            ]
+          },
+          board: {
+            type: "object",
+            description: "Where the notification comments and moves issues",
+            properties: {
+              boardId: {
+                type: "string",
+                description: "Jira board"
+              },
+              projectId: {
+                type: "string",
+                description: "Jira project of the board"
+              },
+              statusId: {
+                type: "string",
+                description: "Source status column"
+              },
+              issueNameFilter: {
+                type: "string",
+                description: "Word in the issue summary; empty for every issue"
+              },
+              passTransitionId: {
+                type: "string",
+                description: "Transition on TEST_PASSED"
+              },
+              failTransitionId: {
+                type: "string",
+                description: "Transition on TEST_FAILED"
+              },
+              errorTransitionId: {
+                type: "string",
+                description: "Transition on TEST_ERROR"
+              }
+            },
+            required: [
+              "boardId",
+              "projectId",
+              "statusId"
+            ]
           }
         },
         required: [
-          "notificationId"
+          "notificationId",
+          "workspaceId",
+          "eventIds",
+          "connection",
+          "board"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@91ed98b: plugins/octoperf/skills/octoperf-notifications/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "update_monitor",
-      description: "Change a monitor's name or settings.",
+      description: "Rename, enable or disable, retag, or move a monitor to another agent; the counters stay as they are.",
       inputSchema: {
         type: "object",
         properties: {
@@ -26502,26 +27936,43 @@ var tools_default = {
             type: "string",
             description: "Monitor id"
           },
-          monitor: {
-            type: "object",
-            description: "New definition"
+          name: {
+            type: "string",
+            description: "New name"
+          },
+          enabled: {
+            type: "boolean",
+            description: "Collected on runs"
+          },
+          tags: {
+            type: "array",
+            items: {
+              type: "string",
+              description: "Tag"
+            },
+            description: "Tags"
+          },
+          agentId: {
+            type: "string",
+            description: "Monitoring agent (UP, in the workspace that owns the project) that opens the connection"
           }
         },
         required: [
-          "monitorId",
-          "monitor"
+          "monitorId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md"
+          ]
         }
       }
     },
     {
       name: "update_monitor_counters",
-      description: "Choose which counters a monitor collects.",
+      description: "Replace the counters a monitor collects with the chosen paths (a folder keeps its subtree); without paths, back to the defaults.",
       inputSchema: {
         type: "object",
         properties: {
@@ -26533,9 +27984,9 @@ var tools_default = {
             type: "array",
             items: {
               type: "string",
-              description: "Application name"
+              description: "Application name, from list_monitor_applications"
             },
-            description: "Applications to restrict to"
+            description: "Applications whose counters to include"
           },
           counterPaths: {
             type: "array",
@@ -26553,7 +28004,10 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md"
+          ]
         }
       }
     },
@@ -26583,7 +28037,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -26628,7 +28087,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fd0ad8: plugins/octoperf/skills/octoperf-onpremise-agent/SKILL.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -26666,7 +28131,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-async-polling/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -26698,7 +28168,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "shared/reference/octoperf-tools.md (team summary of OctoPerf's agent guide; no public copy found)"
+          ],
+          unverified: [
+            "tool",
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -26725,19 +28202,29 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@0c9af3c: plugins/octoperf/skills/octoperf-loadrunner-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "update_slack_notification",
-      description: "Change a slack message notification.",
+      description: "Overwrite a slack message notification (events, filters, channel settings; resend the secret).",
       inputSchema: {
         type: "object",
         properties: {
           notificationId: {
             type: "string",
             description: "Notification id"
+          },
+          workspaceId: {
+            type: "string",
+            description: "Workspace id"
           },
           eventIds: {
             type: "array",
@@ -26757,33 +28244,94 @@ var tools_default = {
           },
           filters: {
             type: "object",
-            description: "Which scenarios or projects it applies to"
-          },
-          settings: {
-            type: "object",
-            description: "Channel settings"
+            description: "Which tests fire it; an omitted part is no filter",
+            properties: {
+              scenarioName: {
+                type: "object",
+                properties: {
+                  search: {
+                    type: "string",
+                    description: "Text to match"
+                  },
+                  matchType: {
+                    type: "string",
+                    enum: [
+                      "CONTAINS",
+                      "EQUALS",
+                      "EQUALS_IGNORECASE",
+                      "CONTAINS_IGNORECASE",
+                      "STARTS_WITH",
+                      "ENDS_WITH"
+                    ],
+                    description: "How to match (CONTAINS by default)"
+                  }
+                },
+                required: [
+                  "search"
+                ]
+              },
+              testDurationMinutes: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              },
+              concurrentUsers: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              }
+            }
           }
         },
         required: [
-          "notificationId"
+          "notificationId",
+          "workspaceId",
+          "eventIds"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "shared/reference/octoperf-tools.md (team summary of OctoPerf's agent guide; no public copy found)"
+          ],
+          unverified: [
+            "tool",
+            "arguments",
+            "results"
+          ]
         }
       }
     },
     {
       name: "update_teams_notification",
-      description: "Change a teams message notification.",
+      description: "Overwrite a teams message notification (events, filters, channel settings; resend the secret).",
       inputSchema: {
         type: "object",
         properties: {
           notificationId: {
             type: "string",
             description: "Notification id"
+          },
+          workspaceId: {
+            type: "string",
+            description: "Workspace id"
           },
           eventIds: {
             type: "array",
@@ -26803,21 +28351,78 @@ var tools_default = {
           },
           filters: {
             type: "object",
-            description: "Which scenarios or projects it applies to"
-          },
-          settings: {
-            type: "object",
-            description: "Channel settings"
+            description: "Which tests fire it; an omitted part is no filter",
+            properties: {
+              scenarioName: {
+                type: "object",
+                properties: {
+                  search: {
+                    type: "string",
+                    description: "Text to match"
+                  },
+                  matchType: {
+                    type: "string",
+                    enum: [
+                      "CONTAINS",
+                      "EQUALS",
+                      "EQUALS_IGNORECASE",
+                      "CONTAINS_IGNORECASE",
+                      "STARTS_WITH",
+                      "ENDS_WITH"
+                    ],
+                    description: "How to match (CONTAINS by default)"
+                  }
+                },
+                required: [
+                  "search"
+                ]
+              },
+              testDurationMinutes: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              },
+              concurrentUsers: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              }
+            }
           }
         },
         required: [
-          "notificationId"
+          "notificationId",
+          "workspaceId",
+          "eventIds"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "shared/reference/octoperf-tools.md (team summary of OctoPerf's agent guide; no public copy found)"
+          ],
+          unverified: [
+            "tool",
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -26849,7 +28454,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-scenario-composition/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -26876,19 +28486,28 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "update_webex_notification",
-      description: "Change a webex message notification.",
+      description: "Overwrite a webex message notification (events, filters, channel settings; resend the secret).",
       inputSchema: {
         type: "object",
         properties: {
           notificationId: {
             type: "string",
             description: "Notification id"
+          },
+          workspaceId: {
+            type: "string",
+            description: "Workspace id"
           },
           eventIds: {
             type: "array",
@@ -26908,21 +28527,78 @@ var tools_default = {
           },
           filters: {
             type: "object",
-            description: "Which scenarios or projects it applies to"
-          },
-          settings: {
-            type: "object",
-            description: "Channel settings"
+            description: "Which tests fire it; an omitted part is no filter",
+            properties: {
+              scenarioName: {
+                type: "object",
+                properties: {
+                  search: {
+                    type: "string",
+                    description: "Text to match"
+                  },
+                  matchType: {
+                    type: "string",
+                    enum: [
+                      "CONTAINS",
+                      "EQUALS",
+                      "EQUALS_IGNORECASE",
+                      "CONTAINS_IGNORECASE",
+                      "STARTS_WITH",
+                      "ENDS_WITH"
+                    ],
+                    description: "How to match (CONTAINS by default)"
+                  }
+                },
+                required: [
+                  "search"
+                ]
+              },
+              testDurationMinutes: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              },
+              concurrentUsers: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              }
+            }
           }
         },
         required: [
-          "notificationId"
+          "notificationId",
+          "workspaceId",
+          "eventIds"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "shared/reference/octoperf-tools.md (team summary of OctoPerf's agent guide; no public copy found)"
+          ],
+          unverified: [
+            "tool",
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -26952,7 +28628,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-workspace/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -26999,7 +28680,15 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@cec2543: plugins/octoperf/skills/octoperf-auto-correlation/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-blazemeter-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -27026,7 +28715,16 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-blazemeter-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@0c9af3c: plugins/octoperf/skills/octoperf-loadrunner-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@2c71dbc: plugins/octoperf/skills/octoperf-validation-triage/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -27074,7 +28772,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-report-item-editing/SKILL.md"
+          ],
+          unverified: [
+            "results"
+          ]
         }
       }
     },
@@ -27126,6 +28829,7 @@ var tools_default = {
             enum: [
               "CREATED",
               "PENDING",
+              "SCHEDULED",
               "SCALING",
               "PREPARING",
               "INITIALIZING",
@@ -27145,7 +28849,20 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-maven-plugin: runtime/runtime-entity/src/main/java/com/octoperf/entity/runtime/BenchResultState.java",
+            "jenkinsci/octoperf-plugin: src/main/java/org/jenkinsci/plugins/octoperf/result/BenchResultState.java",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-async-polling/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@cec2543: plugins/octoperf/skills/octoperf-auto-correlation/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-blazemeter-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-har-recording/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@0c9af3c: plugins/octoperf/skills/octoperf-loadrunner-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-real-browser-probe/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@2c71dbc: plugins/octoperf/skills/octoperf-validation-triage/SKILL.md"
+          ]
         }
       }
     }

@@ -30,6 +30,8 @@ export const FORBID_HEADING_RE =
 export const FORBID_LEAD_RE =
   /^(?:[-*+]\s+|\d+[.)]\s+|>\s*)?(?:\*\*|__)?\s*(?:❌|✗|✘|🚫|⛔|❎|(?:don'?t|do not|never|avoid|wrong|bad|incorrect|not this|anti-?pattern)\b)/i;
 
+/** The last sentence of a block that introduces what follows as forbidden: "Never do this:", "Wrong:". */
+const LEAD_IN_RE = /(?:^|\s)(?:never|don'?t|do not|avoid)\b[^:]*:\s*$|\b(?:wrong|bad|incorrect|not (?:like )?this|anti-?patterns?)\s*:\s*$/i;
 const FENCE_RE = /^\s*(`{3,}|~{3,})/;
 const LIST_ITEM_RE = /^(\s*)(?:[-*+]|\d+[.)])\s+/;
 const HEADING_RE = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
@@ -81,6 +83,8 @@ export function mapProse(lines: readonly string[], bodyStart: number): ProseMap 
   }
   // Pass 2: forbidden text.
   const forbidLines = new Set<number>();
+  /** Blocks that open with "Don't ...", "Never ...", ❌: only their first sentence is forbidden. */
+  const leadSentences: [number, number][] = [];
   let section: { level: number } | undefined;
   let leadIn = false;
   let tableForbidColumns: number[] | undefined;
@@ -97,7 +101,12 @@ export function mapProse(lines: readonly string[], bodyStart: number): ProseMap 
       continue;
     }
     if (section) {
-      forbidLines.add(line);
+      // In a section of what not to do, a list item names the wrong thing in its first sentence
+      // ("**Don't read a half-finished report.**") and may then say what to do instead.
+      const item = blocks[line];
+      if (item && LIST_ITEM_RE.test(lines[item[0] - 1]!) && !fenced.has(line)) {
+        if (line === item[0]) leadSentences.push(item);
+      } else forbidLines.add(line);
       continue;
     }
     const trimmed = raw.trim();
@@ -124,15 +133,19 @@ export function mapProse(lines: readonly string[], bodyStart: number): ProseMap 
     tableForbidColumns = undefined;
     const block = blocks[line];
     const first = block ? lines[block[0] - 1]!.trim() : trimmed;
-    if (FORBID_LEAD_RE.test(first)) forbidLines.add(line);
-    else if (leadIn && (LIST_ITEM_RE.test(lines[(block?.[0] ?? line) - 1]!) || (block && block[0] !== line))) forbidLines.add(line);
+    if (FORBID_LEAD_RE.test(first)) {
+      if (block && line === block[0]) leadSentences.push(block);
+      else if (!block) forbidLines.add(line);
+    } else if (leadIn && (LIST_ITEM_RE.test(lines[(block?.[0] ?? line) - 1]!) || (block && block[0] !== line))) forbidLines.add(line);
     else leadIn = false;
     if (block && line === block[1]) {
       const text = lines.slice(block[0] - 1, block[1]).join(" ");
-      if (/:\s*$/.test(text) && (FORBID_LEAD_RE.test(first) || /\b(never|don'?t|do not|avoid|wrong|not)\b/i.test(text))) leadIn = true;
+      const lastSentence = text.split(/[.!?]\s/).at(-1) ?? "";
+      if (/:\s*$/.test(text) && (FORBID_LEAD_RE.test(first) || LEAD_IN_RE.test(lastSentence))) leadIn = true;
     }
   }
   for (const line of forbidLines) affirmed[line - 1] = blank(lines[line - 1]!);
+  for (const [first, last] of leadSentences) blankFirstSentence(affirmed, first, last);
   const headingOf = (line: number) => {
     let found: Heading | undefined;
     for (const h of headings) if (h.line <= line) found = h;
@@ -151,6 +164,21 @@ export function mapProse(lines: readonly string[], bodyStart: number): ProseMap 
     },
     headingOf,
   };
+}
+
+/** Blank a block from its start to the end of its first sentence ("**Don't X.** Then Y." keeps "Then Y."). */
+function blankFirstSentence(affirmed: string[], first: number, last: number): void {
+  for (let line = first; line <= last; line++) {
+    const text = affirmed[line - 1]!;
+    const end = /[.!?](?:\*\*|__)?(?=\s|$)/.exec(text);
+    if (!end) {
+      affirmed[line - 1] = blank(text);
+      continue;
+    }
+    const cut = end.index + end[0].length;
+    affirmed[line - 1] = blank(text.slice(0, cut)) + text.slice(cut);
+    return;
+  }
 }
 
 function blankCells(affirmed: string[], index: number, raw: string, columns: readonly number[]): void {

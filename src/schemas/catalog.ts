@@ -12,7 +12,8 @@ const Provenance = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("documented"),
     sources: z.array(z.string().min(1)).min(1),
-    unverified: z.array(z.enum(["arguments", "results"])).optional(),
+    unverified: z.array(z.enum(["tool", "arguments", "results"])).optional(),
+    unconfirmedValues: z.array(z.string()).optional(),
   }),
   z.object({ kind: z.literal("captured"), date: z.string().regex(/^\d{4}-\d{2}-\d{2}/), server: z.string().min(1) }),
 ]);

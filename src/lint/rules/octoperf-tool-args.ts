@@ -50,20 +50,24 @@ function checkCall(name: string, line: number, column: number, args: readonly Ar
       shown.add(argName);
       continue;
     }
+    const meant = arg.kind === "shorthand" ? placeholderFor(argName, properties, shown) : undefined;
+    if (meant) {
+      shown.add(meant);
+      continue;
+    }
     if (arg.kind === "named" || knownArguments(context).has(argName)) {
       findings.push({ line, column: arg.column, message: `${name} has no argument "${argName}" (it takes: ${properties.join(", ") || "none"})${unverified}`, ...(severity ? { severity } : {}) });
       continue;
     }
-    const meant = placeholderFor(argName, properties, shown);
-    if (meant) shown.add(meant);
-    else unmatched++;
+    unmatched++;
   }
   const given = args.filter((arg) => arg.kind !== "rest").length;
   if (given > properties.length) {
     findings.push({ line, column, message: `${name} takes ${properties.length} ${properties.length === 1 ? "argument" : "arguments"} (${properties.join(", ") || "none"}), ${given} are shown${unverified}`, ...(severity ? { severity } : {}) });
     return findings;
   }
-  if (args.length === 0 || args.some((arg) => arg.kind === "rest")) return findings;
+  // `(...)`, or `…` inside a value (`applications=[…]`): the call shows only part of itself.
+  if (args.length === 0 || args.some((arg) => arg.kind === "rest" || /\.\.\.|…/.test(arg.raw))) return findings;
   const missing = (tool.inputSchema.required ?? []).filter((required) => !shown.has(required));
   if (missing.length > unmatched) {
     findings.push({

@@ -15,14 +15,14 @@ const THRESHOLD = String.raw`(?:1(?:\.0+)?|100(?:\.0+)?\s*%?|100\s*percent)(?![\
 const WORD_RE = new RegExp(`\\b(?:${PROGRESS_FIELDS.join("|")}|${PROGRESS_TOOLS.join("|")}|completion|percent(?:age)? (?:done|complete))\\b`, "i");
 /** A progress value set against the full mark: `progress >= 100`, "progress reaches 1.0", "1.0 progress". */
 const COMPARE_RE = new RegExp(
-  `\\b(?:${PROGRESS_FIELDS.join("|")}|value)\\b[^.;!?\\n]{0,24}?(?:<=?|>=?|==?=?|!=|≥|≤|\\breach(?:es|ed)?|\\bhits?|\\bequals?|\\bgets? to|\\bis|\\bat|\\bof|\\bto)\\s*[\`"']?\\s*${THRESHOLD}` +
+  `\\b(?:${PROGRESS_FIELDS.join("|")}|value|(?:${PROGRESS_TOOLS.join("|")})(?:\\([^)]{0,60}\\))?)\\b[\`"')\\]]*[^.;!?\\n]{0,24}?(?:<=?|>=?|==?=?|!=|≥|≤|\\breach(?:es|ed)?|\\bhits?|\\bequals?|\\bgets? to|\\bis|\\bat|\\bof|\\bto)\\s*[\`"']?\\s*${THRESHOLD}` +
     `|(?<![\\d.])${THRESHOLD}[\`"']?\\s+(?:${PROGRESS_FIELDS.join("|")})\\b`,
   "i",
 );
 /** "until 1.0", "until it reaches 100 %", "until 100%". */
 const UNTIL_RE = new RegExp(`\\b(?:until|till|once|when)\\b[^.;]{0,40}?(?<![\\d.])${THRESHOLD}`, "i");
 /** A reading of that comparison as running or ended. */
-const READ_RE = /\b(running|in progress|in flight|still|not (?:yet )?(?:done|finished|complete)|finished|done|complete[ds]?|ended|ends|over|terminal|final|stop(?:s|ped)? polling|keep polling|poll(?:ing)? until|until|succeeded|success)\b/i;
+const READ_RE = /\b(running|in progress|in flight|still|half-finished|unfinished|partial|preliminary|incomplete|not (?:yet )?(?:done|finished|complete)|finished|done|complete[ds]?|ended|ends|over|terminal|final|stop(?:s|ped)? polling|keep polling|poll(?:ing)? until|until|succeeded|success)\b/i;
 /** Wording that denies the inference (the fine lines). */
 const DENY_RE =
   /\b(never|not (?:a |the )?(?:terminal|end|proof|signal|reliable)|does(?:n't| not) (?:mean|tell|say|prove|imply)|doesn't|no (?:proof|signal)|even (?:at|when|if)|can (?:sit|stay|stall|freeze|reach|be)|may (?:still|reach|stay|sit|be|end)|might|ignore|regardless|freez(?:e|es|ing)|frozen|only (?:progress|a (?:hint|display))|progress only|instead|rather than|is not|isn't)\b/i;

@@ -26,6 +26,7 @@ const BY_OUTCOME: Readonly<Record<"success" | "failure", ReadonlySet<string>>> =
 };
 
 const TRIGGER_RE = /\b(until|done when|stops? (?:polling )?when|ends? when|terminal|final)\b/gi;
+const WAIT_VERB_RE = /\b(poll\w*|wait\w*|check\w*|loop\w*|repeat\w*|keep\w*|call\w*|sleep\w*|retry\w*|re-?check\w*|re-?run\w*|watch\w*|ask\w*)\b|get_[a-z_]+/i;
 const CLAUSE_END_RE = /;|\.(\s|$)|\|/;
 const SUCCESS_RE = /^[\s*_-]*(?:success(?:ful)?|succeeded|happy)\b|\bsuccess(?:ful)?[\s*_-]*$/i;
 const FAILURE_RE = /^[\s*_-]*(?:fail(?:ure|ed)?|error|unhappy)\b|\bfail(?:ure|ed)?[\s*_-]*$/i;
@@ -40,6 +41,8 @@ function check(file: LintFile): Finding[] {
       const word = trigger[1]!.toLowerCase();
       const before = text.slice(0, trigger.index).toLowerCase();
       if (/(not|non-|never|no)\s*$/.test(before)) continue;
+      // "until" ends a wait only after a verb of waiting ("poll until", "wait until"), not "stay unreadable until".
+      if (word === "until" && !WAIT_VERB_RE.test(before.split(/[.;:!?]/).at(-1) ?? "")) continue;
       const after = text.slice(trigger.index! + trigger[0].length);
       const end = CLAUSE_END_RE.exec(after);
       const clause = end ? after.slice(0, end.index) : after;

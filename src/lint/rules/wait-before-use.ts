@@ -30,18 +30,37 @@ const WAIT_RE = /\b(wait\w*|poll\w*|until|once (?:it|the (?:task|run|validation|
 /** Prose steps that use a virtual user's new state without naming the tool. */
 const REVALIDATE_RE = /\b(re-?validat\w*|validate (?:it |the (?:vu|virtual user) )?again)\b/i;
 
+const MAX_STEP_LINES = 15;
+const STEP_HEADING_RE = /^(?:step\s*)?\d+[.):]?\s/i;
+
 /**
- * Lines where the next step may be: the start's own block (paragraph, list
- * item, or whole fenced block) and the block right after it.
+ * The last line where the next step may be: the start's own block (paragraph,
+ * list item, or whole fenced block), then the blocks after it up to and
+ * including the first that names an OctoPerf tool or a re-validation, within
+ * MAX_STEP_LINES, across headings of the same level (a step per heading) but
+ * not out of the start's section.
  */
-function stepRange(file: LintFile, line: number): readonly [number, number] {
-  const fence = file.scan.blocks.find((b) => line >= b.firstLine && line < b.firstLine + b.text.split("\n").length);
-  if (fence) return [fence.firstLine, fence.firstLine + fence.text.split("\n").length - 1];
-  const own = file.scan.prose.blockOf(line) ?? [line, line];
-  let next = own[1] + 1;
-  while (next <= file.scan.lines.length && (file.scan.lines[next - 1] ?? "").trim() === "") next++;
-  const following = file.scan.prose.blockOf(next);
-  return [own[0], following ? following[1] : own[1]];
+function nextStepEnd(file: LintFile, line: number, toolLines: ReadonlySet<number>): number {
+  const { lines, prose } = file.scan;
+  const fenceOf = (l: number) => file.scan.blocks.find((b) => l >= b.line && l <= b.firstLine + b.text.split("\n").length);
+  const blockEnd = (l: number) => {
+    const fence = fenceOf(l);
+    return fence ? fence.firstLine + fence.text.split("\n").length : (prose.blockOf(l)?.[1] ?? l);
+  };
+  const level = prose.headingOf(line)?.level ?? 0;
+  let end = blockEnd(line);
+  for (let l = end + 1; l <= lines.length && l - line <= MAX_STEP_LINES; l++) {
+    if ((lines[l - 1] ?? "").trim() === "") continue;
+    const heading = prose.headings.find((h) => h.line === l);
+    // Cross a heading only into the next numbered step ("### 3. Re-validate"), never out of the section.
+    if (heading && (heading.level < level || !STEP_HEADING_RE.test(heading.text))) break;
+    const last = blockEnd(l);
+    const range = Array.from({ length: last - l + 1 }, (_, i) => l + i);
+    end = last;
+    if (range.some((r) => toolLines.has(r) || REVALIDATE_RE.test(prose.affirmed[r - 1] ?? ""))) break;
+    l = last;
+  }
+  return end;
 }
 
 /**
@@ -81,14 +100,15 @@ function textBetween(file: LintFile, from: ToolRef, to: { line: number; column: 
 function check(file: LintFile, context: LintContext): Finding[] {
   const findings: Finding[] = [];
   const refs = toolRefs(file, context).filter((ref) => !ref.generated && !ref.forbidden);
+  const toolLines = new Set(refs.map((ref) => ref.line));
   refs.forEach((start, index) => {
     const op = operationForStartTool(start.name);
-    if (!op || isTableRow(file, start.line)) return;
+    // A step is a call (`tool(...)`); a name in a sentence or a table row is not.
+    if (!op || !start.args || isTableRow(file, start.line)) return;
     const wanted = families(op);
     const statuses = new Set([op.status.tool, ...op.alternatives.map((alt) => alt.tool)]);
-    const section = file.scan.prose.headingOf(start.line)?.line;
-    const [, last] = stepRange(file, start.line);
-    const later = refs.slice(index + 1).filter((ref) => ref.line <= last && file.scan.prose.headingOf(ref.line)?.line === section);
+    const last = nextStepEnd(file, start.line, toolLines);
+    const later = refs.slice(index + 1).filter((ref) => ref.line <= last);
     // Prose re-validation counts as a step that uses the virtual user.
     const revalidations = wanted.has("virtual user")
       ? file.scan.prose.affirmed
@@ -96,7 +116,7 @@ function check(file: LintFile, context: LintContext): Finding[] {
           .flatMap((text, offset) => {
             const line = start.line + offset;
             const match = REVALIDATE_RE.exec(offset === 0 ? text.slice(start.column) : text);
-            if (!match || file.scan.prose.headingOf(line)?.line !== section) return [];
+            if (!match) return [];
             return [{ line, column: (offset === 0 ? start.column : 0) + match.index + 1, name: "re-validating" }];
           })
       : [];
