@@ -9,7 +9,7 @@ import { claudeCalls, loopCommands, sleepCommands, type ClaudeCall } from "../cl
 import { Placeholder } from "../loose-json.js";
 import type { Finding, LintContext, LintFile, Rule } from "../types.js";
 
-const NEGATION_RE = /\b(refuse[sd]?|never|not|n't|blocked|intercepted|instead of)\b/i;
+const NEGATION_RE = /\b(refuse[sd]?|never|not|n't|block(?:s|ed)?|intercept(?:s|ed)?|instead of)\b/i;
 
 function typeOf(value: unknown): string {
   if (Array.isArray(value)) return "array";

@@ -34,7 +34,16 @@ export const WHEN_RE = /\b(use|load|invoke|trigger)\s+(it\s+|this\s+)?(when|when
 function check(file: LintFile): Finding[] {
   if (file.kind === "skill-support") return [];
   if (file.scan.frontmatter === undefined) {
-    return [{ line: 1, column: 1, message: `${file.kind === "skill" ? "SKILL.md" : "a command"} needs a --- frontmatter block` }];
+    return [
+      {
+        line: 1,
+        column: 1,
+        message:
+          file.kind === "skill"
+            ? "SKILL.md has no --- frontmatter block: Claude Code does not list the skill, so it never triggers"
+            : "a command needs a --- frontmatter block with its description",
+      },
+    ];
   }
   const read = readFrontmatter(file.scan.frontmatter);
   const at = (line: number) => file.scan.frontmatterLine + line - 1;
