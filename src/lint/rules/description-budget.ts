@@ -36,7 +36,7 @@ function check(file: LintFile, context: LintContext): Finding[] {
 
 export const descriptionBudgetRule: Rule = {
   id: "description-budget",
-  description: "Description (+ when_to_use) within the per-skill budget, and all skills within the total budget.",
+  description: "`description` (+ `when_to_use`) within the per-skill budget and all skills within the total: every session pays for them",
   house: true,
   check,
 };

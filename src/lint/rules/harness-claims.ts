@@ -3,9 +3,17 @@
 // - "Claude Code blocks all sleeps": it refuses `sleep N` only from
 //   CLAUDE_SLEEP_REFUSAL_THRESHOLD_S on; a standalone `sleep 24` runs.
 // - "Claude Code blocks `sleep 10`": below the threshold, it runs.
+// - "ScheduleWakeup wakes the model after 20 seconds": sdk-tools.d.ts clamps
+//   delaySeconds to [SCHEDULE_WAKEUP_MIN_S, SCHEDULE_WAKEUP_MAX_S].
 // A claim that names a long sleep ("sleeps of 30 s and more are blocked")
-// agrees with the client and stays silent.
-import { CLAUDE_MAX_SLEEP_S, CLAUDE_SLEEP_REFUSAL_THRESHOLD_S, OBSERVED_CLAUDE_CODE_VERSION } from "../../policy/index.js";
+// or says the delay is clamped agrees with the client and stays silent.
+import {
+  CLAUDE_MAX_SLEEP_S,
+  CLAUDE_SLEEP_REFUSAL_THRESHOLD_S,
+  OBSERVED_CLAUDE_CODE_VERSION,
+  SCHEDULE_WAKEUP_MAX_S,
+  SCHEDULE_WAKEUP_MIN_S,
+} from "../../policy/index.js";
 import { blockSentences } from "../prose.js";
 import type { Finding, LintFile, Rule } from "../types.js";
 
@@ -20,10 +28,32 @@ const LONG_RE = /\b(?:long(?:er)?|lengthy|over|above|more than|at least|beyond|e
 const ALL_RE = /\b(?:all|any|every|always|entirely|completely)\b/i;
 const NUMBER_RE = /`?sleep\s+(\d+)`?|\b(\d+)\s*(?:s|secs?|seconds?)\b/i;
 
+const WAKEUP_RE = /\bScheduleWakeup\b/;
+const DELAY_RE = /\b(\d+)\s*(s|secs?|seconds?|m|mins?|minutes?|h|hours?)\b/gi;
+const CLAMP_RE = /\b(clamp\w*|at least|minimum|min\.?|at most|maximum|max\.?|rounded|raised|range|between)\b|\[\s*\d+\s*,/i;
+
+function wakeupClaim(text: string): { offset: number; seconds: number } | undefined {
+  if (!WAKEUP_RE.test(text) || CLAMP_RE.test(text)) return undefined;
+  for (const match of text.matchAll(DELAY_RE)) {
+    const unit = match[2]!.toLowerCase();
+    const seconds = Number(match[1]) * (unit.startsWith("h") ? 3600 : unit.startsWith("m") ? 60 : 1);
+    if (seconds < SCHEDULE_WAKEUP_MIN_S || seconds > SCHEDULE_WAKEUP_MAX_S) return { offset: match.index!, seconds };
+  }
+  return undefined;
+}
+
 function check(file: LintFile): Finding[] {
   const findings: Finding[] = [];
   const { lines, prose, generatedLines, frontmatterEnd } = file.scan;
   for (const sentence of blockSentences(lines, prose, (line) => line <= frontmatterEnd || generatedLines.has(line))) {
+    const wakeup = wakeupClaim(sentence.text);
+    if (wakeup) {
+      findings.push({
+        ...sentence.at(wakeup.offset),
+        message: `ScheduleWakeup cannot wait ${wakeup.seconds} s: Claude Code ${OBSERVED_CLAUDE_CODE_VERSION} clamps delaySeconds to [${SCHEDULE_WAKEUP_MIN_S}, ${SCHEDULE_WAKEUP_MAX_S}]`,
+      });
+      continue;
+    }
     const block = BLOCK_RE.exec(sentence.text);
     if (!block || !SLEEP_RE.test(sentence.text) || !HARNESS_RE.test(sentence.text)) continue;
     const all = ALL_RE.test(sentence.text);
@@ -42,6 +72,7 @@ function check(file: LintFile): Finding[] {
 
 export const harnessClaimsRule: Rule = {
   id: "harness-claims",
-  description: "no claim about Claude Code that the pinned client contradicts (\"Claude Code blocks all sleeps\": it runs a short standalone `sleep`)",
+  description:
+    "no claim about Claude Code that the pinned client contradicts (\"Claude Code blocks all sleeps\": it runs a short standalone `sleep`; a ScheduleWakeup delay outside its clamp)",
   check,
 };
