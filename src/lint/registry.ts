@@ -7,6 +7,7 @@ import { harnessClaimsRule } from "./rules/harness-claims.js";
 import { octoperfResultFieldsRule } from "./rules/octoperf-result-fields.js";
 import { octoperfToolArgsRule } from "./rules/octoperf-tool-args.js";
 import { octoperfToolExistsRule } from "./rules/octoperf-tool-exists.js";
+import { policyAsyncRule } from "./rules/policy-async.js";
 import { policyCadenceRule } from "./rules/policy-cadence.js";
 import { policyLoopFloorRule } from "./rules/policy-loop-floor.js";
 import { policyProgressRule } from "./rules/policy-progress.js";
@@ -37,6 +38,7 @@ export const RULES: readonly Rule[] = Object.freeze([
   policyTerminalRule,
   policyCadenceRule,
   policyLoopFloorRule,
+  policyAsyncRule,
   waitBeforeUseRule,
   skillReferencesRule,
   generatedFreshRule,

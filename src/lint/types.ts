@@ -3,7 +3,8 @@ import type { Catalog, CatalogTool } from "../schemas/catalog.js";
 import type { ClaudeCodeSchemas } from "../schemas/claude-code.js";
 import type { ScannedMarkdown } from "./markdown.js";
 
-export type FileKind = "skill" | "skill-support" | "command";
+/** A skill's SKILL.md, a file next to it, a command, or an AGENTS.md the plugin ships for agents to read. */
+export type FileKind = "skill" | "skill-support" | "command" | "agent-guide";
 
 /** An error fails the run (exit 1); a warning is printed and does not. */
 export type Severity = "error" | "warning";

@@ -32,7 +32,7 @@ const CommandFrontmatter = z.looseObject({ description: Description });
 export const WHEN_RE = /\b(use|load|invoke|trigger)\s+(it\s+|this\s+)?(when|whenever|to|for|if|after|before|on)\b|\bwhen\b|\btriggers?\b/i;
 
 function check(file: LintFile): Finding[] {
-  if (file.kind === "skill-support") return [];
+  if (file.kind === "skill-support" || file.kind === "agent-guide") return [];
   if (file.scan.frontmatter === undefined) {
     return [
       {
