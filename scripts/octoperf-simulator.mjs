@@ -19417,7 +19417,7 @@ var Server = class extends Protocol {
 // schemas/octoperf/tools.json
 var tools_default = {
   _meta: {
-    about: "OctoPerf MCP tools in tools/list shape. _meta.source says where each entry comes from: documented (written from public material) or captured (npm run schemas:pull).",
+    about: "OctoPerf MCP tools in tools/list shape. _meta.source says where each entry comes from: documented (written from public sources, cited in sources; unverified names the parts no source confirms) or captured (npm run schemas:pull).",
     rebuild: "npx tsx src/schemas/catalog-cli.ts (documented entries); npm run schemas:pull -- --url <server> (captured)"
   },
   tools: [
@@ -19460,7 +19460,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@cec2543: plugins/octoperf/skills/octoperf-auto-correlation/SKILL.md"
+          ],
+          unverified: [
+            "results"
+          ]
         }
       }
     },
@@ -19487,7 +19493,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fd0ad8: plugins/octoperf/skills/octoperf-onpremise-agent/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -19525,7 +19536,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-workspace/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -19593,7 +19609,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@0c9af3c: plugins/octoperf/skills/octoperf-loadrunner-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -19665,7 +19687,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -19704,7 +19732,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-async-polling/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@cec2543: plugins/octoperf/skills/octoperf-auto-correlation/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md"
+          ]
         }
       }
     },
@@ -19731,7 +19764,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "shared/reference/octoperf-tools.md (team summary of OctoPerf's agent guide; no public copy found)"
+          ],
+          unverified: [
+            "tool",
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -19758,7 +19798,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-sla/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -19798,39 +19843,84 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@cec2543: plugins/octoperf/skills/octoperf-auto-correlation/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@2c71dbc: plugins/octoperf/skills/octoperf-validation-triage/SKILL.md"
+          ],
+          unverified: [
+            "results"
+          ]
         }
       }
     },
     {
       name: "check_jira_notification_connection",
-      description: "Test the Jira connection of a notification.",
+      description: "Test a Jira connection.",
       inputSchema: {
         type: "object",
         properties: {
-          workspaceId: {
-            type: "string",
-            description: "Workspace id"
-          },
-          settings: {
+          connection: {
             type: "object",
-            description: "Jira URL and credentials"
+            description: "How to reach Jira",
+            properties: {
+              url: {
+                type: "string",
+                description: "Jira URL (Jira Cloud: *.atlassian.net)"
+              },
+              connectionType: {
+                type: "string",
+                enum: [
+                  "JIRA_CLOUD",
+                  "JIRA_DATA_CENTER_BASIC",
+                  "JIRA_DATA_CENTER_ACCESS_TOKEN"
+                ],
+                description: "How to authenticate"
+              },
+              email: {
+                type: "string",
+                description: "Account e-mail (Cloud) or user name (Data Center basic)"
+              },
+              apiKey: {
+                type: "string",
+                description: "API token, password or personal access token (write-only)"
+              }
+            },
+            required: [
+              "url",
+              "connectionType",
+              "apiKey"
+            ]
           }
         },
         required: [
-          "workspaceId"
+          "connection"
+        ]
+      },
+      outputSchema: {
+        type: "object",
+        properties: {
+          reachable: {
+            type: "boolean",
+            description: "Jira answered with these credentials"
+          }
+        },
+        required: [
+          "reachable"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@91ed98b: plugins/octoperf/skills/octoperf-notifications/SKILL.md"
+          ]
         }
       }
     },
     {
       name: "check_monitor_connection",
-      description: "Test whether a monitor can reach what it watches.",
+      description: "Ask the agent to open the monitor's connection and authenticate (synchronous, up to about a minute).",
       inputSchema: {
         type: "object",
         properties: {
@@ -19848,11 +19938,11 @@ var tools_default = {
         properties: {
           reachable: {
             type: "boolean",
-            description: "The target answered"
+            description: "The target answered with valid credentials"
           },
           message: {
             type: "string",
-            description: "Details, or the error"
+            description: "The agent's error when not reachable"
           }
         },
         required: [
@@ -19862,13 +19952,15 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md"
+          ]
         }
       }
     },
     {
       name: "create_apache_httpd_monitor",
-      description: "Create a monitor that collects apache httpd counters during tests.",
+      description: "Create a monitor that collects apache httpd counters during every run of the project's scenarios.",
       inputSchema: {
         type: "object",
         properties: {
@@ -19876,40 +19968,26 @@ var tools_default = {
             type: "string",
             description: "Project id"
           },
-          name: {
-            type: "string",
-            description: "Monitor name"
-          },
           agentId: {
             type: "string",
-            description: "Monitoring agent to collect through"
-          },
-          settings: {
-            type: "object",
-            description: "Connection settings of this kind of monitor"
+            description: "Monitoring agent (UP, in the workspace that owns the project) that opens the connection"
           }
         },
         required: [
           "projectId",
-          "name"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Monitor id"
-          }
-        },
-        required: [
-          "id"
+          "agentId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -19956,7 +20034,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "shared/reference/octoperf-tools.md (team summary of OctoPerf's agent guide; no public copy found)"
+          ],
+          unverified: [
+            "tool",
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -19988,7 +20073,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -20035,7 +20126,11 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@cec2543: plugins/octoperf/skills/octoperf-auto-correlation/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md"
+          ]
         }
       }
     },
@@ -20070,7 +20165,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -20118,7 +20218,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-blazemeter-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -20132,10 +20239,6 @@ var tools_default = {
             type: "string",
             description: "Workspace id"
           },
-          name: {
-            type: "string",
-            description: "Notification name"
-          },
           eventIds: {
             type: "array",
             items: {
@@ -20154,11 +20257,59 @@ var tools_default = {
           },
           filters: {
             type: "object",
-            description: "Which scenarios or projects it applies to"
-          },
-          settings: {
-            type: "object",
-            description: "Channel settings (address, webhook, project...)"
+            description: "Which tests fire it; an omitted part is no filter",
+            properties: {
+              scenarioName: {
+                type: "object",
+                properties: {
+                  search: {
+                    type: "string",
+                    description: "Text to match"
+                  },
+                  matchType: {
+                    type: "string",
+                    enum: [
+                      "CONTAINS",
+                      "EQUALS",
+                      "EQUALS_IGNORECASE",
+                      "CONTAINS_IGNORECASE",
+                      "STARTS_WITH",
+                      "ENDS_WITH"
+                    ],
+                    description: "How to match (CONTAINS by default)"
+                  }
+                },
+                required: [
+                  "search"
+                ]
+              },
+              testDurationMinutes: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              },
+              concurrentUsers: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              }
+            }
           },
           attachPdfReport: {
             type: "boolean",
@@ -20167,32 +20318,25 @@ var tools_default = {
         },
         required: [
           "workspaceId",
-          "name",
           "eventIds"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Notification id"
-          }
-        },
-        required: [
-          "id"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@91ed98b: plugins/octoperf/skills/octoperf-notifications/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-workspace/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "create_generic_jmx_monitor",
-      description: "Create a monitor that collects generic jmx counters during tests.",
+      description: "Create a monitor that collects generic jmx counters during every run of the project's scenarios.",
       inputSchema: {
         type: "object",
         properties: {
@@ -20200,40 +20344,26 @@ var tools_default = {
             type: "string",
             description: "Project id"
           },
-          name: {
-            type: "string",
-            description: "Monitor name"
-          },
           agentId: {
             type: "string",
-            description: "Monitoring agent to collect through"
-          },
-          settings: {
-            type: "object",
-            description: "Connection settings of this kind of monitor"
+            description: "Monitoring agent (UP, in the workspace that owns the project) that opens the connection"
           }
         },
         required: [
           "projectId",
-          "name"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Monitor id"
-          }
-        },
-        required: [
-          "id"
+          "agentId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -20247,10 +20377,6 @@ var tools_default = {
             type: "string",
             description: "Workspace id"
           },
-          name: {
-            type: "string",
-            description: "Notification name"
-          },
           eventIds: {
             type: "array",
             items: {
@@ -20269,35 +20395,75 @@ var tools_default = {
           },
           filters: {
             type: "object",
-            description: "Which scenarios or projects it applies to"
-          },
-          settings: {
-            type: "object",
-            description: "Channel settings (address, webhook, project...)"
+            description: "Which tests fire it; an omitted part is no filter",
+            properties: {
+              scenarioName: {
+                type: "object",
+                properties: {
+                  search: {
+                    type: "string",
+                    description: "Text to match"
+                  },
+                  matchType: {
+                    type: "string",
+                    enum: [
+                      "CONTAINS",
+                      "EQUALS",
+                      "EQUALS_IGNORECASE",
+                      "CONTAINS_IGNORECASE",
+                      "STARTS_WITH",
+                      "ENDS_WITH"
+                    ],
+                    description: "How to match (CONTAINS by default)"
+                  }
+                },
+                required: [
+                  "search"
+                ]
+              },
+              testDurationMinutes: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              },
+              concurrentUsers: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              }
+            }
           }
         },
         required: [
           "workspaceId",
-          "name",
           "eventIds"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Notification id"
-          }
-        },
-        required: [
-          "id"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@91ed98b: plugins/octoperf/skills/octoperf-notifications/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -20311,10 +20477,6 @@ var tools_default = {
             type: "string",
             description: "Workspace id"
           },
-          name: {
-            type: "string",
-            description: "Notification name"
-          },
           eventIds: {
             type: "array",
             items: {
@@ -20333,41 +20495,81 @@ var tools_default = {
           },
           filters: {
             type: "object",
-            description: "Which scenarios or projects it applies to"
-          },
-          settings: {
-            type: "object",
-            description: "Channel settings (address, webhook, project...)"
+            description: "Which tests fire it; an omitted part is no filter",
+            properties: {
+              scenarioName: {
+                type: "object",
+                properties: {
+                  search: {
+                    type: "string",
+                    description: "Text to match"
+                  },
+                  matchType: {
+                    type: "string",
+                    enum: [
+                      "CONTAINS",
+                      "EQUALS",
+                      "EQUALS_IGNORECASE",
+                      "CONTAINS_IGNORECASE",
+                      "STARTS_WITH",
+                      "ENDS_WITH"
+                    ],
+                    description: "How to match (CONTAINS by default)"
+                  }
+                },
+                required: [
+                  "search"
+                ]
+              },
+              testDurationMinutes: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              },
+              concurrentUsers: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              }
+            }
           }
         },
         required: [
           "workspaceId",
-          "name",
           "eventIds"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Notification id"
-          }
-        },
-        required: [
-          "id"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@91ed98b: plugins/octoperf/skills/octoperf-notifications/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "create_iis_monitor",
-      description: "Create a monitor that collects iis counters during tests.",
+      description: "Create a monitor that collects iis counters during every run of the project's scenarios.",
       inputSchema: {
         type: "object",
         properties: {
@@ -20375,40 +20577,25 @@ var tools_default = {
             type: "string",
             description: "Project id"
           },
-          name: {
-            type: "string",
-            description: "Monitor name"
-          },
           agentId: {
             type: "string",
-            description: "Monitoring agent to collect through"
-          },
-          settings: {
-            type: "object",
-            description: "Connection settings of this kind of monitor"
+            description: "Monitoring agent (UP, in the workspace that owns the project) that opens the connection"
           }
         },
         required: [
           "projectId",
-          "name"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Monitor id"
-          }
-        },
-        required: [
-          "id"
+          "agentId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -20422,10 +20609,6 @@ var tools_default = {
             type: "string",
             description: "Workspace id"
           },
-          name: {
-            type: "string",
-            description: "Notification name"
-          },
           eventIds: {
             type: "array",
             items: {
@@ -20444,41 +20627,151 @@ var tools_default = {
           },
           filters: {
             type: "object",
-            description: "Which scenarios or projects it applies to"
+            description: "Which tests fire it; an omitted part is no filter",
+            properties: {
+              scenarioName: {
+                type: "object",
+                properties: {
+                  search: {
+                    type: "string",
+                    description: "Text to match"
+                  },
+                  matchType: {
+                    type: "string",
+                    enum: [
+                      "CONTAINS",
+                      "EQUALS",
+                      "EQUALS_IGNORECASE",
+                      "CONTAINS_IGNORECASE",
+                      "STARTS_WITH",
+                      "ENDS_WITH"
+                    ],
+                    description: "How to match (CONTAINS by default)"
+                  }
+                },
+                required: [
+                  "search"
+                ]
+              },
+              testDurationMinutes: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              },
+              concurrentUsers: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              }
+            }
           },
-          settings: {
+          connection: {
             type: "object",
-            description: "Channel settings (address, webhook, project...)"
+            description: "How to reach Jira",
+            properties: {
+              url: {
+                type: "string",
+                description: "Jira URL (Jira Cloud: *.atlassian.net)"
+              },
+              connectionType: {
+                type: "string",
+                enum: [
+                  "JIRA_CLOUD",
+                  "JIRA_DATA_CENTER_BASIC",
+                  "JIRA_DATA_CENTER_ACCESS_TOKEN"
+                ],
+                description: "How to authenticate"
+              },
+              email: {
+                type: "string",
+                description: "Account e-mail (Cloud) or user name (Data Center basic)"
+              },
+              apiKey: {
+                type: "string",
+                description: "API token, password or personal access token (write-only)"
+              }
+            },
+            required: [
+              "url",
+              "connectionType",
+              "apiKey"
+            ]
+          },
+          board: {
+            type: "object",
+            description: "Where the notification comments and moves issues",
+            properties: {
+              boardId: {
+                type: "string",
+                description: "Jira board"
+              },
+              projectId: {
+                type: "string",
+                description: "Jira project of the board"
+              },
+              statusId: {
+                type: "string",
+                description: "Source status column"
+              },
+              issueNameFilter: {
+                type: "string",
+                description: "Word in the issue summary; empty for every issue"
+              },
+              passTransitionId: {
+                type: "string",
+                description: "Transition on TEST_PASSED"
+              },
+              failTransitionId: {
+                type: "string",
+                description: "Transition on TEST_FAILED"
+              },
+              errorTransitionId: {
+                type: "string",
+                description: "Transition on TEST_ERROR"
+              }
+            },
+            required: [
+              "boardId",
+              "projectId",
+              "statusId"
+            ]
           }
         },
         required: [
           "workspaceId",
-          "name",
-          "eventIds"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Notification id"
-          }
-        },
-        required: [
-          "id"
+          "eventIds",
+          "connection",
+          "board"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@91ed98b: plugins/octoperf/skills/octoperf-notifications/SKILL.md"
+          ]
         }
       }
     },
     {
       name: "create_jmeter_monitor",
-      description: "Create a monitor that collects jmeter counters during tests.",
+      description: "Create a monitor that collects jmeter counters during every run of the project's scenarios.",
       inputSchema: {
         type: "object",
         properties: {
@@ -20486,46 +20779,31 @@ var tools_default = {
             type: "string",
             description: "Project id"
           },
-          name: {
-            type: "string",
-            description: "Monitor name"
-          },
           agentId: {
             type: "string",
-            description: "Monitoring agent to collect through"
-          },
-          settings: {
-            type: "object",
-            description: "Connection settings of this kind of monitor"
+            description: "Monitoring agent (UP, in the workspace that owns the project) that opens the connection"
           }
         },
         required: [
           "projectId",
-          "name"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Monitor id"
-          }
-        },
-        required: [
-          "id"
+          "agentId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "create_lighttpd_monitor",
-      description: "Create a monitor that collects lighttpd counters during tests.",
+      description: "Create a monitor that collects lighttpd counters during every run of the project's scenarios.",
       inputSchema: {
         type: "object",
         properties: {
@@ -20533,46 +20811,31 @@ var tools_default = {
             type: "string",
             description: "Project id"
           },
-          name: {
-            type: "string",
-            description: "Monitor name"
-          },
           agentId: {
             type: "string",
-            description: "Monitoring agent to collect through"
-          },
-          settings: {
-            type: "object",
-            description: "Connection settings of this kind of monitor"
+            description: "Monitoring agent (UP, in the workspace that owns the project) that opens the connection"
           }
         },
         required: [
           "projectId",
-          "name"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Monitor id"
-          }
-        },
-        required: [
-          "id"
+          "agentId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "create_linux_monitor",
-      description: "Create a monitor that collects linux counters during tests.",
+      description: "Create a monitor that collects linux counters during every run of the project's scenarios.",
       inputSchema: {
         type: "object",
         properties: {
@@ -20580,46 +20843,32 @@ var tools_default = {
             type: "string",
             description: "Project id"
           },
-          name: {
-            type: "string",
-            description: "Monitor name"
-          },
           agentId: {
             type: "string",
-            description: "Monitoring agent to collect through"
-          },
-          settings: {
-            type: "object",
-            description: "Connection settings of this kind of monitor"
+            description: "Monitoring agent (UP, in the workspace that owns the project) that opens the connection"
           }
         },
         required: [
           "projectId",
-          "name"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Monitor id"
-          }
-        },
-        required: [
-          "id"
+          "agentId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "create_mongodb_monitor",
-      description: "Create a monitor that collects mongodb counters during tests.",
+      description: "Create a monitor that collects mongodb counters during every run of the project's scenarios.",
       inputSchema: {
         type: "object",
         properties: {
@@ -20627,46 +20876,31 @@ var tools_default = {
             type: "string",
             description: "Project id"
           },
-          name: {
-            type: "string",
-            description: "Monitor name"
-          },
           agentId: {
             type: "string",
-            description: "Monitoring agent to collect through"
-          },
-          settings: {
-            type: "object",
-            description: "Connection settings of this kind of monitor"
+            description: "Monitoring agent (UP, in the workspace that owns the project) that opens the connection"
           }
         },
         required: [
           "projectId",
-          "name"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Monitor id"
-          }
-        },
-        required: [
-          "id"
+          "agentId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "create_mysql_monitor",
-      description: "Create a monitor that collects mysql counters during tests.",
+      description: "Create a monitor that collects mysql counters during every run of the project's scenarios.",
       inputSchema: {
         type: "object",
         properties: {
@@ -20674,46 +20908,32 @@ var tools_default = {
             type: "string",
             description: "Project id"
           },
-          name: {
-            type: "string",
-            description: "Monitor name"
-          },
           agentId: {
             type: "string",
-            description: "Monitoring agent to collect through"
-          },
-          settings: {
-            type: "object",
-            description: "Connection settings of this kind of monitor"
+            description: "Monitoring agent (UP, in the workspace that owns the project) that opens the connection"
           }
         },
         required: [
           "projectId",
-          "name"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Monitor id"
-          }
-        },
-        required: [
-          "id"
+          "agentId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "create_newrelic_monitor",
-      description: "Create a monitor that collects newrelic counters during tests.",
+      description: "Create a monitor that collects newrelic counters during every run of the project's scenarios.",
       inputSchema: {
         type: "object",
         properties: {
@@ -20721,46 +20941,32 @@ var tools_default = {
             type: "string",
             description: "Project id"
           },
-          name: {
-            type: "string",
-            description: "Monitor name"
-          },
           agentId: {
             type: "string",
-            description: "Monitoring agent to collect through"
-          },
-          settings: {
-            type: "object",
-            description: "Connection settings of this kind of monitor"
+            description: "Monitoring agent (UP, in the workspace that owns the project) that opens the connection"
           }
         },
         required: [
           "projectId",
-          "name"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Monitor id"
-          }
-        },
-        required: [
-          "id"
+          "agentId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "create_nginx_monitor",
-      description: "Create a monitor that collects nginx counters during tests.",
+      description: "Create a monitor that collects nginx counters during every run of the project's scenarios.",
       inputSchema: {
         type: "object",
         properties: {
@@ -20768,40 +20974,25 @@ var tools_default = {
             type: "string",
             description: "Project id"
           },
-          name: {
-            type: "string",
-            description: "Monitor name"
-          },
           agentId: {
             type: "string",
-            description: "Monitoring agent to collect through"
-          },
-          settings: {
-            type: "object",
-            description: "Connection settings of this kind of monitor"
+            description: "Monitoring agent (UP, in the workspace that owns the project) that opens the connection"
           }
         },
         required: [
           "projectId",
-          "name"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Monitor id"
-          }
-        },
-        required: [
-          "id"
+          "agentId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -20838,13 +21029,19 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fd0ad8: plugins/octoperf/skills/octoperf-onpremise-agent/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-workspace/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "create_oracle_monitor",
-      description: "Create a monitor that collects oracle counters during tests.",
+      description: "Create a monitor that collects oracle counters during every run of the project's scenarios.",
       inputSchema: {
         type: "object",
         properties: {
@@ -20852,46 +21049,31 @@ var tools_default = {
             type: "string",
             description: "Project id"
           },
-          name: {
-            type: "string",
-            description: "Monitor name"
-          },
           agentId: {
             type: "string",
-            description: "Monitoring agent to collect through"
-          },
-          settings: {
-            type: "object",
-            description: "Connection settings of this kind of monitor"
+            description: "Monitoring agent (UP, in the workspace that owns the project) that opens the connection"
           }
         },
         required: [
           "projectId",
-          "name"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Monitor id"
-          }
-        },
-        required: [
-          "id"
+          "agentId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "create_postgres_monitor",
-      description: "Create a monitor that collects postgres counters during tests.",
+      description: "Create a monitor that collects postgres counters during every run of the project's scenarios.",
       inputSchema: {
         type: "object",
         properties: {
@@ -20899,40 +21081,25 @@ var tools_default = {
             type: "string",
             description: "Project id"
           },
-          name: {
-            type: "string",
-            description: "Monitor name"
-          },
           agentId: {
             type: "string",
-            description: "Monitoring agent to collect through"
-          },
-          settings: {
-            type: "object",
-            description: "Connection settings of this kind of monitor"
+            description: "Monitoring agent (UP, in the workspace that owns the project) that opens the connection"
           }
         },
         required: [
           "projectId",
-          "name"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Monitor id"
-          }
-        },
-        required: [
-          "id"
+          "agentId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -20963,13 +21130,20 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-blazemeter-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-workspace/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "create_prometheus_monitor",
-      description: "Create a monitor that collects prometheus counters during tests.",
+      description: "Create a monitor that collects prometheus counters during every run of the project's scenarios.",
       inputSchema: {
         type: "object",
         properties: {
@@ -20977,40 +21151,26 @@ var tools_default = {
             type: "string",
             description: "Project id"
           },
-          name: {
-            type: "string",
-            description: "Monitor name"
-          },
           agentId: {
             type: "string",
-            description: "Monitoring agent to collect through"
-          },
-          settings: {
-            type: "object",
-            description: "Connection settings of this kind of monitor"
+            description: "Monitoring agent (UP, in the workspace that owns the project) that opens the connection"
           }
         },
         required: [
           "projectId",
-          "name"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Monitor id"
-          }
-        },
-        required: [
-          "id"
+          "agentId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -21045,7 +21205,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -21105,7 +21271,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "shared/reference/octoperf-tools.md (team summary of OctoPerf's agent guide; no public copy found)"
+          ],
+          unverified: [
+            "tool",
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -21170,7 +21343,16 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-blazemeter-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-real-browser-probe/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-scenario-composition/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -21240,7 +21422,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-blazemeter-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-scenario-composition/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -21311,7 +21500,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-blazemeter-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-scenario-composition/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -21343,13 +21539,19 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "create_sla_monitor",
-      description: "Create a monitor that collects sla counters during tests.",
+      description: "Create a monitor that collects sla counters during every run of the project's scenarios.",
       inputSchema: {
         type: "object",
         properties: {
@@ -21357,40 +21559,27 @@ var tools_default = {
             type: "string",
             description: "Project id"
           },
-          name: {
-            type: "string",
-            description: "Monitor name"
-          },
           agentId: {
             type: "string",
-            description: "Monitoring agent to collect through"
-          },
-          settings: {
-            type: "object",
-            description: "Connection settings of this kind of monitor"
+            description: "Monitoring agent (UP, in the workspace that owns the project) that opens the connection"
           }
         },
         required: [
           "projectId",
-          "name"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Monitor id"
-          }
-        },
-        required: [
-          "id"
+          "agentId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@0c9af3c: plugins/octoperf/skills/octoperf-loadrunner-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-sla/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -21426,7 +21615,9 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-sla/SKILL.md"
+          ]
         }
       }
     },
@@ -21440,10 +21631,6 @@ var tools_default = {
             type: "string",
             description: "Workspace id"
           },
-          name: {
-            type: "string",
-            description: "Notification name"
-          },
           eventIds: {
             type: "array",
             items: {
@@ -21462,41 +21649,81 @@ var tools_default = {
           },
           filters: {
             type: "object",
-            description: "Which scenarios or projects it applies to"
-          },
-          settings: {
-            type: "object",
-            description: "Channel settings (address, webhook, project...)"
+            description: "Which tests fire it; an omitted part is no filter",
+            properties: {
+              scenarioName: {
+                type: "object",
+                properties: {
+                  search: {
+                    type: "string",
+                    description: "Text to match"
+                  },
+                  matchType: {
+                    type: "string",
+                    enum: [
+                      "CONTAINS",
+                      "EQUALS",
+                      "EQUALS_IGNORECASE",
+                      "CONTAINS_IGNORECASE",
+                      "STARTS_WITH",
+                      "ENDS_WITH"
+                    ],
+                    description: "How to match (CONTAINS by default)"
+                  }
+                },
+                required: [
+                  "search"
+                ]
+              },
+              testDurationMinutes: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              },
+              concurrentUsers: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              }
+            }
           }
         },
         required: [
           "workspaceId",
-          "name",
           "eventIds"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Notification id"
-          }
-        },
-        required: [
-          "id"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@91ed98b: plugins/octoperf/skills/octoperf-notifications/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "create_sqlserver_monitor",
-      description: "Create a monitor that collects sqlserver counters during tests.",
+      description: "Create a monitor that collects sqlserver counters during every run of the project's scenarios.",
       inputSchema: {
         type: "object",
         properties: {
@@ -21504,40 +21731,25 @@ var tools_default = {
             type: "string",
             description: "Project id"
           },
-          name: {
-            type: "string",
-            description: "Monitor name"
-          },
           agentId: {
             type: "string",
-            description: "Monitoring agent to collect through"
-          },
-          settings: {
-            type: "object",
-            description: "Connection settings of this kind of monitor"
+            description: "Monitoring agent (UP, in the workspace that owns the project) that opens the connection"
           }
         },
         required: [
           "projectId",
-          "name"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Monitor id"
-          }
-        },
-        required: [
-          "id"
+          "agentId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -21551,10 +21763,6 @@ var tools_default = {
             type: "string",
             description: "Workspace id"
           },
-          name: {
-            type: "string",
-            description: "Notification name"
-          },
           eventIds: {
             type: "array",
             items: {
@@ -21573,41 +21781,81 @@ var tools_default = {
           },
           filters: {
             type: "object",
-            description: "Which scenarios or projects it applies to"
-          },
-          settings: {
-            type: "object",
-            description: "Channel settings (address, webhook, project...)"
+            description: "Which tests fire it; an omitted part is no filter",
+            properties: {
+              scenarioName: {
+                type: "object",
+                properties: {
+                  search: {
+                    type: "string",
+                    description: "Text to match"
+                  },
+                  matchType: {
+                    type: "string",
+                    enum: [
+                      "CONTAINS",
+                      "EQUALS",
+                      "EQUALS_IGNORECASE",
+                      "CONTAINS_IGNORECASE",
+                      "STARTS_WITH",
+                      "ENDS_WITH"
+                    ],
+                    description: "How to match (CONTAINS by default)"
+                  }
+                },
+                required: [
+                  "search"
+                ]
+              },
+              testDurationMinutes: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              },
+              concurrentUsers: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              }
+            }
           }
         },
         required: [
           "workspaceId",
-          "name",
           "eventIds"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Notification id"
-          }
-        },
-        required: [
-          "id"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@91ed98b: plugins/octoperf/skills/octoperf-notifications/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "create_tomcat_monitor",
-      description: "Create a monitor that collects tomcat counters during tests.",
+      description: "Create a monitor that collects tomcat counters during every run of the project's scenarios.",
       inputSchema: {
         type: "object",
         properties: {
@@ -21615,40 +21863,26 @@ var tools_default = {
             type: "string",
             description: "Project id"
           },
-          name: {
-            type: "string",
-            description: "Monitor name"
-          },
           agentId: {
             type: "string",
-            description: "Monitoring agent to collect through"
-          },
-          settings: {
-            type: "object",
-            description: "Connection settings of this kind of monitor"
+            description: "Monitoring agent (UP, in the workspace that owns the project) that opens the connection"
           }
         },
         required: [
           "projectId",
-          "name"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Monitor id"
-          }
-        },
-        required: [
-          "id"
+          "agentId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -21696,7 +21930,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -21739,7 +21980,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -21786,7 +22034,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -21799,10 +22054,6 @@ var tools_default = {
           workspaceId: {
             type: "string",
             description: "Workspace id"
-          },
-          name: {
-            type: "string",
-            description: "Notification name"
           },
           eventIds: {
             type: "array",
@@ -21822,41 +22073,81 @@ var tools_default = {
           },
           filters: {
             type: "object",
-            description: "Which scenarios or projects it applies to"
-          },
-          settings: {
-            type: "object",
-            description: "Channel settings (address, webhook, project...)"
+            description: "Which tests fire it; an omitted part is no filter",
+            properties: {
+              scenarioName: {
+                type: "object",
+                properties: {
+                  search: {
+                    type: "string",
+                    description: "Text to match"
+                  },
+                  matchType: {
+                    type: "string",
+                    enum: [
+                      "CONTAINS",
+                      "EQUALS",
+                      "EQUALS_IGNORECASE",
+                      "CONTAINS_IGNORECASE",
+                      "STARTS_WITH",
+                      "ENDS_WITH"
+                    ],
+                    description: "How to match (CONTAINS by default)"
+                  }
+                },
+                required: [
+                  "search"
+                ]
+              },
+              testDurationMinutes: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              },
+              concurrentUsers: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              }
+            }
           }
         },
         required: [
           "workspaceId",
-          "name",
           "eventIds"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Notification id"
-          }
-        },
-        required: [
-          "id"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@91ed98b: plugins/octoperf/skills/octoperf-notifications/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "create_windows_monitor",
-      description: "Create a monitor that collects windows counters during tests.",
+      description: "Create a monitor that collects windows counters during every run of the project's scenarios.",
       inputSchema: {
         type: "object",
         properties: {
@@ -21864,40 +22155,25 @@ var tools_default = {
             type: "string",
             description: "Project id"
           },
-          name: {
-            type: "string",
-            description: "Monitor name"
-          },
           agentId: {
             type: "string",
-            description: "Monitoring agent to collect through"
-          },
-          settings: {
-            type: "object",
-            description: "Connection settings of this kind of monitor"
+            description: "Monitoring agent (UP, in the workspace that owns the project) that opens the connection"
           }
         },
         required: [
           "projectId",
-          "name"
-        ]
-      },
-      outputSchema: {
-        type: "object",
-        properties: {
-          id: {
-            type: "string",
-            description: "Monitor id"
-          }
-        },
-        required: [
-          "id"
+          "agentId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -21923,7 +22199,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-blazemeter-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-workspace/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -21945,7 +22227,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -21972,7 +22259,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -21999,13 +22291,18 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "delete_monitor",
-      description: "Delete a monitor.",
+      description: "Delete a monitor; recorded values of past runs stay.",
       inputSchema: {
         type: "object",
         properties: {
@@ -22021,7 +22318,9 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md"
+          ]
         }
       }
     },
@@ -22043,7 +22342,9 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@91ed98b: plugins/octoperf/skills/octoperf-notifications/SKILL.md"
+          ]
         }
       }
     },
@@ -22070,7 +22371,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "shared/reference/octoperf-tools.md (team summary of OctoPerf's agent guide; no public copy found)"
+          ],
+          unverified: [
+            "tool",
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -22097,7 +22405,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -22124,7 +22437,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "shared/reference/octoperf-tools.md (team summary of OctoPerf's agent guide; no public copy found)"
+          ],
+          unverified: [
+            "tool",
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -22146,7 +22466,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -22168,7 +22493,10 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-scheduling/SKILL.md"
+          ]
         }
       }
     },
@@ -22190,7 +22518,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-sla/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -22212,7 +22545,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@0c9af3c: plugins/octoperf/skills/octoperf-loadrunner-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -22239,7 +22578,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -22261,7 +22605,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -22283,7 +22632,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-blazemeter-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-har-recording/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-real-browser-probe/SKILL.md"
+          ]
         }
       }
     },
@@ -22310,7 +22664,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "shared/reference/octoperf-tools.md (team summary of OctoPerf's agent guide; no public copy found)"
+          ],
+          unverified: [
+            "tool",
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -22332,7 +22693,10 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-scheduling/SKILL.md"
+          ]
         }
       }
     },
@@ -22385,7 +22749,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "shared/reference/octoperf-tools.md (team summary of OctoPerf's agent guide; no public copy found)"
+          ],
+          unverified: [
+            "tool",
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -22437,7 +22808,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@124ca04: plugins/octoperf/skills/octoperf-export-bench-report-pdf/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-real-browser-probe/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@2c71dbc: plugins/octoperf/skills/octoperf-validation-triage/SKILL.md"
+          ]
         }
       }
     },
@@ -22464,7 +22841,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -22486,7 +22868,10 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-scheduling/SKILL.md"
+          ]
         }
       }
     },
@@ -22533,7 +22918,11 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-async-polling/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@124ca04: plugins/octoperf/skills/octoperf-export-bench-report-pdf/SKILL.md"
+          ]
         }
       }
     },
@@ -22590,7 +22979,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "shared/reference/octoperf-tools.md (team summary of OctoPerf's agent guide; no public copy found)"
+          ],
+          unverified: [
+            "tool",
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -22622,7 +23018,10 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md"
+          ]
         }
       }
     },
@@ -22670,7 +23069,10 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@2c71dbc: plugins/octoperf/skills/octoperf-validation-triage/SKILL.md"
+          ]
         }
       }
     },
@@ -22743,7 +23145,17 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@124ca04: plugins/octoperf/skills/octoperf-export-bench-report-pdf/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-real-browser-probe/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-report-item-editing/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md"
+          ],
+          unverified: [
+            "results"
+          ]
         }
       }
     },
@@ -22800,10 +23212,6 @@ var tools_default = {
           resultProjectId: {
             type: "string",
             description: "Project id"
-          },
-          createdAt: {
-            type: "string",
-            description: "Creation time (ISO-8601)"
           }
         },
         required: [
@@ -22814,7 +23222,16 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-maven-plugin: runtime/runtime-entity/src/main/java/com/octoperf/entity/runtime/BenchResult.java",
+            "OctoPerf/octoperf-maven-plugin: runtime/runtime-entity/src/main/java/com/octoperf/entity/runtime/BenchResultState.java",
+            "jenkinsci/octoperf-plugin: src/main/java/org/jenkinsci/plugins/octoperf/result/BenchResultState.java",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-async-polling/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-scheduling/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@2c71dbc: plugins/octoperf/skills/octoperf-validation-triage/SKILL.md"
+          ]
         }
       }
     },
@@ -22848,7 +23265,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-async-polling/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-real-browser-probe/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md"
+          ]
         }
       }
     },
@@ -22916,13 +23339,18 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-workspace/SKILL.md"
+          ],
+          unverified: [
+            "results"
+          ]
         }
       }
     },
     {
       name: "get_monitor",
-      description: "Read a monitor with its settings and counters.",
+      description: "Read a monitor: type, agent, target, enabled, tags (no credentials).",
       inputSchema: {
         type: "object",
         properties: {
@@ -22938,13 +23366,15 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md"
+          ]
         }
       }
     },
     {
       name: "get_monitor_counters",
-      description: "List the counters a monitor collects.",
+      description: "List the counters a monitor collects, with their thresholds.",
       inputSchema: {
         type: "object",
         properties: {
@@ -22960,13 +23390,16 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-scenario-composition/SKILL.md"
+          ]
         }
       }
     },
     {
       name: "get_notification",
-      description: "Read a notification.",
+      description: "Read a notification: its non-secret target and details.",
       inputSchema: {
         type: "object",
         properties: {
@@ -22982,7 +23415,9 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@91ed98b: plugins/octoperf/skills/octoperf-notifications/SKILL.md"
+          ]
         }
       }
     },
@@ -23021,7 +23456,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fd0ad8: plugins/octoperf/skills/octoperf-onpremise-agent/SKILL.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -23047,7 +23488,9 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fd0ad8: plugins/octoperf/skills/octoperf-onpremise-agent/SKILL.md"
+          ]
         }
       }
     },
@@ -23103,7 +23546,15 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -23143,7 +23594,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-async-polling/SKILL.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -23210,7 +23667,15 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -23237,7 +23702,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -23264,7 +23736,9 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-report-item-editing/SKILL.md"
+          ]
         }
       }
     },
@@ -23291,7 +23765,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -23318,7 +23799,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-report-item-editing/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-scenario-composition/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -23345,7 +23832,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -23372,7 +23866,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -23415,7 +23915,17 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@124ca04: plugins/octoperf/skills/octoperf-export-bench-report-pdf/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-real-browser-probe/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -23442,7 +23952,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@124ca04: plugins/octoperf/skills/octoperf-export-bench-report-pdf/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -23469,7 +23986,9 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-report-item-editing/SKILL.md"
+          ]
         }
       }
     },
@@ -23513,7 +24032,9 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-report-item-editing/SKILL.md"
+          ]
         }
       }
     },
@@ -23540,7 +24061,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "shared/reference/octoperf-tools.md (team summary of OctoPerf's agent guide; no public copy found)"
+          ],
+          unverified: [
+            "tool",
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -23567,7 +24095,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -23632,7 +24167,17 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-scenario-composition/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-sla/SKILL.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -23659,7 +24204,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -23686,7 +24238,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -23762,7 +24321,11 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-async-polling/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-scenario-composition/SKILL.md"
+          ]
         }
       }
     },
@@ -23817,7 +24380,16 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-real-browser-probe/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-scheduling/SKILL.md"
+          ],
+          unverified: [
+            "results"
+          ]
         }
       }
     },
@@ -23839,7 +24411,11 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-scenario-composition/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-sla/SKILL.md"
+          ]
         }
       }
     },
@@ -23888,7 +24464,16 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-async-polling/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@cec2543: plugins/octoperf/skills/octoperf-auto-correlation/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@124ca04: plugins/octoperf/skills/octoperf-export-bench-report-pdf/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-jtl-import/SKILL.md"
+          ],
+          unconfirmedValues: [
+            "PARTIAL"
+          ]
         }
       }
     },
@@ -23940,7 +24525,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@cec2543: plugins/octoperf/skills/octoperf-auto-correlation/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@2c71dbc: plugins/octoperf/skills/octoperf-validation-triage/SKILL.md"
+          ],
+          unverified: [
+            "results"
+          ]
         }
       }
     },
@@ -23962,7 +24554,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@cec2543: plugins/octoperf/skills/octoperf-auto-correlation/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@0c9af3c: plugins/octoperf/skills/octoperf-loadrunner-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-real-browser-probe/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-scenario-composition/SKILL.md"
+          ]
         }
       }
     },
@@ -24022,7 +24621,16 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-maven-plugin: runtime/runtime-entity/src/main/java/com/octoperf/entity/runtime/BenchResultState.java",
+            "jenkinsci/octoperf-plugin: src/main/java/org/jenkinsci/plugins/octoperf/result/BenchResultState.java",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-async-polling/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@cec2543: plugins/octoperf/skills/octoperf-auto-correlation/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-real-browser-probe/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@2c71dbc: plugins/octoperf/skills/octoperf-validation-triage/SKILL.md"
+          ]
         }
       }
     },
@@ -24094,7 +24702,11 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@cec2543: plugins/octoperf/skills/octoperf-auto-correlation/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@2c71dbc: plugins/octoperf/skills/octoperf-validation-triage/SKILL.md"
+          ]
         }
       }
     },
@@ -24169,7 +24781,15 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@cec2543: plugins/octoperf/skills/octoperf-auto-correlation/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-har-recording/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@0c9af3c: plugins/octoperf/skills/octoperf-loadrunner-migration/SKILL.md"
+          ],
+          unverified: [
+            "results"
+          ]
         }
       }
     },
@@ -24216,7 +24836,9 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-jtl-import/SKILL.md"
+          ]
         }
       }
     },
@@ -24284,7 +24906,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@0c9af3c: plugins/octoperf/skills/octoperf-loadrunner-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -24357,7 +24985,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -24404,7 +25038,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-real-browser-probe/SKILL.md"
+          ],
+          unverified: [
+            "results"
+          ]
         }
       }
     },
@@ -24451,7 +25091,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@cec2543: plugins/octoperf/skills/octoperf-auto-correlation/SKILL.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -24490,7 +25137,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-blazemeter-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -24537,7 +25190,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -24600,7 +25259,15 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-real-browser-probe/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-scheduling/SKILL.md"
+          ],
+          unverified: [
+            "results"
+          ]
         }
       }
     },
@@ -24638,7 +25305,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-scheduling/SKILL.md"
+          ],
+          unverified: [
+            "results"
+          ]
         }
       }
     },
@@ -24665,7 +25339,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -24745,7 +25425,16 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@124ca04: plugins/octoperf/skills/octoperf-export-bench-report-pdf/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-jtl-import/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-scheduling/SKILL.md"
+          ],
+          unverified: [
+            "results"
+          ]
         }
       }
     },
@@ -24783,7 +25472,16 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@124ca04: plugins/octoperf/skills/octoperf-export-bench-report-pdf/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-real-browser-probe/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@2c71dbc: plugins/octoperf/skills/octoperf-validation-triage/SKILL.md"
+          ],
+          unverified: [
+            "results"
+          ]
         }
       }
     },
@@ -24797,7 +25495,10 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@cec2543: plugins/octoperf/skills/octoperf-auto-correlation/SKILL.md"
+          ]
         }
       }
     },
@@ -24819,7 +25520,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -24887,7 +25593,16 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-blazemeter-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@0c9af3c: plugins/octoperf/skills/octoperf-loadrunner-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fd0ad8: plugins/octoperf/skills/octoperf-onpremise-agent/SKILL.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -24914,7 +25629,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -24936,91 +25656,186 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@0c9af3c: plugins/octoperf/skills/octoperf-loadrunner-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@2c71dbc: plugins/octoperf/skills/octoperf-validation-triage/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "list_jira_notification_boards",
-      description: "List the Jira boards a notification can post to.",
+      description: "List the Jira boards a connection can see, with their project.",
       inputSchema: {
         type: "object",
         properties: {
-          workspaceId: {
-            type: "string",
-            description: "Workspace id"
-          },
-          settings: {
+          connection: {
             type: "object",
-            description: "Jira URL and credentials"
+            description: "How to reach Jira",
+            properties: {
+              url: {
+                type: "string",
+                description: "Jira URL (Jira Cloud: *.atlassian.net)"
+              },
+              connectionType: {
+                type: "string",
+                enum: [
+                  "JIRA_CLOUD",
+                  "JIRA_DATA_CENTER_BASIC",
+                  "JIRA_DATA_CENTER_ACCESS_TOKEN"
+                ],
+                description: "How to authenticate"
+              },
+              email: {
+                type: "string",
+                description: "Account e-mail (Cloud) or user name (Data Center basic)"
+              },
+              apiKey: {
+                type: "string",
+                description: "API token, password or personal access token (write-only)"
+              }
+            },
+            required: [
+              "url",
+              "connectionType",
+              "apiKey"
+            ]
           }
         },
         required: [
-          "workspaceId"
+          "connection"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@91ed98b: plugins/octoperf/skills/octoperf-notifications/SKILL.md"
+          ]
         }
       }
     },
     {
       name: "list_jira_notification_statuses",
-      description: "List the Jira statuses available.",
+      description: "List the statuses of a Jira project.",
       inputSchema: {
         type: "object",
         properties: {
-          workspaceId: {
-            type: "string",
-            description: "Workspace id"
-          },
-          settings: {
+          connection: {
             type: "object",
-            description: "Jira URL and credentials"
+            description: "How to reach Jira",
+            properties: {
+              url: {
+                type: "string",
+                description: "Jira URL (Jira Cloud: *.atlassian.net)"
+              },
+              connectionType: {
+                type: "string",
+                enum: [
+                  "JIRA_CLOUD",
+                  "JIRA_DATA_CENTER_BASIC",
+                  "JIRA_DATA_CENTER_ACCESS_TOKEN"
+                ],
+                description: "How to authenticate"
+              },
+              email: {
+                type: "string",
+                description: "Account e-mail (Cloud) or user name (Data Center basic)"
+              },
+              apiKey: {
+                type: "string",
+                description: "API token, password or personal access token (write-only)"
+              }
+            },
+            required: [
+              "url",
+              "connectionType",
+              "apiKey"
+            ]
+          },
+          projectId: {
+            type: "string",
+            description: "Jira project of the chosen board"
           }
         },
         required: [
-          "workspaceId"
+          "connection",
+          "projectId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@91ed98b: plugins/octoperf/skills/octoperf-notifications/SKILL.md"
+          ]
         }
       }
     },
     {
       name: "list_jira_notification_transitions",
-      description: "List the Jira transitions available.",
+      description: "List the transitions of a board's issues.",
       inputSchema: {
         type: "object",
         properties: {
-          workspaceId: {
-            type: "string",
-            description: "Workspace id"
-          },
-          settings: {
+          connection: {
             type: "object",
-            description: "Jira URL and credentials"
+            description: "How to reach Jira",
+            properties: {
+              url: {
+                type: "string",
+                description: "Jira URL (Jira Cloud: *.atlassian.net)"
+              },
+              connectionType: {
+                type: "string",
+                enum: [
+                  "JIRA_CLOUD",
+                  "JIRA_DATA_CENTER_BASIC",
+                  "JIRA_DATA_CENTER_ACCESS_TOKEN"
+                ],
+                description: "How to authenticate"
+              },
+              email: {
+                type: "string",
+                description: "Account e-mail (Cloud) or user name (Data Center basic)"
+              },
+              apiKey: {
+                type: "string",
+                description: "API token, password or personal access token (write-only)"
+              }
+            },
+            required: [
+              "url",
+              "connectionType",
+              "apiKey"
+            ]
+          },
+          boardId: {
+            type: "string",
+            description: "Jira board"
           }
         },
         required: [
-          "workspaceId"
+          "connection",
+          "boardId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@91ed98b: plugins/octoperf/skills/octoperf-notifications/SKILL.md"
+          ]
         }
       }
     },
     {
       name: "list_monitor_applications",
-      description: "List the applications a monitor can collect counters for.",
+      description: "List the applications (disks, network interfaces, processes, webapps...) a monitor can collect counters for.",
       inputSchema: {
         type: "object",
         properties: {
@@ -25033,16 +25848,47 @@ var tools_default = {
           "monitorId"
         ]
       },
+      outputSchema: {
+        type: "object",
+        properties: {
+          applications: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: {
+                type: {
+                  type: "string",
+                  description: "Kind of application"
+                },
+                name: {
+                  type: "string",
+                  description: "Application name"
+                }
+              },
+              required: [
+                "type",
+                "name"
+              ]
+            },
+            description: "Applications"
+          }
+        },
+        required: [
+          "applications"
+        ]
+      },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md"
+          ]
         }
       }
     },
     {
       name: "list_monitors_by_project",
-      description: "List the monitors of a project.",
+      description: "List the monitors of a project, without their credentials.",
       inputSchema: {
         type: "object",
         properties: {
@@ -25058,13 +25904,16 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-scenario-composition/SKILL.md"
+          ]
         }
       }
     },
     {
       name: "list_notifications_by_workspace",
-      description: "List the notifications of a workspace.",
+      description: "List the notifications of a workspace, without their secrets.",
       inputSchema: {
         type: "object",
         properties: {
@@ -25080,7 +25929,9 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@91ed98b: plugins/octoperf/skills/octoperf-notifications/SKILL.md"
+          ]
         }
       }
     },
@@ -25107,7 +25958,9 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@91ed98b: plugins/octoperf/skills/octoperf-notifications/SKILL.md"
+          ]
         }
       }
     },
@@ -25145,7 +25998,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-blazemeter-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -25167,7 +26027,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-blazemeter-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -25230,7 +26096,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fd0ad8: plugins/octoperf/skills/octoperf-onpremise-agent/SKILL.md"
+          ],
+          unverified: [
+            "results"
+          ]
         }
       }
     },
@@ -25244,7 +26116,10 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@0c9af3c: plugins/octoperf/skills/octoperf-loadrunner-migration/SKILL.md"
+          ]
         }
       }
     },
@@ -25266,7 +26141,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "shared/reference/octoperf-tools.md (team summary of OctoPerf's agent guide; no public copy found)"
+          ],
+          unverified: [
+            "tool",
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -25288,7 +26170,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -25358,7 +26246,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-scheduling/SKILL.md"
+          ],
+          unverified: [
+            "results"
+          ]
         }
       }
     },
@@ -25380,7 +26274,10 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-sla/SKILL.md"
+          ]
         }
       }
     },
@@ -25403,7 +26300,10 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-sla/SKILL.md"
+          ]
         }
       }
     },
@@ -25425,7 +26325,15 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-blazemeter-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@2c71dbc: plugins/octoperf/skills/octoperf-validation-triage/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -25447,13 +26355,16 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md"
+          ]
         }
       }
     },
     {
       name: "list_workspace_agents",
-      description: "List the monitoring agents installed for a workspace.",
+      description: "List the monitoring agents of a workspace with their state; only an UP agent can run a monitor.",
       inputSchema: {
         type: "object",
         properties: {
@@ -25466,10 +26377,41 @@ var tools_default = {
           "workspaceId"
         ]
       },
+      outputSchema: {
+        type: "object",
+        properties: {
+          agents: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: {
+                id: {
+                  type: "string",
+                  description: "Agent id"
+                },
+                state: {
+                  type: "string",
+                  description: "Agent state, UP when usable"
+                }
+              },
+              required: [
+                "state"
+              ]
+            },
+            description: "Agents"
+          }
+        },
+        required: [
+          "agents"
+        ]
+      },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-workspace/SKILL.md"
+          ]
         }
       }
     },
@@ -25491,7 +26433,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-workspace/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -25545,7 +26492,16 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-blazemeter-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@91ed98b: plugins/octoperf/skills/octoperf-notifications/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fd0ad8: plugins/octoperf/skills/octoperf-onpremise-agent/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-workspace/SKILL.md"
+          ],
+          unverified: [
+            "results"
+          ]
         }
       }
     },
@@ -25576,7 +26532,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "shared/reference/octoperf-tools.md (team summary of OctoPerf's agent guide; no public copy found)"
+          ],
+          unverified: [
+            "tool",
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -25603,7 +26566,10 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-report-item-editing/SKILL.md"
+          ]
         }
       }
     },
@@ -25635,7 +26601,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "shared/reference/octoperf-tools.md (team summary of OctoPerf's agent guide; no public copy found)"
+          ],
+          unverified: [
+            "tool",
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -25662,7 +26635,15 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-real-browser-probe/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-scenario-composition/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -25689,7 +26670,10 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-sla/SKILL.md"
+          ]
         }
       }
     },
@@ -25720,13 +26704,24 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-blazemeter-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@0c9af3c: plugins/octoperf/skills/octoperf-loadrunner-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-real-browser-probe/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-sla/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@2c71dbc: plugins/octoperf/skills/octoperf-validation-triage/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "preview_monitor_counters",
-      description: "Show the counters a monitor would collect, without saving.",
+      description: "Show a monitor's counter tree as slash-joined paths, with what is selected by default and now.",
       inputSchema: {
         type: "object",
         properties: {
@@ -25738,19 +26733,55 @@ var tools_default = {
             type: "array",
             items: {
               type: "string",
-              description: "Application name"
+              description: "Application name, from list_monitor_applications"
             },
-            description: "Applications to restrict to"
+            description: "Applications whose counters to include"
           }
         },
         required: [
           "monitorId"
         ]
       },
+      outputSchema: {
+        type: "object",
+        properties: {
+          counters: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: {
+                path: {
+                  type: "string",
+                  description: "Slash-joined counter path"
+                },
+                selectedByDefault: {
+                  type: "boolean",
+                  description: "Selected by the type's default"
+                },
+                selected: {
+                  type: "boolean",
+                  description: "Collected now"
+                }
+              },
+              required: [
+                "path",
+                "selectedByDefault",
+                "selected"
+              ]
+            },
+            description: "Counters"
+          }
+        },
+        required: [
+          "counters"
+        ]
+      },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md"
+          ]
         }
       }
     },
@@ -25805,7 +26836,16 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-bench-reports/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@2c71dbc: plugins/octoperf/skills/octoperf-validation-triage/SKILL.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -25856,7 +26896,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -25883,7 +26929,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fd0ad8: plugins/octoperf/skills/octoperf-onpremise-agent/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -25910,7 +26961,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-workspace/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -25958,7 +27014,19 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-async-polling/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@cec2543: plugins/octoperf/skills/octoperf-auto-correlation/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-blazemeter-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@0c9af3c: plugins/octoperf/skills/octoperf-loadrunner-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@91ed98b: plugins/octoperf/skills/octoperf-notifications/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-real-browser-probe/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-scheduling/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@2c71dbc: plugins/octoperf/skills/octoperf-validation-triage/SKILL.md"
+          ]
         }
       }
     },
@@ -26009,7 +27077,16 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-blazemeter-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@2c71dbc: plugins/octoperf/skills/octoperf-validation-triage/SKILL.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -26061,7 +27138,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@0c9af3c: plugins/octoperf/skills/octoperf-loadrunner-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-scheduling/SKILL.md"
+          ],
+          unverified: [
+            "results"
+          ]
         }
       }
     },
@@ -26114,7 +27198,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@0c9af3c: plugins/octoperf/skills/octoperf-loadrunner-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-scheduling/SKILL.md"
+          ],
+          unverified: [
+            "results"
+          ]
         }
       }
     },
@@ -26127,25 +27218,21 @@ var tools_default = {
           monitorId: {
             type: "string",
             description: "Monitor id"
-          },
-          thresholds: {
-            type: "array",
-            items: {
-              type: "object",
-              description: "Counter and limits"
-            },
-            description: "Thresholds"
           }
         },
         required: [
-          "monitorId",
-          "thresholds"
+          "monitorId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -26184,7 +27271,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-workspace/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -26231,7 +27323,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -26253,7 +27351,9 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@91ed98b: plugins/octoperf/skills/octoperf-notifications/SKILL.md"
+          ]
         }
       }
     },
@@ -26280,19 +27380,28 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "update_email_notification",
-      description: "Change an e-mail notification.",
+      description: "Overwrite an e-mail notification (events, filters, channel settings; resend the secret).",
       inputSchema: {
         type: "object",
         properties: {
           notificationId: {
             type: "string",
             description: "Notification id"
+          },
+          workspaceId: {
+            type: "string",
+            description: "Workspace id"
           },
           eventIds: {
             type: "array",
@@ -26312,33 +27421,98 @@ var tools_default = {
           },
           filters: {
             type: "object",
-            description: "Which scenarios or projects it applies to"
+            description: "Which tests fire it; an omitted part is no filter",
+            properties: {
+              scenarioName: {
+                type: "object",
+                properties: {
+                  search: {
+                    type: "string",
+                    description: "Text to match"
+                  },
+                  matchType: {
+                    type: "string",
+                    enum: [
+                      "CONTAINS",
+                      "EQUALS",
+                      "EQUALS_IGNORECASE",
+                      "CONTAINS_IGNORECASE",
+                      "STARTS_WITH",
+                      "ENDS_WITH"
+                    ],
+                    description: "How to match (CONTAINS by default)"
+                  }
+                },
+                required: [
+                  "search"
+                ]
+              },
+              testDurationMinutes: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              },
+              concurrentUsers: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              }
+            }
           },
-          settings: {
-            type: "object",
-            description: "Channel settings"
+          attachPdfReport: {
+            type: "boolean",
+            description: "Attach the PDF report"
           }
         },
         required: [
-          "notificationId"
+          "notificationId",
+          "workspaceId",
+          "eventIds"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "shared/reference/octoperf-tools.md (team summary of OctoPerf's agent guide; no public copy found)"
+          ],
+          unverified: [
+            "tool",
+            "arguments",
+            "results"
+          ]
         }
       }
     },
     {
       name: "update_google_chat_notification",
-      description: "Change a google chat message notification.",
+      description: "Overwrite a google chat message notification (events, filters, channel settings; resend the secret).",
       inputSchema: {
         type: "object",
         properties: {
           notificationId: {
             type: "string",
             description: "Notification id"
+          },
+          workspaceId: {
+            type: "string",
+            description: "Workspace id"
           },
           eventIds: {
             type: "array",
@@ -26358,33 +27532,94 @@ var tools_default = {
           },
           filters: {
             type: "object",
-            description: "Which scenarios or projects it applies to"
-          },
-          settings: {
-            type: "object",
-            description: "Channel settings"
+            description: "Which tests fire it; an omitted part is no filter",
+            properties: {
+              scenarioName: {
+                type: "object",
+                properties: {
+                  search: {
+                    type: "string",
+                    description: "Text to match"
+                  },
+                  matchType: {
+                    type: "string",
+                    enum: [
+                      "CONTAINS",
+                      "EQUALS",
+                      "EQUALS_IGNORECASE",
+                      "CONTAINS_IGNORECASE",
+                      "STARTS_WITH",
+                      "ENDS_WITH"
+                    ],
+                    description: "How to match (CONTAINS by default)"
+                  }
+                },
+                required: [
+                  "search"
+                ]
+              },
+              testDurationMinutes: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              },
+              concurrentUsers: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              }
+            }
           }
         },
         required: [
-          "notificationId"
+          "notificationId",
+          "workspaceId",
+          "eventIds"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "shared/reference/octoperf-tools.md (team summary of OctoPerf's agent guide; no public copy found)"
+          ],
+          unverified: [
+            "tool",
+            "arguments",
+            "results"
+          ]
         }
       }
     },
     {
       name: "update_http_notification",
-      description: "Change an HTTP call notification.",
+      description: "Overwrite an HTTP call notification (events, filters, channel settings; resend the secret).",
       inputSchema: {
         type: "object",
         properties: {
           notificationId: {
             type: "string",
             description: "Notification id"
+          },
+          workspaceId: {
+            type: "string",
+            description: "Workspace id"
           },
           eventIds: {
             type: "array",
@@ -26404,21 +27639,78 @@ var tools_default = {
           },
           filters: {
             type: "object",
-            description: "Which scenarios or projects it applies to"
-          },
-          settings: {
-            type: "object",
-            description: "Channel settings"
+            description: "Which tests fire it; an omitted part is no filter",
+            properties: {
+              scenarioName: {
+                type: "object",
+                properties: {
+                  search: {
+                    type: "string",
+                    description: "Text to match"
+                  },
+                  matchType: {
+                    type: "string",
+                    enum: [
+                      "CONTAINS",
+                      "EQUALS",
+                      "EQUALS_IGNORECASE",
+                      "CONTAINS_IGNORECASE",
+                      "STARTS_WITH",
+                      "ENDS_WITH"
+                    ],
+                    description: "How to match (CONTAINS by default)"
+                  }
+                },
+                required: [
+                  "search"
+                ]
+              },
+              testDurationMinutes: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              },
+              concurrentUsers: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              }
+            }
           }
         },
         required: [
-          "notificationId"
+          "notificationId",
+          "workspaceId",
+          "eventIds"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "shared/reference/octoperf-tools.md (team summary of OctoPerf's agent guide; no public copy found)"
+          ],
+          unverified: [
+            "tool",
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -26450,19 +27742,30 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@0c9af3c: plugins/octoperf/skills/octoperf-loadrunner-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@2c71dbc: plugins/octoperf/skills/octoperf-validation-triage/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "update_jira_notification",
-      description: "Change a jira message notification.",
+      description: "Overwrite a jira message notification (events, filters, channel settings; resend the secret).",
       inputSchema: {
         type: "object",
         properties: {
           notificationId: {
             type: "string",
             description: "Notification id"
+          },
+          workspaceId: {
+            type: "string",
+            description: "Workspace id"
           },
           eventIds: {
             type: "array",
@@ -26482,27 +27785,155 @@ var tools_default = {
           },
           filters: {
             type: "object",
-            description: "Which scenarios or projects it applies to"
+            description: "Which tests fire it; an omitted part is no filter",
+            properties: {
+              scenarioName: {
+                type: "object",
+                properties: {
+                  search: {
+                    type: "string",
+                    description: "Text to match"
+                  },
+                  matchType: {
+                    type: "string",
+                    enum: [
+                      "CONTAINS",
+                      "EQUALS",
+                      "EQUALS_IGNORECASE",
+                      "CONTAINS_IGNORECASE",
+                      "STARTS_WITH",
+                      "ENDS_WITH"
+                    ],
+                    description: "How to match (CONTAINS by default)"
+                  }
+                },
+                required: [
+                  "search"
+                ]
+              },
+              testDurationMinutes: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              },
+              concurrentUsers: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              }
+            }
           },
-          settings: {
+          connection: {
             type: "object",
-            description: "Channel settings"
+            description: "How to reach Jira",
+            properties: {
+              url: {
+                type: "string",
+                description: "Jira URL (Jira Cloud: *.atlassian.net)"
+              },
+              connectionType: {
+                type: "string",
+                enum: [
+                  "JIRA_CLOUD",
+                  "JIRA_DATA_CENTER_BASIC",
+                  "JIRA_DATA_CENTER_ACCESS_TOKEN"
+                ],
+                description: "How to authenticate"
+              },
+              email: {
+                type: "string",
+                description: "Account e-mail (Cloud) or user name (Data Center basic)"
+              },
+              apiKey: {
+                type: "string",
+                description: "API token, password or personal access token (write-only)"
+              }
+            },
+            required: [
+              "url",
+              "connectionType",
+              "apiKey"
+            ]
+          },
+          board: {
+            type: "object",
+            description: "Where the notification comments and moves issues",
+            properties: {
+              boardId: {
+                type: "string",
+                description: "Jira board"
+              },
+              projectId: {
+                type: "string",
+                description: "Jira project of the board"
+              },
+              statusId: {
+                type: "string",
+                description: "Source status column"
+              },
+              issueNameFilter: {
+                type: "string",
+                description: "Word in the issue summary; empty for every issue"
+              },
+              passTransitionId: {
+                type: "string",
+                description: "Transition on TEST_PASSED"
+              },
+              failTransitionId: {
+                type: "string",
+                description: "Transition on TEST_FAILED"
+              },
+              errorTransitionId: {
+                type: "string",
+                description: "Transition on TEST_ERROR"
+              }
+            },
+            required: [
+              "boardId",
+              "projectId",
+              "statusId"
+            ]
           }
         },
         required: [
-          "notificationId"
+          "notificationId",
+          "workspaceId",
+          "eventIds",
+          "connection",
+          "board"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@91ed98b: plugins/octoperf/skills/octoperf-notifications/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "update_monitor",
-      description: "Change a monitor's name or settings.",
+      description: "Rename, enable or disable, retag, or move a monitor to another agent; the counters stay as they are.",
       inputSchema: {
         type: "object",
         properties: {
@@ -26510,26 +27941,43 @@ var tools_default = {
             type: "string",
             description: "Monitor id"
           },
-          monitor: {
-            type: "object",
-            description: "New definition"
+          name: {
+            type: "string",
+            description: "New name"
+          },
+          enabled: {
+            type: "boolean",
+            description: "Collected on runs"
+          },
+          tags: {
+            type: "array",
+            items: {
+              type: "string",
+              description: "Tag"
+            },
+            description: "Tags"
+          },
+          agentId: {
+            type: "string",
+            description: "Monitoring agent (UP, in the workspace that owns the project) that opens the connection"
           }
         },
         required: [
-          "monitorId",
-          "monitor"
+          "monitorId"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md"
+          ]
         }
       }
     },
     {
       name: "update_monitor_counters",
-      description: "Choose which counters a monitor collects.",
+      description: "Replace the counters a monitor collects with the chosen paths (a folder keeps its subtree); without paths, back to the defaults.",
       inputSchema: {
         type: "object",
         properties: {
@@ -26541,9 +27989,9 @@ var tools_default = {
             type: "array",
             items: {
               type: "string",
-              description: "Application name"
+              description: "Application name, from list_monitor_applications"
             },
-            description: "Applications to restrict to"
+            description: "Applications whose counters to include"
           },
           counterPaths: {
             type: "array",
@@ -26561,7 +28009,10 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@b7cb57b: plugins/octoperf/skills/octoperf-monitoring/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md"
+          ]
         }
       }
     },
@@ -26591,7 +28042,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -26636,7 +28092,13 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fd0ad8: plugins/octoperf/skills/octoperf-onpremise-agent/SKILL.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -26674,7 +28136,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-async-polling/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -26706,7 +28173,14 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "shared/reference/octoperf-tools.md (team summary of OctoPerf's agent guide; no public copy found)"
+          ],
+          unverified: [
+            "tool",
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -26733,19 +28207,29 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@0c9af3c: plugins/octoperf/skills/octoperf-loadrunner-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "update_slack_notification",
-      description: "Change a slack message notification.",
+      description: "Overwrite a slack message notification (events, filters, channel settings; resend the secret).",
       inputSchema: {
         type: "object",
         properties: {
           notificationId: {
             type: "string",
             description: "Notification id"
+          },
+          workspaceId: {
+            type: "string",
+            description: "Workspace id"
           },
           eventIds: {
             type: "array",
@@ -26765,33 +28249,94 @@ var tools_default = {
           },
           filters: {
             type: "object",
-            description: "Which scenarios or projects it applies to"
-          },
-          settings: {
-            type: "object",
-            description: "Channel settings"
+            description: "Which tests fire it; an omitted part is no filter",
+            properties: {
+              scenarioName: {
+                type: "object",
+                properties: {
+                  search: {
+                    type: "string",
+                    description: "Text to match"
+                  },
+                  matchType: {
+                    type: "string",
+                    enum: [
+                      "CONTAINS",
+                      "EQUALS",
+                      "EQUALS_IGNORECASE",
+                      "CONTAINS_IGNORECASE",
+                      "STARTS_WITH",
+                      "ENDS_WITH"
+                    ],
+                    description: "How to match (CONTAINS by default)"
+                  }
+                },
+                required: [
+                  "search"
+                ]
+              },
+              testDurationMinutes: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              },
+              concurrentUsers: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              }
+            }
           }
         },
         required: [
-          "notificationId"
+          "notificationId",
+          "workspaceId",
+          "eventIds"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "shared/reference/octoperf-tools.md (team summary of OctoPerf's agent guide; no public copy found)"
+          ],
+          unverified: [
+            "tool",
+            "arguments",
+            "results"
+          ]
         }
       }
     },
     {
       name: "update_teams_notification",
-      description: "Change a teams message notification.",
+      description: "Overwrite a teams message notification (events, filters, channel settings; resend the secret).",
       inputSchema: {
         type: "object",
         properties: {
           notificationId: {
             type: "string",
             description: "Notification id"
+          },
+          workspaceId: {
+            type: "string",
+            description: "Workspace id"
           },
           eventIds: {
             type: "array",
@@ -26811,21 +28356,78 @@ var tools_default = {
           },
           filters: {
             type: "object",
-            description: "Which scenarios or projects it applies to"
-          },
-          settings: {
-            type: "object",
-            description: "Channel settings"
+            description: "Which tests fire it; an omitted part is no filter",
+            properties: {
+              scenarioName: {
+                type: "object",
+                properties: {
+                  search: {
+                    type: "string",
+                    description: "Text to match"
+                  },
+                  matchType: {
+                    type: "string",
+                    enum: [
+                      "CONTAINS",
+                      "EQUALS",
+                      "EQUALS_IGNORECASE",
+                      "CONTAINS_IGNORECASE",
+                      "STARTS_WITH",
+                      "ENDS_WITH"
+                    ],
+                    description: "How to match (CONTAINS by default)"
+                  }
+                },
+                required: [
+                  "search"
+                ]
+              },
+              testDurationMinutes: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              },
+              concurrentUsers: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              }
+            }
           }
         },
         required: [
-          "notificationId"
+          "notificationId",
+          "workspaceId",
+          "eventIds"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "shared/reference/octoperf-tools.md (team summary of OctoPerf's agent guide; no public copy found)"
+          ],
+          unverified: [
+            "tool",
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -26857,7 +28459,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-scenario-composition/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -26884,19 +28491,28 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
     {
       name: "update_webex_notification",
-      description: "Change a webex message notification.",
+      description: "Overwrite a webex message notification (events, filters, channel settings; resend the secret).",
       inputSchema: {
         type: "object",
         properties: {
           notificationId: {
             type: "string",
             description: "Notification id"
+          },
+          workspaceId: {
+            type: "string",
+            description: "Workspace id"
           },
           eventIds: {
             type: "array",
@@ -26916,21 +28532,78 @@ var tools_default = {
           },
           filters: {
             type: "object",
-            description: "Which scenarios or projects it applies to"
-          },
-          settings: {
-            type: "object",
-            description: "Channel settings"
+            description: "Which tests fire it; an omitted part is no filter",
+            properties: {
+              scenarioName: {
+                type: "object",
+                properties: {
+                  search: {
+                    type: "string",
+                    description: "Text to match"
+                  },
+                  matchType: {
+                    type: "string",
+                    enum: [
+                      "CONTAINS",
+                      "EQUALS",
+                      "EQUALS_IGNORECASE",
+                      "CONTAINS_IGNORECASE",
+                      "STARTS_WITH",
+                      "ENDS_WITH"
+                    ],
+                    description: "How to match (CONTAINS by default)"
+                  }
+                },
+                required: [
+                  "search"
+                ]
+              },
+              testDurationMinutes: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              },
+              concurrentUsers: {
+                type: "object",
+                properties: {
+                  min: {
+                    type: "integer",
+                    description: "At least"
+                  },
+                  max: {
+                    type: "integer",
+                    description: "At most"
+                  }
+                }
+              }
+            }
           }
         },
         required: [
-          "notificationId"
+          "notificationId",
+          "workspaceId",
+          "eventIds"
         ]
       },
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "shared/reference/octoperf-tools.md (team summary of OctoPerf's agent guide; no public copy found)"
+          ],
+          unverified: [
+            "tool",
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -26960,7 +28633,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-workspace/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -27007,7 +28685,15 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@cec2543: plugins/octoperf/skills/octoperf-auto-correlation/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-blazemeter-migration/SKILL.md"
+          ],
+          unverified: [
+            "arguments",
+            "results"
+          ]
         }
       }
     },
@@ -27034,7 +28720,16 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-blazemeter-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@0c9af3c: plugins/octoperf/skills/octoperf-loadrunner-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@2c71dbc: plugins/octoperf/skills/octoperf-validation-triage/SKILL.md"
+          ],
+          unverified: [
+            "arguments"
+          ]
         }
       }
     },
@@ -27082,7 +28777,12 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-report-item-editing/SKILL.md"
+          ],
+          unverified: [
+            "results"
+          ]
         }
       }
     },
@@ -27154,7 +28854,20 @@ var tools_default = {
       _meta: {
         source: {
           kind: "documented",
-          reference: "OctoPerf public agent guide and skills (shared/reference/octoperf-tools.md)"
+          sources: [
+            "OctoPerf/octoperf-claude-plugins@71f8454: plugins/octoperf/AGENTS.md",
+            "OctoPerf/octoperf-maven-plugin: runtime/runtime-entity/src/main/java/com/octoperf/entity/runtime/BenchResultState.java",
+            "jenkinsci/octoperf-plugin: src/main/java/org/jenkinsci/plugins/octoperf/result/BenchResultState.java",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-async-polling/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@cec2543: plugins/octoperf/skills/octoperf-auto-correlation/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-blazemeter-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@f8bad0d: plugins/octoperf/skills/octoperf-har-recording/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@0c9af3c: plugins/octoperf/skills/octoperf-loadrunner-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5fe09c3: plugins/octoperf/skills/octoperf-neoload-migration/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@5cfe405: plugins/octoperf/skills/octoperf-real-browser-probe/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@1ce6b4b: plugins/octoperf/skills/octoperf-scenario-diagnosis/SKILL.md",
+            "OctoPerf/octoperf-claude-plugins@2c71dbc: plugins/octoperf/skills/octoperf-validation-triage/SKILL.md"
+          ]
         }
       }
     }

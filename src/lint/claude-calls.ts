@@ -1,12 +1,16 @@
 // Find the Claude Code tool calls a skill spells out.
 //
-// Convention (see README): the arguments of CronCreate, CronDelete, CronList,
-// ScheduleWakeup, Monitor and Bash are a JSON object, either right after the
-// name in one code span (`ScheduleWakeup {"delaySeconds": 60, ...}`) or as a
-// fenced ```json block whose nearest preceding non-blank line names the tool in
-// a code span (the first Claude Code tool named on that line). `/loop` is
-// written in code as `/loop <interval> <prompt>`; Bash waits as `sleep N`.
+// Arguments of CronCreate, CronDelete, CronList, ScheduleWakeup, Monitor and
+// Bash are read where other styles put them: a JSON object right after the
+// name in one code span (`ScheduleWakeup {"delaySeconds": 60, ...}`), keyword
+// arguments (`Monitor(description="...", timeout_ms=600000)`), an object in
+// a separate code span later in the same sentence ("call `CronCreate` with
+// `{"schedule": ...}`"), or a fenced ```json block whose nearest preceding
+// non-blank line names the tool in a code span. Objects may use `...` as a
+// value, or as an entry meaning "and other keys". `/loop` is written as
+// `/loop <interval> <prompt>`; Bash waits as `sleep N`.
 import { CLAUDE_CODE_TOOLS, type ClaudeCodeTool } from "../schemas/claude-code.js";
+import { looseObject } from "./loose-json.js";
 import { inlineSpans, type CodeSpan } from "./markdown.js";
 import type { LintFile } from "./types.js";
 
@@ -14,10 +18,13 @@ export interface ClaudeCall {
   readonly tool: ClaudeCodeTool;
   readonly line: number;
   readonly column: number;
-  /** Parsed arguments, or the JSON error. */
-  readonly args?: unknown;
+  /** Parsed arguments, or the parse error. */
+  readonly args?: Record<string, unknown>;
   readonly error?: string;
+  /** The object had a `...` entry: keys not shown may exist. */
+  readonly partial: boolean;
   readonly generated: boolean;
+  readonly forbidden: boolean;
 }
 
 export interface LoopCommand {
@@ -28,6 +35,7 @@ export interface LoopCommand {
   /** Seconds, when the token is valid. */
   readonly seconds?: number;
   readonly generated: boolean;
+  readonly forbidden: boolean;
   /** The text of the line and the next one, for wording checks. */
   readonly lineText: string;
 }
@@ -38,51 +46,97 @@ export interface SleepCommand {
   readonly column: number;
   readonly fenced: boolean;
   readonly generated: boolean;
+  readonly forbidden: boolean;
   readonly lineText: string;
 }
 
-const TOOL_RE = new RegExp(`\\b(${CLAUDE_CODE_TOOLS.join("|")})\\b\\s*\\(?\\s*(?=\\{)`, "g");
+const TOOLS = CLAUDE_CODE_TOOLS as readonly string[];
+const TOOL_RE = new RegExp(`\\b(${CLAUDE_CODE_TOOLS.join("|")})\\b\\s*(\\(?)\\s*(?=[{\\w])`, "g");
 const UNIT_S: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86400 };
 
-/** The balanced {...} starting at `open`, or undefined. */
-function balancedObject(text: string, open: number): string | undefined {
+/** The balanced {...} or (...) starting at `open`, or undefined. */
+export function balanced(text: string, open: number): string | undefined {
+  const close = text[open] === "(" ? ")" : "}";
+  const opener = text[open];
   let depth = 0;
-  let quote = false;
+  let quote: string | undefined;
   for (let i = open; i < text.length; i++) {
     const ch = text[i]!;
     if (quote) {
       if (ch === "\\") i++;
-      else if (ch === '"') quote = false;
-    } else if (ch === '"') quote = true;
-    else if (ch === "{") depth++;
-    else if (ch === "}" && --depth === 0) return text.slice(open, i + 1);
+      else if (ch === quote) quote = undefined;
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === opener) depth++;
+    else if (ch === close && --depth === 0) return text.slice(open, i + 1);
   }
   return undefined;
 }
 
-function parsed(tool: ClaudeCodeTool, json: string | undefined, line: number, column: number, generated: boolean): ClaudeCall {
-  if (json === undefined) return { tool, line, column, error: "the JSON object is not closed", generated };
-  try {
-    return { tool, line, column, args: JSON.parse(json) as unknown, generated };
-  } catch (error) {
-    return { tool, line, column, error: `arguments are not valid JSON (${(error as Error).message})`, generated };
+function parsed(tool: ClaudeCodeTool, source: string | undefined, where: { line: number; column: number; generated: boolean; forbidden: boolean }): ClaudeCall {
+  if (source === undefined) return { tool, ...where, partial: false, error: "the argument object is not closed" };
+  const result = looseObject(source);
+  if ("error" in result) return { tool, ...where, partial: false, error: `arguments cannot be read (${result.error})` };
+  return { tool, ...where, args: result.value, partial: result.partial };
+}
+
+/** Calls whose arguments follow the name in the same span: `Tool {...}`, `Tool({...})`, `Tool(key=value)`. */
+function inSpan(span: CodeSpan, file: LintFile): ClaudeCall[] {
+  const calls: ClaudeCall[] = [];
+  for (const match of span.text.matchAll(TOOL_RE)) {
+    const at = match.index! + match[0].length;
+    const paren = match[2] === "(";
+    const where = {
+      line: span.line,
+      column: span.column + match.index!,
+      generated: file.scan.generatedLines.has(span.line),
+      forbidden: file.scan.prose.forbiddenAt(span.line, span.column + match.index!),
+    };
+    if (span.text[at] === "{") calls.push(parsed(match[1] as ClaudeCodeTool, balanced(span.text, at), where));
+    else if (paren) {
+      const group = balanced(span.text, span.text.indexOf("(", match.index! + match[1]!.length));
+      if (group) calls.push(parsed(match[1] as ClaudeCodeTool, `{${group.slice(1, -1)}}`, where));
+    }
   }
+  return calls;
+}
+
+/** "`CronCreate` with `{...}`": a tool named alone in a span, its object in a later span of the same sentence. */
+function nearObject(spans: readonly CodeSpan[], index: number, file: LintFile): ClaudeCall | undefined {
+  const span = spans[index]!;
+  if (span.fenced || !TOOLS.includes(span.text)) return undefined;
+  const line = file.scan.lines[span.line - 1] ?? "";
+  for (const next of spans.slice(index + 1)) {
+    if (next.line !== span.line || next.fenced) break;
+    const between = line.slice(span.column - 1 + span.text.length, next.column - 1);
+    if (/[.;!?](\s|$)/.test(between.replace(/`[^`]*`/g, ""))) break;
+    if (TOOLS.includes(next.text)) break;
+    if (next.text.startsWith("{")) {
+      return parsed(span.text as ClaudeCodeTool, balanced(next.text, 0), {
+        line: next.line,
+        column: next.column,
+        generated: file.scan.generatedLines.has(span.line),
+        forbidden: file.scan.prose.forbiddenAt(span.line, span.column),
+      });
+    }
+  }
+  return undefined;
 }
 
 export function claudeCalls(file: LintFile): ClaudeCall[] {
-  const { spans, blocks, lines, generatedLines } = file.scan;
+  const { spans, blocks, lines, generatedLines, prose } = file.scan;
   const calls: ClaudeCall[] = [];
-  for (const span of spans.filter((s) => !s.fenced)) {
-    for (const match of span.text.matchAll(TOOL_RE)) {
-      const open = match.index! + match[0].length;
-      calls.push(parsed(match[1] as ClaudeCodeTool, balancedObject(span.text, open), span.line, span.column + match.index!, generatedLines.has(span.line)));
-    }
-  }
+  const inline = spans.filter((s) => !s.fenced);
+  inline.forEach((span, index) => {
+    calls.push(...inSpan(span, file));
+    const near = nearObject(inline, index, file);
+    if (near) calls.push(near);
+  });
   for (const block of blocks) {
     const generated = generatedLines.has(block.line);
+    const forbidden = prose.forbiddenAt(block.line, 1) || prose.forbiddenAt(block.firstLine, 1);
     const inner = /^\s*(\w+)\s*\(?\s*(?=\{)/.exec(block.text);
-    if (inner && (CLAUDE_CODE_TOOLS as readonly string[]).includes(inner[1]!)) {
-      calls.push(parsed(inner[1] as ClaudeCodeTool, balancedObject(block.text, inner[0].length), block.firstLine, 1, generated));
+    if (inner && TOOLS.includes(inner[1]!)) {
+      calls.push(parsed(inner[1] as ClaudeCodeTool, balanced(block.text, inner[0].length), { line: block.firstLine, column: 1, generated, forbidden }));
       continue;
     }
     if (!block.text.trimStart().startsWith("{")) continue;
@@ -90,8 +144,8 @@ export function claudeCalls(file: LintFile): ClaudeCall[] {
     while (previous >= 0 && lines[previous]!.trim() === "") previous--;
     const named = inlineSpans(lines[previous] ?? "", previous + 1)
       .map((span) => span.text)
-      .find((text): text is ClaudeCodeTool => (CLAUDE_CODE_TOOLS as readonly string[]).includes(text));
-    if (named) calls.push(parsed(named, balancedObject(block.text, block.text.indexOf("{")), block.firstLine, 1, generated));
+      .find((text): text is ClaudeCodeTool => TOOLS.includes(text));
+    if (named) calls.push(parsed(named, balanced(block.text, block.text.indexOf("{")), { line: block.firstLine, column: 1, generated, forbidden }));
   }
   return calls;
 }
@@ -117,6 +171,7 @@ export function loopCommands(file: LintFile): LoopCommand[] {
         ...(chosen !== undefined ? { token: chosen } : {}),
         ...(seconds !== undefined ? { seconds } : {}),
         generated: file.scan.generatedLines.has(span.line),
+        forbidden: file.scan.prose.forbiddenAt(span.line, span.fenced ? firstText(span.text) : span.column + match.index!),
         lineText: `${file.scan.lines[span.line - 1] ?? ""}\n${file.scan.lines[span.line] ?? ""}`,
       });
     }
@@ -124,17 +179,21 @@ export function loopCommands(file: LintFile): LoopCommand[] {
   return out;
 }
 
+const firstText = (text: string) => text.length - text.trimStart().length + 1;
+
 export function sleepCommands(file: LintFile): SleepCommand[] {
   const out: SleepCommand[] = [];
   const visit = (span: CodeSpan) => {
     if (span.fenced && !/^(bash|sh|shell|console|)$/.test(span.info ?? "")) return;
     for (const match of span.text.matchAll(/(?:^|[;&|]\s*|\$\s+)sleep\s+(\d+)\b/g)) {
+      const column = span.column + match.index! + match[0].indexOf("sleep");
       out.push({
         seconds: Number(match[1]),
         line: span.line,
-        column: span.column + match.index! + match[0].indexOf("sleep"),
+        column,
         fenced: span.fenced,
         generated: file.scan.generatedLines.has(span.line),
+        forbidden: file.scan.prose.forbiddenAt(span.line, column),
         lineText: file.scan.lines[span.line - 1] ?? "",
       });
     }

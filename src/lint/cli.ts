@@ -1,37 +1,96 @@
-// npm run lint:skills [-- --json] [--root DIR] [--catalog FILE]
-// Exit 0 when clean, 1 on any diagnostic, 2 when the linter cannot run.
-import { resolve } from "node:path";
+// npm run lint:skills [-- DIR] [--json] [--catalog FILE]
+// Lints the plugin in DIR (default: this repository) with our tool catalog
+// and polling policy. DIR may be a plugin folder (skills/, commands/) or a
+// marketplace whose plugins sit under plugins/*.
+// Exit 0 when there is no error (warnings are printed), 1 on any error, 2
+// when the linter cannot run.
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
 import { REPO_ROOT } from "../schemas/catalog.js";
 import { buildContext } from "./context.js";
-import { lintContext } from "./engine.js";
+import { errorsOf, lintContext } from "./engine.js";
 import { formatJson, formatText } from "./format.js";
+import type { Diagnostic } from "./types.js";
 
 export interface CliIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
 }
 
-function option(args: readonly string[], name: string): string | undefined {
-  const index = args.indexOf(name);
-  return index >= 0 ? args[index + 1] : undefined;
+export const USAGE = "usage: npm run lint:skills [-- <plugin-dir>] [--json] [--catalog <tools.json>]";
+
+const VALUE_OPTIONS = new Set(["--catalog", "--root"]);
+
+interface CliArgs {
+  readonly root: string;
+  readonly catalog?: string;
+  readonly json: boolean;
+}
+
+function parseArgs(args: readonly string[]): CliArgs | string {
+  let root: string | undefined;
+  let catalog: string | undefined;
+  let json = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === "--json") json = true;
+    else if (VALUE_OPTIONS.has(arg)) {
+      const value = args[++i];
+      if (value === undefined) return `${arg} needs a value`;
+      if (arg === "--catalog") catalog = value;
+      else root = value;
+    } else if (arg.startsWith("-")) return `unknown option ${arg}`;
+    else if (root === undefined) root = arg;
+    else return `one plugin folder at a time (got ${root} and ${arg})`;
+  }
+  return { root: resolve(root ?? REPO_ROOT), ...(catalog ? { catalog: resolve(catalog) } : {}), json };
+}
+
+const isDir = (path: string) => existsSync(path) && statSync(path).isDirectory();
+
+/** The plugin folders under DIR: DIR itself when it holds skills/ or commands/, else plugins/*. */
+export function pluginRoots(dir: string): string[] {
+  if (isDir(join(dir, "skills")) || isDir(join(dir, "commands"))) return [dir];
+  const plugins = join(dir, "plugins");
+  if (!isDir(plugins)) return [dir];
+  const found = readdirSync(plugins)
+    .sort()
+    .map((name) => join(plugins, name))
+    .filter((path) => isDir(join(path, "skills")) || isDir(join(path, "commands")));
+  return found.length > 0 ? found : [dir];
 }
 
 export function runLintCli(args: readonly string[], io: CliIo): number {
-  let context;
+  const parsed = parseArgs(args);
+  if (typeof parsed === "string") {
+    io.err(`lint:skills: ${parsed}\n${USAGE}\n`);
+    return 2;
+  }
+  if (!isDir(parsed.root)) {
+    io.err(`lint:skills: ${parsed.root} is not a folder\n${USAGE}\n`);
+    return 2;
+  }
+  const diagnostics: Diagnostic[] = [];
+  let files = 0;
   try {
-    const catalogPath = option(args, "--catalog");
-    context = buildContext({ root: resolve(option(args, "--root") ?? REPO_ROOT), ...(catalogPath ? { catalogPath: resolve(catalogPath) } : {}) });
+    for (const root of pluginRoots(parsed.root)) {
+      const context = buildContext({ root, ...(parsed.catalog ? { catalogPath: parsed.catalog } : {}) });
+      const prefix = relative(parsed.root, root).split(sep).join("/");
+      files += context.files.length;
+      for (const d of lintContext(context)) diagnostics.push(prefix && !d.path.startsWith("src/") ? { ...d, path: `${prefix}/${d.path}` } : d);
+    }
   } catch (error) {
     io.err(`lint:skills cannot run: ${(error as Error).message}\n`);
     return 2;
   }
-  const diagnostics = lintContext(context);
-  if (args.includes("--json")) io.out(`${formatJson(diagnostics, context.files.length)}\n`);
-  else if (diagnostics.length > 0) io.out(`${formatText(diagnostics)}\n`);
-  if (!args.includes("--json")) {
-    io.err(`${context.files.length} files, ${diagnostics.length} ${diagnostics.length === 1 ? "error" : "errors"}\n`);
+  const errors = errorsOf(diagnostics).length;
+  const warnings = diagnostics.length - errors;
+  if (parsed.json) io.out(`${formatJson(diagnostics, files)}\n`);
+  else {
+    if (diagnostics.length > 0) io.out(`${formatText(diagnostics)}\n`);
+    io.err(`${files} files, ${errors} ${errors === 1 ? "error" : "errors"}, ${warnings} ${warnings === 1 ? "warning" : "warnings"}\n`);
   }
-  return diagnostics.length > 0 ? 1 : 0;
+  return errors > 0 ? 1 : 0;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,5 +1,6 @@
 // Which files the linter reads: skills/*/SKILL.md, the .md files next to
-// them, and commands/*.md.
+// them, commands/*.md, and an AGENTS.md at the plugin's root (OctoPerf's
+// plugin ships one as the agent guide its skills point to).
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { scanMarkdown } from "./markdown.js";
@@ -27,6 +28,8 @@ export function lintTargets(root: string): LintFile[] {
       if (name.endsWith(".md") && name !== "SKILL.md") files.push(loadFile(root, join(dir, name), "skill-support", skill));
     }
   }
+  const guide = join(root, "AGENTS.md");
+  if (existsSync(guide)) files.push(loadFile(root, guide, "agent-guide"));
   const commands = join(root, "commands");
   if (existsSync(commands)) {
     for (const name of readdirSync(commands).sort()) {

@@ -1,5 +1,6 @@
 // Where things are in a Markdown file: frontmatter, fenced blocks, inline code
 // spans and generated regions, each with 1-based line and column.
+import { mapProse, type ProseMap } from "./prose.js";
 
 export interface CodeSpan {
   /** The code text (without backticks or fences). */
@@ -34,6 +35,8 @@ export interface ScannedMarkdown {
   readonly blocks: readonly FencedBlock[];
   /** Lines inside generated regions (markers included): authored rules skip them. */
   readonly generatedLines: ReadonlySet<number>;
+  /** Headings, blocks, and the text that is affirmed rather than forbidden. */
+  readonly prose: ProseMap;
 }
 
 const FENCE_RE = /^(\s*)(`{3,}|~{3,})\s*([\w-]*)/;
@@ -79,7 +82,7 @@ export function scanMarkdown(text: string): ScannedMarkdown {
     }
     spans.push(...inlineSpans(raw, lineNo));
   }
-  return { lines, frontmatter, frontmatterLine: 2, frontmatterEnd: start, spans, blocks, generatedLines };
+  return { lines, frontmatter, frontmatterLine: 2, frontmatterEnd: start, spans, blocks, generatedLines, prose: mapProse(lines, start) };
 }
 
 /** Inline code spans of one line (CommonMark: a run of N backticks closes with N). */

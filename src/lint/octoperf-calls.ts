@@ -7,13 +7,22 @@
 // reading verb ("`tool(x)` returns `url` and `expiresAt`").
 import type { CodeSpan } from "./markdown.js";
 import { proseReads } from "./prose-reads.js";
-import { bareToolName } from "../policy/index.js";
 import type { LintContext, LintFile } from "./types.js";
 
+/**
+ * One argument as written. `named`: `name=value` or `name: value`;
+ * `shorthand`: a bare identifier (`projectId`, `applications?`, `[templateId]`),
+ * which is either the argument's name or a positional placeholder
+ * (`summaryItemId` for `itemId`); `positional`: a value in position
+ * (`"jmeter.log"`, `5`); `rest`: `...` (the call shows only some arguments).
+ */
 export interface ArgRef {
-  readonly name: string | undefined;
+  readonly kind: "named" | "shorthand" | "positional" | "rest";
+  readonly name?: string;
   readonly raw: string;
   readonly column: number;
+  /** Written as optional: `name?`, `[name]`, `[, name]`. */
+  readonly optional: boolean;
 }
 
 export interface ReadRef {
@@ -31,9 +40,15 @@ export interface ToolRef {
   readonly args?: readonly ArgRef[];
   readonly reads: ReadRef[];
   readonly generated: boolean;
+  /** Named in text that forbids it (an anti-pattern section, a "Never ..." line). */
+  readonly forbidden: boolean;
+  /** Written with an OctoPerf MCP prefix (`mcp__octoperf__...`): certainly meant as an OctoPerf tool. */
+  readonly prefixed: boolean;
 }
 
-const NAME_RE = /(?<![\w"$./-])(?:mcp__(?:plugin_[a-z0-9_-]+?_)?[a-z0-9_-]+?__)?([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\b/g;
+const NAME_RE = /(?<![\w"$./-])(mcp__[A-Za-z0-9_-]+?__)?([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\b/g;
+/** MCP prefixes of an OctoPerf server: mcp__octoperf__, mcp__plugin_octoperf_octoperf__, or any server named after OctoPerf. */
+const OCTOPERF_PREFIX_RE = /^mcp__[a-z0-9_-]*octoperf[a-z0-9_-]*__$/i;
 export const FIELD_RE = /^@?[A-Za-z_][\w]*(?:\[\])?(?:\.@?[A-Za-z_][\w]*(?:\[\])?)*$/;
 export const LITERAL_RE = /^[A-Z][A-Z0-9_]+$/;
 
@@ -55,6 +70,16 @@ export function looksLikeTool(name: string, context: LintContext): boolean {
   return context.toolVerbs.has(verb);
 }
 
+function classify(trimmed: string): Omit<ArgRef, "raw" | "column"> {
+  if (/^\[?\s*(?:\.\.\.|…)\s*[\w]*\s*\]?$/.test(trimmed)) return { kind: "rest", optional: false };
+  const bracketed = /^\[|\]$/.test(trimmed);
+  const bare = /^\[?\s*([A-Za-z_]\w*)\s*(\?)?\s*\]?$/.exec(trimmed);
+  if (bare) return { kind: "shorthand", name: bare[1]!, optional: bracketed || bare[2] === "?" };
+  const named = /^\[?\s*([A-Za-z_]\w*)\s*(\?)?\s*(?:=|:(?!:))\s*\S/.exec(trimmed);
+  if (named) return { kind: "named", name: named[1]!, optional: bracketed || named[2] === "?" };
+  return { kind: "positional", optional: bracketed };
+}
+
 /** Split "a, b=[1, 2], c" at top-level commas; brackets right after = or : nest. */
 function splitArgs(text: string, offset: number): ArgRef[] {
   const out: ArgRef[] = [];
@@ -63,10 +88,9 @@ function splitArgs(text: string, offset: number): ArgRef[] {
   let start = 0;
   const push = (end: number) => {
     const raw = text.slice(start, end);
-    const trimmed = raw.trim();
-    if (trimmed.length > 0 && !/^\[?\s*(\.\.\.|…)\s*\]?$/.test(trimmed)) {
-      const match = /^\[?\s*([A-Za-z_][\w]*)\s*(?:[=:]|\]?$|\[)/.exec(trimmed);
-      out.push({ name: match?.[1], raw: trimmed, column: offset + start + (raw.length - raw.trimStart().length) });
+    const trimmed = raw.trim().replace(/^\[\s*,\s*/, "[").replace(/\s*\[\s*$/, "");
+    if (trimmed.length > 0 && trimmed !== "[" && trimmed !== "]") {
+      out.push({ ...classify(trimmed), raw: trimmed, column: offset + start + (raw.length - raw.trimStart().length) });
     }
     start = end + 1;
   };
@@ -74,7 +98,7 @@ function splitArgs(text: string, offset: number): ArgRef[] {
     const ch = text[i]!;
     if (quote) {
       if (ch === quote && text[i - 1] !== "\\") quote = undefined;
-    } else if (ch === '"' || ch === "'") quote = ch;
+    } else if (ch === '"' || ch === "'" || ch === "`") quote = ch;
     else if (ch === "(" || ch === "{") depth++;
     else if (ch === "[" && /[=:]\s*$/.test(text.slice(0, i))) depth++;
     else if ((ch === ")" || ch === "}" || ch === "]") && depth > 0) depth--;
@@ -119,14 +143,16 @@ function spanReads(rest: string, span: CodeSpan, restColumn: number): ReadRef[] 
 }
 
 /** Tool references in one code span. */
-export function refsInSpan(span: CodeSpan, context: LintContext, generated: boolean): ToolRef[] {
+export function refsInSpan(span: CodeSpan, context: LintContext, generated: boolean, forbiddenAt: (column: number) => boolean = () => false): ToolRef[] {
   const refs: ToolRef[] = [];
   const matches = [...span.text.matchAll(NAME_RE)];
   matches.forEach((match, index) => {
     const full = match[0];
-    const bare = full.startsWith("mcp__") ? bareToolName(full) : match[1];
-    if (!bare || !looksLikeTool(bare, context)) return;
-    if (!full.startsWith("mcp__") && !span.fenced && !context.tools.has(bare) && span.text !== bare && span.text[match.index! + full.length] !== "(") return;
+    const prefix = match[1];
+    const bare = match[2]!;
+    if (prefix && !OCTOPERF_PREFIX_RE.test(prefix)) return; // another MCP server's tool
+    if (!prefix && !looksLikeTool(bare, context)) return;
+    if (!prefix && !span.fenced && !context.tools.has(bare) && span.text !== bare && span.text[match.index! + full.length] !== "(") return;
     const at = match.index!;
     let end = at + full.length;
     let args: ArgRef[] | undefined;
@@ -146,6 +172,8 @@ export function refsInSpan(span: CodeSpan, context: LintContext, generated: bool
       ...(args ? { args } : {}),
       reads: spanReads(rest, span, span.column + end),
       generated,
+      forbidden: forbiddenAt(span.column + at),
+      prefixed: prefix !== undefined,
     });
   });
   return refs;
@@ -154,9 +182,9 @@ export function refsInSpan(span: CodeSpan, context: LintContext, generated: bool
 /** Every tool reference of a file, with reads found in code and in the sentence after it. */
 export function toolRefs(file: LintFile, context: LintContext): ToolRef[] {
   const refs: ToolRef[] = [];
-  const { spans, lines, generatedLines } = file.scan;
+  const { spans, lines, generatedLines, prose } = file.scan;
   spans.forEach((span, index) => {
-    const found = refsInSpan(span, context, generatedLines.has(span.line));
+    const found = refsInSpan(span, context, generatedLines.has(span.line), (column) => prose.forbiddenAt(span.line, column));
     refs.push(...found);
     const last = found.at(-1);
     if (!last || span.fenced) return;

@@ -5,7 +5,10 @@ import type { CodeSpan } from "./markdown.js";
 import { FIELD_RE, LITERAL_RE, type ReadRef } from "./octoperf-calls.js";
 
 const TOOLISH_RE = /^(?:mcp__\S+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)(?:\(.*\))?$/;
-const READ_VERB_RE = /\b(returns?|gives?|shows?|answers?|reports?|holds?|lists?|with|reads?)\b|->|→/;
+/** Verbs that introduce what a tool answers ("returns `url`"); not nouns ("the report"), not "with" (arguments follow it). */
+const READ_VERB_RE = /\b(returns?|returned|gives|shows?|answers|reports|holds|lists|reads|until)\b|->|→/;
+/** A type name (`BenchError`, `ThresholdAlarmReportItem`), not a field: OctoPerf fields are camelCase. */
+const TYPE_NAME_RE = /^[A-Z][a-z]+[A-Z]?\w*$/;
 
 /**
  * Reads in the prose after a tool span: code spans after a reading verb, up to
@@ -38,7 +41,9 @@ export function proseReads(span: CodeSpan, following: readonly CodeSpan[], lines
         break;
       }
       if (TOOLISH_RE.test(next.text)) return reads;
-      if (verbSeen && (FIELD_RE.test(next.text) || LITERAL_RE.test(next.text))) {
+      if (verbSeen && TYPE_NAME_RE.test(next.text)) {
+        // a type name, e.g. "returns `ReportItemValidation` (`valid` + `violations`)"
+      } else if (verbSeen && (FIELD_RE.test(next.text) || LITERAL_RE.test(next.text))) {
         reads.push({ text: next.text, kind: LITERAL_RE.test(next.text) ? "literal" : "field", line, column: next.column });
       } else if (verbSeen) {
         const compare = /^([A-Za-z_][\w.[\]]*)\s*(?:==|=|!=)\s*([A-Za-z_]\w*)$/.exec(next.text);

@@ -1,13 +1,21 @@
-// The rule list as Markdown, from the rules' own metadata (for the README).
-import { HARNESS_RULE_ID } from "./engine.js";
-import { RULES } from "./registry.js";
+// The rule table of the README ("Checking the skills"), from the rules' own
+// metadata; src/render writes it into the README's `lint-rules` region.
+import { HARNESS_RULE, RULES } from "./registry.js";
+import type { Rule } from "./types.js";
 
-export const HARNESS_RULE_DESCRIPTION =
-  "The policy's harness constants (ScheduleWakeup clamp, Monitor default and cap) equal the limits in the pinned sdk-tools.d.ts.";
+type Documented = Pick<Rule, "id" | "description" | "severity" | "house">;
 
-export function ruleList(): string {
-  const rows = [...RULES.map((rule) => [rule.id, rule.description]), [HARNESS_RULE_ID, HARNESS_RULE_DESCRIPTION]];
-  return rows.map(([id, description]) => `- \`${id}\`: ${description}`).join("\n");
+function level(rule: Documented): string {
+  if (rule.house) return "error here, warning on other plugins";
+  return rule.severity === "warning" ? "warning" : "error";
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) process.stdout.write(`${ruleList()}\n`);
+/** Rows: rule id, level, what it checks, in the order diagnostics are listed. */
+export function ruleList(): readonly (readonly [string, string, string])[] {
+  return [...RULES, HARNESS_RULE].map((rule) => [rule.id, level(rule), rule.description] as const);
+}
+
+export function ruleTable(): string {
+  const rows = ruleList().map(([id, severity, description]) => `| \`${id}\` | ${severity} | ${description} |`);
+  return ["| rule | level | checks |", "| --- | --- | --- |", ...rows].join("\n");
+}

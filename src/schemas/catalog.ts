@@ -3,13 +3,18 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import type { Catalog, CatalogTool, JsonSchema } from "./tool-entry.js";
+import type { Catalog, CatalogTool, JsonSchema, ToolPart } from "./tool-entry.js";
 
 export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const CATALOG_PATH = join(REPO_ROOT, "schemas", "octoperf", "tools.json");
 
 const Provenance = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("documented"), reference: z.string().min(1) }),
+  z.object({
+    kind: z.literal("documented"),
+    sources: z.array(z.string().min(1)).min(1),
+    unverified: z.array(z.enum(["tool", "arguments", "results"])).optional(),
+    unconfirmedValues: z.array(z.string()).optional(),
+  }),
   z.object({ kind: z.literal("captured"), date: z.string().regex(/^\d{4}-\d{2}-\d{2}/), server: z.string().min(1) }),
 ]);
 
@@ -53,6 +58,12 @@ export function toolByName(catalog: Catalog): ReadonlyMap<string, CatalogTool> {
   return new Map(catalog.tools.map((entry) => [entry.name, entry]));
 }
 
+/** True when a public source (or the live server) confirms this part of a tool's entry. */
+export function partVerified(entry: CatalogTool, part: ToolPart): boolean {
+  const source = entry._meta.source;
+  return source.kind === "captured" || !(source.unverified ?? []).includes(part);
+}
+
 export interface CatalogDiff {
   readonly added: string[];
   readonly removed: string[];
@@ -88,4 +99,4 @@ export function diffCatalogs(before: Catalog, after: Catalog): CatalogDiff {
   return { added, removed, changed };
 }
 
-export type { Catalog, CatalogTool, JsonSchema };
+export type { Catalog, CatalogTool, JsonSchema, ToolPart };

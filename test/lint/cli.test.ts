@@ -1,10 +1,11 @@
-// The lint:skills command line: text and JSON output, exit codes.
+// The lint:skills command line: any plugin folder, text and JSON output,
+// warnings that do not fail, exit codes.
 import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
-import { runLintCli } from "../../src/lint/cli.js";
+import { pluginRoots, runLintCli } from "../../src/lint/cli.js";
 import { prepareCorpus } from "./corpus.js";
 
 function run(args: string[]) {
@@ -14,35 +15,61 @@ function run(args: string[]) {
   return { code, out, err };
 }
 
+function skill(root: string, name: string, body: string, description = "Use when nothing is wrong.") {
+  mkdirSync(join(root, "skills", name), { recursive: true });
+  writeFileSync(join(root, "skills", name, "SKILL.md"), `---\nname: ${name}\ndescription: ${description}\n---\n\n${body}\n`);
+}
+
 describe("lint:skills CLI", () => {
   const { root } = prepareCorpus();
-  const empty = mkdtempSync(join(tmpdir(), "octoperf-lint-empty-"));
+  const temp = mkdtempSync(join(tmpdir(), "octoperf-lint-cli-"));
   after(() => {
     rmSync(root, { recursive: true, force: true });
-    rmSync(empty, { recursive: true, force: true });
+    rmSync(temp, { recursive: true, force: true });
   });
 
-  it("prints path:line:col  rule-id  message and exits 1 on errors", () => {
-    const { code, out, err } = run(["--root", root]);
+  it("lints the folder given as its argument: path:line:col  rule-id  message, exit 1 on errors", () => {
+    const { code, out, err } = run([root]);
     assert.equal(code, 1);
     const lines = out.trim().split("\n");
     for (const line of lines) assert.match(line, /^[\w./-]+\.md:\d+:\d+  [a-z-]+  \S.*$/);
     assert.ok(lines.includes("skills/octoperf-bad-tool/SKILL.md:8:7  octoperf-tool-exists  unknown OctoPerf tool \"get_bench_state\" (did you mean get_bench_status?)"));
-    assert.match(err, new RegExp(`files, ${lines.length} errors\\n$`));
+    const warnings = lines.filter((line) => /  [a-z-]+  warning: /.test(line)).length;
+    assert.ok(warnings > 0, "the house budget is a warning on a plugin that is not this repository");
+    assert.match(err, new RegExp(`files, ${lines.length - warnings} errors, ${warnings} warnings?\\n$`));
   });
 
-  it("prints JSON with --json", () => {
-    const { code, out } = run(["--root", root, "--json"]);
+  it("prints JSON with --json, severities included", () => {
+    const { code, out } = run([root, "--json"]);
     assert.equal(code, 1);
-    const report = JSON.parse(out) as { files: number; errors: number; diagnostics: { path: string; line: number; column: number; ruleId: string; message: string }[] };
-    assert.equal(report.errors, report.diagnostics.length);
+    const report = JSON.parse(out) as { errors: number; warnings: number; diagnostics: { path: string; ruleId: string; severity: string }[] };
+    assert.equal(report.errors + report.warnings, report.diagnostics.length);
+    assert.equal(report.errors, report.diagnostics.filter((d) => d.severity === "error").length);
     assert.ok(report.diagnostics.some((d) => d.ruleId === "policy-progress" && d.path === "skills/octoperf-bad-progress/SKILL.md"));
+    assert.ok(report.diagnostics.some((d) => d.ruleId === "description-budget" && d.severity === "warning"));
   });
 
-  it("exits 0 on a clean plugin and 2 when the catalog cannot be read", () => {
-    mkdirSync(join(empty, "skills", "octoperf-ok"), { recursive: true });
-    writeFileSync(join(empty, "skills", "octoperf-ok", "SKILL.md"), "---\nname: octoperf-ok\ndescription: Use when nothing is wrong.\n---\n\nCall `get_task_result(taskId)`.\n");
-    assert.equal(run(["--root", empty]).code, 0);
-    assert.equal(run(["--root", empty, "--catalog", join(empty, "missing.json")]).code, 2);
+  it("exits 0 with only warnings, 0 on a clean plugin, 2 on bad input", () => {
+    const clean = join(temp, "clean");
+    skill(clean, "octoperf-ok", "Call `get_task_result(taskId)`.");
+    assert.equal(run([clean]).code, 0);
+    const warned = join(temp, "warned");
+    skill(warned, "octoperf-long", "Fine.", `Use when a description runs long. ${"x".repeat(420)}`);
+    const result = run([warned]);
+    assert.equal(result.code, 0, result.out);
+    assert.match(result.out, /description-budget  warning: /);
+    assert.equal(run([clean, "--catalog", join(temp, "missing.json")]).code, 2);
+    assert.equal(run([join(temp, "nowhere")]).code, 2);
+    assert.equal(run([clean, "--bogus"]).code, 2);
+  });
+
+  it("finds the plugins of a marketplace folder and prefixes their paths", () => {
+    const market = join(temp, "market");
+    skill(join(market, "plugins", "one"), "octoperf-a", "Call `get_bench_state(benchResultId)`.");
+    skill(join(market, "plugins", "two"), "octoperf-b", "Fine.");
+    assert.deepEqual(pluginRoots(market), [join(market, "plugins", "one"), join(market, "plugins", "two")]);
+    const { code, out } = run([market]);
+    assert.equal(code, 1);
+    assert.match(out, /^plugins\/one\/skills\/octoperf-a\/SKILL\.md:\d+:\d+  octoperf-tool-exists  /m);
   });
 });

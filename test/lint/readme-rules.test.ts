@@ -1,14 +1,31 @@
-// The README's table of lint rules names exactly the rules the linter runs.
-import { test } from "node:test";
+// The README's table of lint rules is generated from the rule registry
+// (region `lint-rules`, written by npm run generate through src/render).
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { HARNESS_RULE_ID } from "../../src/lint/engine.js";
-import { RULES } from "../../src/lint/registry.js";
+import { describe, it } from "node:test";
+import { HARNESS_RULE, RULES } from "../../src/lint/registry.js";
+import { ruleTable } from "../../src/lint/rules-doc.js";
+import { findRegions } from "../../src/render/regions.js";
+import { REPO_ROOT } from "../../src/schemas/catalog.js";
 
-test("the README lists every lint rule once, in registry order, and no other", () => {
-  const readme = readFileSync(join(import.meta.dirname, "..", "..", "README.md"), "utf8");
-  const section = readme.slice(readme.indexOf("## Checking the skills"), readme.indexOf("### Where the schemas come from"));
-  const listed = [...section.matchAll(/^\| `([a-z-]+)` \|/gm)].map((m) => m[1]);
-  assert.deepEqual(listed, [...RULES.map((rule) => rule.id), HARNESS_RULE_ID]);
+const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
+
+describe("the README's lint-rule table", () => {
+  it("is the generated region, fresh from the registry", () => {
+    const regions = findRegions(readme).filter((region) => region.name === "lint-rules");
+    assert.equal(regions.length, 1, "README.md needs one <!-- generated:lint-rules --> region");
+    assert.equal(regions[0]!.body, ruleTable(), "run npm run generate");
+  });
+
+  it("lists every rule once, in registry order, the run-wide harness check last", () => {
+    const listed = [...ruleTable().matchAll(/^\| `([a-z-]+)` \|/gm)].map((m) => m[1]);
+    assert.deepEqual(listed, [...RULES.map((rule) => rule.id), HARNESS_RULE.id]);
+  });
+
+  it("says which rules are only warnings on another plugin", () => {
+    const row = (id: string) => ruleTable().split("\n").find((line) => line.startsWith(`| \`${id}\``)) ?? "";
+    assert.match(row("generated-fresh"), /warning on other plugins/);
+    assert.match(row("octoperf-tool-exists"), /\| error \|/);
+  });
 });

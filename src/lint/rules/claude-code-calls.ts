@@ -1,21 +1,24 @@
 // Claude Code tool calls spelled out in a skill are valid against the pinned
-// client's sdk-tools.d.ts: known keys, required keys, types, and the limits its
-// doc comments state; `/loop` intervals use its syntax; Bash sleeps stay under
-// the refusal threshold.
+// client's sdk-tools.d.ts: known keys, required keys (unless the object says
+// `...` for "other keys"), types, and the limits its doc comments state;
+// `/loop` intervals use its syntax; Bash sleeps stay under the refusal
+// threshold.
 import { CLAUDE_SLEEP_REFUSAL_THRESHOLD_S } from "../../policy/index.js";
 import type { JsonSchema } from "../../schemas/json-schema.js";
 import { claudeCalls, loopCommands, sleepCommands, type ClaudeCall } from "../claude-calls.js";
+import { Placeholder } from "../loose-json.js";
 import type { Finding, LintContext, LintFile, Rule } from "../types.js";
 
-const NEGATION_RE = /\b(refuse[sd]?|never|not|n't|blocked|instead of)\b/i;
+const NEGATION_RE = /\b(refuse[sd]?|never|not|n't|block(?:s|ed)?|intercept(?:s|ed)?|instead of)\b/i;
 
 function typeOf(value: unknown): string {
   if (Array.isArray(value)) return "array";
   if (value === null) return "null";
-  return typeof value === "number" ? "number" : typeof value;
+  return typeof value;
 }
 
 function propertyProblems(tool: string, key: string, value: unknown, schema: JsonSchema): string[] {
+  if (value instanceof Placeholder) return [];
   const problems: string[] = [];
   const expected = schema.type;
   if (expected && typeOf(value) !== expected) problems.push(`${tool}.${key} must be a ${expected}, got ${typeOf(value)}`);
@@ -29,8 +32,7 @@ function propertyProblems(tool: string, key: string, value: unknown, schema: Jso
 
 function callProblems(call: ClaudeCall, context: LintContext): string[] {
   if (call.error) return [`${call.tool}: ${call.error}`];
-  const args = call.args;
-  if (typeof args !== "object" || args === null || Array.isArray(args)) return [`${call.tool} arguments must be a JSON object`];
+  const args = call.args ?? {};
   const schema = context.claudeCode.tools[call.tool];
   const properties = schema.properties ?? {};
   const problems: string[] = [];
@@ -39,8 +41,8 @@ function callProblems(call: ClaudeCall, context: LintContext): string[] {
     if (!property) problems.push(`${call.tool} has no field "${key}" in Claude Code ${context.claudeCode.version} (fields: ${Object.keys(properties).join(", ") || "none"})`);
     else problems.push(...propertyProblems(call.tool, key, value, property));
   }
-  for (const key of schema.required ?? []) if (!(key in args)) problems.push(`${call.tool} needs "${key}"`);
-  const cron = (args as Record<string, unknown>).cron;
+  if (!call.partial) for (const key of schema.required ?? []) if (!(key in args)) problems.push(`${call.tool} needs "${key}"`);
+  const cron = args.cron;
   if (call.tool === "CronCreate" && typeof cron === "string" && cron.trim().split(/\s+/).length !== 5) {
     problems.push(`CronCreate.cron "${cron}" must have 5 fields (minute hour day month weekday); cron has no seconds`);
   }
@@ -50,15 +52,17 @@ function callProblems(call: ClaudeCall, context: LintContext): string[] {
 function check(file: LintFile, context: LintContext): Finding[] {
   const findings: Finding[] = [];
   for (const call of claudeCalls(file)) {
+    if (call.forbidden) continue;
     for (const message of callProblems(call, context)) findings.push({ line: call.line, column: call.column, message });
   }
   for (const loop of loopCommands(file)) {
+    if (loop.forbidden) continue;
     if (loop.token !== undefined && loop.seconds === undefined) {
       findings.push({ line: loop.line, column: loop.column, message: `/loop interval "${loop.token}" is not valid: write a number and one unit, e.g. 1m, 5m, 2h` });
     }
   }
   for (const sleep of sleepCommands(file)) {
-    if (sleep.generated || sleep.seconds < CLAUDE_SLEEP_REFUSAL_THRESHOLD_S) continue;
+    if (sleep.generated || sleep.forbidden || sleep.seconds < CLAUDE_SLEEP_REFUSAL_THRESHOLD_S) continue;
     if (!sleep.fenced && NEGATION_RE.test(sleep.lineText)) continue;
     findings.push({ line: sleep.line, column: sleep.column, message: `Claude Code refuses a Bash "sleep ${sleep.seconds}" (${CLAUDE_SLEEP_REFUSAL_THRESHOLD_S} s or more); use Monitor, /loop or ScheduleWakeup` });
   }
@@ -67,6 +71,7 @@ function check(file: LintFile, context: LintContext): Finding[] {
 
 export const claudeCodeCallsRule: Rule = {
   id: "claude-code-calls",
-  description: "CronCreate, ScheduleWakeup, Monitor, Bash... arguments, /loop intervals and Bash sleeps are valid for the pinned Claude Code.",
+  description:
+    "Claude Code tool arguments (CronCreate, ScheduleWakeup, Monitor, Bash...) written near the tool's name, as JSON, loose objects or keyword arguments, `/loop` intervals and Bash sleeps are valid for the pinned client",
   check,
 };

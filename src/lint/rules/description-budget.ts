@@ -1,19 +1,15 @@
 // Skill descriptions are paid in every session: a budget per skill and one
 // for all skills together.
-import matter from "gray-matter";
-import YAML from "yaml";
+import { readFrontmatter } from "../frontmatter-yaml.js";
 import { frontmatterKeyLine } from "../markdown.js";
 import type { Finding, LintContext, LintFile, Rule } from "../types.js";
 
 /** Characters a skill's listing costs: description plus when_to_use. */
 export function descriptionChars(file: LintFile): number {
-  try {
-    const data = matter(file.text, { engines: { yaml: (text: string) => YAML.parse(text) as object } }).data as Record<string, unknown>;
-    const text = (key: string) => (typeof data[key] === "string" ? (data[key] as string).length : 0);
-    return text("description") + text("when_to_use");
-  } catch {
-    return 0; // the frontmatter rule reports it
-  }
+  const read = readFrontmatter(file.scan.frontmatter ?? "");
+  if (!read.ok) return 0; // the frontmatter rule reports it
+  const text = (key: string) => (typeof read.data[key] === "string" ? (read.data[key] as string).length : 0);
+  return text("description") + text("when_to_use");
 }
 
 function check(file: LintFile, context: LintContext): Finding[] {
@@ -40,6 +36,7 @@ function check(file: LintFile, context: LintContext): Finding[] {
 
 export const descriptionBudgetRule: Rule = {
   id: "description-budget",
-  description: "Description (+ when_to_use) within the per-skill budget, and all skills within the total budget.",
+  description: "`description` (+ `when_to_use`) within the per-skill budget and all skills within the total: every session pays for them",
+  house: true,
   check,
 };

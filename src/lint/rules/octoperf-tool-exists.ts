@@ -1,41 +1,35 @@
-// Every OctoPerf tool a skill or command names exists in the catalog.
+// Every OctoPerf tool a skill names exists in the catalog. A name is taken as
+// meant for OctoPerf when it carries an OctoPerf MCP prefix
+// (`mcp__octoperf__...`) or is a near miss of a catalog tool
+// (`get_bench_state`); other snake_case names (`pick_handler_for`,
+// `fetch_values_for_item`) are pseudocode, and names a skill only forbids
+// stay silent.
+import { editDistance } from "../names.js";
 import { toolRefs } from "../octoperf-calls.js";
 import type { Finding, LintContext, LintFile, Rule } from "../types.js";
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
-}
 
 export function closestTool(name: string, context: LintContext): string | undefined {
   let best: { name: string; score: number } | undefined;
   for (const candidate of context.tools.keys()) {
-    const score = distance(name, candidate);
+    const score = editDistance(name, candidate);
     if (!best || score < best.score) best = { name: candidate, score };
   }
   return best && best.score <= Math.max(3, Math.floor(name.length / 4)) ? best.name : undefined;
 }
 
 function check(file: LintFile, context: LintContext): Finding[] {
-  return toolRefs(file, context)
-    .filter((ref) => !context.tools.has(ref.name))
-    .map((ref) => {
-      const near = closestTool(ref.name, context);
-      return { line: ref.line, column: ref.column, message: `unknown OctoPerf tool "${ref.name}"${near ? ` (did you mean ${near}?)` : ""}` };
-    });
+  const findings: Finding[] = [];
+  for (const ref of toolRefs(file, context)) {
+    if (context.tools.has(ref.name) || ref.forbidden) continue;
+    const near = closestTool(ref.name, context);
+    if (!near && !ref.prefixed) continue;
+    findings.push({ line: ref.line, column: ref.column, message: `unknown OctoPerf tool "${ref.name}"${near ? ` (did you mean ${near}?)` : ""}` });
+  }
+  return findings;
 }
 
 export const octoperfToolExistsRule: Rule = {
   id: "octoperf-tool-exists",
-  description: "Every OctoPerf tool named in code exists in schemas/octoperf/tools.json.",
+  description: "every OctoPerf tool named (with an `mcp__octoperf__` prefix, or a near miss of a real name) is in `schemas/octoperf/tools.json`; pseudocode names stay silent",
   check,
 };

@@ -1,31 +1,71 @@
-// A progress tool (get_bench_status) never decides that work has ended.
+// Progress never decides that work has ended. Reported: a progress tool
+// (get_bench_status) described as the end of a wait, and progress compared
+// with a threshold and read as running or finished, in any nearby wording
+// (`progress < 1.0` "still running", "poll until 1.0", `>= 100` done).
+// Silent: lines that say the opposite ("at 100 % a run may still end
+// ABORTED"), and what a skill names only to forbid it.
 import { OPERATIONS } from "../../policy/index.js";
+import { blockSentences } from "../prose.js";
 import type { Finding, LintFile, Rule } from "../types.js";
 
 const PROGRESS_TOOLS = [...new Set(OPERATIONS.flatMap((op) => (op.progress ? [op.progress.tool] : [])))];
-const COMPARE_RE = /\b(progress|it|value)\s*(==|>=|=|reaches|hits|is)\s*(1(\.0)?|100)\b|\buntil\b[^.;]*\b(1\.0|100\s*%?)/i;
-const END_RE = /\b(until|terminal|finished|completed?|done|ended|over|stop polling)\b/i;
-const NEGATION_RE = /\b(never|not|n't|no|only|without|instead|freezes?)\b/i;
+const PROGRESS_FIELDS = [...new Set(OPERATIONS.flatMap((op) => (op.progress ? [op.progress.field] : [])))];
+
+const THRESHOLD = String.raw`(?:1(?:\.0+)?|100(?:\.0+)?\s*%?|100\s*percent)(?![\d.]*\d)`;
+const WORD_RE = new RegExp(`\\b(?:${PROGRESS_FIELDS.join("|")}|${PROGRESS_TOOLS.join("|")}|completion|percent(?:age)? (?:done|complete))\\b`, "i");
+/** A progress value set against the full mark: `progress >= 100`, "progress reaches 1.0", "1.0 progress". */
+const COMPARE_RE = new RegExp(
+  `\\b(?:${PROGRESS_FIELDS.join("|")}|value|(?:${PROGRESS_TOOLS.join("|")})(?:\\([^)]{0,60}\\))?)\\b[\`"')\\]]*[^.;!?\\n]{0,24}?(?:<=?|>=?|==?=?|!=|≥|≤|\\breach(?:es|ed)?|\\bhits?|\\bequals?|\\bgets? to|\\bis|\\bat|\\bof|\\bto)\\s*[\`"']?\\s*${THRESHOLD}` +
+    `|(?<![\\d.])${THRESHOLD}[\`"']?\\s+(?:${PROGRESS_FIELDS.join("|")})\\b`,
+  "i",
+);
+/** "until 1.0", "until it reaches 100 %", "until 100%". */
+const UNTIL_RE = new RegExp(`\\b(?:until|till|once|when)\\b[^.;]{0,40}?(?<![\\d.])${THRESHOLD}`, "i");
+/** A reading of that comparison as running or ended. */
+const READ_RE = /\b(running|in progress|in flight|still|half-finished|unfinished|partial|preliminary|incomplete|not (?:yet )?(?:done|finished|complete)|finished|done|complete[ds]?|ended|ends|over|terminal|final|stop(?:s|ped)? polling|keep polling|poll(?:ing)? until|until|succeeded|success)\b/i;
+/** Wording that denies the inference (the fine lines). */
+const DENY_RE =
+  /\b(never|not (?:a |the )?(?:terminal|end|proof|signal|reliable)|does(?:n't| not) (?:mean|tell|say|prove|imply)|doesn't|no (?:proof|signal)|even (?:at|when|if)|can (?:sit|stay|stall|freeze|reach|be)|may (?:still|reach|stay|sit|be|end)|might|ignore|regardless|freez(?:e|es|ing)|frozen|only (?:progress|a (?:hint|display))|progress only|instead|rather than|is not|isn't|anti-?patterns?)\b/i;
+/** A progress tool described as deciding the end. */
+const TOOL_END_RE = /\b(until|terminal|finished|completed?|done|ended|over|stop polling|tells? (?:you )?when)\b/i;
 
 function check(file: LintFile): Finding[] {
   const findings: Finding[] = [];
-  file.scan.lines.forEach((text, index) => {
-    const line = index + 1;
-    if (file.scan.generatedLines.has(line) || line <= file.scan.frontmatterEnd) return;
-    for (const tool of PROGRESS_TOOLS) {
-      const at = text.indexOf(tool);
-      if (at < 0) continue;
-      const rest = text.slice(at);
-      if (COMPARE_RE.test(rest) || (END_RE.test(rest) && !NEGATION_RE.test(text))) {
-        findings.push({ line, column: at + 1, message: `${tool} is progress only: it never tells that work has ended (it freezes on ABORTED or ERROR); decide with the status tool` });
+  const { lines, prose, generatedLines, frontmatterEnd } = file.scan;
+  const all = blockSentences(lines, prose, (line) => line <= frontmatterEnd || generatedLines.has(line));
+  all.forEach((sentence, i) => {
+    const next = all[i + 1]?.line !== undefined && all[i + 1]!.line - sentence.line <= 1 ? all[i + 1]!.text : "";
+    const previous = i > 0 && sentence.line - all[i - 1]!.line <= 1 ? all[i - 1]!.text : "";
+    const near = `${sentence.text} ${next}`;
+    const progressNear = WORD_RE.test(near) || WORD_RE.test(previous);
+    const until = progressNear ? UNTIL_RE.exec(sentence.text) : null;
+    const compare = COMPARE_RE.exec(sentence.text) ?? until;
+    const read = compare !== null && (compare === until || READ_RE.test(near.replace(compare[0], " ")));
+    let found: { offset: number; message: string } | undefined;
+    if (compare && read && !DENY_RE.test(sentence.text)) {
+      found = {
+        offset: compare.index,
+        message: `"${compare[0].trim()}" reads progress against its full mark as running or finished: progress is elapsed time and freezes when a run aborts or errors; decide with the status tool's state`,
+      };
+    } else {
+      for (const tool of PROGRESS_TOOLS) {
+        const at = sentence.text.indexOf(tool);
+        if (at >= 0 && TOOL_END_RE.test(sentence.text.slice(at)) && !DENY_RE.test(sentence.text)) {
+          found = { offset: at, message: `${tool} is progress only: it never tells that work has ended (it freezes on ABORTED or ERROR); decide with the status tool` };
+        }
       }
     }
+    if (!found) return;
+    const where = sentence.at(found.offset);
+    if (findings.some((f) => f.line === where.line)) return;
+    findings.push({ ...where, message: found.message });
   });
   return findings;
 }
 
 export const policyProgressRule: Rule = {
   id: "policy-progress",
-  description: "No progress tool (get_bench_status) is used or described as a terminal check.",
+  description:
+    "progress (`get_bench_status`) is never used or described as the end of a wait, nor compared with its full mark and read as running or finished",
   check,
 };

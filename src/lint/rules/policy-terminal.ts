@@ -1,6 +1,10 @@
 // A set of values presented as the end of a wait equals a terminal set of the
-// policy: "until `state` is FINISHED" alone forgets ABORTED and ERROR.
-import { OPERATIONS } from "../../policy/index.js";
+// policy: "until `state` is FINISHED" alone forgets ABORTED and ERROR. A set
+// qualified by its outcome ("terminal-success path (FINISHED / SUCCESS)",
+// "failure path: ABORTED / ERROR / FAILED") is checked against the terminal
+// values with that outcome, across operations.
+import { OPERATIONS, type Outcome } from "../../policy/index.js";
+import { orList } from "../../render/markdown.js";
 import type { Finding, LintFile, Rule } from "../types.js";
 
 const TERMINAL_SETS: readonly (readonly string[])[] = (() => {
@@ -15,40 +19,51 @@ const TERMINAL_SETS: readonly (readonly string[])[] = (() => {
 })();
 const IN_FLIGHT = new Set(OPERATIONS.flatMap((op) => op.inFlight));
 const KNOWN = new Set([...IN_FLIGHT, ...OPERATIONS.flatMap((op) => op.terminal.map((a) => a.value))]);
+/** Terminal values by the outcome they stand for, across every operation. */
+const BY_OUTCOME: Readonly<Record<"success" | "failure", ReadonlySet<string>>> = {
+  success: new Set(OPERATIONS.flatMap((op) => op.terminal.filter((a) => a.outcome === "succeeded").map((a) => a.value))),
+  failure: new Set(OPERATIONS.flatMap((op) => op.terminal.filter((a) => (["failed", "partial"] as Outcome[]).includes(a.outcome)).map((a) => a.value))),
+};
 
-/** Triggers and how many literals they need to count as a claimed set. */
 const TRIGGER_RE = /\b(until|done when|stops? (?:polling )?when|ends? when|terminal|final)\b/gi;
+const WAIT_VERB_RE = /\b(poll\w*|wait\w*|check\w*|loop\w*|repeat\w*|keep\w*|call\w*|sleep\w*|retry\w*|re-?check\w*|re-?run\w*|watch\w*|ask\w*)\b|get_[a-z_]+/i;
 const CLAUSE_END_RE = /;|\.(\s|$)|\|/;
-
-function describe(values: readonly string[]): string {
-  return values.length > 1 ? `${values.slice(0, -1).join(", ")} or ${values.at(-1)}` : (values[0] ?? "");
-}
+const SUCCESS_RE = /^[\s*_-]*(?:success(?:ful)?|succeeded|happy)\b|\bsuccess(?:ful)?[\s*_-]*$/i;
+const FAILURE_RE = /^[\s*_-]*(?:fail(?:ure|ed)?|error|unhappy)\b|\bfail(?:ure|ed)?[\s*_-]*$/i;
 
 function check(file: LintFile): Finding[] {
   const findings: Finding[] = [];
-  file.scan.lines.forEach((text, index) => {
+  const { prose, generatedLines } = file.scan;
+  prose.affirmed.forEach((text, index) => {
     const line = index + 1;
-    if (file.scan.generatedLines.has(line)) return;
+    if (generatedLines.has(line)) return;
     for (const trigger of text.matchAll(TRIGGER_RE)) {
       const word = trigger[1]!.toLowerCase();
       const before = text.slice(0, trigger.index).toLowerCase();
       if (/(not|non-|never|no)\s*$/.test(before)) continue;
+      // "until" ends a wait only after a verb of waiting ("poll until", "wait until"), not "stay unreadable until".
+      if (word === "until" && !WAIT_VERB_RE.test(before.split(/[.;:!?]/).at(-1) ?? "")) continue;
       const after = text.slice(trigger.index! + trigger[0].length);
       const end = CLAUSE_END_RE.exec(after);
       const clause = end ? after.slice(0, end.index) : after;
       const literals = [...new Set([...clause.matchAll(/\b[A-Z][A-Z_]{2,}\b/g)].map((m) => m[0]).filter((v) => KNOWN.has(v)))];
       const needed = word === "terminal" || word === "final" ? 2 : 1;
       if (literals.length < needed) continue;
-      const sorted = [...literals].sort();
       const inFlight = literals.filter((v) => IN_FLIGHT.has(v));
-      const matches = TERMINAL_SETS.some((set) => set.length === sorted.length && set.every((v, i) => v === sorted[i]));
-      if (matches && inFlight.length === 0) continue;
-      const near = TERMINAL_SETS.find((set) => literals.some((v) => set.includes(v))) ?? TERMINAL_SETS[0]!;
-      const message =
-        inFlight.length > 0
-          ? `${describe(inFlight)} ${inFlight.length > 1 ? "are" : "is"} in flight, not terminal`
-          : `terminal set ${describe(literals)} differs from the policy's (${describe(near)})`;
-      findings.push({ line, column: trigger.index! + 1, message });
+      const qualifier = SUCCESS_RE.test(after.slice(0, 12)) || SUCCESS_RE.test(before.slice(-12)) ? "success" : FAILURE_RE.test(after.slice(0, 12)) || FAILURE_RE.test(before.slice(-12)) ? "failure" : undefined;
+      let message: string | undefined;
+      if (inFlight.length > 0) message = `${orList(inFlight)} ${inFlight.length > 1 ? "are" : "is"} in flight, not terminal`;
+      else if (qualifier) {
+        const wrong = literals.filter((v) => !BY_OUTCOME[qualifier].has(v));
+        if (wrong.length > 0) message = `${orList(wrong)} ${wrong.length > 1 ? "are" : "is"} not a ${qualifier} value (${qualifier}: ${orList([...BY_OUTCOME[qualifier]])})`;
+      } else {
+        const sorted = [...literals].sort();
+        if (!TERMINAL_SETS.some((set) => set.length === sorted.length && set.every((v, i) => v === sorted[i]))) {
+          const near = TERMINAL_SETS.find((set) => literals.some((v) => set.includes(v))) ?? TERMINAL_SETS[0]!;
+          message = `terminal set ${orList(literals)} differs from the policy's (${orList(near)})`;
+        }
+      }
+      if (message) findings.push({ line, column: trigger.index! + 1, message });
     }
   });
   return findings;
@@ -56,6 +71,7 @@ function check(file: LintFile): Finding[] {
 
 export const policyTerminalRule: Rule = {
   id: "policy-terminal",
-  description: "A set of values presented as the end of a wait (until / terminal / done when) is exactly a terminal set of the policy.",
+  description:
+    "a set of values presented as the end of a wait (until, terminal, done when) is exactly one of the policy's terminal sets, or its success or failure values when qualified so",
   check,
 };

@@ -18,6 +18,6 @@ function check(file: LintFile, context: LintContext): Finding[] {
 
 export const skillReferencesRule: Rule = {
   id: "skill-references",
-  description: "Every octoperf-* skill named (see also, failure routes) exists under skills/.",
+  description: "every `octoperf-*` skill named (see also, failure routes) exists under `skills/`",
   check,
 };

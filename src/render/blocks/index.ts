@@ -8,6 +8,7 @@ import { failureRoutes, operationsTable, terminalConditions } from "./operations
 import { terminalCheck } from "./terminal-check.js";
 import { waitSnippet } from "./wait-snippet.js";
 import { COMMAND_RENDERERS } from "./commands.js";
+import { ruleTable } from "../../lint/rules-doc.js";
 
 export const REGION_RENDERERS: Readonly<Record<string, RegionRenderer>> = {
   "cadence-table": cadenceTable,
@@ -21,5 +22,6 @@ export const REGION_RENDERERS: Readonly<Record<string, RegionRenderer>> = {
   "start-tools": startTools,
   "failure-skills": failureSkills,
   "claude-code-choice": claudeCodeChoice,
+  "lint-rules": ruleTable,
   ...COMMAND_RENDERERS,
 };

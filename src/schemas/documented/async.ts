@@ -1,12 +1,31 @@
 // The asynchronous core: start tools, status tools and the files a finished
-// run leaves. Status enums come from the policy, so the catalog cannot name a
-// state the policy does not know (or miss one it does).
-import { BENCH_STATES, TASK_STATUSES } from "../../policy/index.js";
+// run leaves. States and statuses are written from OctoPerf's sources, not
+// from our policy: test/schemas/policy-agreement.test.ts fails when the two
+// disagree (as botocore checks its waiters against the API's shapes).
 import { bool, id, int, list, num, obj, oneOf, str, anyObject } from "../json-schema.js";
 import { tool, type ToolDefinition } from "../tool-entry.js";
+import { AGENTS_MD, JENKINS_BENCH_STATES, MAVEN_BENCH_RESULT, MAVEN_BENCH_STATES, pluginSkill } from "./sources.js";
 
-const benchState = oneOf(BENCH_STATES, "Lifecycle state of the bench result");
-const taskStatus = oneOf(TASK_STATUSES, "Status of the task; PENDING while it runs");
+/**
+ * Bench result states: OctoPerf's Maven client (MAVEN_BENCH_STATES) lists
+ * CREATED, PENDING, SCALING, PREPARING, INITIALIZING, RUNNING, FINISHED,
+ * ABORTED, ERROR, as do AGENTS.md and the async-polling skill; the Jenkins
+ * client (JENKINS_BENCH_STATES) adds SCHEDULED, between PENDING and SCALING.
+ */
+export const SOURCE_BENCH_STATES = ["CREATED", "PENDING", "SCHEDULED", "SCALING", "PREPARING", "INITIALIZING", "RUNNING", "FINISHED", "ABORTED", "ERROR"] as const;
+/**
+ * Task statuses: PENDING, SUCCESS and FAILED from the async-polling and
+ * export-bench-report-pdf skills. PARTIAL (a batch PDF export with some
+ * reports missing) comes from the team's summary only: unconfirmed.
+ */
+export const SOURCE_TASK_STATUSES = ["PENDING", "SUCCESS", "FAILED", "PARTIAL"] as const;
+export const UNCONFIRMED_TASK_STATUSES = ["PARTIAL"] as const;
+
+const POLLING = pluginSkill("async-polling");
+const PDF = pluginSkill("export-bench-report-pdf");
+const benchState = oneOf(SOURCE_BENCH_STATES, "Lifecycle state of the bench result");
+const taskStatus = oneOf(SOURCE_TASK_STATUSES, "Status of the task; PENDING while it runs");
+const states = { results: [AGENTS_MD, POLLING, MAVEN_BENCH_STATES, JENKINS_BENCH_STATES] } as const;
 const locale = str("Language of the PDF, e.g. en or fr");
 const timezone = str("IANA time zone for the dates in the PDF, e.g. Europe/Paris");
 const presigned = obj({
@@ -28,18 +47,21 @@ export const ASYNC_TOOLS: readonly ToolDefinition[] = [
       iterations: int("How many iterations to run", { minimum: 1 }),
     }),
     obj({ benchResultId: id.benchResult, state: benchState }),
+    { results: [AGENTS_MD, MAVEN_BENCH_STATES, JENKINS_BENCH_STATES] },
   ),
   tool(
     "get_virtual_user_validation",
     "Read where the latest validation of a virtual user stands: its state and whether it has finished.",
     obj({ projectId: id.project, virtualUserId: id.virtualUser }),
     obj({ "benchResultId?": id.benchResult, finished: bool("True once the state is terminal"), state: benchState }),
+    states,
   ),
   tool(
     "run_scenario",
     "Start a load test of a scenario. Returns at once with the bench report and one bench result per run to watch.",
     obj({ scenarioId: id.scenario, "templateId?": id.template }),
     obj({ benchReportId: id.benchReport, benchResultIds: list(id.benchResult, "One bench result per run", { minItems: 1 }) }),
+    { results: [POLLING] },
   ),
   tool(
     "get_bench_result",
@@ -52,14 +74,15 @@ export const ASYNC_TOOLS: readonly ToolDefinition[] = [
       "batchId?": str("Id shared by the results of one launch"),
       "designProjectId?": id.project,
       "resultProjectId?": id.project,
-      "createdAt?": str("Creation time (ISO-8601)"),
     }),
+    { results: [AGENTS_MD, POLLING, MAVEN_BENCH_RESULT, MAVEN_BENCH_STATES, JENKINS_BENCH_STATES] },
   ),
   tool(
     "get_bench_status",
     "Read how far a running test has progressed in elapsed time. Progress only: it does not say whether the run has ended.",
     obj({ benchResultId: id.benchResult }),
     obj({ progress: num("Elapsed-time progress (a fraction or a percentage depending on the server)") }),
+    { results: [AGENTS_MD, POLLING] },
   ),
   tool(
     "stop_bench_result",
@@ -72,6 +95,7 @@ export const ASYNC_TOOLS: readonly ToolDefinition[] = [
     "Start rendering a bench report as a PDF. Returns a task to watch; the file lands among the run's files.",
     obj({ benchReportId: id.benchReport, "locale?": locale, "timezone?": timezone }),
     obj({ benchReportId: id.benchReport, taskId: id.task }),
+    { results: [PDF] },
   ),
   tool(
     "export_bench_reports_pdf",
@@ -90,18 +114,21 @@ export const ASYNC_TOOLS: readonly ToolDefinition[] = [
     "Read where an asynchronous task stands (PDF export, correlation, report data update, JTL import).",
     obj({ taskId: id.task }),
     obj({ taskId: id.task, status: taskStatus, "message?": str("Backend message; on failure, the reason") }),
+    { results: [PDF, POLLING], unconfirmedValues: UNCONFIRMED_TASK_STATUSES },
   ),
   tool(
     "apply_correlations_to_virtual_user",
     "Start applying the project's correlation rules to a virtual user. Returns a task to watch.",
     obj({ projectId: id.project, virtualUserId: id.virtualUser }),
     obj({ taskId: id.task }),
+    { results: [AGENTS_MD, POLLING] },
   ),
   tool(
     "update_report_data",
     "Start rebuilding the data behind a report: one task per run of the report.",
     obj({ reportId: id.report }),
     obj({ taskIds: list(id.task, "One task per run of the report") }),
+    { results: [POLLING] },
   ),
   tool(
     "get_report_data_status",
@@ -114,6 +141,7 @@ export const ASYNC_TOOLS: readonly ToolDefinition[] = [
     "Get a presigned upload for a zipped JTL file; the upload's answer holds the task to watch and the new bench result.",
     obj({ projectId: id.project }),
     obj({ url: str("Presigned upload URL"), method: str("HTTP method of the upload"), "expiresAt?": str("Expiry (ISO-8601)"), "instructions?": str("How to upload") }),
+    { results: [pluginSkill("jtl-import")] },
   ),
   tool(
     "get_scenario",
@@ -135,6 +163,7 @@ export const ASYNC_TOOLS: readonly ToolDefinition[] = [
         "One entry per load profile",
       ),
     }),
+    { results: [POLLING] },
   ),
   tool(
     "list_bench_result_files",
@@ -153,6 +182,7 @@ export const ASYNC_TOOLS: readonly ToolDefinition[] = [
     "Get a short-lived presigned link to download one file of a run.",
     obj({ benchResultId: id.benchResult, filename: str("File name from list_bench_result_files") }),
     presigned,
+    { results: [PDF, AGENTS_MD] },
   ),
   tool(
     "get_bench_report",

@@ -1,6 +1,9 @@
 // Virtual users: reading, validation results, imports from other tools, edits.
 import { bool, id, int, list, obj, oneOf, str, anyObject } from "../json-schema.js";
 import { tool, type ToolDefinition } from "../tool-entry.js";
+import { pluginSkill } from "./sources.js";
+
+const TRIAGE = pluginSkill("validation-triage");
 
 const presignedUpload = obj({ url: str("Presigned upload URL"), method: str("HTTP method of the upload"), "expiresAt?": str("Expiry (ISO-8601)"), "instructions?": str("How to upload") });
 const HTTP_BODY_KINDS = ["RECORDED_REQUEST", "RECORDED_RESPONSE", "VALIDATION_REQUEST", "VALIDATION_RESPONSE"] as const;
@@ -31,6 +34,7 @@ export const VIRTUAL_USER_TOOLS: readonly ToolDefinition[] = [
         "One entry per action; empty when the engine crashed",
       ),
     }),
+    { results: [TRIAGE] },
   ),
   tool(
     "get_validation_failure_detail",
@@ -42,6 +46,8 @@ export const VIRTUAL_USER_TOOLS: readonly ToolDefinition[] = [
     "fetch_validation_http_body",
     "Fetch one HTTP body (recorded or replayed, request or response) of a validation iteration.",
     obj({ projectId: id.project, virtualUserId: id.virtualUser, actionId: id.action, timestamp, kind: oneOf(HTTP_BODY_KINDS, "Which body") }),
+    undefined,
+    { arguments: [TRIAGE] },
   ),
   tool(
     "import_har_virtual_user",

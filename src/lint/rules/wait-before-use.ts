@@ -1,0 +1,147 @@
+// A start tool's handle or result is used by a next step only after its work
+// was waited for. Reported: `apply_correlations_to_virtual_user` then
+// `validate_virtual_user` (or "re-validate") with no `get_task_result` and no
+// word of waiting between them; `update_report_data` then a report read;
+// `export_bench_report_pdf` then the run's files. A step uses the work when
+// its tool takes an id of what the work changes or produces (the run's ids,
+// the virtual user); ids of containers (project, scenario) do not count.
+import { OPERATIONS, operationForStartTool, statusTools, type Operation } from "../../policy/index.js";
+import { toolRefs, type ToolRef } from "../octoperf-calls.js";
+import type { Finding, LintContext, LintFile, Rule } from "../types.js";
+
+/** Ids that name what an operation produces or changes, by family. */
+const FAMILIES: Readonly<Record<string, string>> = {
+  benchResultId: "run",
+  benchResultIds: "run",
+  benchReportId: "run",
+  benchReportIds: "run",
+  reportId: "run",
+  virtualUserId: "virtual user",
+};
+/**
+ * Tools that read a run while it is in flight: progress, stop, and the
+ * container logs, which OctoPerf's AGENTS.md says are there "from the moment
+ * the bench is scheduled" (OctoPerf/octoperf-claude-plugins: plugins/octoperf/AGENTS.md).
+ */
+const READABLE_IN_FLIGHT = new Set(["stop_bench_result", "list_bench_docker_logs", "get_report_data_status"]);
+const NEVER_CONSUMERS = new Set([...statusTools(), ...READABLE_IN_FLIGHT, ...OPERATIONS.flatMap((op) => (op.progress ? [op.progress.tool] : []))]);
+/** Words that say the work is waited for before the next step. */
+const WAIT_RE = /\b(wait\w*|poll\w*|until|once (?:it|the (?:task|run|validation|export|job)) (?:is|has|ends|finishes|completes|succeeds)|after (?:it|the (?:task|run|validation|export)) (?:ends|finishes|completes|succeeds)|terminal|settle[sd]?|async-polling|SUCCESS|FINISHED)\b/i;
+/** Prose steps that use a virtual user's new state without naming the tool. */
+const REVALIDATE_RE = /\b(re-?validat\w*|validate (?:it |the (?:vu|virtual user) )?again)\b/i;
+
+const MAX_STEP_LINES = 15;
+const STEP_HEADING_RE = /^(?:step\s*)?\d+[.):]?\s/i;
+
+/**
+ * The last line where the next step may be: the start's own block (paragraph,
+ * list item, or whole fenced block), then the blocks after it up to and
+ * including the first that names an OctoPerf tool or a re-validation, within
+ * MAX_STEP_LINES, across headings of the same level (a step per heading) but
+ * not out of the start's section.
+ */
+function nextStepEnd(file: LintFile, line: number, toolLines: ReadonlySet<number>): number {
+  const { lines, prose } = file.scan;
+  const fenceOf = (l: number) => file.scan.blocks.find((b) => l >= b.line && l <= b.firstLine + b.text.split("\n").length);
+  const blockEnd = (l: number) => {
+    const fence = fenceOf(l);
+    return fence ? fence.firstLine + fence.text.split("\n").length : (prose.blockOf(l)?.[1] ?? l);
+  };
+  const level = prose.headingOf(line)?.level ?? 0;
+  let end = blockEnd(line);
+  for (let l = end + 1; l <= lines.length && l - line <= MAX_STEP_LINES; l++) {
+    if ((lines[l - 1] ?? "").trim() === "") continue;
+    const heading = prose.headings.find((h) => h.line === l);
+    // Cross a heading only into the next numbered step ("### 3. Re-validate"), never out of the section.
+    if (heading && (heading.level < level || !STEP_HEADING_RE.test(heading.text))) break;
+    const last = blockEnd(l);
+    const range = Array.from({ length: last - l + 1 }, (_, i) => l + i);
+    end = last;
+    if (range.some((r) => toolLines.has(r) || REVALIDATE_RE.test(prose.affirmed[r - 1] ?? ""))) break;
+    l = last;
+  }
+  return end;
+}
+
+/**
+ * What an operation's next steps may not touch before it ends. A task (PDF
+ * export, correlation, report data) works on what its start arguments name:
+ * the virtual user it rewrites, the report it renders. A run (validation,
+ * scenario) produces the run's ids, and a validation also the virtual user's
+ * validation results (tools named *validation*).
+ */
+function families(op: Operation): Set<string> {
+  const ids = op.handle.kind === "taskId" ? [op.handle.field, ...op.alsoReturns, ...op.startArgs] : [op.handle.field, ...op.alsoReturns];
+  const found = new Set(ids.map((id) => FAMILIES[id]).filter((family): family is string => family !== undefined));
+  if (op.handle.kind !== "taskId" && op.startArgs.includes("virtualUserId")) found.add("validation");
+  return found;
+}
+
+function consumes(ref: ToolRef, wanted: ReadonlySet<string>, context: LintContext): string | undefined {
+  if (NEVER_CONSUMERS.has(ref.name)) return undefined;
+  if (wanted.has("validation") && /validation/.test(ref.name)) return "validation";
+  const properties = Object.keys(context.tools.get(ref.name)?.inputSchema.properties ?? {});
+  return properties.map((name) => FAMILIES[name]).find((family) => family !== undefined && wanted.has(family));
+}
+
+function isTableRow(file: LintFile, line: number): boolean {
+  return (file.scan.lines[line - 1] ?? "").trimStart().startsWith("|");
+}
+
+function textBetween(file: LintFile, from: ToolRef, to: { line: number; column: number }): string {
+  const lines = file.scan.prose.affirmed;
+  if (from.line === to.line) return (lines[from.line - 1] ?? "").slice(from.column - 1 + from.name.length, to.column - 1);
+  const first = (lines[from.line - 1] ?? "").slice(from.column - 1 + from.name.length);
+  const middle = lines.slice(from.line, to.line - 1);
+  const last = (lines[to.line - 1] ?? "").slice(0, to.column - 1);
+  return [first, ...middle, last].join("\n");
+}
+
+function check(file: LintFile, context: LintContext): Finding[] {
+  const findings: Finding[] = [];
+  const refs = toolRefs(file, context).filter((ref) => !ref.generated && !ref.forbidden);
+  const toolLines = new Set(refs.map((ref) => ref.line));
+  refs.forEach((start, index) => {
+    const op = operationForStartTool(start.name);
+    // A step is a call (`tool(...)`); a name in a sentence or a table row is not.
+    if (!op || !start.args || isTableRow(file, start.line)) return;
+    const wanted = families(op);
+    const statuses = new Set([op.status.tool, ...op.alternatives.map((alt) => alt.tool)]);
+    const last = nextStepEnd(file, start.line, toolLines);
+    const later = refs.slice(index + 1).filter((ref) => ref.line <= last);
+    // Prose re-validation counts as a step that uses the virtual user.
+    const revalidations = wanted.has("virtual user")
+      ? file.scan.prose.affirmed
+          .slice(start.line - 1, last)
+          .flatMap((text, offset) => {
+            const line = start.line + offset;
+            const match = REVALIDATE_RE.exec(offset === 0 ? text.slice(start.column) : text);
+            if (!match) return [];
+            return [{ line, column: (offset === 0 ? start.column : 0) + match.index + 1, name: "re-validating" }];
+          })
+      : [];
+    type Step = { line: number; column: number; name: string; ref?: ToolRef };
+    const steps: Step[] = [...later.map((ref) => ({ line: ref.line, column: ref.column, name: ref.name, ref })), ...revalidations].sort(
+      (a, b) => a.line - b.line || a.column - b.column,
+    );
+    for (const step of steps) {
+      if (step.ref && statuses.has(step.name)) return;
+      if (WAIT_RE.test(textBetween(file, start, step))) return;
+      const family = step.ref ? consumes(step.ref, wanted, context) : "virtual user";
+      if (!family) continue;
+      findings.push({
+        line: step.line,
+        column: step.column,
+        message: `${step.name} uses the ${family} that ${start.name} (line ${start.line}) is still working on: wait for it with ${[...statuses].join(" or ")} first`,
+      });
+      return;
+    }
+  });
+  return findings;
+}
+
+export const waitBeforeUseRule: Rule = {
+  id: "wait-before-use",
+  description: "a start tool's work is waited for (its status tool, or words that say so) before a next step uses what it changes or produces",
+  check,
+};
