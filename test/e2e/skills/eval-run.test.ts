@@ -3,7 +3,7 @@
 // not, and the graders tell the two apart.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { text, tool, toolSearch, type Step } from "../e2e/harness/script.js";
+import { text, tool, toolSearch, type Step } from "../harness/script.js";
 import { runEvalCase, type EvalRunResult } from "./eval-run.js";
 
 const P = "mcp__plugin_octoperf_octoperf__";

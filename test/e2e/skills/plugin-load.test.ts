@@ -5,12 +5,12 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { PLUGIN_NAME, SKILL_NAMES } from "../../src/policy/index.js";
-import { listingEntries } from "../e2e/harness/listing.js";
-import { claudeEnv, REPO_ROOT, runClaudeRaw, withTempDir } from "../e2e/harness/run-claude.js";
-import { text } from "../e2e/harness/script.js";
-import { describeRun, runSession } from "../e2e/harness/session.js";
-import { readSkill } from "./skill-files.js";
+import { PLUGIN_NAME, SKILL_NAMES } from "../../../src/policy/index.js";
+import { listingEntries } from "../harness/listing.js";
+import { claudeEnv, REPO_ROOT, runClaudeRaw, withTempDir } from "../harness/run-claude.js";
+import { text } from "../harness/script.js";
+import { describeRun, runSession } from "../harness/session.js";
+import { readSkill } from "../../skills/skill-files.js";
 
 /** `claude --plugin-dir <repo> <args>` in a temp HOME, no model involved. */
 function claudeHere(args: readonly string[]) {
