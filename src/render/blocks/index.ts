@@ -8,6 +8,7 @@ import { failureRoutes, operationsTable, terminalConditions } from "./operations
 import { terminalCheck } from "./terminal-check.js";
 import { waitSnippet } from "./wait-snippet.js";
 import { COMMAND_RENDERERS } from "./commands.js";
+import { conditionWait, conditionWaits } from "./condition-wait.js";
 
 export const REGION_RENDERERS: Readonly<Record<string, RegionRenderer>> = {
   "cadence-table": cadenceTable,
@@ -21,5 +22,7 @@ export const REGION_RENDERERS: Readonly<Record<string, RegionRenderer>> = {
   "start-tools": startTools,
   "failure-skills": failureSkills,
   "claude-code-choice": claudeCodeChoice,
+  "condition-wait": conditionWait,
+  "condition-waits": conditionWaits,
   ...COMMAND_RENDERERS,
 };
