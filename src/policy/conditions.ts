@@ -14,6 +14,26 @@
 // means a second agent runs on the same machine, which adds no capacity and
 // must be removed. No other agent state is published: any other value is
 // "not yet", flagged as unknown, and bounded by the deadline.
+//
+// Pacing it from a hook (not wired yet; src/hooks reads only operations):
+// - key: conditionKey(tool, tool_input) for both the arming call and the
+//   read; they give the same key ("list_provider_agents:<providerId>"), and
+//   undefined for any argument that is not a valid handle (then do nothing).
+// - PostToolUse on `armedBy.tool`: record the key with startedAt = now,
+//   cadence = conditionCadence(cond), deadlineAt = now + conditionDeadline(cond),
+//   and inject conditionNote(cond) or the concrete conditionLoopLine /
+//   conditionCronCreateArgs(cond, conditionTarget(cond, input)) from
+//   src/render/condition-instructions.ts.
+// - PreToolUse on `read.tool`: pace only keys that were armed (a plain
+//   listing of agents is not a wait); the first read passes, later ones need
+//   the cadence (with the same grace as handles); after ready or failed,
+//   refuse with the verdict. A read of an unarmed key may arm it.
+// - PostToolUse on `read.tool`: evaluateCondition(cond, parsed result) ->
+//   ready (stop: CronDelete the loop, give ready.next), failed (stop, give
+//   the rule's meaning, the offending ids and next), waiting (keep; say
+//   `unknown` values are unknown). Past deadlineAt: stop and give onDeadline.
+// - A CronCreate whose prompt starts "octoperf <condition id>:" and names the
+//   key values belongs to that wait (conditionPrompt writes it so).
 import { cadenceFor } from "./cadence.js";
 import { isHandle, validateHandle } from "./handles.js";
 import type { ConditionId } from "./operation-ids.js";
