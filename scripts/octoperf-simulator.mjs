@@ -26066,7 +26066,10 @@ var tools_default = {
                 },
                 state: {
                   type: "string",
-                  description: "Agent state"
+                  description: "Agent state",
+                  examples: [
+                    "UP"
+                  ]
                 },
                 duplicateOnHost: {
                   type: "boolean",
@@ -29138,7 +29141,7 @@ var RAW_OPERATIONS = [
         value: "FAILED",
         outcome: "failed",
         meaning: "the import failed; the task's message holds the reason",
-        next: { action: "show the message; check the upload was a zip of a JTL file", skill: "octoperf-bench-reports" }
+        next: { action: "show the message; it names the file at fault (not a zip, a missing column, an XML or date-stamped JTL)", skill: "octoperf-imports" }
       }
     ],
     expectedSeconds: 60,
@@ -29147,6 +29150,42 @@ var RAW_OPERATIONS = [
   }
 ];
 var OPERATIONS = Object.freeze(RAW_OPERATIONS.map((op) => Object.freeze(op)));
+
+// src/policy/conditions.ts
+var RAW_CONDITIONS = [
+  {
+    id: "agents-up",
+    title: "On-premise agents coming UP",
+    read: { tool: "list_provider_agents", keyArgs: ["providerId"] },
+    armedBy: { tool: "get_onpremise_agent_command", keyArgs: ["providerId"] },
+    items: { field: "agents", idField: "id" },
+    inFlight: [],
+    ready: {
+      every: { field: "state", in: ["UP"] },
+      atLeast: 1,
+      meaning: "every listed agent is UP",
+      next: {
+        action: "compare the count with the machines the user installed on, then validate a virtual user on the provider's location",
+        skill: "octoperf-workspace-setup"
+      }
+    },
+    failed: [
+      {
+        any: { field: "duplicateOnHost", equals: true },
+        meaning: "two agents run on one machine: no capacity is added and memory is oversold",
+        next: { action: "have the user run the extra agent's uninstallCommand on that machine, then re-read", skill: "octoperf-workspace-setup" }
+      }
+    ],
+    expectedSeconds: 300,
+    expectedNote: "the user runs the command on each machine, Docker pulls the image, the agent registers within about a minute",
+    deadline: { minSeconds: 1800, slackSeconds: 1500, slackRatio: 1 },
+    onDeadline: {
+      action: "stop re-reading; ask whether the command ran, whether Docker runs on that machine and whether it reaches the OctoPerf server named in the command",
+      skill: "octoperf-workspace-setup"
+    }
+  }
+];
+var CONDITIONS = Object.freeze(RAW_CONDITIONS.map((c) => Object.freeze(c)));
 
 // src/policy/untrusted-text.ts
 var VALUE_MAX_CHARS = 40;

@@ -487,7 +487,7 @@ var RAW_OPERATIONS = [
         value: "FAILED",
         outcome: "failed",
         meaning: "the import failed; the task's message holds the reason",
-        next: { action: "show the message; check the upload was a zip of a JTL file", skill: "octoperf-bench-reports" }
+        next: { action: "show the message; it names the file at fault (not a zip, a missing column, an XML or date-stamped JTL)", skill: "octoperf-imports" }
       }
     ],
     expectedSeconds: 60,
@@ -525,6 +525,63 @@ function deadlineFor(op, expectedSeconds) {
   const { minSeconds, slackSeconds, slackRatio } = op.deadline;
   return Math.max(minSeconds, Math.ceil(expectedSeconds + Math.max(slackSeconds, expectedSeconds * slackRatio)));
 }
+
+// src/policy/targets.ts
+function targetFor(call, handle, input) {
+  const args = {};
+  for (const [name, source] of Object.entries(call.args)) {
+    const raw = source.from === "handle" ? handle : input[source.field];
+    args[name] = validateHandle(name, raw);
+  }
+  return { tool: call.tool, args, key: targetKey(call.tool, args) };
+}
+function targetKey(tool, args) {
+  return `${tool}:${Object.keys(args).sort().map((name) => args[name]).join("/")}`;
+}
+function pollTargets(op, handles, input = {}) {
+  const statusUsesHandle = Object.values(op.status.args).some((source) => source.from === "handle");
+  if (!statusUsesHandle) return [targetFor(op.status, void 0, input)];
+  return handles.map((handle, index) => targetFor(op.status, validateHandle(`${op.handle.field}[${index}]`, handle), input));
+}
+function alternativeTargets(op, handles, input = {}) {
+  return op.alternatives.flatMap((call) => handles.map((handle) => targetFor(call, validateHandle(op.handle.field, handle), input)));
+}
+
+// src/policy/conditions.ts
+var RAW_CONDITIONS = [
+  {
+    id: "agents-up",
+    title: "On-premise agents coming UP",
+    read: { tool: "list_provider_agents", keyArgs: ["providerId"] },
+    armedBy: { tool: "get_onpremise_agent_command", keyArgs: ["providerId"] },
+    items: { field: "agents", idField: "id" },
+    inFlight: [],
+    ready: {
+      every: { field: "state", in: ["UP"] },
+      atLeast: 1,
+      meaning: "every listed agent is UP",
+      next: {
+        action: "compare the count with the machines the user installed on, then validate a virtual user on the provider's location",
+        skill: "octoperf-workspace-setup"
+      }
+    },
+    failed: [
+      {
+        any: { field: "duplicateOnHost", equals: true },
+        meaning: "two agents run on one machine: no capacity is added and memory is oversold",
+        next: { action: "have the user run the extra agent's uninstallCommand on that machine, then re-read", skill: "octoperf-workspace-setup" }
+      }
+    ],
+    expectedSeconds: 300,
+    expectedNote: "the user runs the command on each machine, Docker pulls the image, the agent registers within about a minute",
+    deadline: { minSeconds: 1800, slackSeconds: 1500, slackRatio: 1 },
+    onDeadline: {
+      action: "stop re-reading; ask whether the command ran, whether Docker runs on that machine and whether it reaches the OctoPerf server named in the command",
+      skill: "octoperf-workspace-setup"
+    }
+  }
+];
+var CONDITIONS = Object.freeze(RAW_CONDITIONS.map((c) => Object.freeze(c)));
 
 // src/policy/outcome.ts
 function classify(op, value) {
@@ -753,20 +810,24 @@ function byPreference(a, b) {
   if (!a.exact && a.intervalSeconds !== b.intervalSeconds) return a.intervalSeconds - b.intervalSeconds;
   return a.estimatedTurns - b.estimatedTurns;
 }
-function planWait(request) {
-  const op = operation(request.operation);
-  const expectedSeconds = Math.round(request.expectedSeconds ?? op.expectedSeconds);
+function realisationChoices(expectedSeconds, harness = "claude-code", watcher = false) {
   const cadenceSeconds = cadenceFor(expectedSeconds);
-  const harness = request.harness ?? "claude-code";
   const options = [];
   for (const r of REALISATIONS) {
-    if (r.harness !== harness || r.needsWatcher && !request.watcher) continue;
+    if (r.harness !== harness || r.needsWatcher && !watcher) continue;
     const intervalSeconds = r.interval(cadenceSeconds);
     if (intervalSeconds === void 0) continue;
     const exact = intervalSeconds <= cadenceSeconds;
     options.push({ id: r.id, intervalSeconds, exact, estimatedTurns: r.turns(expectedSeconds, intervalSeconds) });
   }
-  options.sort(byPreference);
+  return options.sort(byPreference);
+}
+function planWait(request) {
+  const op = operation(request.operation);
+  const expectedSeconds = Math.round(request.expectedSeconds ?? op.expectedSeconds);
+  const cadenceSeconds = cadenceFor(expectedSeconds);
+  const harness = request.harness ?? "claude-code";
+  const options = realisationChoices(expectedSeconds, harness, request.watcher ?? false);
   const chosen = options[0];
   if (!chosen) throw new Error(`no way to wait in harness ${harness}`);
   return {
@@ -777,27 +838,6 @@ function planWait(request) {
     chosen,
     options
   };
-}
-
-// src/policy/targets.ts
-function targetFor(call, handle, input) {
-  const args = {};
-  for (const [name, source] of Object.entries(call.args)) {
-    const raw = source.from === "handle" ? handle : input[source.field];
-    args[name] = validateHandle(name, raw);
-  }
-  return { tool: call.tool, args, key: targetKey(call.tool, args) };
-}
-function targetKey(tool, args) {
-  return `${tool}:${Object.keys(args).sort().map((name) => args[name]).join("/")}`;
-}
-function pollTargets(op, handles, input = {}) {
-  const statusUsesHandle = Object.values(op.status.args).some((source) => source.from === "handle");
-  if (!statusUsesHandle) return [targetFor(op.status, void 0, input)];
-  return handles.map((handle, index) => targetFor(op.status, validateHandle(`${op.handle.field}[${index}]`, handle), input));
-}
-function alternativeTargets(op, handles, input = {}) {
-  return op.alternatives.flatMap((call) => handles.map((handle) => targetFor(call, validateHandle(op.handle.field, handle), input)));
 }
 
 // src/hooks/claude-tools.ts

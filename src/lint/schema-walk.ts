@@ -26,9 +26,16 @@ export function propertyNames(schema: JsonSchema): Set<string> {
 }
 
 /** Every enum value anywhere in the schema. */
+/**
+ * Every value a tool may report: its enums, and the `examples` of fields
+ * whose full set no source publishes (a value a source names, not a closed list).
+ */
 export function enumValues(schema: JsonSchema): Set<string> {
   const values = new Set<string>();
-  walk(schema, (node) => (node.enum ?? []).forEach((value) => values.add(String(value))));
+  walk(schema, (node) => {
+    (node.enum ?? []).forEach((value) => values.add(String(value)));
+    if (Array.isArray(node.examples)) node.examples.forEach((value) => values.add(String(value)));
+  });
   return values;
 }
 

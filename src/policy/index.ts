@@ -6,6 +6,7 @@ export * from "./duration.js";
 export * from "./handles.js";
 export * from "./skills.js";
 export * from "./operations.js";
+export * from "./conditions.js";
 export * from "./outcome.js";
 export * from "./profiles.js";
 export * from "./tool-names.js";

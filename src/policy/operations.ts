@@ -236,7 +236,7 @@ const RAW_OPERATIONS: readonly Operation[] = [
         value: "FAILED",
         outcome: "failed",
         meaning: "the import failed; the task's message holds the reason",
-        next: { action: "show the message; check the upload was a zip of a JTL file", skill: "octoperf-bench-reports" },
+        next: { action: "show the message; it names the file at fault (not a zip, a missing column, an XML or date-stamped JTL)", skill: "octoperf-imports" },
       },
     ],
     expectedSeconds: 60,

@@ -38,21 +38,27 @@ function byPreference(a: RealisationChoice, b: RealisationChoice): number {
   return a.estimatedTurns - b.estimatedTurns;
 }
 
-export function planWait(request: PlanRequest): WaitPlan {
-  const op = operation(request.operation);
-  const expectedSeconds = Math.round(request.expectedSeconds ?? op.expectedSeconds);
+/** The ways to wait `expectedSeconds` at its cadence in a harness, cheapest first (any wait, with or without a handle). */
+export function realisationChoices(expectedSeconds: number, harness: Harness = "claude-code", watcher = false): RealisationChoice[] {
   const cadenceSeconds = cadenceFor(expectedSeconds);
-  const harness = request.harness ?? "claude-code";
   const options: RealisationChoice[] = [];
   for (const r of REALISATIONS) {
-    if (r.harness !== harness || (r.needsWatcher && !request.watcher)) continue;
+    if (r.harness !== harness || (r.needsWatcher && !watcher)) continue;
     const intervalSeconds = r.interval(cadenceSeconds);
     if (intervalSeconds === undefined) continue;
     // A realisation that polls faster than the cadence (the watcher) still meets it.
     const exact = intervalSeconds <= cadenceSeconds;
     options.push({ id: r.id, intervalSeconds, exact, estimatedTurns: r.turns(expectedSeconds, intervalSeconds) });
   }
-  options.sort(byPreference);
+  return options.sort(byPreference);
+}
+
+export function planWait(request: PlanRequest): WaitPlan {
+  const op = operation(request.operation);
+  const expectedSeconds = Math.round(request.expectedSeconds ?? op.expectedSeconds);
+  const cadenceSeconds = cadenceFor(expectedSeconds);
+  const harness = request.harness ?? "claude-code";
+  const options = realisationChoices(expectedSeconds, harness, request.watcher ?? false);
   const chosen = options[0];
   if (!chosen) throw new Error(`no way to wait in harness ${harness}`);
   return {

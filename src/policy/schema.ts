@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { BENCH_STATES, TASK_STATUSES } from "./states.js";
 import { SKILL_NAMES } from "./skills.js";
-import { OPERATION_IDS } from "./operation-ids.js";
+import { CONDITION_IDS, OPERATION_IDS } from "./operation-ids.js";
 
 export const BenchStateSchema = z.enum(BENCH_STATES);
 export const TaskStatusSchema = z.enum(TASK_STATUSES);
@@ -50,6 +50,13 @@ export const StatusCallSchema = z.object({
 });
 export type StatusCall = z.infer<typeof StatusCallSchema>;
 
+const DeadlineSchema = z.object({
+  minSeconds: z.number().int().positive(),
+  /** Deadline = max(minSeconds, expected + max(slackSeconds, expected * slackRatio)). */
+  slackSeconds: z.number().int().nonnegative(),
+  slackRatio: z.number().nonnegative(),
+});
+
 export const OperationSchema = z.object({
   id: z.enum(OPERATION_IDS),
   title: z.string(),
@@ -76,14 +83,45 @@ export const OperationSchema = z.object({
   terminal: z.array(AcceptorSchema).min(1),
   expectedSeconds: z.number().int().positive(),
   expectedNote: z.string(),
-  deadline: z.object({
-    minSeconds: z.number().int().positive(),
-    /** Deadline = max(minSeconds, expected + max(slackSeconds, expected * slackRatio)). */
-    slackSeconds: z.number().int().nonnegative(),
-    slackRatio: z.number().nonnegative(),
-  }),
+  deadline: DeadlineSchema,
 });
 export type Operation = z.infer<typeof OperationSchema>;
+
+/** A test on one listed item: a string field among values, or a boolean field equal to a value. */
+export const ItemTestSchema = z.union([
+  z.object({ field: z.string().min(1), in: z.array(z.string().regex(/^[A-Z_]+$/)).min(1) }).strict(),
+  z.object({ field: z.string().min(1), equals: z.boolean() }).strict(),
+]);
+export type ItemTest = z.infer<typeof ItemTestSchema>;
+
+/** A call and the arguments that name what is waited on (the hook's key). */
+const KeyedCallSchema = z.object({ tool: ToolName, keyArgs: z.array(z.string().min(1)).min(1) });
+
+/**
+ * A wait with no handle: a list re-read until every item passes `ready`
+ * (and at least `atLeast` are listed), or any item matches a `failed` rule,
+ * or the deadline passes. `armedBy` is the call after which the wait begins.
+ */
+export const ConditionWaitSchema = z
+  .object({
+    id: z.enum(CONDITION_IDS),
+    title: z.string().min(1),
+    read: KeyedCallSchema,
+    armedBy: KeyedCallSchema.optional(),
+    items: z.object({ field: z.string().min(1), idField: z.string().min(1) }),
+    /** Known "not yet" values of the ready field; anything else that is not ready is flagged as unknown. */
+    inFlight: z.array(z.string().regex(/^[A-Z_]+$/)),
+    ready: z.object({ every: ItemTestSchema, atLeast: z.number().int().positive(), meaning: z.string().min(1), next: NextStepSchema }),
+    failed: z.array(z.object({ any: ItemTestSchema, meaning: z.string().min(1), next: NextStepSchema })),
+    expectedSeconds: z.number().int().positive(),
+    expectedNote: z.string().min(1),
+    deadline: DeadlineSchema,
+    onDeadline: NextStepSchema,
+  })
+  .refine((c) => !c.armedBy || c.armedBy.keyArgs.length === c.read.keyArgs.length, {
+    message: "armedBy must name as many key arguments as read, in the same order",
+  });
+export type ConditionWait = z.infer<typeof ConditionWaitSchema>;
 
 /** Parse every table of the policy; throws a ZodError naming the bad entry. */
 export async function checkPolicy(): Promise<void> {
@@ -91,4 +129,8 @@ export async function checkPolicy(): Promise<void> {
   z.array(OperationSchema).parse(OPERATIONS);
   const ids = OPERATIONS.map((op) => op.id);
   if (new Set(ids).size !== ids.length) throw new Error(`duplicate operation ids: ${ids.join(", ")}`);
+  const { CONDITIONS } = await import("./conditions.js");
+  z.array(ConditionWaitSchema).parse(CONDITIONS);
+  const conditionIds = CONDITIONS.map((c) => c.id);
+  if (new Set(conditionIds).size !== conditionIds.length) throw new Error(`duplicate condition ids: ${conditionIds.join(", ")}`);
 }

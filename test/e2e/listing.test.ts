@@ -39,9 +39,9 @@ describe("scenario 1: the plugin's skills and commands in the listing", () => {
   });
   after(async () => variant.dispose());
 
-  test("all eight skills are listed with their descriptions", () => {
+  test("every skill is listed with its description", () => {
     const entries = listingEntries(firstRequest(withPlugin));
-    assert.equal(SKILL_NAMES.length, 8);
+    assert.ok(SKILL_NAMES.length > 0);
     for (const name of SKILL_NAMES) {
       const skill = shippedSkill(name);
       assert.ok(skill.description.length > 0, `${name} has no description in its frontmatter`);
@@ -50,13 +50,14 @@ describe("scenario 1: the plugin's skills and commands in the listing", () => {
     }
   });
 
-  test("the commands are listed with their descriptions", () => {
+  test("the commands are typed by the user, not offered to the model: they stay out of the listing", () => {
     const commands = shippedCommands();
     assert.ok(commands.some((c) => c.listedName === `${PLUGIN_NAME}:wait`), "commands/wait.md is missing");
-    const entries = listingEntries(firstRequest(withPlugin));
+    const listed = listingEntries(firstRequest(withPlugin)).map((e) => e.name);
     for (const command of commands) {
       assert.ok(command.description.length > 0, `${command.path} has no description`);
-      assert.equal(entryFor(entries, command.listedName).description.trim(), command.description.trim());
+      // disable-model-invocation: true keeps a command out of the listing (checked on 2.1.330).
+      assert.ok(!listed.includes(command.listedName), `${command.listedName} is in the model's listing`);
     }
   });
 

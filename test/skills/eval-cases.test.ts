@@ -1,6 +1,7 @@
 // The eval cases under evals/: they parse in the shape `claude plugin eval`
-// reads, name existing skills and catalog tools, and cover each workflow
-// skill with trigger prompts (one per phrase of its description) and near misses.
+// reads, name existing skills, catalog tools and Claude Code's own wait tools,
+// and cover every skill with trigger prompts (one per phrase of its
+// description) and near misses. The polling skill's cases grade the wait.
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -8,7 +9,11 @@ import { describe, test } from "node:test";
 import { bareToolName, claudeToolNames, SKILL_NAMES } from "../../src/policy/index.js";
 import { readCatalog, REPO_ROOT, toolByName } from "../../src/schemas/catalog.js";
 import { caseFolders, EvalCase, loadCase, type Grader, type LoadedCase } from "./eval-case-schema.js";
-import { containsPhrase, readSkill, triggerPhrases, WORKFLOW_SKILLS } from "./skill-files.js";
+import { containsPhrase, EVAL_SKILLS, readSkill, triggerPhrases } from "./skill-files.js";
+import { CLAUDE_CODE_TOOLS } from "../../src/schemas/claude-code.js";
+
+/** Claude Code tools a grader may name besides OctoPerf's: the wait tools (sdk-tools.d.ts) and TaskStop. */
+const HARNESS_TOOLS: ReadonlySet<string> = new Set([...CLAUDE_CODE_TOOLS, "TaskStop", "ToolSearch"]);
 
 const MIN_TRIGGERS = 4;
 const MIN_NEAR_MISSES = 3;
@@ -47,7 +52,7 @@ const cases = folders.map((folder) => loadCase(folder));
 
 describe("eval cases", () => {
   test("there are cases, and the mocks directory holds the tool list", () => {
-    assert.ok(cases.length >= WORKFLOW_SKILLS.length * (MIN_TRIGGERS + MIN_NEAR_MISSES));
+    assert.ok(cases.length >= EVAL_SKILLS.length * (MIN_TRIGGERS + MIN_NEAR_MISSES));
     assert.ok(existsSync(join(REPO_ROOT, "evals", "mocks", "octoperf", "_tools.json")));
   });
 
@@ -79,7 +84,7 @@ describe("eval cases", () => {
       if (kind === "trigger") assert.ok(check.max === undefined && (check.min ?? 1) >= 1, "a trigger case expects the skill");
       else assert.ok(check.max === 0 && check.min === 0, "a near miss expects the skill to stay quiet");
       const catalog = toolByName(readCatalog());
-      for (const tool of loaded.data.graders.flatMap(toolsOf).filter((t) => t !== "Skill")) {
+      for (const tool of loaded.data.graders.flatMap(toolsOf).filter((t) => t !== "Skill" && !HARNESS_TOOLS.has(t))) {
         const bare = bareToolName(tool);
         assert.ok(bare, `${tool} is not an OctoPerf tool name`);
         assert.equal(tool, evalToolName(bare), `${tool}: eval runs name OctoPerf tools ${evalToolName(bare)}`);
@@ -89,13 +94,30 @@ describe("eval cases", () => {
         if (grader.type === "tool_used") {
           assert.ok(!(grader.min === 0 && grader.max === undefined), `${grader.name} can never fail (min 0, no max)`);
         }
-        const pattern = grader.type === "regex" ? grader.pattern : grader.type === "tool_used" ? grader.input_match : undefined;
-        if (pattern !== undefined) assert.doesNotThrow(() => new RegExp(pattern), `${grader.name}: bad regex`);
+        const patterns =
+          grader.type === "regex" ? [grader.pattern] : grader.type === "tool_used" ? [grader.input_match] : grader.type === "tool_order" ? [grader.before.input_match, grader.after.input_match] : [];
+        for (const pattern of patterns) if (pattern !== undefined) assert.doesNotThrow(() => new RegExp(pattern), `${grader.name}: bad regex`);
+        const harness = toolsOf(grader).filter((t) => HARNESS_TOOLS.has(t));
+        for (const tool of harness) assert.ok(loaded.data.execution.allowed_tools.includes(tool), `${grader.name}: ${tool} is graded but not in allowed_tools`);
       }
     });
   }
 
-  for (const skill of WORKFLOW_SKILLS) {
+  test("the polling cases grade the wait itself: a start, a loop or sleep before the status call, a cap on status calls", () => {
+    const triggers = cases.filter((c) => skillOf(c) === "octoperf-async-polling" && kindOf(c) === "trigger");
+    assert.ok(triggers.length >= MIN_TRIGGERS);
+    for (const c of triggers) {
+      const orders = c.data.graders.filter((g): g is Extract<Grader, { type: "tool_order" }> => g.type === "tool_order");
+      const waitFirst = orders.some((g) => ["CronCreate", "Monitor", "Bash"].includes(g.before.tool) && bareToolName(g.after.tool) !== undefined);
+      assert.ok(waitFirst, `${c.folder}: no grader puts a loop, watcher or sleep before a status call`);
+      const capped = c.data.graders.some((g) => g.type === "tool_used" && bareToolName(g.tool) !== undefined && g.max !== undefined && g.max > 0);
+      assert.ok(capped, `${c.folder}: no cap on status calls (a burst would pass)`);
+      const loops = orders.filter((g) => g.before.tool === "CronCreate");
+      if (loops.length > 0) assert.ok(orders.some((g) => g.before.tool === "CronCreate" && g.after.tool === "CronDelete"), `${c.folder}: the loop is never checked to end`);
+    }
+  });
+
+  for (const skill of EVAL_SKILLS) {
     test(`${skill}: at least ${MIN_TRIGGERS} trigger cases, ${MIN_NEAR_MISSES} near misses, every phrase covered`, () => {
       const mine = cases.filter((c) => skillOf(c) === skill);
       const triggers = mine.filter((c) => kindOf(c) === "trigger");

@@ -3,19 +3,15 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import matter from "gray-matter";
 import { REPO_ROOT } from "../../src/schemas/catalog.js";
+import { SKILL_NAMES } from "../../src/policy/skills.js";
 
 export const SKILLS_DIR = join(REPO_ROOT, "skills");
 
-/** The skills this engineer owns (octoperf-async-polling belongs to the lead). */
-export const WORKFLOW_SKILLS = [
-  "octoperf-auto-correlation",
-  "octoperf-bench-reports",
-  "octoperf-export-bench-report-pdf",
-  "octoperf-real-browser-probe",
-  "octoperf-scenario-diagnosis",
-  "octoperf-scheduling",
-  "octoperf-validation-triage",
-] as const;
+/** The workflow skills: every skill but the polling one, which the others point to. */
+export const WORKFLOW_SKILLS = SKILL_NAMES.filter((name) => name !== "octoperf-async-polling");
+
+/** Skills that need eval cases: all of them. */
+export const EVAL_SKILLS: readonly string[] = SKILL_NAMES;
 
 export interface SkillFile {
   readonly name: string;

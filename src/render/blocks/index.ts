@@ -9,6 +9,7 @@ import { terminalCheck } from "./terminal-check.js";
 import { waitSnippet } from "./wait-snippet.js";
 import { COMMAND_RENDERERS } from "./commands.js";
 import { ruleTable } from "../../lint/rules-doc.js";
+import { conditionWait, conditionWaits } from "./condition-wait.js";
 
 export const REGION_RENDERERS: Readonly<Record<string, RegionRenderer>> = {
   "cadence-table": cadenceTable,
@@ -23,5 +24,7 @@ export const REGION_RENDERERS: Readonly<Record<string, RegionRenderer>> = {
   "failure-skills": failureSkills,
   "claude-code-choice": claudeCodeChoice,
   "lint-rules": ruleTable,
+  "condition-wait": conditionWait,
+  "condition-waits": conditionWaits,
   ...COMMAND_RENDERERS,
 };

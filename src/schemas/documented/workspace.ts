@@ -63,7 +63,9 @@ export const WORKSPACE_TOOLS: readonly ToolDefinition[] = [
     obj({ providerId: id.provider }),
     obj({
       agents: list(
-        obj({ id: str("Agent id"), state: str("Agent state"), "duplicateOnHost?": bool("Another agent runs on the same host"), "remoteAddr?": str("Agent address"), "uninstallCommand?": str("Command to remove it") }),
+        // UP: OctoPerf/octoperf-claude-plugins skills/octoperf-onpremise-agent/SKILL.md (agents are re-read "until they appear UP");
+        // no source lists the other states, so UP is an example, not a closed set.
+        obj({ id: str("Agent id"), state: str("Agent state", { examples: ["UP"] }), "duplicateOnHost?": bool("Another agent runs on the same host"), "remoteAddr?": str("Agent address"), "uninstallCommand?": str("Command to remove it") }),
         "Agents",
       ),
     }),

@@ -7,9 +7,9 @@ import { chmod, cp, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promi
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { readCatalog } from "../../src/schemas/catalog.js";
-import { copyPluginTree } from "../e2e/harness/plugin-variant.js";
-import { runClaudeRaw, type ClaudeResult } from "../e2e/harness/run-claude.js";
+import { readCatalog } from "../../../src/schemas/catalog.js";
+import { copyPluginTree } from "../harness/plugin-variant.js";
+import { runClaudeRaw, type ClaudeResult } from "../harness/run-claude.js";
 
 let base: string;
 let plugin: string;

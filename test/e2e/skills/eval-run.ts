@@ -6,10 +6,10 @@
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ScriptedModel } from "../e2e/harness/model-server.js";
-import { copyPluginTree } from "../e2e/harness/plugin-variant.js";
-import { runClaudeRaw, TEST_API_KEY } from "../e2e/harness/run-claude.js";
-import type { Step } from "../e2e/harness/script.js";
+import { ScriptedModel } from "../harness/model-server.js";
+import { copyPluginTree } from "../harness/plugin-variant.js";
+import { runClaudeRaw, TEST_API_KEY } from "../harness/run-claude.js";
+import type { Step } from "../harness/script.js";
 
 export interface EvalRunOptions {
   readonly caseName: string;

@@ -1,16 +1,18 @@
-// The real Claude Code client loads all eight skills of the plugin: the
-// inventory of `plugin details`, the `plugin list --json` entry, and the skill
-// listing a model is shown in a headless session (name and description).
+// The real Claude Code client loads every skill of the plugin: the inventory
+// of `plugin details`, the `plugin list --json` entry, and the skill listing a
+// model is shown in a headless session (name and description). The client's
+// own always-on estimate stays within issue 15's budget.
 import assert from "node:assert/strict";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { PLUGIN_NAME, SKILL_NAMES } from "../../src/policy/index.js";
-import { listingEntries } from "../e2e/harness/listing.js";
-import { claudeEnv, REPO_ROOT, runClaudeRaw, withTempDir } from "../e2e/harness/run-claude.js";
-import { text } from "../e2e/harness/script.js";
-import { describeRun, runSession } from "../e2e/harness/session.js";
-import { readSkill } from "./skill-files.js";
+import { PLUGIN_NAME, SKILL_NAMES } from "../../../src/policy/index.js";
+import { listingEntries } from "../harness/listing.js";
+import { parseAlwaysOn } from "../harness/plugin-details.js";
+import { claudeEnv, REPO_ROOT, runClaudeRaw, withTempDir } from "../harness/run-claude.js";
+import { text } from "../harness/script.js";
+import { describeRun, runSession } from "../harness/session.js";
+import { readSkill } from "../../skills/skill-files.js";
 
 /** `claude --plugin-dir <repo> <args>` in a temp HOME, no model involved. */
 function claudeHere(args: readonly string[]) {
@@ -24,8 +26,11 @@ function claudeHere(args: readonly string[]) {
   );
 }
 
-describe("the real client loads the eight skills", () => {
-  test("plugin details lists all eight skills", async () => {
+/** Issue 15: skills and commands together, as `claude plugin details` estimates them. */
+const ALWAYS_ON_BUDGET_TOKENS = 1000;
+
+describe("the real client loads every skill", () => {
+  test("plugin details lists every skill, and the always-on estimate is within budget", async (t) => {
     const result = await claudeHere(["plugin", "details", PLUGIN_NAME]);
     const inventory = /Skills \((\d+)\)\s+(.+)/.exec(result.stdout);
     assert.ok(inventory, result.stdout + result.stderr);
@@ -36,6 +41,10 @@ describe("the real client loads the eight skills", () => {
       ? readdirSync(join(REPO_ROOT, "commands")).filter((f) => f.endsWith(".md")).map((f) => f.slice(0, -3))
       : [];
     assert.deepEqual(listed.filter((name) => !commands.includes(name)).sort(), [...SKILL_NAMES].sort());
+    const alwaysOn = parseAlwaysOn(result.stdout);
+    t.diagnostic(`claude plugin details: always-on ~${alwaysOn ?? "?"} tokens for ${listed.length} skills and commands`);
+    assert.ok(alwaysOn !== undefined, result.stdout);
+    assert.ok(alwaysOn <= ALWAYS_ON_BUDGET_TOKENS, `always-on ~${alwaysOn} tokens`);
   });
 
   test("plugin list --json shows the plugin enabled from the directory", async () => {

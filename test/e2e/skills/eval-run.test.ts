@@ -3,7 +3,7 @@
 // not, and the graders tell the two apart.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { text, tool, toolSearch, type Step } from "../e2e/harness/script.js";
+import { text, tool, toolSearch, type Step } from "../harness/script.js";
 import { runEvalCase, type EvalRunResult } from "./eval-run.js";
 
 const P = "mcp__plugin_octoperf_octoperf__";
@@ -77,6 +77,43 @@ describe("eval graders on real eval runs (scripted model)", () => {
     assert.equal(passed(utc, "get-scenario-matching-plans-before-schedule-scenario-cron"), true);
     const local = await run("0 8 * * 1-5");
     assert.equal(passed(local, "uses-schedule-scenario-cron"), false, "08:00 local written as 08:00 UTC must fail");
+  });
+
+  test("the polling case passes a paced wait: start, sleep, poll, sleep, poll", async () => {
+    const answers = {
+      validate_virtual_user: { benchResultId: "br-v1", state: "PENDING" },
+      get_virtual_user_validation: { benchResultId: "br-v1", finished: true, state: "FINISHED" },
+    };
+    const steps: Step[] = [
+      skill("octoperf-async-polling"),
+      toolSearch([P + "validate_virtual_user", P + "get_virtual_user_validation"]),
+      octo("validate_virtual_user", { projectId: "proj-shop", virtualUserId: "vu-login", providerId: "prov-cloud", location: "paris", iterations: 1 }),
+      tool("Bash", { command: "sleep 3", description: "wait 3 s (policy cadence)" }),
+      octo("get_virtual_user_validation", { projectId: "proj-shop", virtualUserId: "vu-login" }),
+      text("The validation FINISHED."),
+    ];
+    const result = await runEvalCase({ caseName: "polling-trigger-validation-short-sleeps", steps, answers });
+    for (const name of ["skill-triggers", "start-before-sleep", "sleep-before-status-call", "no-sleep-refused-by-claude-code", "status-calls-without-burst"]) {
+      assert.equal(passed(result, name), true, `${name}:\n${result.output}`);
+    }
+  });
+
+  test("the polling case fails a burst of status calls with no wait between them", async () => {
+    const answers = {
+      validate_virtual_user: { benchResultId: "br-v1", state: "PENDING" },
+      get_virtual_user_validation: { benchResultId: "br-v1", finished: false, state: "RUNNING" },
+    };
+    const burst = Array.from({ length: 16 }, () => octo("get_virtual_user_validation", { projectId: "proj-shop", virtualUserId: "vu-login" }));
+    const steps: Step[] = [
+      toolSearch([P + "validate_virtual_user", P + "get_virtual_user_validation"]),
+      octo("validate_virtual_user", { projectId: "proj-shop", virtualUserId: "vu-login", providerId: "prov-cloud", location: "paris", iterations: 1 }),
+      ...burst,
+      text("Still running."),
+    ];
+    const result = await runEvalCase({ caseName: "polling-trigger-validation-short-sleeps", steps, answers });
+    assert.equal(passed(result, "skill-triggers"), false);
+    assert.equal(passed(result, "start-before-sleep"), false);
+    assert.equal(passed(result, "status-calls-without-burst"), false, "16 polls back to back must fail the cap");
   });
 
   test("a near miss passes when the skill stays quiet, and fails when it fires", async () => {
