@@ -3,6 +3,7 @@
 // and what to do next. Its zod schema lives in schema.ts; the generator and
 // the tests parse the table with it, so a malformed rule never ships.
 import { BENCH_IN_FLIGHT, TASK_STATUSES } from "./states.js";
+import { LOAD_PROFILES_TOOL, PROVISIONING_HEADROOM_S } from "./profiles.js";
 import type { Acceptor, NextStep, Operation, Outcome, StatusCall } from "./schema.js";
 import type { OperationId } from "./operation-ids.js";
 
@@ -54,7 +55,7 @@ const RAW_OPERATIONS: readonly Operation[] = [
       },
     ],
     expectedSeconds: 30,
-    expectedNote: "about 30 s; 60 s for a Playwright virtual user",
+    expectedNote: "a Playwright virtual user takes about twice as long",
     deadline: { minSeconds: 300, slackSeconds: 240, slackRatio: 1 },
   },
   {
@@ -94,7 +95,7 @@ const RAW_OPERATIONS: readonly Operation[] = [
       },
     ],
     expectedSeconds: 600,
-    expectedNote: "longest load profile (ramp-up + hold + ramp-down) plus about 30 s of provisioning; 10 min when unknown",
+    expectedNote: `the longest load profile of ${LOAD_PROFILES_TOOL} (delay + ramp-up + hold + ramp-down) plus ${PROVISIONING_HEADROOM_S} s of provisioning`,
     deadline: { minSeconds: 900, slackSeconds: 600, slackRatio: 0.25 },
   },
   {

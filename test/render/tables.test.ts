@@ -33,14 +33,14 @@ test("each row of the cadence table says what the policy computes", () => {
   });
 });
 
-test("the operations table has one row per operation with its terminal values and deadline", () => {
+test("the operations table has one row per operation with its terminal values, default expected time, deadline and note", () => {
   const table = rows(operationsTable());
   assert.equal(table.length, OPERATIONS.length);
   OPERATIONS.forEach((op, index) => {
     const row = table[index]!;
     assert.ok(row[0]!.includes(op.startTool));
     for (const acceptor of op.terminal) assert.ok(row[3]!.includes(`\`${acceptor.value}\` ${acceptor.outcome}`), `${op.id} ${acceptor.value}`);
-    assert.ok(row[4]!.endsWith(formatDuration(deadlineFor(op, op.expectedSeconds))));
+    assert.equal(row[4], `${formatDuration(op.expectedSeconds)} / ${formatDuration(deadlineFor(op, op.expectedSeconds))}; ${op.expectedNote}`);
   });
 });
 

@@ -2,7 +2,7 @@
 import type { RegionRenderer } from "../regions.js";
 import { cadenceTable } from "./cadence.js";
 import { claudeCodeChoice } from "./choice.js";
-import { failureSkills, startTools } from "./compact.js";
+import { failureSkills, startTools } from "./operation-lists.js";
 import { claudeCodeExample, realisationsTable } from "./claude-code.js";
 import { failureRoutes, operationsTable, terminalConditions } from "./operations.js";
 import { terminalCheck } from "./terminal-check.js";

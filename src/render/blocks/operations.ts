@@ -17,9 +17,10 @@ export function operationsTable(): string {
     const handle = op.handle.many ? `${code(op.handle.field)} (list: poll each)` : code(op.handle.field);
     const from = op.handle.source === "upload" ? `${code(op.startTool)} then the upload's answer` : code(op.startTool);
     const polls = [op.status, ...op.alternatives].map((call) => code(callShape(call))).join(" or ");
-    return [from, handle, `${polls} -> ${code(op.status.field)}`, terminalCell(op), `${formatDuration(op.expectedSeconds)} / ${formatDuration(deadlineFor(op, op.expectedSeconds))}`];
+    const defaults = `${formatDuration(op.expectedSeconds)} / ${formatDuration(deadlineFor(op, op.expectedSeconds))}`;
+    return [from, handle, `${polls} -> ${code(op.status.field)}`, terminalCell(op), `${defaults}; ${op.expectedNote}`];
   });
-  return table(["start", "handle", "poll", "terminal", "expected / deadline"], rows);
+  return table(["start", "handle", "poll", "terminal", "expected / deadline by default"], rows);
 }
 
 export function terminalConditions(): string {

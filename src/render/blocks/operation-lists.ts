@@ -1,4 +1,4 @@
-// One-line-per-operation views for the body of the polling skill, where the
+// One line per operation (start -> handle -> poll; failure -> skill), for the body of the polling skill, where the
 // full tables would cost too many characters.
 import { OPERATIONS } from "../../policy/operations.js";
 import { code, list, orList } from "../markdown.js";
