@@ -28881,6 +28881,7 @@ var tools_default = {
 var BENCH_IN_FLIGHT = ["CREATED", "PENDING", "SCHEDULED", "SCALING", "PREPARING", "INITIALIZING", "RUNNING"];
 var BENCH_TERMINAL = ["FINISHED", "ABORTED", "ERROR"];
 var BENCH_STATES = [...BENCH_IN_FLIGHT, ...BENCH_TERMINAL];
+var BENCH_UNDER_WAY = "RUNNING";
 var BENCH_PATH = [...BENCH_IN_FLIGHT, "FINISHED"];
 var TASK_STATUSES = ["PENDING", "SUCCESS", "FAILED", "PARTIAL"];
 
@@ -28892,6 +28893,12 @@ var SCHEDULE_WAKEUP_MIN_S = 60;
 var SCHEDULE_WAKEUP_MAX_S = 3600;
 var MONITOR_MAX_TIMEOUT_MS = 18e5;
 var GENERIC_MAX_SLEEP_S = 60;
+
+// src/policy/cadence.ts
+var CADENCE_DIVISOR = 10;
+var CADENCE_MIN_S = 3;
+var CADENCE_MAX_S = 60;
+var CADENCE_RULE = `N = expected duration / ${CADENCE_DIVISOR}, kept within [${CADENCE_MIN_S} s, ${CADENCE_MAX_S} s]`;
 
 // src/policy/duration.ts
 var MAX_DURATION_S = 7 * 24 * 3600;
@@ -28912,6 +28919,125 @@ function handleProblem(value) {
   if (bad) return `contains ${JSON.stringify(bad[0])} ("${printable(value)}"); only letters, digits, '-' and '_' are allowed`;
   if (!HANDLE_PATTERN.test(value)) return `must start with a letter or digit ("${printable(value)}")`;
   return void 0;
+}
+
+// src/policy/untrusted-text.ts
+var VALUE_MAX_CHARS = 40;
+var MESSAGE_MAX_CHARS = 200;
+var ELLIPSIS = "...";
+var ESCAPE_SEQUENCE = /\x1b\[[0-?]*[ -/]*[@-~]?|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]?/g;
+var NOT_PRINTABLE = /[^\p{L}\p{M}\p{N}\p{P}\p{S} ]/gu;
+function oneLine(value, max = MESSAGE_MAX_CHARS) {
+  const text2 = typeof value === "string" ? value : value === void 0 || value === null ? "" : String(value);
+  const window = text2.length > max * 8 + 64 ? text2.slice(0, max * 8 + 64) : text2;
+  const clean = window.replace(ESCAPE_SEQUENCE, "").replace(NOT_PRINTABLE, " ").replace(/ {2,}/g, " ").trim();
+  const chars = Array.from(clean);
+  const cut = chars.length > max || window.length < text2.length;
+  if (!cut) return clean;
+  return `${chars.slice(0, Math.max(0, max - ELLIPSIS.length)).join("").trimEnd()}${ELLIPSIS}`;
+}
+function quoted(value, max = VALUE_MAX_CHARS) {
+  return `"${oneLine(value, max).replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+}
+
+// src/policy/profiles.ts
+var PROVISIONING_HEADROOM_S = 30;
+var LOAD_PROFILES_TOOL = "get_scenario";
+var MAX_PROFILES = 1e3;
+var MAX_POINTS = 1e4;
+var RAMP_TYPES = {
+  UserProfileLoadRampUp: { ms: ["delayMs", "rampUpMs", "plateauMs", "rampDownMs"] },
+  UserLoadRampup: { ms: ["delay", "rampup", "peak"] }
+};
+var POINTS_TYPE = "UserLoadOctoPerf";
+var UNTYPED_PARTS = [
+  { ms: "delayMs" },
+  { sec: "rampUpSec", ms: "rampUpMs" },
+  { sec: "holdForSec", ms: "plateauMs" },
+  { sec: "rampDownSec", ms: "rampDownMs" }
+];
+var STEP_FIELDS = ["stepCount", "steps"];
+var known = (seconds) => ({ kind: "known", seconds });
+var unknown2 = (reason) => ({ kind: "unknown", reason });
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function describe2(value) {
+  if (typeof value === "string") return quoted(value);
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "an object";
+  return String(value);
+}
+function durationField(record2, name) {
+  if (!(name in record2) || record2[name] === null) return void 0;
+  const value = record2[name];
+  if (typeof value === "number" && Number.isFinite(value) && value >= 0) return value;
+  return { problem: `${name} is ${describe2(value)}, not a duration` };
+}
+function sumFields(record2, parts) {
+  let total = 0;
+  let seen = false;
+  for (const part of parts) {
+    const sec = part.sec === void 0 ? void 0 : durationField(record2, part.sec);
+    const ms = durationField(record2, part.ms);
+    for (const value of [sec, ms]) if (typeof value === "object") return unknown2(value.problem);
+    if (typeof sec === "number") total += sec;
+    else if (typeof ms === "number") total += ms / 1e3;
+    else continue;
+    seen = true;
+  }
+  return seen ? known(total) : unknown2("it has no timing fields");
+}
+function pointsLength(points) {
+  if (points.length === 0) return unknown2("its points are empty");
+  if (points.length > MAX_POINTS) return unknown2(`it has ${points.length} points (at most ${MAX_POINTS} are read)`);
+  let last = 0;
+  for (const point of points) {
+    const time3 = isRecord(point) ? durationField(point, "timeInMs") : void 0;
+    if (typeof time3 !== "number") return unknown2(typeof time3 === "object" ? time3.problem : "a point has no timeInMs");
+    last = Math.max(last, time3);
+  }
+  return known(last / 1e3);
+}
+function loadLength(load) {
+  if (!isRecord(load)) return unknown2("it has no load");
+  const type = load["@type"];
+  if (type !== void 0 && typeof type !== "string") return unknown2("its @type is not a string");
+  const step = STEP_FIELDS.find((name) => name in load);
+  if (step !== void 0) return unknown2(`it is a stepped load (${step}), whose total length is not published`);
+  if (type === POINTS_TYPE || type === void 0 && Array.isArray(load.points)) {
+    return Array.isArray(load.points) ? pointsLength(load.points) : unknown2(`a ${type} load has no points`);
+  }
+  if (type !== void 0) {
+    const ramp = RAMP_TYPES[type];
+    if (!ramp) return unknown2(`its load type ${quoted(type)} is not one whose length is published`);
+    return sumFields(load, ramp.ms.map((ms) => ({ ms })));
+  }
+  return sumFields(load, UNTYPED_PARTS);
+}
+function profileLoad(profile2) {
+  return profile2.load ?? profile2.loadStrategy ?? profile2.strategy;
+}
+function scenarioLoadLength(scenario) {
+  if (!isRecord(scenario)) return unknown2("the scenario is not an object");
+  const profiles = Array.isArray(scenario.userProfiles) ? scenario.userProfiles : Array.isArray(scenario.userLoads) ? scenario.userLoads : void 0;
+  if (profiles === void 0 || profiles.length === 0) return unknown2("the scenario has no load profiles (userProfiles or userLoads)");
+  if (profiles.length > MAX_PROFILES) return unknown2(`the scenario has ${profiles.length} profiles (at most ${MAX_PROFILES} are read)`);
+  let longest = 0;
+  for (const [index, profile2] of profiles.entries()) {
+    const length = isRecord(profile2) ? loadLength(profileLoad(profile2)) : unknown2("it is not an object");
+    if (length.kind === "unknown") {
+      const name = isRecord(profile2) && typeof profile2.name === "string" && profile2.name !== "" ? ` ${quoted(profile2.name)}` : "";
+      return unknown2(`profile ${index + 1}${name}: ${length.reason}`);
+    }
+    longest = Math.max(longest, length.seconds);
+  }
+  if (longest > MAX_DURATION_S) return unknown2(`its longest profile lasts ${Math.round(longest)} s, more than the 7-day maximum`);
+  return known(longest);
+}
+function longestProfileSeconds(scenario) {
+  const length = scenarioLoadLength(scenario);
+  return length.kind === "known" ? length.seconds : void 0;
 }
 
 // src/policy/operations.ts
@@ -28959,7 +29085,7 @@ var RAW_OPERATIONS = [
       }
     ],
     expectedSeconds: 30,
-    expectedNote: "about 30 s; 60 s for a Playwright virtual user",
+    expectedNote: "a Playwright virtual user takes about twice as long",
     deadline: { minSeconds: 300, slackSeconds: 240, slackRatio: 1 }
   },
   {
@@ -28999,7 +29125,7 @@ var RAW_OPERATIONS = [
       }
     ],
     expectedSeconds: 600,
-    expectedNote: "longest load profile (ramp-up + hold + ramp-down) plus about 30 s of provisioning; 10 min when unknown",
+    expectedNote: `the longest load profile of ${LOAD_PROFILES_TOOL} (delay + ramp-up + hold + ramp-down) plus ${PROVISIONING_HEADROOM_S} s of provisioning`,
     deadline: { minSeconds: 900, slackSeconds: 600, slackRatio: 0.25 }
   },
   {
@@ -29187,125 +29313,6 @@ var RAW_CONDITIONS = [
 ];
 var CONDITIONS = Object.freeze(RAW_CONDITIONS.map((c) => Object.freeze(c)));
 
-// src/policy/untrusted-text.ts
-var VALUE_MAX_CHARS = 40;
-var MESSAGE_MAX_CHARS = 200;
-var ELLIPSIS = "...";
-var ESCAPE_SEQUENCE = /\x1b\[[0-?]*[ -/]*[@-~]?|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]?/g;
-var NOT_PRINTABLE = /[^\p{L}\p{M}\p{N}\p{P}\p{S} ]/gu;
-function oneLine(value, max = MESSAGE_MAX_CHARS) {
-  const text2 = typeof value === "string" ? value : value === void 0 || value === null ? "" : String(value);
-  const window = text2.length > max * 8 + 64 ? text2.slice(0, max * 8 + 64) : text2;
-  const clean = window.replace(ESCAPE_SEQUENCE, "").replace(NOT_PRINTABLE, " ").replace(/ {2,}/g, " ").trim();
-  const chars = Array.from(clean);
-  const cut = chars.length > max || window.length < text2.length;
-  if (!cut) return clean;
-  return `${chars.slice(0, Math.max(0, max - ELLIPSIS.length)).join("").trimEnd()}${ELLIPSIS}`;
-}
-function quoted(value, max = VALUE_MAX_CHARS) {
-  return `"${oneLine(value, max).replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
-}
-
-// src/policy/profiles.ts
-var PROVISIONING_HEADROOM_S = 30;
-var LOAD_PROFILES_TOOL = "get_scenario";
-var MAX_PROFILES = 1e3;
-var MAX_POINTS = 1e4;
-var RAMP_TYPES = {
-  UserProfileLoadRampUp: { ms: ["delayMs", "rampUpMs", "plateauMs", "rampDownMs"] },
-  UserLoadRampup: { ms: ["delay", "rampup", "peak"] }
-};
-var POINTS_TYPE = "UserLoadOctoPerf";
-var UNTYPED_PARTS = [
-  { ms: "delayMs" },
-  { sec: "rampUpSec", ms: "rampUpMs" },
-  { sec: "holdForSec", ms: "plateauMs" },
-  { sec: "rampDownSec", ms: "rampDownMs" }
-];
-var STEP_FIELDS = ["stepCount", "steps"];
-var known = (seconds) => ({ kind: "known", seconds });
-var unknown2 = (reason) => ({ kind: "unknown", reason });
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function describe2(value) {
-  if (typeof value === "string") return quoted(value);
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "an object";
-  return String(value);
-}
-function durationField(record2, name) {
-  if (!(name in record2) || record2[name] === null) return void 0;
-  const value = record2[name];
-  if (typeof value === "number" && Number.isFinite(value) && value >= 0) return value;
-  return { problem: `${name} is ${describe2(value)}, not a duration` };
-}
-function sumFields(record2, parts) {
-  let total = 0;
-  let seen = false;
-  for (const part of parts) {
-    const sec = part.sec === void 0 ? void 0 : durationField(record2, part.sec);
-    const ms = durationField(record2, part.ms);
-    for (const value of [sec, ms]) if (typeof value === "object") return unknown2(value.problem);
-    if (typeof sec === "number") total += sec;
-    else if (typeof ms === "number") total += ms / 1e3;
-    else continue;
-    seen = true;
-  }
-  return seen ? known(total) : unknown2("it has no timing fields");
-}
-function pointsLength(points) {
-  if (points.length === 0) return unknown2("its points are empty");
-  if (points.length > MAX_POINTS) return unknown2(`it has ${points.length} points (at most ${MAX_POINTS} are read)`);
-  let last = 0;
-  for (const point of points) {
-    const time3 = isRecord(point) ? durationField(point, "timeInMs") : void 0;
-    if (typeof time3 !== "number") return unknown2(typeof time3 === "object" ? time3.problem : "a point has no timeInMs");
-    last = Math.max(last, time3);
-  }
-  return known(last / 1e3);
-}
-function loadLength(load) {
-  if (!isRecord(load)) return unknown2("it has no load");
-  const type = load["@type"];
-  if (type !== void 0 && typeof type !== "string") return unknown2("its @type is not a string");
-  const step = STEP_FIELDS.find((name) => name in load);
-  if (step !== void 0) return unknown2(`it is a stepped load (${step}), whose total length is not published`);
-  if (type === POINTS_TYPE || type === void 0 && Array.isArray(load.points)) {
-    return Array.isArray(load.points) ? pointsLength(load.points) : unknown2(`a ${type} load has no points`);
-  }
-  if (type !== void 0) {
-    const ramp = RAMP_TYPES[type];
-    if (!ramp) return unknown2(`its load type ${quoted(type)} is not one whose length is published`);
-    return sumFields(load, ramp.ms.map((ms) => ({ ms })));
-  }
-  return sumFields(load, UNTYPED_PARTS);
-}
-function profileLoad(profile2) {
-  return profile2.load ?? profile2.loadStrategy ?? profile2.strategy;
-}
-function scenarioLoadLength(scenario) {
-  if (!isRecord(scenario)) return unknown2("the scenario is not an object");
-  const profiles = Array.isArray(scenario.userProfiles) ? scenario.userProfiles : Array.isArray(scenario.userLoads) ? scenario.userLoads : void 0;
-  if (profiles === void 0 || profiles.length === 0) return unknown2("the scenario has no load profiles (userProfiles or userLoads)");
-  if (profiles.length > MAX_PROFILES) return unknown2(`the scenario has ${profiles.length} profiles (at most ${MAX_PROFILES} are read)`);
-  let longest = 0;
-  for (const [index, profile2] of profiles.entries()) {
-    const length = isRecord(profile2) ? loadLength(profileLoad(profile2)) : unknown2("it is not an object");
-    if (length.kind === "unknown") {
-      const name = isRecord(profile2) && typeof profile2.name === "string" && profile2.name !== "" ? ` ${quoted(profile2.name)}` : "";
-      return unknown2(`profile ${index + 1}${name}: ${length.reason}`);
-    }
-    longest = Math.max(longest, length.seconds);
-  }
-  if (longest > MAX_DURATION_S) return unknown2(`its longest profile lasts ${Math.round(longest)} s, more than the 7-day maximum`);
-  return known(longest);
-}
-function longestProfileSeconds(scenario) {
-  const length = scenarioLoadLength(scenario);
-  return length.kind === "known" ? length.seconds : void 0;
-}
-
 // src/policy/tool-names.ts
 var PLUGIN_NAME = "octoperf";
 var SERVER_NAME = "octoperf";
@@ -29377,7 +29384,7 @@ function catalogTools(names) {
   if (missing.length > 0) throw new Error(`the tool catalog lacks ${missing.join(", ")}; add them to schemas/octoperf/tools.json`);
   return names.map((name) => CATALOG.find((t) => t.name === name));
 }
-var RUNNING = BENCH_STATES[BENCH_STATES.indexOf("RUNNING")];
+var RUNNING = BENCH_UNDER_WAY;
 function servedDefinition(tool, faults) {
   if (!faults.unknownState || tool.outputSchema === void 0) return tool;
   return { ...tool, outputSchema: widenStates(tool.outputSchema) };
@@ -29809,7 +29816,7 @@ var PHASE_SECONDS = {
   PREPARING: 5,
   INITIALIZING: 5
 };
-var RUNNING2 = "RUNNING";
+var RUNNING2 = BENCH_UNDER_WAY;
 var ERROR_AFTER_SCALING_S = 4;
 var UNKNOWN_STATE_SECONDS = 6;
 function provisioningSeconds() {

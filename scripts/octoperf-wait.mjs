@@ -7938,6 +7938,7 @@ function errorEnding(error2) {
 var BENCH_IN_FLIGHT = ["CREATED", "PENDING", "SCHEDULED", "SCALING", "PREPARING", "INITIALIZING", "RUNNING"];
 var BENCH_TERMINAL = ["FINISHED", "ABORTED", "ERROR"];
 var BENCH_STATES = [...BENCH_IN_FLIGHT, ...BENCH_TERMINAL];
+var BENCH_UNDER_WAY = "RUNNING";
 var BENCH_PATH = [...BENCH_IN_FLIGHT, "FINISHED"];
 var TASK_STATUSES = ["PENDING", "SUCCESS", "FAILED", "PARTIAL"];
 
@@ -7954,6 +7955,7 @@ var GENERIC_MAX_SLEEP_S = 60;
 var CADENCE_DIVISOR = 10;
 var CADENCE_MIN_S = 3;
 var CADENCE_MAX_S = 60;
+var CADENCE_RULE = `N = expected duration / ${CADENCE_DIVISOR}, kept within [${CADENCE_MIN_S} s, ${CADENCE_MAX_S} s]`;
 function cadenceFor(expectedSeconds) {
   if (!Number.isFinite(expectedSeconds) || expectedSeconds < 0) {
     throw new RangeError(`expected duration must be a finite number of seconds >= 0, got ${String(expectedSeconds)}`);
@@ -8034,6 +8036,131 @@ function validateHandle(field, value) {
   return value;
 }
 
+// src/policy/untrusted-text.ts
+var VALUE_MAX_CHARS = 40;
+var MESSAGE_MAX_CHARS = 200;
+var ELLIPSIS = "...";
+var ESCAPE_SEQUENCE = /\x1b\[[0-?]*[ -/]*[@-~]?|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]?/g;
+var NOT_PRINTABLE = /[^\p{L}\p{M}\p{N}\p{P}\p{S} ]/gu;
+function oneLine(value, max = MESSAGE_MAX_CHARS) {
+  const text = typeof value === "string" ? value : value === void 0 || value === null ? "" : String(value);
+  const window = text.length > max * 8 + 64 ? text.slice(0, max * 8 + 64) : text;
+  const clean = window.replace(ESCAPE_SEQUENCE, "").replace(NOT_PRINTABLE, " ").replace(/ {2,}/g, " ").trim();
+  const chars = Array.from(clean);
+  const cut = chars.length > max || window.length < text.length;
+  if (!cut) return clean;
+  return `${chars.slice(0, Math.max(0, max - ELLIPSIS.length)).join("").trimEnd()}${ELLIPSIS}`;
+}
+function quoted(value, max = VALUE_MAX_CHARS) {
+  return `"${oneLine(value, max).replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+}
+function firstLine(value, max = MESSAGE_MAX_CHARS) {
+  const full = typeof value === "string" ? value : "";
+  const text = full.length > max * 8 + 64 ? full.slice(0, max * 8 + 64) : full;
+  const end = text.search(/[\r\n\u2028\u2029]/);
+  return oneLine(end < 0 ? full : text.slice(0, end), max);
+}
+
+// src/policy/profiles.ts
+var PROVISIONING_HEADROOM_S = 30;
+var LOAD_PROFILES_TOOL = "get_scenario";
+var MAX_PROFILES = 1e3;
+var MAX_POINTS = 1e4;
+var RAMP_TYPES = {
+  UserProfileLoadRampUp: { ms: ["delayMs", "rampUpMs", "plateauMs", "rampDownMs"] },
+  UserLoadRampup: { ms: ["delay", "rampup", "peak"] }
+};
+var POINTS_TYPE = "UserLoadOctoPerf";
+var UNTYPED_PARTS = [
+  { ms: "delayMs" },
+  { sec: "rampUpSec", ms: "rampUpMs" },
+  { sec: "holdForSec", ms: "plateauMs" },
+  { sec: "rampDownSec", ms: "rampDownMs" }
+];
+var STEP_FIELDS = ["stepCount", "steps"];
+var known = (seconds) => ({ kind: "known", seconds });
+var unknown = (reason) => ({ kind: "unknown", reason });
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function describe(value) {
+  if (typeof value === "string") return quoted(value);
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "an object";
+  return String(value);
+}
+function durationField(record2, name) {
+  if (!(name in record2) || record2[name] === null) return void 0;
+  const value = record2[name];
+  if (typeof value === "number" && Number.isFinite(value) && value >= 0) return value;
+  return { problem: `${name} is ${describe(value)}, not a duration` };
+}
+function sumFields(record2, parts) {
+  let total = 0;
+  let seen2 = false;
+  for (const part of parts) {
+    const sec = part.sec === void 0 ? void 0 : durationField(record2, part.sec);
+    const ms = durationField(record2, part.ms);
+    for (const value of [sec, ms]) if (typeof value === "object") return unknown(value.problem);
+    if (typeof sec === "number") total += sec;
+    else if (typeof ms === "number") total += ms / 1e3;
+    else continue;
+    seen2 = true;
+  }
+  return seen2 ? known(total) : unknown("it has no timing fields");
+}
+function pointsLength(points) {
+  if (points.length === 0) return unknown("its points are empty");
+  if (points.length > MAX_POINTS) return unknown(`it has ${points.length} points (at most ${MAX_POINTS} are read)`);
+  let last = 0;
+  for (const point of points) {
+    const time3 = isRecord(point) ? durationField(point, "timeInMs") : void 0;
+    if (typeof time3 !== "number") return unknown(typeof time3 === "object" ? time3.problem : "a point has no timeInMs");
+    last = Math.max(last, time3);
+  }
+  return known(last / 1e3);
+}
+function loadLength(load) {
+  if (!isRecord(load)) return unknown("it has no load");
+  const type = load["@type"];
+  if (type !== void 0 && typeof type !== "string") return unknown("its @type is not a string");
+  const step = STEP_FIELDS.find((name) => name in load);
+  if (step !== void 0) return unknown(`it is a stepped load (${step}), whose total length is not published`);
+  if (type === POINTS_TYPE || type === void 0 && Array.isArray(load.points)) {
+    return Array.isArray(load.points) ? pointsLength(load.points) : unknown(`a ${type} load has no points`);
+  }
+  if (type !== void 0) {
+    const ramp = RAMP_TYPES[type];
+    if (!ramp) return unknown(`its load type ${quoted(type)} is not one whose length is published`);
+    return sumFields(load, ramp.ms.map((ms) => ({ ms })));
+  }
+  return sumFields(load, UNTYPED_PARTS);
+}
+function profileLoad(profile) {
+  return profile.load ?? profile.loadStrategy ?? profile.strategy;
+}
+function scenarioLoadLength(scenario) {
+  if (!isRecord(scenario)) return unknown("the scenario is not an object");
+  const profiles = Array.isArray(scenario.userProfiles) ? scenario.userProfiles : Array.isArray(scenario.userLoads) ? scenario.userLoads : void 0;
+  if (profiles === void 0 || profiles.length === 0) return unknown("the scenario has no load profiles (userProfiles or userLoads)");
+  if (profiles.length > MAX_PROFILES) return unknown(`the scenario has ${profiles.length} profiles (at most ${MAX_PROFILES} are read)`);
+  let longest = 0;
+  for (const [index, profile] of profiles.entries()) {
+    const length = isRecord(profile) ? loadLength(profileLoad(profile)) : unknown("it is not an object");
+    if (length.kind === "unknown") {
+      const name = isRecord(profile) && typeof profile.name === "string" && profile.name !== "" ? ` ${quoted(profile.name)}` : "";
+      return unknown(`profile ${index + 1}${name}: ${length.reason}`);
+    }
+    longest = Math.max(longest, length.seconds);
+  }
+  if (longest > MAX_DURATION_S) return unknown(`its longest profile lasts ${Math.round(longest)} s, more than the 7-day maximum`);
+  return known(longest);
+}
+function expectedRun(scenario) {
+  const length = scenarioLoadLength(scenario);
+  return length.kind === "known" ? known(Math.ceil(length.seconds + PROVISIONING_HEADROOM_S)) : length;
+}
+
 // src/policy/operation-ids.ts
 var OPERATION_IDS = [
   "validation",
@@ -8093,7 +8220,7 @@ var RAW_OPERATIONS = [
       }
     ],
     expectedSeconds: 30,
-    expectedNote: "about 30 s; 60 s for a Playwright virtual user",
+    expectedNote: "a Playwright virtual user takes about twice as long",
     deadline: { minSeconds: 300, slackSeconds: 240, slackRatio: 1 }
   },
   {
@@ -8133,7 +8260,7 @@ var RAW_OPERATIONS = [
       }
     ],
     expectedSeconds: 600,
-    expectedNote: "longest load profile (ramp-up + hold + ramp-down) plus about 30 s of provisioning; 10 min when unknown",
+    expectedNote: `the longest load profile of ${LOAD_PROFILES_TOOL} (delay + ramp-up + hold + ramp-down) plus ${PROVISIONING_HEADROOM_S} s of provisioning`,
     deadline: { minSeconds: 900, slackSeconds: 600, slackRatio: 0.25 }
   },
   {
@@ -8372,131 +8499,6 @@ function classify(op, value) {
     known: false,
     note: `${op.status.field} ${JSON.stringify(value.slice(0, 40))} is not one the policy knows; treated as still in flight (the deadline still applies)`
   };
-}
-
-// src/policy/untrusted-text.ts
-var VALUE_MAX_CHARS = 40;
-var MESSAGE_MAX_CHARS = 200;
-var ELLIPSIS = "...";
-var ESCAPE_SEQUENCE = /\x1b\[[0-?]*[ -/]*[@-~]?|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]?/g;
-var NOT_PRINTABLE = /[^\p{L}\p{M}\p{N}\p{P}\p{S} ]/gu;
-function oneLine(value, max = MESSAGE_MAX_CHARS) {
-  const text = typeof value === "string" ? value : value === void 0 || value === null ? "" : String(value);
-  const window = text.length > max * 8 + 64 ? text.slice(0, max * 8 + 64) : text;
-  const clean = window.replace(ESCAPE_SEQUENCE, "").replace(NOT_PRINTABLE, " ").replace(/ {2,}/g, " ").trim();
-  const chars = Array.from(clean);
-  const cut = chars.length > max || window.length < text.length;
-  if (!cut) return clean;
-  return `${chars.slice(0, Math.max(0, max - ELLIPSIS.length)).join("").trimEnd()}${ELLIPSIS}`;
-}
-function quoted(value, max = VALUE_MAX_CHARS) {
-  return `"${oneLine(value, max).replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
-}
-function firstLine(value, max = MESSAGE_MAX_CHARS) {
-  const full = typeof value === "string" ? value : "";
-  const text = full.length > max * 8 + 64 ? full.slice(0, max * 8 + 64) : full;
-  const end = text.search(/[\r\n\u2028\u2029]/);
-  return oneLine(end < 0 ? full : text.slice(0, end), max);
-}
-
-// src/policy/profiles.ts
-var PROVISIONING_HEADROOM_S = 30;
-var LOAD_PROFILES_TOOL = "get_scenario";
-var MAX_PROFILES = 1e3;
-var MAX_POINTS = 1e4;
-var RAMP_TYPES = {
-  UserProfileLoadRampUp: { ms: ["delayMs", "rampUpMs", "plateauMs", "rampDownMs"] },
-  UserLoadRampup: { ms: ["delay", "rampup", "peak"] }
-};
-var POINTS_TYPE = "UserLoadOctoPerf";
-var UNTYPED_PARTS = [
-  { ms: "delayMs" },
-  { sec: "rampUpSec", ms: "rampUpMs" },
-  { sec: "holdForSec", ms: "plateauMs" },
-  { sec: "rampDownSec", ms: "rampDownMs" }
-];
-var STEP_FIELDS = ["stepCount", "steps"];
-var known = (seconds) => ({ kind: "known", seconds });
-var unknown = (reason) => ({ kind: "unknown", reason });
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function describe(value) {
-  if (typeof value === "string") return quoted(value);
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "an object";
-  return String(value);
-}
-function durationField(record2, name) {
-  if (!(name in record2) || record2[name] === null) return void 0;
-  const value = record2[name];
-  if (typeof value === "number" && Number.isFinite(value) && value >= 0) return value;
-  return { problem: `${name} is ${describe(value)}, not a duration` };
-}
-function sumFields(record2, parts) {
-  let total = 0;
-  let seen2 = false;
-  for (const part of parts) {
-    const sec = part.sec === void 0 ? void 0 : durationField(record2, part.sec);
-    const ms = durationField(record2, part.ms);
-    for (const value of [sec, ms]) if (typeof value === "object") return unknown(value.problem);
-    if (typeof sec === "number") total += sec;
-    else if (typeof ms === "number") total += ms / 1e3;
-    else continue;
-    seen2 = true;
-  }
-  return seen2 ? known(total) : unknown("it has no timing fields");
-}
-function pointsLength(points) {
-  if (points.length === 0) return unknown("its points are empty");
-  if (points.length > MAX_POINTS) return unknown(`it has ${points.length} points (at most ${MAX_POINTS} are read)`);
-  let last = 0;
-  for (const point of points) {
-    const time3 = isRecord(point) ? durationField(point, "timeInMs") : void 0;
-    if (typeof time3 !== "number") return unknown(typeof time3 === "object" ? time3.problem : "a point has no timeInMs");
-    last = Math.max(last, time3);
-  }
-  return known(last / 1e3);
-}
-function loadLength(load) {
-  if (!isRecord(load)) return unknown("it has no load");
-  const type = load["@type"];
-  if (type !== void 0 && typeof type !== "string") return unknown("its @type is not a string");
-  const step = STEP_FIELDS.find((name) => name in load);
-  if (step !== void 0) return unknown(`it is a stepped load (${step}), whose total length is not published`);
-  if (type === POINTS_TYPE || type === void 0 && Array.isArray(load.points)) {
-    return Array.isArray(load.points) ? pointsLength(load.points) : unknown(`a ${type} load has no points`);
-  }
-  if (type !== void 0) {
-    const ramp = RAMP_TYPES[type];
-    if (!ramp) return unknown(`its load type ${quoted(type)} is not one whose length is published`);
-    return sumFields(load, ramp.ms.map((ms) => ({ ms })));
-  }
-  return sumFields(load, UNTYPED_PARTS);
-}
-function profileLoad(profile) {
-  return profile.load ?? profile.loadStrategy ?? profile.strategy;
-}
-function scenarioLoadLength(scenario) {
-  if (!isRecord(scenario)) return unknown("the scenario is not an object");
-  const profiles = Array.isArray(scenario.userProfiles) ? scenario.userProfiles : Array.isArray(scenario.userLoads) ? scenario.userLoads : void 0;
-  if (profiles === void 0 || profiles.length === 0) return unknown("the scenario has no load profiles (userProfiles or userLoads)");
-  if (profiles.length > MAX_PROFILES) return unknown(`the scenario has ${profiles.length} profiles (at most ${MAX_PROFILES} are read)`);
-  let longest = 0;
-  for (const [index, profile] of profiles.entries()) {
-    const length = isRecord(profile) ? loadLength(profileLoad(profile)) : unknown("it is not an object");
-    if (length.kind === "unknown") {
-      const name = isRecord(profile) && typeof profile.name === "string" && profile.name !== "" ? ` ${quoted(profile.name)}` : "";
-      return unknown(`profile ${index + 1}${name}: ${length.reason}`);
-    }
-    longest = Math.max(longest, length.seconds);
-  }
-  if (longest > MAX_DURATION_S) return unknown(`its longest profile lasts ${Math.round(longest)} s, more than the 7-day maximum`);
-  return known(longest);
-}
-function expectedRun(scenario) {
-  const length = scenarioLoadLength(scenario);
-  return length.kind === "known" ? known(Math.ceil(length.seconds + PROVISIONING_HEADROOM_S)) : length;
 }
 
 // src/policy/tool-names.ts
@@ -21594,7 +21596,7 @@ function targetsFor(op, args) {
 // src/watcher/watch.ts
 var REARM_MARGIN_S = 30;
 var FRACTION_EVIDENCE_SHARE = 0.1;
-var RUNNING = "RUNNING";
+var RUNNING = BENCH_UNDER_WAY;
 var labelOf = (target2) => Object.values(target2.args).join("/");
 var isDone = (t) => t.status.verdict?.kind === "terminal";
 function makeReader(io, requestTimeoutMs) {

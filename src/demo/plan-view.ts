@@ -1,6 +1,6 @@
 // `npm start -- --duration 10m`: the wait plan for a sample scenario run of
 // that length, with the exact Claude Code instructions, no simulator needed.
-import { formatDuration, planWait, pollTargets, PROVISIONING_HEADROOM_S, expectedRunSeconds, operation, realisation } from "../policy/index.js";
+import { CADENCE_RULE, formatDuration, planWait, pollTargets, PROVISIONING_HEADROOM_S, expectedRunSeconds, operation, realisation } from "../policy/index.js";
 import { cronCreateArgs, loopLine, monitorArgs, scheduleWakeupArgs } from "../render/wait-instructions.js";
 import { scenarioOfLength } from "../simulator/fixtures.js";
 
@@ -21,7 +21,7 @@ export function planView(runSeconds: number): string {
     `  sample scenario: ramp-up ${load.rampUpMs / 1000} s + plateau ${load.plateauMs / 1000} s (${load["@type"]}) + ${PROVISIONING_HEADROOM_S} s provisioning;`,
     `  run_scenario returned benchResultIds ${SAMPLE_BENCH_RESULT_IDS.join(", ")}`,
     "",
-    `  cadence:  poll every ${withKey.cadenceSeconds} s (expected / 10, kept within 3-60 s)`,
+    `  cadence:  poll every ${withKey.cadenceSeconds} s (${CADENCE_RULE})`,
     `  deadline: ${formatDuration(withKey.deadlineSeconds)}`,
     "  ways to wait in Claude Code, cheapest first:",
     ...withKey.options.map(

@@ -4,6 +4,9 @@ export const CADENCE_DIVISOR = 10;
 export const CADENCE_MIN_S = 3;
 export const CADENCE_MAX_S = 60;
 
+/** The rule in words, for every text that states it (skills, README, demo, lint messages). */
+export const CADENCE_RULE = `N = expected duration / ${CADENCE_DIVISOR}, kept within [${CADENCE_MIN_S} s, ${CADENCE_MAX_S} s]`;
+
 /** Poll interval in whole seconds for an expected duration in seconds. */
 export function cadenceFor(expectedSeconds: number): number {
   if (!Number.isFinite(expectedSeconds) || expectedSeconds < 0) {

@@ -18,6 +18,9 @@ export const BENCH_TERMINAL = ["FINISHED", "ABORTED", "ERROR"] as const;
 export const BENCH_STATES = [...BENCH_IN_FLIGHT, ...BENCH_TERMINAL] as const;
 export type BenchState = (typeof BENCH_STATES)[number];
 
+/** The state in which the load is applied: a run is under way (the watcher says so once, progress is read). */
+export const BENCH_UNDER_WAY: BenchState = "RUNNING";
+
 /** The happy path, in order. */
 export const BENCH_PATH: readonly BenchState[] = [...BENCH_IN_FLIGHT, "FINISHED"];
 

@@ -2,7 +2,7 @@
 // catalog (schemas/octoperf/tools.json, bundled in), so the simulator and the
 // linter agree on every name, argument and result field.
 import catalogJson from "../../schemas/octoperf/tools.json" with { type: "json" };
-import { BENCH_STATES } from "../policy/index.js";
+import { BENCH_UNDER_WAY } from "../policy/index.js";
 import type { FaultPlan } from "./faults.js";
 import { UNKNOWN_STATE } from "./faults.js";
 
@@ -35,7 +35,7 @@ export function catalogTools(names: readonly string[]): ToolDefinition[] {
   return names.map((name) => CATALOG.find((t) => t.name === name)!);
 }
 
-const RUNNING: string = BENCH_STATES[BENCH_STATES.indexOf("RUNNING")]!;
+const RUNNING: string = BENCH_UNDER_WAY;
 
 /**
  * A newer server that reports a new state also declares it: with the

@@ -1,7 +1,7 @@
 // The life of one simulated bench run: the policy's happy path with a
 // duration per state, bent by faults and stop requests. Pure: it is asked
 // "what is the state at time t", it never keeps time itself.
-import { BENCH_PATH, PROVISIONING_HEADROOM_S, type BenchState } from "../policy/index.js";
+import { BENCH_PATH, BENCH_UNDER_WAY, PROVISIONING_HEADROOM_S, type BenchState } from "../policy/index.js";
 import { UNKNOWN_STATE, type FaultPlan } from "./faults.js";
 
 /** Simulated seconds spent in each state before RUNNING (25 s in all). */
@@ -13,7 +13,7 @@ export const PHASE_SECONDS: Readonly<Partial<Record<BenchState, number>>> = {
   PREPARING: 5,
   INITIALIZING: 5,
 };
-const RUNNING: BenchState = "RUNNING";
+const RUNNING: BenchState = BENCH_UNDER_WAY;
 /** Seconds into SCALING when `error-scaling` strikes; seconds of the unknown state. */
 export const ERROR_AFTER_SCALING_S = 4;
 export const UNKNOWN_STATE_SECONDS = 6;

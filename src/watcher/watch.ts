@@ -3,7 +3,7 @@
 // an exit code. Time, randomness and output are injected. Every request, and
 // every wait before a retry, is cut to the time left before the deadline (or
 // the Monitor window), so neither can be outlived by a hanging service.
-import { classify, type BenchState, type PollTarget, type Verdict } from "../policy/index.js";
+import { BENCH_UNDER_WAY, classify, type BenchState, type PollTarget, type Verdict } from "../policy/index.js";
 import { MESSAGE_MAX_CHARS, quoted, VALUE_MAX_CHARS } from "../policy/untrusted-text.js";
 import { describeValue, readCall, type Answer, type Backend } from "./backend.js";
 import type { WatchClock } from "./clock.js";
@@ -58,7 +58,7 @@ export const REARM_MARGIN_S = 30;
  * (assumption:mcp-progress-scale).
  */
 export const FRACTION_EVIDENCE_SHARE = 0.1;
-const RUNNING: BenchState = "RUNNING";
+const RUNNING: BenchState = BENCH_UNDER_WAY;
 
 interface Tracked {
   readonly target: PollTarget;

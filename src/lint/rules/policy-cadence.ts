@@ -3,7 +3,7 @@
 // `/loop` interval, as ScheduleWakeup's delaySeconds, and as a `sleep`
 // between two polls. Intervals of other things (ramp-up steps, samples,
 // monitor collection) and what a skill forbids stay silent.
-import { CADENCE_MAX_S, CADENCE_MIN_S, statusTools } from "../../policy/index.js";
+import { CADENCE_MAX_S, CADENCE_MIN_S, CADENCE_RULE, statusTools } from "../../policy/index.js";
 import { claudeCalls, loopCommands } from "../claude-calls.js";
 import { blockSentences } from "../prose.js";
 import type { Finding, LintFile, Rule } from "../types.js";
@@ -29,7 +29,7 @@ const DENY_RE = /\b(never|not|don'?t|do not|avoid|instead of|rather than|too (?:
 
 const outside = (seconds: number) => seconds < CADENCE_MIN_S || seconds > CADENCE_MAX_S;
 const message = (what: string, seconds: string) =>
-  `${what} is ${seconds}, outside the policy's cadence [${CADENCE_MIN_S} s, ${CADENCE_MAX_S} s] (N = expected / 10)`;
+  `${what} is ${seconds}, outside the policy's cadence [${CADENCE_MIN_S} s, ${CADENCE_MAX_S} s] (${CADENCE_RULE})`;
 
 function proseFindings(file: LintFile): Finding[] {
   const findings: Finding[] = [];

@@ -1,5 +1,5 @@
 // The cadence table: expected duration -> N -> how Claude Code realises it.
-import { CADENCE_MAX_S, CADENCE_MIN_S, CADENCE_TABLE_DURATIONS, cadenceFor } from "../../policy/cadence.js";
+import { CADENCE_RULE, CADENCE_TABLE_DURATIONS, cadenceFor } from "../../policy/cadence.js";
 import { formatDuration } from "../../policy/duration.js";
 import { planWait } from "../../policy/plan.js";
 import { realisation } from "../../policy/realisations.js";
@@ -18,7 +18,7 @@ export function cadenceTable(): string {
     return [formatDuration(seconds), `${n} s`, how, `${chosen.estimatedTurns}`];
   });
   return [
-    `N = expected duration / 10, kept within [${CADENCE_MIN_S} s, ${CADENCE_MAX_S} s].`,
+    `${CADENCE_RULE}.`,
     "",
     table(["expected", "N", "Claude Code without the watcher", "model turns"], rows),
     "",

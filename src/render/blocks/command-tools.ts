@@ -17,7 +17,8 @@ export const WATCHER_KEY_ENV = "OCTOPERF_API_KEY";
 export const KEY_CHECK_COMMAND = `node -p !!process.env.${WATCHER_KEY_ENV}`;
 
 /** The OctoPerf tool that holds a scenario's load profiles (for scenario:<id>). */
-export const SCENARIO_TOOL = "get_scenario";
+import { LOAD_PROFILES_TOOL } from "../../policy/profiles.js";
+export const SCENARIO_TOOL = LOAD_PROFILES_TOOL;
 
 /** Claude Code's own tools each command calls. */
 const HARNESS_TOOLS: Readonly<Record<CommandName, readonly string[]>> = {
