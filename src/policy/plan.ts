@@ -28,8 +28,10 @@ export interface PlanRequest {
   readonly expectedSeconds?: number;
   readonly deadlineSeconds?: number;
   readonly harness?: Harness;
-  /** True when the watcher can reach OctoPerf (an API key is configured). */
+  /** True when the watcher can reach OctoPerf (an API key, or the sign-in of octoperf-wait login). */
   readonly watcher?: boolean;
+  /** True where the plugin's background hooks run (the one-wake wait). */
+  readonly hooks?: boolean;
 }
 
 function byPreference(a: RealisationChoice, b: RealisationChoice): number {
@@ -45,7 +47,7 @@ export function planWait(request: PlanRequest): WaitPlan {
   const harness = request.harness ?? "claude-code";
   const options: RealisationChoice[] = [];
   for (const r of REALISATIONS) {
-    if (r.harness !== harness || (r.needsWatcher && !request.watcher)) continue;
+    if (r.harness !== harness || (r.needsWatcher && !request.watcher) || (r.needsHooks && !request.hooks)) continue;
     const intervalSeconds = r.interval(cadenceSeconds);
     if (intervalSeconds === undefined) continue;
     // A realisation that polls faster than the cadence (the watcher) still meets it.
