@@ -20727,12 +20727,20 @@ function loginCommandFor(serverUrl) {
 
 // src/auth/paths.ts
 import { createHash } from "node:crypto";
+import { join as join2 } from "node:path";
+
+// src/auth/config-dir.ts
 import { join } from "node:path";
 function configDirFor(env, platform = process.platform) {
   const base = env.XDG_CONFIG_HOME || (platform === "win32" ? env.APPDATA : void 0) || (env.HOME ? join(env.HOME, ".config") : void 0);
   if (!base) throw new Error("no config folder: set XDG_CONFIG_HOME or HOME");
   return join(base, "octoperf-plugin");
 }
+function loginsFolder(configDir) {
+  return join(configDir, "oauth");
+}
+
+// src/auth/paths.ts
 function normalServerUrl(serverUrl) {
   const url2 = new URL(serverUrl);
   if (url2.protocol !== "https:" && url2.protocol !== "http:") throw new Error(`not an http(s) URL: ${url2.protocol}`);
@@ -20740,8 +20748,8 @@ function normalServerUrl(serverUrl) {
 }
 function loginFiles(configDir, serverUrl) {
   const key = createHash("sha256").update(normalServerUrl(serverUrl)).digest("hex").slice(0, 16);
-  const folder = join(configDir, "oauth");
-  return { folder, secrets: join(folder, `${key}.json`), meta: join(folder, `${key}.meta.json`) };
+  const folder = loginsFolder(configDir);
+  return { folder, secrets: join2(folder, `${key}.json`), meta: join2(folder, `${key}.meta.json`) };
 }
 
 // src/auth/private-files.ts

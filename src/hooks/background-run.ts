@@ -5,18 +5,16 @@
 // policy values only, and the hook's own environment (the API key reaches it
 // there, never through an argument). Loaded only by background hooks.
 //
-// Stopping: /octoperf:stop-wait signals the hook's process (stopHookProcess),
+// Stopping: /octoperf:stop-wait signals the hook's process (processes.ts),
 // whose handler aborts the job: the watcher is ended and nobody is woken.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { BACKGROUND_HOOK_MARGIN_S } from "../policy/index.js";
 import { oneLine } from "../policy/untrusted-text.js";
 import { WATCHER_SCRIPT } from "../render/wait-instructions.js";
 import { MAX_WAKE_LINE_CHARS, WATCHER_LINE_PREFIX, type JobResult, type TimerJob, type WatchJob } from "./background.js";
-import { HOOK_BUNDLE_NAME } from "./environment.js";
-import { isProcessAlive } from "./lock.js";
-import type { JobRunner } from "./runner.js";
+import type { JobRunner } from "./background-runner.js";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -109,34 +107,4 @@ export function systemJobRunner(options: SystemJobOptions): JobRunner {
   return {
     run: (job, signal) => (job.kind === "timer" ? runTimer(job, options, signal) : runWatch(job, options, signal)),
   };
-}
-
-/**
- * Whether `pid` is a hook process of this plugin: on Linux its command line
- * names the hook bundle, so a pid reused by another process is never
- * signalled. Where /proc cannot tell, a live process is taken at its word.
- */
-export function isOurHookProcess(pid: number, readCmdline: (pid: number) => string | undefined = procCmdline): boolean {
-  if (!isProcessAlive(pid)) return false;
-  const cmdline = readCmdline(pid);
-  return cmdline === undefined || cmdline.includes(HOOK_BUNDLE_NAME);
-}
-
-function procCmdline(pid: number): string | undefined {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, "latin1");
-  } catch {
-    return undefined;
-  }
-}
-
-/** Ask a background hook to stop (SIGTERM): it ends its watcher and exits without waking anyone. */
-export function stopHookProcess(pid: number): boolean {
-  if (pid === process.pid || !isOurHookProcess(pid)) return false;
-  try {
-    process.kill(pid, "SIGTERM");
-    return true;
-  } catch {
-    return false;
-  }
 }

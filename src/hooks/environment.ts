@@ -6,6 +6,8 @@
 export const HOOK_BUNDLE = "scripts/hooks/octoperf-hook.cjs";
 /** Its file name: a background hook's process is recognised by it. */
 export const HOOK_BUNDLE_NAME = HOOK_BUNDLE.slice(HOOK_BUNDLE.lastIndexOf("/") + 1);
+/** The background hooks' code and the login check, loaded by the hook bundle only when needed (src/hooks/background-entry.ts). */
+export const BACKGROUND_BUNDLE = "scripts/hooks/octoperf-hook-background.cjs";
 /** Claude Code's private data folder for this plugin; the state lives under it. */
 export const PLUGIN_DATA_ENV = "CLAUDE_PLUGIN_DATA";
 /** Turns hooks off: "all" or a comma list of hook names. */

@@ -7,10 +7,10 @@
 //
 // Two kinds: a quick hook decides at once (decide()); a background hook
 // (`asyncRewake`) arms a wait under the lock, waits outside it, then settles
-// and may wake the model (background.ts). The background code is loaded only
-// by background hooks, so the quick ones stay fast.
+// and may wake the model (background.ts, by name in background-hooks.ts).
+// The background code is bundled apart and loaded only by background hooks,
+// so the quick ones stay fast.
 import { BACKGROUND_HOOK_TIMEOUT_S, hookMatcher, startTools, statusTools } from "../policy/index.js";
-import { armAfterPoll, armAfterStart, type Arm } from "./background.js";
 import { SCHEDULE_TOOLS } from "./claude-tools.js";
 import type { Decide } from "./decision.js";
 import type { HookEvent } from "./input.js";
@@ -47,13 +47,13 @@ interface QuickSpec<E extends HookEvent> {
   readonly options: CommandOptions;
 }
 
+/** A background hook: its logic is in background-hooks.ts, under its name (out of the quick hooks' bundle). */
 export interface BackgroundSpec {
   readonly kind: "background";
-  readonly name: string;
+  readonly name: (typeof BACKGROUND_HOOK_NAMES)[number];
   readonly event: "PostToolUse";
   readonly matcher: string;
   readonly purpose: string;
-  readonly arm: Arm;
   readonly options: CommandOptions;
 }
 
@@ -92,7 +92,6 @@ export const HOOKS: readonly HookSpec[] = [
     event: "PostToolUse",
     matcher: hookMatcher(startTools()),
     purpose: "runs the watcher in the background after a start and wakes the model once, with the outcome",
-    arm: armAfterStart,
     options: BACKGROUND,
   },
   {
@@ -110,7 +109,6 @@ export const HOOKS: readonly HookSpec[] = [
     event: "PostToolUse",
     matcher: hookMatcher(statusTools()),
     purpose: "after a poll that is not final, wakes the model when the next is due (or runs the watcher, with credentials)",
-    arm: armAfterPoll,
     options: BACKGROUND,
   },
   {

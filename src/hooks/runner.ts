@@ -5,22 +5,24 @@
 // never blocks a session. Everything it touches comes in through HookIO, so
 // tests run it from source with a fixed clock.
 //
-// A background hook (registry.ts) arms under the lock, waits outside it
-// (background-run.ts, loaded only then), settles under the lock, and either
-// wakes the model (exit 2, its one line alone on stderr) or exits 0.
-import { readFileSync, writeSync } from "node:fs";
+// A background hook (registry.ts) runs from the background bundle
+// (background-entry.ts, loaded from next to this one only then): it arms
+// under the lock, waits outside it, settles under the lock, and either wakes
+// the model (exit 2, its one line alone on stderr) or exits 0.
+import { existsSync, readFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, resolve } from "node:path";
-import { settle, type Armed, type BackgroundJob, type JobResult, type Settled } from "./background.js";
+import { dirname, join, resolve } from "node:path";
+import { configDirFor, loginsFolder } from "../auth/config-dir.js";
 import { emit, SILENT, type DecideContext, type Decided, type Emission } from "./decision.js";
-import { API_KEY_ENV, DISABLE_ENV, TEST_CLOCK_ENV, TEST_TIME_SCALE_ENV } from "./environment.js";
+import { API_KEY_ENV, BACKGROUND_BUNDLE, DISABLE_ENV, TEST_CLOCK_ENV, TEST_TIME_SCALE_ENV } from "./environment.js";
 import { parseHookInput, type HookEvent, type HookInput } from "./input.js";
 import { isProcessAlive, type LockIO } from "./lock.js";
-import { BACKGROUND_HOOK_NAMES, hookSpec, type BackgroundSpec, type HookSpec } from "./registry.js";
+import { stopHookProcess } from "./processes.js";
+import { BACKGROUND_HOOK_NAMES, hookSpec, type HookSpec } from "./registry.js";
 import { safeExcerpt } from "./safe-text.js";
-import { emptyState, withWaiters, type SessionState, type WaiterRecord } from "./state.js";
+import type { SessionState, WaiterRecord } from "./state.js";
 import { stateDir, type StateDirIO } from "./state-dir.js";
-import { StateProblem, updateSession, type StoreOptions } from "./store.js";
+import { updateSession, type StoreOptions } from "./store.js";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -41,17 +43,6 @@ export interface HookIO {
   readonly loggedIn?: () => boolean;
   /** End a background waiter's process (/octoperf:stop-wait); false when it is not one of ours or already gone. */
   readonly stopWaiter?: (waiter: WaiterRecord) => boolean;
-}
-
-/** Runs a background job's wait (background-run.ts in a hook process; a fake in tests). */
-export interface JobRunner {
-  run(job: BackgroundJob, signal: AbortSignal): Promise<JobResult>;
-}
-
-export interface BackgroundIO extends HookIO {
-  readonly jobs: JobRunner;
-  /** Aborted when the hook is told to stop (SIGTERM from /octoperf:stop-wait, or the session ending). */
-  readonly signal: AbortSignal;
 }
 
 export function isDisabled(name: string, env: Env): boolean {
@@ -90,7 +81,7 @@ export function contextFor(io: HookIO): DecideContext {
   };
 }
 
-function storeOptions(io: HookIO, spec: HookSpec): StoreOptions {
+export function storeOptions(io: HookIO, spec: HookSpec): StoreOptions {
   return { dir: stateDir(io.env, io.store), io: io.store, lockWaitMs: lockWaitMs(spec) };
 }
 
@@ -103,14 +94,14 @@ function decideFor(spec: HookSpec, input: HookInput, state: SessionState, ctx: D
   return undefined;
 }
 
-function failOpen(io: HookIO, name: string, error: unknown): Emission {
+export function failOpen(io: HookIO, name: string, error: unknown): Emission {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   io.stderr(`octoperf ${hookSpec(name)?.name ?? "hook"}: ${safeExcerpt(message, 200)} (failing open, no decision)`);
   return SILENT;
 }
 
 /** The spec for `name`, or undefined after saying so (never echoing the name raw). */
-function specFor(name: string, io: HookIO): HookSpec | undefined {
+export function specFor(name: string, io: HookIO): HookSpec | undefined {
   const spec = hookSpec(name);
   if (!spec) io.stderr(`octoperf hook: no hook named ${JSON.stringify(safeExcerpt(name, 40))} (failing open, no decision)`);
   return spec;
@@ -139,75 +130,6 @@ export function runHook(name: string, io: HookIO): Emission {
     for (const waiter of decided.stop ?? []) io.stopWaiter?.(waiter);
     if (decided.note) io.stderr(`octoperf ${spec.name}: ${decided.note} (no decision)`);
     return decided.decision ? emit(decided.decision) : SILENT;
-  } catch (error) {
-    return failOpen(io, name, error);
-  }
-}
-
-/** Exit 2 with the wake line alone on stderr: Claude Code hands exactly that line to the model. */
-export const WAKE_EXIT_CODE = 2;
-
-/**
- * Run one background hook invocation to its end. Arm under the lock; when
- * the state cannot be had, a watcher still runs (the plan promised a wake)
- * but a timer does not (nothing could tell it was superseded). Wait outside
- * the lock. Settle under the lock, and wake the model with one line or exit 0.
- */
-export async function runBackgroundHook(name: string, io: BackgroundIO): Promise<Emission> {
-  let spec: BackgroundSpec;
-  try {
-    const found = specFor(name, io);
-    if (!found) return SILENT;
-    if (found.kind !== "background") {
-      io.stderr(`octoperf ${found.name}: not a background hook (failing open, no decision)`);
-      return SILENT;
-    }
-    spec = found;
-  } catch (error) {
-    return failOpen(io, name, error);
-  }
-  const note = (text: string): Emission => {
-    io.stderr(`octoperf ${spec.name}: ${safeExcerpt(text, 300)} (nobody woken)`);
-    return SILENT;
-  };
-  try {
-    if (!backgroundHooksOn(io.env)) return SILENT;
-    const input = parseHookInput(io.stdin);
-    if (input.event !== "PostToolUse") return note(`not a ${spec.event} event`);
-    const ctx = contextFor(io);
-    let recorded = true;
-    let armed: Armed;
-    try {
-      armed = updateSession(storeOptions(io, spec), input.sessionId, (state) => {
-        const result = spec.arm(input, state, ctx);
-        return { state: result.state, result };
-      });
-    } catch (error) {
-      if (!(error instanceof StateProblem)) throw error;
-      armed = spec.arm(input, emptyState(), ctx);
-      if (armed.job?.kind !== "watch") return note(`${error.message}; no timer without the session state`);
-      recorded = false;
-    }
-    const job = armed.job;
-    if (!job) return armed.note ? note(armed.note) : SILENT;
-    const result = await io.jobs.run(job, io.signal);
-    const later: DecideContext = { ...ctx, now: io.now() };
-    const ours: WaiterRecord = { kind: job.kind === "watch" ? "watcher" : "timer", pid: ctx.pid, token: job.token, works: job.works, at: ctx.now, until: later.now };
-    let settled: Settled;
-    try {
-      if (!recorded) throw new StateProblem("never recorded");
-      settled = updateSession(storeOptions(io, spec), input.sessionId, (state) => {
-        const result2 = settle(job, result, state, later);
-        return { state: result2.state, result: result2 };
-      });
-    } catch (error) {
-      if (!(error instanceof StateProblem)) throw error;
-      // Without the state a watcher's ending still wakes the model (it was promised); a timer's does not.
-      settled = job.kind === "watch" ? settle(job, result, withWaiters(emptyState(), [ours]), later) : { state: emptyState(), note: error.message };
-    }
-    if (!settled.wake) return settled.note ? note(settled.note) : SILENT;
-    io.stderr(settled.wake);
-    return { stdout: "", exitCode: WAKE_EXIT_CODE };
   } catch (error) {
     return failOpen(io, name, error);
   }
@@ -248,13 +170,46 @@ export function pluginRootOf(bundlePath: string | undefined): string | undefined
   return bundlePath ? resolve(dirname(bundlePath), "..", "..") : undefined;
 }
 
-/* The modules below are loaded with require() so that esbuild's bundle starts them only when asked: a quick hook never pays for them. */
+/** What the background bundle offers the quick one (background-entry.ts). */
+export interface BackgroundBundle {
+  runBackgroundMain(name: string, io: HookIO): void;
+  isLoggedIn(env: Env): boolean;
+}
 
-function loggedInCheck(env: Env): () => boolean {
+/**
+ * The background bundle, loaded from next to this one only when needed: its
+ * code (the waits, the login check) is never compiled by a quick hook.
+ */
+function backgroundBundle(pluginRoot: string | undefined): BackgroundBundle {
+  if (!pluginRoot) throw new Error("the plugin's folder is not known");
+  // A computed path: esbuild leaves this require to run time.
+  return require(join(pluginRoot, BACKGROUND_BUNDLE)) as BackgroundBundle;
+}
+
+function loggedInCheck(env: Env, pluginRoot: string | undefined): () => boolean {
   return () => {
-    const { isLoggedIn } = require("../auth/login-state.js") as typeof import("../auth/login-state.js");
-    const { HOSTED_MCP_URL } = require("../auth/hosted.js") as typeof import("../auth/hosted.js");
-    return isLoggedIn(HOSTED_MCP_URL, env);
+    // Most people never signed in: the folder of logins tells, without loading the login code (and node:crypto).
+    let folder: string;
+    try {
+      folder = loginsFolder(configDirFor(env));
+    } catch {
+      return false;
+    }
+    return existsSync(folder) && backgroundBundle(pluginRoot).isLoggedIn(env);
+  };
+}
+
+/** The real I/O of a hook process, for stdin already read. */
+export function systemHookIO(stdin: string, pluginRoot: string | undefined, write: (fd: number, text: string) => void): HookIO {
+  return {
+    stdin,
+    env: process.env,
+    now: decisionClock(process.env),
+    store: systemStoreIO(),
+    stderr: (line) => write(2, `${line}\n`),
+    ...(pluginRoot ? { pluginRoot } : {}),
+    loggedIn: loggedInCheck(process.env, pluginRoot),
+    stopWaiter: (waiter) => stopHookProcess(waiter.pid),
   };
 }
 
@@ -266,44 +221,30 @@ export function main(argv: readonly string[] = process.argv.slice(2)): void {
   } catch {
     // no stdin: parseHookInput reports it
   }
-  // writeSync on fds 1 and 2: creating process.stdout costs a hook almost a millisecond.
-  const write = (fd: number, text: string) => {
-    try {
-      writeSync(fd, text);
-    } catch {
-      // nobody listens
-    }
-  };
-  const finish = (emission: Emission): void => {
-    if (emission.stdout) write(1, `${emission.stdout}\n`);
-    process.exitCode = emission.exitCode;
-  };
   const name = argv[0] ?? "";
   const pluginRoot = pluginRootOf(process.argv[1]);
-  const io: HookIO = {
-    stdin,
-    env: process.env,
-    now: decisionClock(process.env),
-    store: systemStoreIO(),
-    stderr: (line) => write(2, `${line}\n`),
-    ...(pluginRoot ? { pluginRoot } : {}),
-    loggedIn: loggedInCheck(process.env),
-    stopWaiter: (waiter) => {
-      const { stopHookProcess } = require("./background-run.js") as typeof import("./background-run.js");
-      return stopHookProcess(waiter.pid);
-    },
-  };
-  if (hookSpec(name)?.kind !== "background") {
-    finish(runHook(name, io));
+  const io = systemHookIO(stdin, pluginRoot, writeFd);
+  if (hookSpec(name)?.kind === "background") {
+    try {
+      backgroundBundle(pluginRoot).runBackgroundMain(name, io);
+    } catch (error) {
+      failOpen(io, name, error);
+    }
     return;
   }
-  const controller = new AbortController();
-  for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) process.on(signal, () => controller.abort());
-  const { systemJobRunner } = require("./background-run.js") as typeof import("./background-run.js");
-  const jobs = systemJobRunner({ pluginRoot, env: process.env, now: io.now, scale: timeScale(process.env) });
-  runBackgroundHook(name, { ...io, jobs, signal: controller.signal })
-    .then(finish)
-    .catch(() => finish(SILENT))
-    // A background hook ends when its work does: nothing it started may keep it alive.
-    .finally(() => process.exit());
+  finishWith(runHook(name, io));
+}
+
+/** writeSync on fds 1 and 2: creating process.stdout costs a hook almost a millisecond. */
+export function writeFd(fd: number, text: string): void {
+  try {
+    writeSync(fd, text);
+  } catch {
+    // nobody listens
+  }
+}
+
+export function finishWith(emission: Emission): void {
+  if (emission.stdout) writeFd(1, `${emission.stdout}\n`);
+  process.exitCode = emission.exitCode;
 }

@@ -8,7 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import type { TimerJob, WatchJob } from "../../src/hooks/background.js";
-import { isOurHookProcess, lastWatcherLine, sleepUnlessAborted, systemJobRunner } from "../../src/hooks/background-run.js";
+import { lastWatcherLine, sleepUnlessAborted, systemJobRunner } from "../../src/hooks/background-run.js";
+import { isOurHookProcess } from "../../src/hooks/processes.js";
 import { isProcessAlive } from "../../src/hooks/lock.js";
 
 /** A plugin folder whose scripts/octoperf-wait.mjs is `body` (a stand-in for the watcher). */

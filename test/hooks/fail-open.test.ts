@@ -8,7 +8,8 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { HOOKS, type HookSpec } from "../../src/hooks/registry.js";
-import { lockWaitMs, type JobRunner } from "../../src/hooks/runner.js";
+import type { JobRunner } from "../../src/hooks/background-runner.js";
+import { lockWaitMs } from "../../src/hooks/runner.js";
 import { contextOf, expansion, post, pre, runBackground, runBundle, runHook, SESSION, structured, T0, tempDataDir, toolName, virtualWaitIO, type HookRun } from "./hook-calls.js";
 
 /** A background hook that fails open never starts its wait. */

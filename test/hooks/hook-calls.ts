@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { HOOK_BUNDLE } from "../../src/build/hooks-json.js";
 import type { DecideContext } from "../../src/hooks/decision.js";
-import { runBackgroundHook, runHook as runFromSource, systemStoreIO, type BackgroundIO, type HookIO, type JobRunner } from "../../src/hooks/runner.js";
+import { runBackgroundHook, type BackgroundIO, type JobRunner } from "../../src/hooks/background-runner.js";
+import { runHook as runFromSource, systemStoreIO, type HookIO } from "../../src/hooks/runner.js";
 import { claudeToolNames } from "../../src/policy/index.js";
 
 export const REPO_ROOT = join(fileURLToPath(new URL(".", import.meta.url)), "..", "..");
