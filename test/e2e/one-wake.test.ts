@@ -13,7 +13,7 @@
 // Interactive sessions: interactive-one-wake.test.ts and interactive-waits.test.ts.
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, test } from "node:test";
@@ -75,6 +75,14 @@ async function setup(speed: number, credentials: boolean): Promise<Setup> {
       await rm(base, { recursive: true, force: true });
     },
   };
+}
+
+/** Whether a watcher of this session runs (its environment carries the session's marker). */
+async function watcherRunning(marker: string): Promise<boolean> {
+  for (const pid of await markedProcesses(MARKER, marker)) {
+    if ((await readFile(`/proc/${pid}/cmdline`, "latin1").catch(() => "")).includes("octoperf-wait.mjs")) return true;
+  }
+  return false;
 }
 
 /** Read the scenario, start it: the steps every session here begins with. */
@@ -189,8 +197,9 @@ describe("the one-wake wait in -p", { concurrency: true }, () => {
           },
         ],
       );
-      // Once run_scenario has been called and its background hook has had time to start its watcher:
-      await new Promise((done) => setTimeout(done, 8000));
+      // Once run_scenario has been called and its background hook has started its watcher:
+      for (let tries = 0; !(await watcherRunning(s.marker)) && tries < 600; tries += 1) await new Promise((done) => setTimeout(done, 100));
+      assert.ok(await watcherRunning(s.marker), "no background watcher started");
       const stop = await runScripted(
         { prompt: "/octoperf:stop-wait", pluginDir: s.pluginDir, home: s.home, cwd: s.cwd, env: s.env, timeoutMs: 60_000, extraArgs: ["--resume", session] },
         [
