@@ -12,7 +12,7 @@ import type { MessagesRequest } from "../test/e2e/harness/messages.js";
 import { hookTexts, lastToolResult, systemPromptChars, toolListChars, visibleText } from "../test/e2e/harness/requests.js";
 import { pluginCost } from "../test/e2e/harness/plugin-details.js";
 import { buildPluginVariant } from "../test/e2e/harness/plugin-variant.js";
-import { runSession, type ServerForm, type SessionRecord } from "../test/e2e/harness/session.js";
+import { BACKGROUND_HOOKS_OFF, runSession, type ServerForm, type SessionRecord } from "../test/e2e/harness/session.js";
 import { PLUGIN_NAME } from "../src/policy/index.js";
 
 interface Variant {
@@ -52,6 +52,8 @@ async function measure(variant: Variant): Promise<{ variant: Variant; record: Se
     // Without the plugin the user's server is still configured; the plugin copy is just not loaded.
     plugin: { mcp: variant.form, simulator },
     loadPlugin: variant.plugin,
+    // The flow loops by itself (the scripted model does the same with and without the plugin): the background hooks stay off.
+    env: BACKGROUND_HOOKS_OFF,
     timeoutMs: 180_000,
   });
   return { variant, record };

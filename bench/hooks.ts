@@ -2,6 +2,11 @@
 // next to a bare `node -e ''` run in the same loop (interleaved, so machine
 // noise hits both alike). Claude Code starts a hook process on every matching
 // tool call: the ratio is what the plugin adds to that call. Target: <= 1.5.
+// The background hooks run apart from the session (asyncRewake: nothing waits
+// for their start-up, and in -p their wait dwarfs it); they are timed on a
+// call where they decide at once that there is nothing to wait for (no
+// credentials after a start, a final poll), shown apart and not held to the
+// target: they load the background bundle besides the hook bundle.
 // Then the worst input a hook can get: a 150,000-line text answer to a status
 // poll, which must be read in a bounded prefix, far within the hook timeout.
 // Usage: npm run bench:hooks [-- --runs 51]
@@ -34,6 +39,17 @@ const STDIN: Record<string, string> = {
   "poll-outcome": event("PostToolUse", octo("get_bench_result"), { benchResultId: "b2" }, [{ type: "text", text: '{"state":"RUNNING"}' }]),
   "record-schedule": event("PostToolUse", "CronCreate", { cron: "* * * * *", prompt: "call get_bench_result(benchResultId=b1)" }, JSON.stringify({ id: "c1" })),
   "record-scenario": event("PostToolUse", octo("get_scenario"), { scenarioId: "sc1" }, JSON.stringify({ userProfiles: [{ loadStrategy: { holdForSec: 300 } }] })),
+  "wait-in-background": event("PostToolUse", octo("run_scenario"), { scenarioId: "sc1" }, JSON.stringify({ benchReportId: "r1", benchResultIds: ["b1", "b2"] })),
+  "wake-after-poll": event("PostToolUse", octo("get_bench_result"), { benchResultId: "b2" }, [{ type: "text", text: '{"state":"FINISHED"}' }]),
+  "stop-waits": JSON.stringify({
+    session_id: SESSION,
+    hook_event_name: "UserPromptExpansion",
+    expansion_type: "slash_command",
+    command_name: "octoperf:stop-wait",
+    command_args: "b1",
+    command_source: "plugin",
+    cwd: "/tmp",
+  }),
 };
 
 function timeOnce(args: string[], input: string, env: NodeJS.ProcessEnv): number {
@@ -54,7 +70,7 @@ function main(): void {
   console.log(`hook start-to-exit, median of ${RUNS} runs, node ${process.version}\n`);
   console.log(`${"hook".padEnd(18)} ${"hook ms".padStart(8)} ${"node -e '' ms".padStart(14)} ${"ratio".padStart(6)} ${"paired".padStart(7)}`);
   let worst = 0;
-  for (const { name } of HOOKS) {
+  for (const { name, kind } of [...HOOKS].sort((a, b) => Number(a.kind === "background") - Number(b.kind === "background"))) {
     const hooked: number[] = [];
     const bare: number[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -64,13 +80,13 @@ function main(): void {
     const ratio = median(hooked) / median(bare);
     // The median of each hook run over the bare run just before it: steadier when the machine is busy.
     const paired = median(hooked.map((ms, i) => ms / bare[i]!));
-    worst = Math.max(worst, ratio);
+    if (kind !== "background") worst = Math.max(worst, ratio);
     console.log(
-      `${name.padEnd(18)} ${median(hooked).toFixed(1).padStart(8)} ${median(bare).toFixed(1).padStart(14)} ${ratio.toFixed(2).padStart(6)} ${paired.toFixed(2).padStart(7)}`,
+      `${name.padEnd(18)} ${median(hooked).toFixed(1).padStart(8)} ${median(bare).toFixed(1).padStart(14)} ${ratio.toFixed(2).padStart(6)} ${paired.toFixed(2).padStart(7)}${kind === "background" ? "  (background)" : ""}`,
     );
   }
   console.log(`\nratio = median hook / median node -e ''; paired = median of (hook run / the bare run before it)`);
-  console.log(`worst ratio ${worst.toFixed(2)} (target <= ${TARGET_RATIO}): ${worst <= TARGET_RATIO ? "met" : "NOT met"}`);
+  console.log(`worst ratio of the hooks a tool call waits for ${worst.toFixed(2)} (target <= ${TARGET_RATIO}): ${worst <= TARGET_RATIO ? "met" : "NOT met"}`);
 
   const longAnswer = event("PostToolUse", octo("get_bench_result"), { benchResultId: "b2" }, [{ type: "text", text: "\n".repeat(LONG_ANSWER_LINES) }]);
   const long = Array.from({ length: 5 }, () => timeOnce(hook("poll-outcome"), longAnswer, env));

@@ -28892,6 +28892,7 @@ var CRON_FLOOR_S = 60;
 var SCHEDULE_WAKEUP_MIN_S = 60;
 var SCHEDULE_WAKEUP_MAX_S = 3600;
 var MONITOR_MAX_TIMEOUT_MS = 18e5;
+var BASH_BACKGROUND_MAX_TIMEOUT_MS = 72e5;
 var GENERIC_MAX_SLEEP_S = 60;
 
 // src/policy/cadence.ts
@@ -29318,11 +29319,45 @@ var PLUGIN_NAME = "octoperf";
 var SERVER_NAME = "octoperf";
 var TOOL_PREFIXES = [`mcp__${SERVER_NAME}__`, `mcp__plugin_${PLUGIN_NAME}_${SERVER_NAME}__`];
 
+// src/policy/background.ts
+var MAX_BACKGROUND_WAIT_S = 3 * 3600;
+var BACKGROUND_HOOK_MARGIN_S = 300;
+var BACKGROUND_HOOK_TIMEOUT_S = MAX_BACKGROUND_WAIT_S + BACKGROUND_HOOK_MARGIN_S;
+var NOTIFY_AFTER_S = 15 * 60;
+
 // src/policy/realisations.ts
 var WATCHER_MAX_INTERVAL_S = 10;
 var perCycle = (turnsPerCycle) => (expected, interval) => turnsPerCycle * Math.max(1, Math.ceil(expected / interval));
 var MONITOR_WINDOW_S = MONITOR_MAX_TIMEOUT_MS / 1e3;
+var BASH_BACKGROUND_WINDOW_S = BASH_BACKGROUND_MAX_TIMEOUT_MS / 1e3;
+var LOOP_SETUP_TURNS = 2;
+var watcherInterval = (cadence) => Math.min(cadence, WATCHER_MAX_INTERVAL_S);
 var REALISATIONS = Object.freeze([
+  {
+    id: "background-watcher",
+    harness: "claude-code",
+    title: "the hooks run the octoperf-wait watcher in the background",
+    turnsPerCycle: 0,
+    resolution: `the watcher polls every 3-${WATCHER_MAX_INTERVAL_S} s outside the model; a hook wakes it once, with the outcome`,
+    needsWatcher: true,
+    needsHooks: true,
+    interval: watcherInterval,
+    // The one wake with the outcome; a run that outlasts a background wait
+    // costs a wake and one poll (which starts the next) per further wait.
+    turns: (expected) => 1 + 2 * Math.floor(expected / MAX_BACKGROUND_WAIT_S)
+  },
+  {
+    id: "cadence-timer",
+    harness: "claude-code",
+    title: "the hooks wake the model when the next poll is due",
+    turnsPerCycle: 2,
+    resolution: "exact N after each poll; nothing to set up or clean up",
+    needsWatcher: false,
+    needsHooks: true,
+    interval: (cadence) => cadence,
+    // Per poll: the wake, and the poll's answer.
+    turns: perCycle(2)
+  },
   {
     id: "monitor",
     harness: "claude-code",
@@ -29330,10 +29365,24 @@ var REALISATIONS = Object.freeze([
     turnsPerCycle: 0,
     resolution: `the watcher polls every 3-${WATCHER_MAX_INTERVAL_S} s outside the model; only state changes wake it`,
     needsWatcher: true,
-    interval: (cadence) => Math.min(cadence, WATCHER_MAX_INTERVAL_S),
+    needsHooks: false,
+    interval: watcherInterval,
     // One line when the run is under way, one with the outcome, one exit notice;
     // plus a re-arm (line, expiry, new Monitor call) per 30-minute window.
     turns: (expected) => 3 + 3 * Math.floor(expected / MONITOR_WINDOW_S)
+  },
+  {
+    id: "background-bash",
+    harness: "claude-code",
+    title: "Bash with run_in_background running the watcher",
+    turnsPerCycle: 0,
+    resolution: `the watcher polls every 3-${WATCHER_MAX_INTERVAL_S} s outside the model; its exit wakes it once (up to ${BASH_BACKGROUND_WINDOW_S / 3600} h a call)`,
+    needsWatcher: true,
+    needsHooks: false,
+    interval: watcherInterval,
+    // Per call of up to 2 hours: the call's answer, the wake at its exit
+    // (an exit code, no output), and reading the watcher's last line.
+    turns: (expected) => 3 * Math.max(1, Math.ceil(expected / BASH_BACKGROUND_WINDOW_S))
   },
   {
     id: "claude-sleep",
@@ -29342,6 +29391,7 @@ var REALISATIONS = Object.freeze([
     turnsPerCycle: 2,
     resolution: `exact, but only up to ${CLAUDE_MAX_SLEEP_S} s: Claude Code refuses longer sleeps`,
     needsWatcher: false,
+    needsHooks: false,
     interval: (cadence) => cadence <= CLAUDE_MAX_SLEEP_S ? cadence : void 0,
     turns: perCycle(2)
   },
@@ -29352,8 +29402,9 @@ var REALISATIONS = Object.freeze([
     turnsPerCycle: 2,
     resolution: "whole minutes: cron's finest step is 1 minute",
     needsWatcher: false,
+    needsHooks: false,
     interval: (cadence) => Math.ceil(cadence / CRON_FLOOR_S) * CRON_FLOOR_S,
-    turns: perCycle(2)
+    turns: (expected, interval) => perCycle(2)(expected, interval) + LOOP_SETUP_TURNS
   },
   {
     id: "wakeup",
@@ -29362,6 +29413,7 @@ var REALISATIONS = Object.freeze([
     turnsPerCycle: 3,
     resolution: `${SCHEDULE_WAKEUP_MIN_S}-${SCHEDULE_WAKEUP_MAX_S} s, re-armed by the model every cycle`,
     needsWatcher: false,
+    needsHooks: false,
     interval: (cadence) => Math.min(SCHEDULE_WAKEUP_MAX_S, Math.max(SCHEDULE_WAKEUP_MIN_S, cadence)),
     turns: perCycle(3)
   },
@@ -29372,6 +29424,7 @@ var REALISATIONS = Object.freeze([
     turnsPerCycle: 2,
     resolution: `exact up to ${GENERIC_MAX_SLEEP_S} s`,
     needsWatcher: false,
+    needsHooks: false,
     interval: (cadence) => cadence <= GENERIC_MAX_SLEEP_S ? cadence : void 0,
     turns: perCycle(2)
   }

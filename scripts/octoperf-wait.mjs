@@ -1086,12 +1086,12 @@ var require_util = __commonJS({
     }
     exports.alwaysValidSchema = alwaysValidSchema;
     function checkUnknownRules(it, schema = it.schema) {
-      const { opts, self } = it;
+      const { opts, self: self2 } = it;
       if (!opts.strictSchema)
         return;
       if (typeof schema === "boolean")
         return;
-      const rules = self.RULES.keywords;
+      const rules = self2.RULES.keywords;
       for (const key in schema) {
         if (!rules[key])
           checkStrictMode(it, `unknown keyword: "${key}"`);
@@ -1477,8 +1477,8 @@ var require_applicability = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
-    function schemaHasRulesForType({ schema, self }, type) {
-      const group = self.RULES.types[type];
+    function schemaHasRulesForType({ schema, self: self2 }, type) {
+      const group = self2.RULES.types[type];
       return group && group !== true && shouldUseGroup(schema, group);
     }
     exports.schemaHasRulesForType = schemaHasRulesForType;
@@ -1943,7 +1943,7 @@ var require_keyword = __commonJS({
       return !schemaType.length || schemaType.some((st) => st === "array" ? Array.isArray(schema) : st === "object" ? schema && typeof schema == "object" && !Array.isArray(schema) : typeof schema == st || allowUndefined && typeof schema == "undefined");
     }
     exports.validSchemaType = validSchemaType;
-    function validateKeywordUsage({ schema, opts, self, errSchemaPath }, def, keyword) {
+    function validateKeywordUsage({ schema, opts, self: self2, errSchemaPath }, def, keyword) {
       if (Array.isArray(def.keyword) ? !def.keyword.includes(keyword) : def.keyword !== keyword) {
         throw new Error("ajv implementation error");
       }
@@ -1954,9 +1954,9 @@ var require_keyword = __commonJS({
       if (def.validateSchema) {
         const valid = def.validateSchema(schema[keyword]);
         if (!valid) {
-          const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` + self.errorsText(def.validateSchema.errors);
+          const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` + self2.errorsText(def.validateSchema.errors);
           if (opts.validateSchema === "log")
-            self.logger.error(msg);
+            self2.logger.error(msg);
           else
             throw new Error(msg);
         }
@@ -2423,11 +2423,11 @@ var require_validate = __commonJS({
       }
       (0, boolSchema_1.boolOrEmptySchema)(it, valid);
     }
-    function schemaCxtHasRules({ schema, self }) {
+    function schemaCxtHasRules({ schema, self: self2 }) {
       if (typeof schema == "boolean")
         return !schema;
       for (const key in schema)
-        if (self.RULES.all[key])
+        if (self2.RULES.all[key])
           return true;
       return false;
     }
@@ -2456,9 +2456,9 @@ var require_validate = __commonJS({
       schemaKeywords(it, types, !checkedTypes, errsCount);
     }
     function checkRefsAndKeywords(it) {
-      const { schema, errSchemaPath, opts, self } = it;
-      if (schema.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self.RULES)) {
-        self.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
+      const { schema, errSchemaPath, opts, self: self2 } = it;
+      if (schema.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self2.RULES)) {
+        self2.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
       }
     }
     function checkNoDefault(it) {
@@ -2504,8 +2504,8 @@ var require_validate = __commonJS({
         gen.assign((0, codegen_1._)`${evaluated}.items`, items);
     }
     function schemaKeywords(it, types, typeErrors, errsCount) {
-      const { gen, schema, data, allErrors, opts, self } = it;
-      const { RULES } = self;
+      const { gen, schema, data, allErrors, opts, self: self2 } = it;
+      const { RULES } = self2;
       if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES))) {
         gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition));
         return;
@@ -2993,7 +2993,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve.call(this, root, ref);
+      let _sch = resolve2.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a3 = root.localRefs) === null || _a3 === void 0 ? void 0 : _a3[ref];
         const { schemaId } = this.opts;
@@ -3020,7 +3020,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve(root, ref) {
+    function resolve2(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -3884,7 +3884,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve(baseURI, relativeURI, options) {
+    function resolve2(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -4275,7 +4275,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve,
+      resolve: resolve2,
       resolveComponent,
       equal,
       serialize,
@@ -4941,11 +4941,11 @@ var require_ref = __commonJS({
       schemaType: "string",
       code(cxt) {
         const { gen, schema: $ref, it } = cxt;
-        const { baseId, schemaEnv: env, validateName, opts, self } = it;
+        const { baseId, schemaEnv: env, validateName, opts, self: self2 } = it;
         const { root } = env;
         if (($ref === "#" || $ref === "#/") && baseId === root.baseId)
           return callRootRef();
-        const schOrEnv = compile_1.resolveRef.call(self, root, baseId, $ref);
+        const schOrEnv = compile_1.resolveRef.call(self2, root, baseId, $ref);
         if (schOrEnv === void 0)
           throw new ref_error_1.default(it.opts.uriResolver, baseId, $ref);
         if (schOrEnv instanceof compile_1.SchemaEnv)
@@ -6473,7 +6473,7 @@ var require_format = __commonJS({
       error: error2,
       code(cxt, ruleType) {
         const { gen, data, $data, schema, schemaCode, it } = cxt;
-        const { opts, errSchemaPath, schemaEnv, self } = it;
+        const { opts, errSchemaPath, schemaEnv, self: self2 } = it;
         if (!opts.validateFormats)
           return;
         if ($data)
@@ -6482,7 +6482,7 @@ var require_format = __commonJS({
           validateFormat();
         function validate$DataFormat() {
           const fmts = gen.scopeValue("formats", {
-            ref: self.formats,
+            ref: self2.formats,
             code: opts.code.formats
           });
           const fDef = gen.const("fDef", (0, codegen_1._)`${fmts}[${schemaCode}]`);
@@ -6502,7 +6502,7 @@ var require_format = __commonJS({
           }
         }
         function validateFormat() {
-          const formatDef = self.formats[schema];
+          const formatDef = self2.formats[schema];
           if (!formatDef) {
             unknownFormat();
             return;
@@ -6514,7 +6514,7 @@ var require_format = __commonJS({
             cxt.pass(validCondition());
           function unknownFormat() {
             if (opts.strictSchema === false) {
-              self.logger.warn(unknownMsg());
+              self2.logger.warn(unknownMsg());
               return;
             }
             throw new Error(unknownMsg());
@@ -7177,17 +7177,17 @@ var require_limit = __commonJS({
       error: error2,
       code(cxt) {
         const { gen, data, schemaCode, keyword, it } = cxt;
-        const { opts, self } = it;
+        const { opts, self: self2 } = it;
         if (!opts.validateFormats)
           return;
-        const fCxt = new ajv_1.KeywordCxt(it, self.RULES.all.format.definition, "format");
+        const fCxt = new ajv_1.KeywordCxt(it, self2.RULES.all.format.definition, "format");
         if (fCxt.$data)
           validate$DataFormat();
         else
           validateFormat();
         function validate$DataFormat() {
           const fmts = gen.scopeValue("formats", {
-            ref: self.formats,
+            ref: self2.formats,
             code: opts.code.formats
           });
           const fmt = gen.const("fmt", (0, codegen_1._)`${fmts}[${fCxt.schemaCode}]`);
@@ -7195,7 +7195,7 @@ var require_limit = __commonJS({
         }
         function validateFormat() {
           const format = fCxt.schema;
-          const fmtDef = self.formats[format];
+          const fmtDef = self2.formats[format];
           if (!fmtDef || fmtDef === true)
             return;
           if (typeof fmtDef != "object" || fmtDef instanceof RegExp || typeof fmtDef.compare != "function") {
@@ -7358,12 +7358,12 @@ var require_isexe = __commonJS({
         if (typeof Promise !== "function") {
           throw new TypeError("callback not provided");
         }
-        return new Promise(function(resolve, reject) {
+        return new Promise(function(resolve2, reject) {
           isexe(path, options || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
-              resolve(is);
+              resolve2(is);
             }
           });
         });
@@ -7429,27 +7429,27 @@ var require_which = __commonJS({
         opt = {};
       const { pathEnv, pathExt, pathExtExe } = getPathInfo(cmd, opt);
       const found = [];
-      const step = (i) => new Promise((resolve, reject) => {
+      const step = (i) => new Promise((resolve2, reject) => {
         if (i === pathEnv.length)
-          return opt.all && found.length ? resolve(found) : reject(getNotFoundError(cmd));
+          return opt.all && found.length ? resolve2(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
         const pCmd = path.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
-        resolve(subStep(p, i, 0));
+        resolve2(subStep(p, i, 0));
       });
-      const subStep = (p, i, ii) => new Promise((resolve, reject) => {
+      const subStep = (p, i, ii) => new Promise((resolve2, reject) => {
         if (ii === pathExt.length)
-          return resolve(step(i + 1));
+          return resolve2(step(i + 1));
         const ext = pathExt[ii];
         isexe(p + ext, { pathExt: pathExtExe }, (er, is) => {
           if (!er && is) {
             if (opt.all)
               found.push(p + ext);
             else
-              return resolve(p + ext);
+              return resolve2(p + ext);
           }
-          return resolve(subStep(p, i, ii + 1));
+          return resolve2(subStep(p, i, ii + 1));
         });
       });
       return cb ? step(0).then((res) => cb(null, res), cb) : step(0);
@@ -7865,6 +7865,9 @@ var require_content_type = __commonJS({
   }
 });
 
+// src/watcher/cli.ts
+import { resolve } from "node:path";
+
 // src/watcher/errors.ts
 var ENDINGS = [
   { kind: "succeeded", code: 0, meaning: "every handle reached a successful terminal state" },
@@ -7949,6 +7952,7 @@ var CRON_FLOOR_S = 60;
 var SCHEDULE_WAKEUP_MIN_S = 60;
 var SCHEDULE_WAKEUP_MAX_S = 3600;
 var MONITOR_MAX_TIMEOUT_MS = 18e5;
+var BASH_BACKGROUND_MAX_TIMEOUT_MS = 72e5;
 var GENERIC_MAX_SLEEP_S = 60;
 
 // src/policy/cadence.ts
@@ -8506,11 +8510,45 @@ var PLUGIN_NAME = "octoperf";
 var SERVER_NAME = "octoperf";
 var TOOL_PREFIXES = [`mcp__${SERVER_NAME}__`, `mcp__plugin_${PLUGIN_NAME}_${SERVER_NAME}__`];
 
+// src/policy/background.ts
+var MAX_BACKGROUND_WAIT_S = 3 * 3600;
+var BACKGROUND_HOOK_MARGIN_S = 300;
+var BACKGROUND_HOOK_TIMEOUT_S = MAX_BACKGROUND_WAIT_S + BACKGROUND_HOOK_MARGIN_S;
+var NOTIFY_AFTER_S = 15 * 60;
+
 // src/policy/realisations.ts
 var WATCHER_MAX_INTERVAL_S = 10;
 var perCycle = (turnsPerCycle) => (expected, interval) => turnsPerCycle * Math.max(1, Math.ceil(expected / interval));
 var MONITOR_WINDOW_S = MONITOR_MAX_TIMEOUT_MS / 1e3;
+var BASH_BACKGROUND_WINDOW_S = BASH_BACKGROUND_MAX_TIMEOUT_MS / 1e3;
+var LOOP_SETUP_TURNS = 2;
+var watcherInterval = (cadence) => Math.min(cadence, WATCHER_MAX_INTERVAL_S);
 var REALISATIONS = Object.freeze([
+  {
+    id: "background-watcher",
+    harness: "claude-code",
+    title: "the hooks run the octoperf-wait watcher in the background",
+    turnsPerCycle: 0,
+    resolution: `the watcher polls every 3-${WATCHER_MAX_INTERVAL_S} s outside the model; a hook wakes it once, with the outcome`,
+    needsWatcher: true,
+    needsHooks: true,
+    interval: watcherInterval,
+    // The one wake with the outcome; a run that outlasts a background wait
+    // costs a wake and one poll (which starts the next) per further wait.
+    turns: (expected) => 1 + 2 * Math.floor(expected / MAX_BACKGROUND_WAIT_S)
+  },
+  {
+    id: "cadence-timer",
+    harness: "claude-code",
+    title: "the hooks wake the model when the next poll is due",
+    turnsPerCycle: 2,
+    resolution: "exact N after each poll; nothing to set up or clean up",
+    needsWatcher: false,
+    needsHooks: true,
+    interval: (cadence) => cadence,
+    // Per poll: the wake, and the poll's answer.
+    turns: perCycle(2)
+  },
   {
     id: "monitor",
     harness: "claude-code",
@@ -8518,10 +8556,24 @@ var REALISATIONS = Object.freeze([
     turnsPerCycle: 0,
     resolution: `the watcher polls every 3-${WATCHER_MAX_INTERVAL_S} s outside the model; only state changes wake it`,
     needsWatcher: true,
-    interval: (cadence) => Math.min(cadence, WATCHER_MAX_INTERVAL_S),
+    needsHooks: false,
+    interval: watcherInterval,
     // One line when the run is under way, one with the outcome, one exit notice;
     // plus a re-arm (line, expiry, new Monitor call) per 30-minute window.
     turns: (expected) => 3 + 3 * Math.floor(expected / MONITOR_WINDOW_S)
+  },
+  {
+    id: "background-bash",
+    harness: "claude-code",
+    title: "Bash with run_in_background running the watcher",
+    turnsPerCycle: 0,
+    resolution: `the watcher polls every 3-${WATCHER_MAX_INTERVAL_S} s outside the model; its exit wakes it once (up to ${BASH_BACKGROUND_WINDOW_S / 3600} h a call)`,
+    needsWatcher: true,
+    needsHooks: false,
+    interval: watcherInterval,
+    // Per call of up to 2 hours: the call's answer, the wake at its exit
+    // (an exit code, no output), and reading the watcher's last line.
+    turns: (expected) => 3 * Math.max(1, Math.ceil(expected / BASH_BACKGROUND_WINDOW_S))
   },
   {
     id: "claude-sleep",
@@ -8530,6 +8582,7 @@ var REALISATIONS = Object.freeze([
     turnsPerCycle: 2,
     resolution: `exact, but only up to ${CLAUDE_MAX_SLEEP_S} s: Claude Code refuses longer sleeps`,
     needsWatcher: false,
+    needsHooks: false,
     interval: (cadence) => cadence <= CLAUDE_MAX_SLEEP_S ? cadence : void 0,
     turns: perCycle(2)
   },
@@ -8540,8 +8593,9 @@ var REALISATIONS = Object.freeze([
     turnsPerCycle: 2,
     resolution: "whole minutes: cron's finest step is 1 minute",
     needsWatcher: false,
+    needsHooks: false,
     interval: (cadence) => Math.ceil(cadence / CRON_FLOOR_S) * CRON_FLOOR_S,
-    turns: perCycle(2)
+    turns: (expected, interval) => perCycle(2)(expected, interval) + LOOP_SETUP_TURNS
   },
   {
     id: "wakeup",
@@ -8550,6 +8604,7 @@ var REALISATIONS = Object.freeze([
     turnsPerCycle: 3,
     resolution: `${SCHEDULE_WAKEUP_MIN_S}-${SCHEDULE_WAKEUP_MAX_S} s, re-armed by the model every cycle`,
     needsWatcher: false,
+    needsHooks: false,
     interval: (cadence) => Math.min(SCHEDULE_WAKEUP_MAX_S, Math.max(SCHEDULE_WAKEUP_MIN_S, cadence)),
     turns: perCycle(3)
   },
@@ -8560,6 +8615,7 @@ var REALISATIONS = Object.freeze([
     turnsPerCycle: 2,
     resolution: `exact up to ${GENERIC_MAX_SLEEP_S} s`,
     needsWatcher: false,
+    needsHooks: false,
     interval: (cadence) => cadence <= GENERIC_MAX_SLEEP_S ? cadence : void 0,
     turns: perCycle(2)
   }
@@ -8571,7 +8627,14 @@ function realisation(id) {
 }
 
 // src/render/wait-instructions.ts
-var WATCHER_COMMAND = 'node "${CLAUDE_PLUGIN_ROOT}/scripts/octoperf-wait.mjs"';
+var WATCHER_SCRIPT = "scripts/octoperf-wait.mjs";
+var WATCHER_COMMAND = `node "\${CLAUDE_PLUGIN_ROOT}/${WATCHER_SCRIPT}"`;
+function shellWord(word) {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
+}
+function watcherCommandFor(script) {
+  return `node ${shellWord(script)}`;
+}
 
 // src/watcher/retry.ts
 var DEFAULT_RETRY = { attempts: 6, baseMs: 1e3, capMs: 3e4 };
@@ -8767,7 +8830,7 @@ function timeoutReason(ms) {
 var timerMs = (ms) => Math.min(MAX_TIMER_MS, Math.max(0, ms));
 var realClock = {
   now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, timerMs(ms))),
+  sleep: (ms) => new Promise((resolve2) => setTimeout(resolve2, timerMs(ms))),
   timeout(ms) {
     const controller2 = new AbortController();
     const timer = setTimeout(() => controller2.abort(timeoutReason(ms)), timerMs(ms));
@@ -12255,7 +12318,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve) {
+function isRecursive(inst, stack, resolve2) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -12265,7 +12328,7 @@ function isRecursive(inst, stack, resolve) {
   let result = NONE;
   const check = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve);
+      const answer = isRecursive(child, stack, resolve2);
       if (answer > result)
         result = answer;
     }
@@ -12276,7 +12339,7 @@ function isRecursive(inst, stack, resolve) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve2) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -12340,7 +12403,7 @@ function isRecursive(inst, stack, resolve) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve2 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -14410,15 +14473,15 @@ var initializer2 = (inst, issues) => {
   if (_installedErrorProtos.has(proto))
     return;
   _installedErrorProtos.add(proto);
-  _lazyMethod(proto, "format", (self) => (mapper) => formatError(self, mapper));
-  _lazyMethod(proto, "flatten", (self) => (mapper) => flattenError(self, mapper));
-  _lazyMethod(proto, "addIssue", (self) => (issue2) => {
-    self.issues.push(issue2);
-    self.message = JSON.stringify(self.issues, jsonStringifyReplacer, 2);
+  _lazyMethod(proto, "format", (self2) => (mapper) => formatError(self2, mapper));
+  _lazyMethod(proto, "flatten", (self2) => (mapper) => flattenError(self2, mapper));
+  _lazyMethod(proto, "addIssue", (self2) => (issue2) => {
+    self2.issues.push(issue2);
+    self2.message = JSON.stringify(self2.issues, jsonStringifyReplacer, 2);
   });
-  _lazyMethod(proto, "addIssues", (self) => (issues2) => {
-    self.issues.push(...issues2);
-    self.message = JSON.stringify(self.issues, jsonStringifyReplacer, 2);
+  _lazyMethod(proto, "addIssues", (self2) => (issues2) => {
+    self2.issues.push(...issues2);
+    self2.message = JSON.stringify(self2.issues, jsonStringifyReplacer, 2);
   });
   Object.defineProperty(proto, "isEmpty", {
     configurable: true,
@@ -15092,7 +15155,7 @@ var ZodObject = /* @__PURE__ */ $constructor("ZodObject", (inst, def) => {
   $ZodObjectJIT.init(inst, def);
   ZodType.init(inst, def);
   inst._zod.processJSONSchema = (ctx, json, params) => objectProcessor(inst, ctx, json, params);
-  util_exports.installLazyProp(inst, "shape", (self) => self._zod.def.shape, false);
+  util_exports.installLazyProp(inst, "shape", (self2) => self2._zod.def.shape, false);
 }, {
   keyof() {
     return _enum(Object.keys(this._zod.def.shape));
@@ -17607,7 +17670,7 @@ var Protocol = class {
           return;
         }
         const pollInterval = task2.pollInterval ?? this._options?.defaultTaskPollInterval ?? 1e3;
-        await new Promise((resolve) => setTimeout(resolve, pollInterval));
+        await new Promise((resolve2) => setTimeout(resolve2, pollInterval));
         options?.signal?.throwIfAborted();
       }
     } catch (error2) {
@@ -17624,7 +17687,7 @@ var Protocol = class {
    */
   request(request, resultSchema, options) {
     const { relatedRequestId, resumptionToken, onresumptiontoken, task, relatedTask } = options ?? {};
-    return new Promise((resolve, reject) => {
+    return new Promise((resolve2, reject) => {
       const earlyReject = (error2) => {
         reject(error2);
       };
@@ -17702,7 +17765,7 @@ var Protocol = class {
           if (!parseResult.success) {
             reject(parseResult.error);
           } else {
-            resolve(parseResult.data);
+            resolve2(parseResult.data);
           }
         } catch (error2) {
           reject(error2);
@@ -17964,12 +18027,12 @@ var Protocol = class {
       }
     } catch {
     }
-    return new Promise((resolve, reject) => {
+    return new Promise((resolve2, reject) => {
       if (signal.aborted) {
         reject(new McpError(ErrorCode.InvalidRequest, "Request cancelled"));
         return;
       }
-      const timeoutId = setTimeout(resolve, interval);
+      const timeoutId = setTimeout(resolve2, interval);
       signal.addEventListener("abort", () => {
         clearTimeout(timeoutId);
         reject(new McpError(ErrorCode.InvalidRequest, "Request cancelled"));
@@ -18920,7 +18983,7 @@ var StdioClientTransport = class {
     if (this._process) {
       throw new Error("StdioClientTransport already started! If using Client class, note that connect() calls start() automatically.");
     }
-    return new Promise((resolve, reject) => {
+    return new Promise((resolve2, reject) => {
       this._process = (0, import_cross_spawn.default)(this._serverParams.command, this._serverParams.args ?? [], {
         // merge default env with server env because mcp server needs some env vars
         env: {
@@ -18937,7 +19000,7 @@ var StdioClientTransport = class {
         this.onerror?.(error2);
       });
       this._process.on("spawn", () => {
-        resolve();
+        resolve2();
       });
       this._process.on("close", (_code) => {
         this._process = void 0;
@@ -19002,22 +19065,22 @@ var StdioClientTransport = class {
     if (this._process) {
       const processToClose = this._process;
       this._process = void 0;
-      const closePromise = new Promise((resolve) => {
+      const closePromise = new Promise((resolve2) => {
         processToClose.once("close", () => {
-          resolve();
+          resolve2();
         });
       });
       try {
         processToClose.stdin?.end();
       } catch {
       }
-      await Promise.race([closePromise, new Promise((resolve) => setTimeout(resolve, 2e3).unref())]);
+      await Promise.race([closePromise, new Promise((resolve2) => setTimeout(resolve2, 2e3).unref())]);
       if (processToClose.exitCode === null) {
         try {
           processToClose.kill("SIGTERM");
         } catch {
         }
-        await Promise.race([closePromise, new Promise((resolve) => setTimeout(resolve, 2e3).unref())]);
+        await Promise.race([closePromise, new Promise((resolve2) => setTimeout(resolve2, 2e3).unref())]);
       }
       if (processToClose.exitCode === null) {
         try {
@@ -19029,15 +19092,15 @@ var StdioClientTransport = class {
     this._readBuffer.clear();
   }
   send(message) {
-    return new Promise((resolve) => {
+    return new Promise((resolve2) => {
       if (!this._process?.stdin) {
         throw new Error("Not connected");
       }
       const json = serializeMessage(message);
       if (this._process.stdin.write(json)) {
-        resolve();
+        resolve2();
       } else {
-        this._process.stdin.once("drain", resolve);
+        this._process.stdin.once("drain", resolve2);
       }
     });
   }
@@ -20702,12 +20765,20 @@ function loginCommandFor(serverUrl) {
 
 // src/auth/paths.ts
 import { createHash } from "node:crypto";
+import { join as join2 } from "node:path";
+
+// src/auth/config-dir.ts
 import { join } from "node:path";
 function configDirFor(env, platform = process.platform) {
   const base = env.XDG_CONFIG_HOME || (platform === "win32" ? env.APPDATA : void 0) || (env.HOME ? join(env.HOME, ".config") : void 0);
   if (!base) throw new Error("no config folder: set XDG_CONFIG_HOME or HOME");
   return join(base, "octoperf-plugin");
 }
+function loginsFolder(configDir) {
+  return join(configDir, "oauth");
+}
+
+// src/auth/paths.ts
 function normalServerUrl(serverUrl) {
   const url2 = new URL(serverUrl);
   if (url2.protocol !== "https:" && url2.protocol !== "http:") throw new Error(`not an http(s) URL: ${url2.protocol}`);
@@ -20715,8 +20786,8 @@ function normalServerUrl(serverUrl) {
 }
 function loginFiles(configDir, serverUrl) {
   const key = createHash("sha256").update(normalServerUrl(serverUrl)).digest("hex").slice(0, 16);
-  const folder = join(configDir, "oauth");
-  return { folder, secrets: join(folder, `${key}.json`), meta: join(folder, `${key}.meta.json`) };
+  const folder = loginsFolder(configDir);
+  return { folder, secrets: join2(folder, `${key}.json`), meta: join2(folder, `${key}.meta.json`) };
 }
 
 // src/auth/private-files.ts
@@ -20857,7 +20928,7 @@ var PAGE = { "content-type": "text/plain; charset=utf-8", "cache-control": "no-s
 async function startLoopback(port = 0) {
   const state = randomBytes2(16).toString("base64url");
   let settle2;
-  const code = new Promise((resolve, reject) => settle2 = { resolve, reject });
+  const code = new Promise((resolve2, reject) => settle2 = { resolve: resolve2, reject });
   code.catch(() => void 0);
   const server = createServer((req, res) => {
     const url2 = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -20879,18 +20950,18 @@ async function startLoopback(port = 0) {
     res.writeHead(200, PAGE).end("Sign-in failed. Go back to the terminal.\n");
     settle2.reject(new SignInError(`the authorization server refused the sign-in (${error2 ? printable(error2, 60) : "no code in the redirect"})`));
   });
-  await new Promise((resolve, reject) => {
+  await new Promise((resolve2, reject) => {
     server.once("error", reject);
-    server.listen(port, "127.0.0.1", () => resolve());
+    server.listen(port, "127.0.0.1", () => resolve2());
   });
   const { port: bound } = server.address();
   return {
     redirectUrl: `http://127.0.0.1:${bound}${CALLBACK_PATH}`,
     state,
     code,
-    close: () => new Promise((resolve) => {
+    close: () => new Promise((resolve2) => {
       server.closeAllConnections();
-      server.close(() => resolve());
+      server.close(() => resolve2());
     })
   };
 }
@@ -21871,7 +21942,7 @@ async function run(options) {
       requestTimeoutMs,
       progressStep: args.progressStep,
       windowSeconds: args.windowSeconds,
-      rearmCommand: (expectedLeft, deadlineLeft) => `${WATCHER_COMMAND} ${watchWords({ ...args, scenarioId: void 0, expectedSeconds: expectedLeft, deadlineSeconds: deadlineLeft, resumed: true }, formatDuration).join(" ")}`,
+      rearmCommand: (expectedLeft, deadlineLeft) => `${options.self ? watcherCommandFor(options.self) : WATCHER_COMMAND} ${watchWords({ ...args, scenarioId: void 0, expectedSeconds: expectedLeft, deadlineSeconds: deadlineLeft, resumed: true }, formatDuration).join(" ")}`,
       resumed: args.resumed
     };
     return await watch(plan, io);
@@ -21895,7 +21966,8 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
     process.exit(130);
   });
 }
-run({ argv: process.argv.slice(2), env: process.env, stdout: process.stdout, stderr: process.stderr, signal: controller.signal }).then((code) => {
+var self = process.argv[1] ? resolve(process.argv[1]) : void 0;
+run({ argv: process.argv.slice(2), env: process.env, stdout: process.stdout, stderr: process.stderr, signal: controller.signal, ...self ? { self } : {} }).then((code) => {
   process.exitCode = code;
 }).catch((error2) => {
   process.stderr.write(`octoperf-wait: internal: ${error2 instanceof Error ? error2.name : "error"}

@@ -3,25 +3,42 @@
 "use strict";
 
 // src/hooks/runner.ts
-var import_node_fs4 = require("node:fs");
+var import_node_fs5 = require("node:fs");
 var import_node_os = require("node:os");
+var import_node_path4 = require("node:path");
+
+// src/auth/config-dir.ts
+var import_node_path = require("node:path");
+function configDirFor(env, platform = process.platform) {
+  const base = env.XDG_CONFIG_HOME || (platform === "win32" ? env.APPDATA : void 0) || (env.HOME ? (0, import_node_path.join)(env.HOME, ".config") : void 0);
+  if (!base) throw new Error("no config folder: set XDG_CONFIG_HOME or HOME");
+  return (0, import_node_path.join)(base, "octoperf-plugin");
+}
+function loginsFolder(configDir) {
+  return (0, import_node_path.join)(configDir, "oauth");
+}
 
 // src/hooks/decision.ts
 var MAX_DECISION_CHARS = 4e3;
-function cut(text) {
-  return text.length > MAX_DECISION_CHARS ? `${text.slice(0, MAX_DECISION_CHARS - 3)}...` : text;
+function cut(text, max = MAX_DECISION_CHARS) {
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
 }
 var SILENT = { stdout: "", exitCode: 0 };
 function emit(decision) {
+  if (decision.kind === "say") return { stdout: cut(decision.text), exitCode: 0 };
   const output = decision.kind === "deny" ? { hookSpecificOutput: { hookEventName: "PreToolUse", permissionDecision: "deny", permissionDecisionReason: cut(decision.reason) } } : { hookSpecificOutput: { hookEventName: "PostToolUse", additionalContext: cut(decision.text) } };
   return { stdout: JSON.stringify(output), exitCode: 0 };
 }
 
 // src/hooks/environment.ts
+var HOOK_BUNDLE = "scripts/hooks/octoperf-hook.cjs";
+var HOOK_BUNDLE_NAME = HOOK_BUNDLE.slice(HOOK_BUNDLE.lastIndexOf("/") + 1);
+var BACKGROUND_BUNDLE = "scripts/hooks/octoperf-hook-background.cjs";
 var PLUGIN_DATA_ENV = "CLAUDE_PLUGIN_DATA";
 var DISABLE_ENV = "OCTOPERF_HOOKS_DISABLE";
 var API_KEY_ENV = "OCTOPERF_API_KEY";
 var TEST_CLOCK_ENV = "OCTOPERF_HOOKS_TEST_NOW";
+var TEST_TIME_SCALE_ENV = "OCTOPERF_HOOKS_TIME_SCALE";
 
 // src/hooks/input.ts
 var InputProblem = class extends Error {
@@ -29,6 +46,7 @@ var InputProblem = class extends Error {
 };
 var SESSION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 var MAX_STDIN_CHARS = 4e6;
+var MAX_COMMAND_ARGS_CHARS = 4e3;
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -43,9 +61,15 @@ function parseHookInput(raw) {
   }
   if (!isRecord(parsed)) throw new InputProblem("stdin is not a JSON object");
   const event = parsed.hook_event_name;
-  if (event !== "PreToolUse" && event !== "PostToolUse") throw new InputProblem("not a PreToolUse or PostToolUse event");
+  if (event !== "PreToolUse" && event !== "PostToolUse" && event !== "UserPromptExpansion") throw new InputProblem("not a PreToolUse, PostToolUse or UserPromptExpansion event");
   const sessionId = parsed.session_id;
   if (typeof sessionId !== "string" || !SESSION_ID_PATTERN.test(sessionId)) throw new InputProblem("missing or malformed session_id");
+  if (event === "UserPromptExpansion") {
+    const name = parsed.expansion_type === "slash_command" && typeof parsed.command_name === "string" ? parsed.command_name : "";
+    const args = typeof parsed.command_args === "string" ? parsed.command_args : "";
+    if (name.length > 200 || args.length > MAX_COMMAND_ARGS_CHARS) throw new InputProblem("command name or arguments too long");
+    return { event, sessionId, commandName: name, commandArgs: args };
+  }
   const toolName = parsed.tool_name;
   if (typeof toolName !== "string" || toolName.length === 0 || toolName.length > 200) throw new InputProblem("missing or malformed tool_name");
   const toolInput = parsed.tool_input ?? {};
@@ -169,6 +193,30 @@ function acquireLock(path, io, timing) {
   throw new StateProblem("state lock could not be taken");
 }
 
+// src/hooks/processes.ts
+var import_node_fs2 = require("node:fs");
+function isOurHookProcess(pid, readCmdline = procCmdline) {
+  if (!isProcessAlive(pid)) return false;
+  const cmdline = readCmdline(pid);
+  return cmdline === void 0 || cmdline.includes(HOOK_BUNDLE_NAME);
+}
+function procCmdline(pid) {
+  try {
+    return (0, import_node_fs2.readFileSync)(`/proc/${pid}/cmdline`, "latin1");
+  } catch {
+    return void 0;
+  }
+}
+function stopHookProcess(pid) {
+  if (pid === process.pid || !isOurHookProcess(pid)) return false;
+  try {
+    process.kill(pid, "SIGTERM");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 // src/policy/states.ts
 var BENCH_IN_FLIGHT = ["CREATED", "PENDING", "SCHEDULED", "SCALING", "PREPARING", "INITIALIZING", "RUNNING"];
 var BENCH_TERMINAL = ["FINISHED", "ABORTED", "ERROR"];
@@ -183,6 +231,7 @@ var CRON_FLOOR_S = 60;
 var SCHEDULE_WAKEUP_MIN_S = 60;
 var SCHEDULE_WAKEUP_MAX_S = 3600;
 var MONITOR_MAX_TIMEOUT_MS = 18e5;
+var BASH_BACKGROUND_MAX_TIMEOUT_MS = 72e5;
 var GENERIC_MAX_SLEEP_S = 60;
 
 // src/policy/cadence.ts
@@ -201,6 +250,29 @@ function cadenceFor(expectedSeconds) {
 // src/policy/duration.ts
 var MAX_DURATION_S = 7 * 24 * 3600;
 var UNIT_SECONDS = { d: 86400, h: 3600, m: 60, s: 1 };
+var DURATION_RE = /^(?:(\d{1,6})d)?(?:(\d{1,6})h)?(?:(\d{1,6})m)?(?:(\d{1,6})s)?$/;
+var DurationError = class extends Error {
+  name = "DurationError";
+};
+function parseDuration(text, field = "duration") {
+  const value = text.trim().toLowerCase();
+  if (value.length === 0) throw new DurationError(`${field}: empty; use e.g. 90s, 10m or 1h30m`);
+  if (value.length > 24) throw new DurationError(`${field}: too long (${value.length} characters); use e.g. 90s, 10m or 1h30m`);
+  let seconds;
+  if (/^\d{1,7}$/.test(value)) {
+    seconds = Number(value);
+  } else {
+    const match = DURATION_RE.exec(value);
+    if (!match || match.slice(1).every((part) => part === void 0)) {
+      throw new DurationError(`${field}: "${printable(value)}" is not a duration; use e.g. 90s, 10m or 1h30m`);
+    }
+    const [, d, h, m, s] = match;
+    seconds = Number(d ?? 0) * UNIT_SECONDS.d + Number(h ?? 0) * UNIT_SECONDS.h + Number(m ?? 0) * UNIT_SECONDS.m + Number(s ?? 0);
+  }
+  if (seconds <= 0) throw new DurationError(`${field}: must be more than 0 seconds`);
+  if (seconds > MAX_DURATION_S) throw new DurationError(`${field}: ${seconds} s is more than the 7-day maximum`);
+  return seconds;
+}
 function formatDuration(totalSeconds) {
   let rest = Math.max(0, Math.round(totalSeconds));
   if (rest === 0) return "0s";
@@ -634,13 +706,13 @@ function operationsForStatusTool(tool) {
   );
 }
 function statusTools() {
-  const names = /* @__PURE__ */ new Set();
+  const names2 = /* @__PURE__ */ new Set();
   for (const op of OPERATIONS) {
-    names.add(op.status.tool);
-    for (const alt of op.alternatives) names.add(alt.tool);
-    if (op.progress) names.add(op.progress.tool);
+    names2.add(op.status.tool);
+    for (const alt of op.alternatives) names2.add(alt.tool);
+    if (op.progress) names2.add(op.progress.tool);
   }
-  return [...names];
+  return [...names2];
 }
 function startTools() {
   return OPERATIONS.filter((op) => op.handle.source === "result").map((op) => op.startTool);
@@ -747,11 +819,47 @@ function hookMatcher(tools) {
   return tools.flatMap(claudeToolNames).join("|");
 }
 
+// src/policy/background.ts
+var MAX_BACKGROUND_WAIT_S = 3 * 3600;
+var BACKGROUND_HOOK_MARGIN_S = 300;
+var BACKGROUND_HOOK_TIMEOUT_S = MAX_BACKGROUND_WAIT_S + BACKGROUND_HOOK_MARGIN_S;
+var NOTIFY_AFTER_S = 15 * 60;
+var PUSH_NOTIFICATION_MAX_CHARS = 199;
+var REST_OBSERVABLE_OPERATIONS = ["validation", "scenario-run", "pdf-export"];
+
 // src/policy/realisations.ts
 var WATCHER_MAX_INTERVAL_S = 10;
 var perCycle = (turnsPerCycle) => (expected, interval) => turnsPerCycle * Math.max(1, Math.ceil(expected / interval));
 var MONITOR_WINDOW_S = MONITOR_MAX_TIMEOUT_MS / 1e3;
+var BASH_BACKGROUND_WINDOW_S = BASH_BACKGROUND_MAX_TIMEOUT_MS / 1e3;
+var LOOP_SETUP_TURNS = 2;
+var watcherInterval = (cadence) => Math.min(cadence, WATCHER_MAX_INTERVAL_S);
 var REALISATIONS = Object.freeze([
+  {
+    id: "background-watcher",
+    harness: "claude-code",
+    title: "the hooks run the octoperf-wait watcher in the background",
+    turnsPerCycle: 0,
+    resolution: `the watcher polls every 3-${WATCHER_MAX_INTERVAL_S} s outside the model; a hook wakes it once, with the outcome`,
+    needsWatcher: true,
+    needsHooks: true,
+    interval: watcherInterval,
+    // The one wake with the outcome; a run that outlasts a background wait
+    // costs a wake and one poll (which starts the next) per further wait.
+    turns: (expected) => 1 + 2 * Math.floor(expected / MAX_BACKGROUND_WAIT_S)
+  },
+  {
+    id: "cadence-timer",
+    harness: "claude-code",
+    title: "the hooks wake the model when the next poll is due",
+    turnsPerCycle: 2,
+    resolution: "exact N after each poll; nothing to set up or clean up",
+    needsWatcher: false,
+    needsHooks: true,
+    interval: (cadence) => cadence,
+    // Per poll: the wake, and the poll's answer.
+    turns: perCycle(2)
+  },
   {
     id: "monitor",
     harness: "claude-code",
@@ -759,10 +867,24 @@ var REALISATIONS = Object.freeze([
     turnsPerCycle: 0,
     resolution: `the watcher polls every 3-${WATCHER_MAX_INTERVAL_S} s outside the model; only state changes wake it`,
     needsWatcher: true,
-    interval: (cadence) => Math.min(cadence, WATCHER_MAX_INTERVAL_S),
+    needsHooks: false,
+    interval: watcherInterval,
     // One line when the run is under way, one with the outcome, one exit notice;
     // plus a re-arm (line, expiry, new Monitor call) per 30-minute window.
     turns: (expected) => 3 + 3 * Math.floor(expected / MONITOR_WINDOW_S)
+  },
+  {
+    id: "background-bash",
+    harness: "claude-code",
+    title: "Bash with run_in_background running the watcher",
+    turnsPerCycle: 0,
+    resolution: `the watcher polls every 3-${WATCHER_MAX_INTERVAL_S} s outside the model; its exit wakes it once (up to ${BASH_BACKGROUND_WINDOW_S / 3600} h a call)`,
+    needsWatcher: true,
+    needsHooks: false,
+    interval: watcherInterval,
+    // Per call of up to 2 hours: the call's answer, the wake at its exit
+    // (an exit code, no output), and reading the watcher's last line.
+    turns: (expected) => 3 * Math.max(1, Math.ceil(expected / BASH_BACKGROUND_WINDOW_S))
   },
   {
     id: "claude-sleep",
@@ -771,6 +893,7 @@ var REALISATIONS = Object.freeze([
     turnsPerCycle: 2,
     resolution: `exact, but only up to ${CLAUDE_MAX_SLEEP_S} s: Claude Code refuses longer sleeps`,
     needsWatcher: false,
+    needsHooks: false,
     interval: (cadence) => cadence <= CLAUDE_MAX_SLEEP_S ? cadence : void 0,
     turns: perCycle(2)
   },
@@ -781,8 +904,9 @@ var REALISATIONS = Object.freeze([
     turnsPerCycle: 2,
     resolution: "whole minutes: cron's finest step is 1 minute",
     needsWatcher: false,
+    needsHooks: false,
     interval: (cadence) => Math.ceil(cadence / CRON_FLOOR_S) * CRON_FLOOR_S,
-    turns: perCycle(2)
+    turns: (expected, interval) => perCycle(2)(expected, interval) + LOOP_SETUP_TURNS
   },
   {
     id: "wakeup",
@@ -791,6 +915,7 @@ var REALISATIONS = Object.freeze([
     turnsPerCycle: 3,
     resolution: `${SCHEDULE_WAKEUP_MIN_S}-${SCHEDULE_WAKEUP_MAX_S} s, re-armed by the model every cycle`,
     needsWatcher: false,
+    needsHooks: false,
     interval: (cadence) => Math.min(SCHEDULE_WAKEUP_MAX_S, Math.max(SCHEDULE_WAKEUP_MIN_S, cadence)),
     turns: perCycle(3)
   },
@@ -801,10 +926,16 @@ var REALISATIONS = Object.freeze([
     turnsPerCycle: 2,
     resolution: `exact up to ${GENERIC_MAX_SLEEP_S} s`,
     needsWatcher: false,
+    needsHooks: false,
     interval: (cadence) => cadence <= GENERIC_MAX_SLEEP_S ? cadence : void 0,
     turns: perCycle(2)
   }
 ]);
+function realisation(id) {
+  const found = REALISATIONS.find((r) => r.id === id);
+  if (!found) throw new Error(`unknown realisation ${id}`);
+  return found;
+}
 
 // src/policy/plan.ts
 function byPreference(a, b) {
@@ -812,11 +943,11 @@ function byPreference(a, b) {
   if (!a.exact && a.intervalSeconds !== b.intervalSeconds) return a.intervalSeconds - b.intervalSeconds;
   return a.estimatedTurns - b.estimatedTurns;
 }
-function realisationChoices(expectedSeconds, harness = "claude-code", watcher = false) {
+function realisationChoices(expectedSeconds, harness = "claude-code", watcher = false, hooks = false) {
   const cadenceSeconds = cadenceFor(expectedSeconds);
   const options = [];
   for (const r of REALISATIONS) {
-    if (r.harness !== harness || r.needsWatcher && !watcher) continue;
+    if (r.harness !== harness || r.needsWatcher && !watcher || r.needsHooks && !hooks) continue;
     const intervalSeconds = r.interval(cadenceSeconds);
     if (intervalSeconds === void 0) continue;
     const exact = intervalSeconds <= cadenceSeconds;
@@ -829,7 +960,7 @@ function planWait(request) {
   const expectedSeconds = Math.round(request.expectedSeconds ?? op.expectedSeconds);
   const cadenceSeconds = cadenceFor(expectedSeconds);
   const harness = request.harness ?? "claude-code";
-  const options = realisationChoices(expectedSeconds, harness, request.watcher ?? false);
+  const options = realisationChoices(expectedSeconds, harness, request.watcher ?? false, request.hooks ?? false);
   const chosen = options[0];
   if (!chosen) throw new Error(`no way to wait in harness ${harness}`);
   return {
@@ -857,7 +988,18 @@ var orList = (items) => joinList(items, "or");
 var andList = (items) => joinList(items, "and");
 
 // src/render/wait-instructions.ts
-var WATCHER_COMMAND = 'node "${CLAUDE_PLUGIN_ROOT}/scripts/octoperf-wait.mjs"';
+var WATCHER_SCRIPT = "scripts/octoperf-wait.mjs";
+var WATCHER_COMMAND = `node "\${CLAUDE_PLUGIN_ROOT}/${WATCHER_SCRIPT}"`;
+function shellWord(word) {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
+}
+function watcherCommandFor(script) {
+  return `node ${shellWord(script)}`;
+}
+function watcherCommandAt(root) {
+  return root ? watcherCommandFor(`${root.replace(/\/+$/, "")}/${WATCHER_SCRIPT}`) : WATCHER_COMMAND;
+}
+var DOCUMENTED = { command: WATCHER_COMMAND };
 function cronForInterval(seconds) {
   const minutes = Math.max(1, Math.ceil(seconds / CRON_FLOOR_S));
   if (minutes === 1) return { cron: "* * * * *", intervalSeconds: 60 };
@@ -904,7 +1046,7 @@ function scheduleWakeupArgs(plan, targets) {
     noop: true
   };
 }
-function watcherArgs(plan, targets) {
+function watcherArgs(plan, targets, extra = []) {
   const op = plan.operation;
   const words = [];
   const first = targets[0];
@@ -915,7 +1057,7 @@ function watcherArgs(plan, targets) {
     words.push("bench", ...targets.map((t) => t.args.benchResultId ?? ""));
     if (op.id !== "scenario-run") words.push("--operation", op.id);
   }
-  words.push("--expected", formatDuration(plan.expectedSeconds), "--deadline", formatDuration(plan.deadlineSeconds));
+  words.push("--expected", formatDuration(plan.expectedSeconds), "--deadline", formatDuration(plan.deadlineSeconds), ...extra);
   return words;
 }
 function watcherTargets(targets, alternatives) {
@@ -924,14 +1066,26 @@ function watcherTargets(targets, alternatives) {
   const usable = alternatives.filter(reachable);
   return usable.length > 0 ? usable : targets;
 }
-function monitorArgs(plan, targets) {
-  const handles = targets.map((t) => Object.values(t.args).join("/")).join(", ");
+function monitorArgs(plan, targets, how = DOCUMENTED) {
   const timeoutMs = Math.min(MONITOR_MAX_TIMEOUT_MS, plan.deadlineSeconds * 1e3);
   const window = plan.deadlineSeconds * 1e3 > MONITOR_MAX_TIMEOUT_MS ? ["--window", formatDuration(timeoutMs / 1e3)] : [];
   return {
-    description: `OctoPerf ${plan.operation.id} ${handles}`,
+    description: waitDescription(plan, targets),
     timeout_ms: timeoutMs,
-    command: `${WATCHER_COMMAND} ${[...watcherArgs(plan, targets), ...window].join(" ")}`
+    command: `${how.command} ${[...watcherArgs(plan, targets, how.extra), ...window].join(" ")}`
+  };
+}
+function waitDescription(plan, targets) {
+  return `OctoPerf ${plan.operation.id} ${targets.map((t) => Object.values(t.args).join("/")).join(", ")}`;
+}
+function backgroundBashArgs(plan, targets, how = DOCUMENTED) {
+  const timeoutMs = Math.min(BASH_BACKGROUND_MAX_TIMEOUT_MS, plan.deadlineSeconds * 1e3);
+  const window = plan.deadlineSeconds * 1e3 > BASH_BACKGROUND_MAX_TIMEOUT_MS ? ["--window", formatDuration(timeoutMs / 1e3)] : [];
+  return {
+    command: `${how.command} ${[...watcherArgs(plan, targets, how.extra), ...window].join(" ")}`,
+    description: waitDescription(plan, targets),
+    run_in_background: true,
+    timeout: timeoutMs
   };
 }
 function sleepCommand(plan) {
@@ -990,6 +1144,22 @@ function safeExcerpt(text, max = 160) {
 }
 function argsJson(args) {
   return JSON.stringify(args);
+}
+
+// src/hooks/notify.ts
+function notificationMessage(op, ending, seconds, handles) {
+  const head = `OctoPerf ${op} ${ending} after ${formatDuration(seconds)}: `;
+  for (let shown = handles.length; shown > 0; shown--) {
+    const more = handles.length - shown;
+    const text = `${head}${handles.slice(0, shown).join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+    if (text.length <= PUSH_NOTIFICATION_MAX_CHARS) return text;
+  }
+  return `${head}${handles.length} handles`.slice(0, PUSH_NOTIFICATION_MAX_CHARS);
+}
+function notifySuggestion(op, ending, seconds, handles) {
+  if (seconds <= NOTIFY_AFTER_S) return void 0;
+  const message = notificationMessage(op, ending, seconds, handles);
+  return `This wait took ${formatDuration(seconds)}: tell the user once with PushNotification ${argsJson({ message })}.`;
 }
 
 // src/hooks/tool-response.ts
@@ -1104,10 +1274,19 @@ function nothingToPoll(op, result) {
 function unsafeHandle(op, field) {
   return `OctoPerf ${op.id}: ${field} is not a valid OctoPerf id (only letters, digits, '-' and '_', at most 64 characters), so the plugin will not put it in a prompt or a command. Read the result yourself before polling anything.`;
 }
-function realisationLine(id, plan, targets, compact, watched) {
+var STOP_WAIT_COMMAND = "/octoperf:stop-wait";
+var NOTHING_TO_SET_UP = "set up no /loop, Monitor, CronCreate or sleep";
+var NOTHING_LEFT = "Set up no /loop, Monitor, CronCreate or sleep: nothing is left to clean up";
+function realisationLine(id, plan, targets, compact, watched, how) {
   switch (id) {
+    case "background-watcher":
+      return `the background watcher this plugin's hooks run: end your turn, it wakes you once with the outcome`;
+    case "cadence-timer":
+      return `this plugin's hooks: after each poll that is not final, end your turn; they wake you when the next poll is due (exactly ${plan.cadenceSeconds} s after it). ${NOTHING_LEFT}`;
     case "monitor":
-      return `Monitor ${argsJson(monitorArgs(plan, watched))}: the watcher polls OctoPerf outside the model and prints only changes`;
+      return `Monitor ${argsJson(monitorArgs(plan, watched, how))}: the watcher polls OctoPerf outside the model and prints only changes`;
+    case "background-bash":
+      return `Bash ${argsJson(backgroundBashArgs(plan, watched, how))}: the watcher polls OctoPerf outside the model and its exit wakes you once; then read its last line`;
     case "claude-sleep":
       return `a standalone Bash \`${sleepCommand(plan)}\` between polls (Claude Code refuses a sleep of ${CLAUDE_SLEEP_REFUSAL_THRESHOLD_S} s or more)`;
     case "wakeup":
@@ -1116,12 +1295,21 @@ function realisationLine(id, plan, targets, compact, watched) {
       return `\`${loopLine(plan, targets)}\`${compact ? "" : `, or CronCreate ${argsJson(cronCreateArgs(plan, targets))}`}`;
   }
 }
-function waitLine(plan, targets, compact = false, alternatives = []) {
+function waitLine(plan, targets, how, compact = false, alternatives = []) {
   const watched = watcherTargets(targets, alternatives);
-  const line = `Wait with ${realisationLine(plan.chosen.id, plan, targets, compact, watched)}.`;
-  const fallback = plan.options.find((o) => o.id !== plan.chosen.id);
-  if (compact || plan.chosen.id !== "monitor" || !fallback) return line;
-  return `${line} Without it: ${realisationLine(fallback.id, plan, targets, true, watched)}.`;
+  const line = `Wait with ${realisationLine(plan.chosen.id, plan, targets, compact, watched, how)}.`;
+  const fallback = plan.options.find((o) => !realisation(o.id).needsWatcher);
+  if (compact || !realisation(plan.chosen.id).needsWatcher || plan.chosen.id === "background-watcher" || !fallback) return line;
+  return `${line} Without it: ${realisationLine(fallback.id, plan, targets, true, watched, how)}.`;
+}
+function backgroundLines(facts, many) {
+  const { plan, targets } = facts;
+  const capped = plan.deadlineSeconds > MAX_BACKGROUND_WAIT_S;
+  const limit = capped ? ` It waits at most ${formatDuration(MAX_BACKGROUND_WAIT_S)}; if the run still goes on then, it wakes you with how to go on.` : "";
+  return [
+    `A background watcher run by this plugin's hooks now waits on ${andList(targets.map(describeCall))} (expected ${formatDuration(plan.expectedSeconds)}; it polls every ${plan.chosen.intervalSeconds} s outside the model) and will wake you once, with the outcome of ${many ? "every handle" : "it"} and the next step.${limit}`,
+    `End your turn now: do not poll (polls are refused while it waits) and ${NOTHING_TO_SET_UP}. ${STOP_WAIT_COMMAND} ends it.`
+  ];
 }
 function planText(facts) {
   const { plan, targets } = facts;
@@ -1133,11 +1321,20 @@ function planText(facts) {
   const flag = op.status.finishedFlag ? ` (${op.status.finishedFlag} is true)` : "";
   const progress = op.progress ? ` ${op.progress.tool} is progress only, never completion.` : "";
   const skill = failureSkill(op);
+  const head = `OctoPerf ${op.id} started: ${op.handle.field} ${andList(facts.handles)}${also.length > 0 ? ` (${also.join(", ")})` : ""}.`;
+  const done = `Done when ${op.status.field} is ${terminalList(op)}${flag}${many ? " for every handle" : ""}.${progress} `;
+  if (plan.chosen.id === "background-watcher") {
+    return [
+      head,
+      ...backgroundLines(facts, many),
+      `${done}Deadline: ${formatDuration(plan.deadlineSeconds)} after the start; past it, stop waiting and diagnose${skill ? ` (skill ${skill})` : ""}.`
+    ].join("\n");
+  }
   return [
-    `OctoPerf ${op.id} started: ${op.handle.field} ${andList(facts.handles)}${also.length > 0 ? ` (${also.join(", ")})` : ""}.`,
+    head,
     `Poll ${andList(targets.map(describeCall))}${alt} every ${plan.cadenceSeconds} s (${expected}). One poll now is welcome (it catches a failed start); faster polls are refused.`,
-    waitLine(plan, targets, false, facts.alternatives),
-    `Done when ${op.status.field} is ${terminalList(op)}${flag}${many ? " for every handle" : ""}.${progress} Deadline: ${formatDuration(plan.deadlineSeconds)} after the start; past it, stop waiting and diagnose${skill ? ` (skill ${skill})` : ""}.`
+    waitLine(plan, targets, facts.how, false, facts.alternatives),
+    `${done}Deadline: ${formatDuration(plan.deadlineSeconds)} after the start; past it, stop waiting and diagnose${skill ? ` (skill ${skill})` : ""}.`
   ].join("\n");
 }
 
@@ -1145,6 +1342,7 @@ function planText(facts) {
 var MAX_WORKS = 100;
 var MAX_SCHEDULES = 50;
 var MAX_SCENARIOS = 50;
+var MAX_WAITERS = 50;
 function emptyState() {
   return { version: 1, works: {}, aliases: {}, schedules: [], scenarios: {} };
 }
@@ -1156,6 +1354,7 @@ function isWork(v) {
   if (typeof v.tool !== "string" || !/^[a-z_]{1,64}$/.test(v.tool) || !isRecord4(v.args) || !Object.values(v.args).every(isHandle)) return false;
   if (!isKey(v.group) || !isTime(v.startedAt) || !isTime(v.expectedSeconds) || !isTime(v.cadenceSeconds) || !isTime(v.deadlineAt)) return false;
   if (v.lastPollAt !== void 0 && !isTime(v.lastPollAt)) return false;
+  if (v.watcherFailedAt !== void 0 && !isTime(v.watcherFailedAt)) return false;
   if (v.terminal !== void 0) {
     const t = v.terminal;
     if (!isRecord4(t) || typeof t.value !== "string" || !/^[A-Z_]{1,32}$/.test(t.value) || !isTime(t.at)) return false;
@@ -1166,11 +1365,15 @@ function isWork(v) {
 function isSchedule(v) {
   return isRecord4(v) && (v.kind === "cron" || v.kind === "monitor") && isHandle(v.id) && Array.isArray(v.works) && v.works.length <= MAX_WORKS && v.works.every(isKey) && isTime(v.at);
 }
+function isWaiter(v) {
+  return isRecord4(v) && (v.kind === "watcher" || v.kind === "timer") && typeof v.pid === "number" && Number.isSafeInteger(v.pid) && v.pid > 0 && typeof v.token === "string" && /^[A-Za-z0-9]{1,64}$/.test(v.token) && Array.isArray(v.works) && v.works.length <= MAX_WORKS && v.works.every(isKey) && isTime(v.at) && isTime(v.until) && (v.pollAt === void 0 || isTime(v.pollAt));
+}
 function isSessionState(v) {
   if (!isRecord4(v) || v.version !== 1 || !isRecord4(v.works) || !isRecord4(v.aliases) || !Array.isArray(v.schedules) || !isRecord4(v.scenarios)) return false;
   if (!Object.entries(v.works).every(([key, work]) => isKey(key) && isWork(work))) return false;
   if (!Object.entries(v.aliases).every(([key, primary]) => isKey(key) && isKey(primary))) return false;
   if (!v.schedules.every(isSchedule)) return false;
+  if (v.waiters !== void 0 && !(Array.isArray(v.waiters) && v.waiters.every(isWaiter))) return false;
   return Object.entries(v.scenarios).every(([id, s]) => isHandle(id) && isRecord4(s) && isTime(s.seconds) && isTime(s.at));
 }
 function bounded(state) {
@@ -1181,7 +1384,8 @@ function bounded(state) {
   const scenarios = Object.fromEntries(
     Object.entries(state.scenarios).sort(([, a], [, b]) => b.at - a.at).slice(0, MAX_SCENARIOS)
   );
-  return { version: 1, works: Object.fromEntries(works), aliases, schedules, scenarios };
+  const waiters = [...state.waiters ?? []].sort((a, b) => b.at - a.at).slice(0, MAX_WAITERS);
+  return { version: 1, works: Object.fromEntries(works), aliases, schedules, scenarios, ...waiters.length > 0 ? { waiters } : {} };
 }
 function workFor(state, keys) {
   for (const alias of keys) {
@@ -1200,6 +1404,116 @@ function withWork(state, key, work) {
 function schedulesOf(state, key) {
   return state.schedules.filter((s) => s.works.includes(key));
 }
+function waitersOf(state) {
+  return state.waiters ?? [];
+}
+function withWaiters(state, waiters) {
+  const { waiters: _old, ...rest } = state;
+  return waiters.length > 0 ? { ...rest, waiters } : rest;
+}
+function watcherHolding(state, key, alive) {
+  return waitersOf(state).find((w) => w.kind === "watcher" && w.works.includes(key) && alive(w.pid));
+}
+function timerFor(state, key, alive) {
+  return waitersOf(state).find((w) => w.kind === "timer" && w.works.includes(key) && alive(w.pid));
+}
+
+// src/hooks/reach.ts
+function watcherBackend(op, reach) {
+  const rest = REST_OBSERVABLE_OPERATIONS.includes(op);
+  if (reach.apiKey && rest) return [];
+  if (reach.login()) return reach.apiKey ? ["--backend", "mcp"] : [];
+  return void 0;
+}
+function watcherCanWait(op, reach) {
+  return watcherBackend(op, reach) !== void 0;
+}
+function invocationFor(op, ctx) {
+  return { command: watcherCommandAt(ctx.pluginRoot), extra: watcherBackend(op, ctx.reach) ?? [] };
+}
+
+// src/hooks/start-plan.ts
+var MAX_HANDLES_PER_START = 20;
+function handlesOf(op, raw) {
+  if (raw === void 0 || raw === null) return void 0;
+  if (op.handle.many) return Array.isArray(raw) && raw.length > 0 ? raw.slice(0, MAX_HANDLES_PER_START) : void 0;
+  return [raw];
+}
+function expectedFor(op, input, state) {
+  const scenarioId = input.toolInput.scenarioId;
+  if (op.id !== "scenario-run" || !isHandle(scenarioId)) return { known: false };
+  const recorded = state.scenarios[scenarioId];
+  return recorded ? { seconds: recorded.seconds, known: true } : { known: false };
+}
+function sessionPlan(op, expectedSeconds, ctx, watcherFailed = false) {
+  const watcher = !watcherFailed && watcherCanWait(op.id, ctx.reach);
+  return planWait({ operation: op.id, expectedSeconds, harness: "claude-code", watcher, hooks: ctx.hooks });
+}
+function readStart(input, state, ctx) {
+  const tool = bareToolName(input.toolName);
+  const op = tool === void 0 ? void 0 : operationForStartTool(tool);
+  if (!op || op.handle.source !== "result") return { kind: "not-ours", note: "not a start tool of the policy" };
+  const result = readToolResult(input.toolResponse);
+  const handles = handlesOf(op, result.kind === "unknown" || result.isError ? void 0 : resultField(result, op.handle.field));
+  if (!handles) return { kind: "nothing", text: nothingToPoll(op, result) };
+  let targets;
+  const alternatives = [];
+  try {
+    targets = pollTargets(op, handles, input.toolInput);
+    for (const handle of handles) alternatives.push(alternativeTargets(op, [handle], input.toolInput));
+  } catch (error) {
+    if (error instanceof HandleError) return { kind: "nothing", text: unsafeHandle(op, error.field) };
+    throw error;
+  }
+  const expected = expectedFor(op, input, state);
+  const plan = sessionPlan(op, expected.seconds, ctx);
+  const group = targets[0].key;
+  const works = handles.map((handle, index) => {
+    const primary = targets[Math.min(index, targets.length - 1)];
+    const work = {
+      op: op.id,
+      handle,
+      tool: primary.tool,
+      args: primary.args,
+      group,
+      startedAt: ctx.now,
+      expectedSeconds: plan.expectedSeconds,
+      cadenceSeconds: plan.cadenceSeconds,
+      deadlineAt: ctx.now + plan.deadlineSeconds * 1e3
+    };
+    return { keys: workKeys(op, primary, alternatives[index] ?? [], handle), work };
+  });
+  const also = {};
+  if (result.kind === "object") {
+    for (const name of op.alsoReturns) if (isHandle(result.value[name])) also[name] = result.value[name];
+  }
+  return {
+    kind: "started",
+    started: { op, plan, targets, alternatives: alternatives.flat(), handles, works, also, expectedKnown: expected.known }
+  };
+}
+function remember(state, works, keepExisting = false) {
+  const fresh = keepExisting ? works.filter((w) => state.works[w.keys[0]] === void 0) : works;
+  if (fresh.length === 0) return state;
+  const replaced = new Set(fresh.map((w) => w.keys[0]));
+  const aliases = {};
+  for (const [alias, primary] of Object.entries(state.aliases)) if (!replaced.has(primary)) aliases[alias] = primary;
+  const all = { ...state.works };
+  for (const { keys, work } of fresh) {
+    all[keys[0]] = work;
+    for (const key of keys) aliases[key] = keys[0];
+  }
+  const schedules = state.schedules.map((s) => ({ ...s, works: s.works.filter((key) => !replaced.has(key)) }));
+  return { ...state, works: all, aliases, schedules };
+}
+var decideStart = (input, state, ctx) => {
+  const read = readStart(input, state, ctx);
+  if (read.kind === "not-ours") return { state, note: read.note };
+  if (read.kind === "nothing") return { state, decision: { kind: "context", text: read.text } };
+  const started = read.started;
+  const text = planText({ ...started, how: invocationFor(started.op.id, ctx) });
+  return { state: remember(state, started.works), decision: { kind: "context", text } };
+};
 
 // src/hooks/work-advice.ts
 function targetOf(key, work) {
@@ -1222,9 +1536,9 @@ function stopLines(state, keys) {
 function runningTargets(state, group) {
   return groupOf(state, group).filter(({ work }) => !work.terminal).map(({ key, work }) => targetOf(key, work));
 }
-function waitAgainLine(state, work, watcher) {
-  const plan = planWait({ operation: work.op, expectedSeconds: work.expectedSeconds, harness: "claude-code", watcher });
-  return waitLine(plan, runningTargets(state, work.group), true);
+function waitAgainLine(state, work, ctx) {
+  const plan = sessionPlan(operation(work.op), work.expectedSeconds, ctx, work.watcherFailedAt !== void 0);
+  return waitLine(plan, runningTargets(state, work.group), invocationFor(work.op, ctx), true);
 }
 
 // src/hooks/outcome.ts
@@ -1236,7 +1550,8 @@ function isFullProgress(value) {
 function progressNote(op, handle) {
   return `${op.progress?.tool ?? "progress"} shows full progress for ${handle}, but progress is not completion: ${op.progress?.note ?? "it never says the run ended"}. Only ${op.status.tool} ${op.status.field} ${terminalList(op)} says it ended.`;
 }
-function outcomeText(state, key, work, verdict, op) {
+var RANK = { failed: 0, partial: 1, succeeded: 2 };
+function outcomeText(state, key, work, verdict, op, now) {
   const skill = verdict.next.skill ? `; load the skill ${verdict.next.skill}` : "";
   const lines = [
     `OctoPerf ${op.id}: ${callOf(key, work)} ended ${verdict.value} (${verdict.outcome}: ${verdict.meaning}).`,
@@ -1250,6 +1565,12 @@ function outcomeText(state, key, work, verdict, op) {
     lines.push(`All ${group.length} handles have ended: ${group.map((m) => `${m.work.handle} ${m.work.terminal.value}`).join(", ")}.`);
   }
   lines.push(...stopLines(state, group.map((m) => m.key)));
+  if (running.length === 0) {
+    const ending = group.map((m) => m.work.terminal?.outcome ?? "succeeded").reduce((a, b) => RANK[b] < RANK[a] ? b : a, "succeeded");
+    const started = Math.min(...group.map((m) => m.work.startedAt));
+    const notify = notifySuggestion(op.id, ending, (now - started) / 1e3, group.map((m) => m.work.handle));
+    if (notify) lines.push(notify);
+  }
   return lines.join("\n");
 }
 function inFlightText(op, work, field, value, result, now) {
@@ -1294,7 +1615,7 @@ var decideOutcome = (input, state, ctx) => {
   const verdict = classify(op, value);
   if (verdict.kind === "terminal") {
     const next2 = withWork(state, key, { ...work, terminal: { value: verdict.value, outcome: verdict.outcome, at: ctx.now } });
-    return { state: next2, decision: { kind: "context", text: outcomeText(next2, key, work, verdict, op) } };
+    return { state: next2, decision: { kind: "context", text: outcomeText(next2, key, work, verdict, op, ctx.now) } };
   }
   const lines = inFlightText(op, work, field.field, value, result, ctx.now);
   if (lines.length === 0) return { state };
@@ -1314,16 +1635,22 @@ function endedReason(state, key, work) {
   const meaning = acceptor ? `: ${acceptor.meaning}` : "";
   return [`Already ended: ${callOf(key, work)} is ${ended.value} (${ended.outcome}${meaning}); polling it again changes nothing.${next}`, ...stopLines(state, [key])].join(" ");
 }
-function tooSoonReason(state, key, work, now, watcher) {
+function heldReason(key, work, watcher) {
+  return `Not now: a background watcher of this plugin's hooks (process ${watcher.pid}) is waiting on ${callOf(key, work)} outside the model and will wake you once, with the outcome. End your turn; do not poll and set up nothing else. ${STOP_WAIT_COMMAND} ${work.handle} ends it.`;
+}
+function tooSoonReason(state, key, work, ctx) {
+  const now = ctx.now;
   const elapsedMs = now - (work.lastPollAt ?? now);
   const left = Math.max(1, Math.ceil(work.cadenceSeconds - elapsedMs / 1e3));
   const head = `Too soon: ${callOf(key, work)} was polled ${Math.floor(elapsedMs / 1e3)} s ago and its cadence is ${work.cadenceSeconds} s; poll again in ${left} s.`;
   const schedule = schedulesOf(state, key)[0];
   let how;
-  if (schedule?.kind === "monitor") how = `Monitor task ${schedule.id} is watching it: end your turn and wait for its next event.`;
+  if (timerFor(state, key, ctx.alive)) how = "This plugin's hooks will wake you when it is due: end your turn.";
+  else if (schedule?.kind === "monitor") how = `Monitor task ${schedule.id} is watching it: end your turn and wait for its next event.`;
   else if (schedule?.kind === "cron") how = `Loop job ${schedule.id} polls it (CronDelete ${argsJson({ id: schedule.id })} ends it): end your turn and let the next firing poll.`;
+  else if (ctx.hooks) how = waitAgainLine(state, work, ctx);
   else if (left <= CLAUDE_MAX_SLEEP_S) how = `Wait with a standalone Bash \`sleep ${left}\`, then poll.`;
-  else how = waitAgainLine(state, work, watcher);
+  else how = waitAgainLine(state, work, ctx);
   return `${head} ${how}`;
 }
 var decidePace = (input, state, ctx) => {
@@ -1333,15 +1660,17 @@ var decidePace = (input, state, ctx) => {
   if (!found) return { state };
   const { key, work } = found;
   if (work.terminal) return { state, decision: { kind: "deny", reason: endedReason(state, key, work) } };
+  const watcher = watcherHolding(state, key, ctx.alive);
+  if (watcher) return { state, decision: { kind: "deny", reason: heldReason(key, work, watcher) } };
   const last = work.lastPollAt;
   const onTime = last === void 0 || work.freePoll === true || ctx.now < last || (ctx.now - last) / 1e3 >= minimumGapSeconds(work.cadenceSeconds);
-  if (!onTime) return { state, decision: { kind: "deny", reason: tooSoonReason(state, key, work, ctx.now, ctx.watcher) } };
+  if (!onTime) return { state, decision: { kind: "deny", reason: tooSoonReason(state, key, work, ctx) } };
   const { freePoll: _used, ...rest } = work;
   return { state: withWork(state, key, { ...rest, lastPollAt: ctx.now }) };
 };
 
 // src/hooks/scenario-duration.ts
-var SCENARIO_TOOL = "get_scenario";
+var SCENARIO_TOOL = LOAD_PROFILES_TOOL;
 var decideScenario = (input, state, ctx) => {
   if (bareToolName(input.toolName) !== SCENARIO_TOOL) return { state, note: `not ${SCENARIO_TOOL}` };
   const scenarioId = input.toolInput.scenarioId;
@@ -1399,86 +1728,158 @@ var decideSchedule = (input, state, ctx) => {
   }
 };
 
-// src/hooks/start-plan.ts
-var MAX_HANDLES_PER_START = 20;
-function handlesOf(op, raw) {
-  if (raw === void 0 || raw === null) return void 0;
-  if (op.handle.many) return Array.isArray(raw) && raw.length > 0 ? raw.slice(0, MAX_HANDLES_PER_START) : void 0;
-  return [raw];
+// src/render/blocks/wait-arguments.ts
+function widestTaskOperation() {
+  const tasks = OPERATIONS.filter((op) => op.handle.kind === "taskId");
+  const widest = [...tasks].sort((a, b) => b.terminal.length - a.terminal.length || b.expectedSeconds - a.expectedSeconds)[0];
+  if (!widest) throw new Error("the policy has no task operation");
+  return widest.id;
 }
-function expectedFor(op, input, state) {
-  const scenarioId = input.toolInput.scenarioId;
-  if (op.id !== "scenario-run" || !isHandle(scenarioId)) return { known: false };
-  const recorded = state.scenarios[scenarioId];
-  return recorded ? { seconds: recorded.seconds, known: true } : { known: false };
+var KIND_RULES = [
+  { kind: "bench", prefix: "bench:", shape: "<benchResultId>", operation: "scenario-run", example: "bench:BENCH_RESULT_ID" },
+  { kind: "validation", prefix: "validation:", shape: "<projectId>/<virtualUserId>", operation: "validation", example: "validation:PROJECT_ID/VIRTUAL_USER_ID" },
+  { kind: "task", prefix: "task:", shape: "<taskId>", operation: widestTaskOperation(), example: "task:TASK_ID" }
+];
+var DEFAULT_KIND = "bench";
+var SCENARIO_PREFIX = "scenario:";
+var DEADLINE_FLAG = "--deadline";
+var MAX_WAIT_HANDLES = 20;
+var MAX_WAIT_ARGUMENTS_LENGTH = 1600;
+var ARGUMENT_CHARACTERS = /^[A-Za-z0-9_:/ -]*$/;
+var DURATION_TOKEN = /^(?:\d{1,6}d)?(?:\d{1,6}h)?(?:\d{1,6}m)?(?:\d{1,6}s)?$/;
+var WAIT_USAGE = `/octoperf:wait <handle...> [<expected-duration> | ${SCENARIO_PREFIX}<scenarioId>] [${DEADLINE_FLAG} <duration>]`;
+function kindRule(kind) {
+  const rule = KIND_RULES.find((r) => r.kind === kind);
+  if (!rule) throw new Error(`unknown handle kind ${kind}`);
+  return rule;
 }
-function remember(state, works) {
-  const replaced = new Set(works.map((w) => w.keys[0]));
-  const aliases = {};
-  for (const [alias, primary] of Object.entries(state.aliases)) if (!replaced.has(primary)) aliases[alias] = primary;
-  const all = { ...state.works };
-  for (const { keys, work } of works) {
-    all[keys[0]] = work;
-    for (const key of keys) aliases[key] = keys[0];
+var refuse = (problem) => ({ ok: false, problem });
+function isDurationToken(token) {
+  return /[dhms]$/.test(token) && DURATION_TOKEN.test(token);
+}
+function checkedHandle(field, value) {
+  const problem = handleProblem(value);
+  if (problem !== void 0) throw new HandleError(field, problem);
+  return value;
+}
+function readHandle(token) {
+  const rule = KIND_RULES.find((r) => token.startsWith(r.prefix));
+  if (!rule) return { kind: DEFAULT_KIND, ids: [checkedHandle("handle", token)] };
+  const rest = token.slice(rule.prefix.length);
+  if (rule.kind !== "validation") return { kind: rule.kind, ids: [checkedHandle(rule.shape, rest)] };
+  const parts = rest.split("/");
+  if (parts.length !== 2) throw new HandleError(rule.prefix + rule.shape, "needs exactly one '/' between the two ids");
+  return { kind: "validation", ids: [checkedHandle("projectId", parts[0]), checkedHandle("virtualUserId", parts[1])] };
+}
+function parseWaitArguments(text) {
+  if (text.length > MAX_WAIT_ARGUMENTS_LENGTH) return refuse(`the arguments are ${text.length} characters long (at most ${MAX_WAIT_ARGUMENTS_LENGTH})`);
+  if (!ARGUMENT_CHARACTERS.test(text)) {
+    const bad = text.match(/[^A-Za-z0-9_:/ -]/)?.[0] ?? "?";
+    return refuse(`the arguments contain ${JSON.stringify(bad)}; only letters, digits, '_', '-', ':', '/' and spaces are allowed`);
   }
-  const schedules = state.schedules.map((s) => ({ ...s, works: s.works.filter((key) => !replaced.has(key)) }));
-  return { ...state, works: all, aliases, schedules };
-}
-var decideStart = (input, state, ctx) => {
-  const tool = bareToolName(input.toolName);
-  const op = tool === void 0 ? void 0 : operationForStartTool(tool);
-  if (!op || op.handle.source !== "result") return { state, note: "not a start tool of the policy" };
-  const result = readToolResult(input.toolResponse);
-  const handles = handlesOf(op, result.kind === "unknown" || result.isError ? void 0 : resultField(result, op.handle.field));
-  if (!handles) return { state, decision: { kind: "context", text: nothingToPoll(op, result) } };
-  let targets;
-  const alternatives = [];
+  const tokens2 = text.split(" ").filter((t) => t.length > 0);
+  if (tokens2.length === 0) return refuse("no handle given");
+  let kind;
+  const handles = [];
+  let expected;
+  let deadlineSeconds;
   try {
-    targets = pollTargets(op, handles, input.toolInput);
-    for (const handle of handles) alternatives.push(alternativeTargets(op, [handle], input.toolInput));
+    for (let i = 0; i < tokens2.length; i += 1) {
+      const token = tokens2[i];
+      if (token === DEADLINE_FLAG) {
+        const value = tokens2[i + 1];
+        if (deadlineSeconds !== void 0) return refuse(`${DEADLINE_FLAG} is given twice`);
+        if (value === void 0 || !isDurationToken(value)) return refuse(`${DEADLINE_FLAG} needs a duration with a unit, e.g. 20m`);
+        deadlineSeconds = parseDuration(value, DEADLINE_FLAG);
+        i += 1;
+      } else if (token.startsWith("-")) {
+        return refuse(`unknown option "${printable(token, 20)}"`);
+      } else if (token.startsWith(SCENARIO_PREFIX) || isDurationToken(token)) {
+        if (expected !== void 0) return refuse("the expected duration is given twice");
+        expected = token.startsWith(SCENARIO_PREFIX) ? { from: "scenario", scenarioId: checkedHandle("scenarioId", token.slice(SCENARIO_PREFIX.length)) } : { from: "given", seconds: parseDuration(token, "expected duration") };
+      } else {
+        const handle = readHandle(token);
+        if (kind !== void 0 && handle.kind !== kind) return refuse(`handles of different kinds (${kind} and ${handle.kind}); wait for one kind at a time`);
+        kind = handle.kind;
+        handles.push(...handle.ids);
+      }
+    }
   } catch (error) {
-    if (error instanceof HandleError) return { state, decision: { kind: "context", text: unsafeHandle(op, error.field) } };
+    if (error instanceof HandleError || error instanceof DurationError) return refuse(error.message);
     throw error;
   }
-  const expected = expectedFor(op, input, state);
-  const plan = planWait({ operation: op.id, expectedSeconds: expected.seconds, harness: "claude-code", watcher: ctx.watcher });
-  const group = targets[0].key;
-  const works = handles.map((handle, index) => {
-    const primary = targets[Math.min(index, targets.length - 1)];
-    const work = {
-      op: op.id,
-      handle,
-      tool: primary.tool,
-      args: primary.args,
-      group,
-      startedAt: ctx.now,
-      expectedSeconds: plan.expectedSeconds,
-      cadenceSeconds: plan.cadenceSeconds,
-      deadlineAt: ctx.now + plan.deadlineSeconds * 1e3
-    };
-    return { keys: workKeys(op, primary, alternatives[index] ?? [], handle), work };
+  if (kind === void 0) return refuse("no handle given");
+  if (kind === "validation" && handles.length !== 2) return refuse("give one validation at a time");
+  if (handles.length > MAX_WAIT_HANDLES) return refuse(`${handles.length} handles (at most ${MAX_WAIT_HANDLES})`);
+  if (expected?.from === "scenario" && kind !== "bench") return refuse(`${SCENARIO_PREFIX}<scenarioId> only applies to bench results`);
+  const op = operation(kindRule(kind).operation);
+  return {
+    ok: true,
+    request: { kind, operation: op, handles, expected: expected ?? { from: "policy", seconds: op.expectedSeconds }, deadlineSeconds }
+  };
+}
+
+// src/render/blocks/stop-wait-arguments.ts
+var STOP_LINE_PREFIX = "octoperf stop-wait:";
+function parseStopArgument(text) {
+  const value = text.trim();
+  if (value.length === 0) return { ok: true, ids: [] };
+  if (/\s/.test(value)) return { ok: false, problem: "give one handle at most" };
+  const parsed = parseWaitArguments(value);
+  if (!parsed.ok) return parsed;
+  if (parsed.request.expected.from !== "policy" || parsed.request.deadlineSeconds !== void 0) return { ok: false, problem: "give a handle, not a duration" };
+  return { ok: true, ids: parsed.request.handles };
+}
+
+// src/hooks/stop-waits.ts
+var STOP_WAIT_COMMANDS = [`${PLUGIN_NAME}:stop-wait`, `${PLUGIN_NAME}-stop-wait`];
+function names(waiter, state, ids) {
+  if (ids.length === 0) return true;
+  return waiter.works.some((key) => {
+    const work = state.works[key];
+    if (!work) return false;
+    const values = [work.handle, ...Object.values(work.args)];
+    return ids.every((id) => values.includes(id));
   });
-  const also = {};
-  if (result.kind === "object") {
-    for (const name of op.alsoReturns) if (isHandle(result.value[name])) also[name] = result.value[name];
-  }
-  const text = planText({ plan, targets, alternatives: alternatives.flat(), handles, also, expectedKnown: expected.known });
-  return { state: remember(state, works), decision: { kind: "context", text } };
+}
+function describe2(waiter, state) {
+  const calls = waiter.works.flatMap((key) => {
+    const work = state.works[key];
+    return work ? [callOf(key, work)] : [];
+  });
+  const what = waiter.kind === "watcher" ? "the background watcher" : "the poll timer";
+  return `${what} on ${calls.length > 0 ? andList(calls) : "work no longer recorded"} (process ${waiter.pid})`;
+}
+var decideStopWaits = (input, state, ctx) => {
+  if (!STOP_WAIT_COMMANDS.includes(input.commandName)) return { state, note: "not /octoperf:stop-wait" };
+  const parsed = parseStopArgument(input.commandArgs);
+  if (!parsed.ok) return { state, note: "its argument is not a handle" };
+  const all = waitersOf(state);
+  const chosen = all.filter((w) => names(w, state, parsed.ids));
+  const live = chosen.filter((w) => ctx.alive(w.pid));
+  const next = chosen.length > 0 ? withWaiters(state, all.filter((w) => !chosen.includes(w))) : state;
+  const scope = parsed.ids.length > 0 ? ` for ${parsed.ids.join("/")}` : "";
+  const text = live.length > 0 ? `${STOP_LINE_PREFIX} ended ${andList(live.map((w) => describe2(w, state)))}. They wake nobody now; the OctoPerf work itself goes on.` : `${STOP_LINE_PREFIX} no background wait of this plugin's hooks was running in this session${scope}.`;
+  return { state: next, decision: { kind: "say", text }, ...live.length > 0 ? { stop: live } : {} };
 };
 
 // src/hooks/registry.ts
 var HOOK_TIMEOUT_S = 10;
 var QUICK = { timeout: HOOK_TIMEOUT_S };
+var BACKGROUND = { timeout: BACKGROUND_HOOK_TIMEOUT_S, asyncRewake: true };
+var BACKGROUND_HOOK_NAMES = ["wait-in-background", "wake-after-poll"];
 var HOOKS = [
   {
+    kind: "quick",
     name: "pace-guard",
     event: "PreToolUse",
     matcher: hookMatcher(statusTools()),
-    purpose: "refuses polls of ended handles and polls faster than the cadence",
+    purpose: "refuses polls of ended handles, of handles a background watcher waits on, and polls faster than the cadence",
     decide: decidePace,
     options: QUICK
   },
   {
+    kind: "quick",
     name: "plan-after-start",
     event: "PostToolUse",
     matcher: hookMatcher(startTools()),
@@ -1487,6 +1888,15 @@ var HOOKS = [
     options: QUICK
   },
   {
+    kind: "background",
+    name: "wait-in-background",
+    event: "PostToolUse",
+    matcher: hookMatcher(startTools()),
+    purpose: "runs the watcher in the background after a start and wakes the model once, with the outcome",
+    options: BACKGROUND
+  },
+  {
+    kind: "quick",
     name: "poll-outcome",
     event: "PostToolUse",
     matcher: hookMatcher(statusTools()),
@@ -1495,6 +1905,15 @@ var HOOKS = [
     options: QUICK
   },
   {
+    kind: "background",
+    name: "wake-after-poll",
+    event: "PostToolUse",
+    matcher: hookMatcher(statusTools()),
+    purpose: "after a poll that is not final, wakes the model when the next is due (or runs the watcher, with credentials)",
+    options: BACKGROUND
+  },
+  {
+    kind: "quick",
     name: "record-schedule",
     event: "PostToolUse",
     matcher: SCHEDULE_TOOLS.join("|"),
@@ -1503,11 +1922,22 @@ var HOOKS = [
     options: QUICK
   },
   {
+    kind: "quick",
     name: "record-scenario",
     event: "PostToolUse",
     matcher: hookMatcher([SCENARIO_TOOL]),
     purpose: "remembers a scenario's expected run time for the plan",
     decide: decideScenario,
+    options: QUICK
+  },
+  {
+    kind: "quick",
+    name: "stop-waits",
+    event: "UserPromptExpansion",
+    // Matched on the command's name (measured on 2.1.330); ':' makes it a regex, so it is anchored.
+    matcher: `^(${STOP_WAIT_COMMANDS.join("|")})$`,
+    purpose: "ends this session's background waits when /octoperf:stop-wait is typed",
+    decide: decideStopWaits,
     options: QUICK
   }
 ];
@@ -1516,39 +1946,39 @@ function hookSpec(name) {
 }
 
 // src/hooks/state-dir.ts
-var import_node_fs2 = require("node:fs");
-var import_node_path = require("node:path");
+var import_node_fs3 = require("node:fs");
+var import_node_path2 = require("node:path");
 var FALLBACK_DIR_PREFIX = "octoperf-hooks-";
 function fallbackStateDir(io) {
-  return (0, import_node_path.join)(io.tmpdir, `${FALLBACK_DIR_PREFIX}${io.uid ?? "user"}`);
+  return (0, import_node_path2.join)(io.tmpdir, `${FALLBACK_DIR_PREFIX}${io.uid ?? "user"}`);
 }
 function errorCode2(error) {
   return typeof error === "object" && error !== null && "code" in error ? String(error.code) : void 0;
 }
 function ensurePrivateDir(dir, uid) {
   try {
-    (0, import_node_fs2.mkdirSync)(dir, { mode: 448 });
+    (0, import_node_fs3.mkdirSync)(dir, { mode: 448 });
   } catch (error) {
     if (errorCode2(error) !== "EEXIST") throw new StateProblem(`cannot create the state folder ${dir} (${errorCode2(error) ?? "error"})`);
   }
-  const stat = (0, import_node_fs2.lstatSync)(dir);
-  const refuse = (why) => new StateProblem(`the state folder ${dir} ${why}; the hooks will not use it (remove it, or run inside Claude Code, which sets ${PLUGIN_DATA_ENV})`);
-  if (!stat.isDirectory()) throw refuse("is not a plain folder");
+  const stat = (0, import_node_fs3.lstatSync)(dir);
+  const refuse2 = (why) => new StateProblem(`the state folder ${dir} ${why}; the hooks will not use it (remove it, or run inside Claude Code, which sets ${PLUGIN_DATA_ENV})`);
+  if (!stat.isDirectory()) throw refuse2("is not a plain folder");
   if (uid === void 0) return;
-  if (stat.uid !== uid) throw refuse(`belongs to another user (uid ${stat.uid})`);
-  if ((stat.mode & 18) !== 0) throw refuse("can be written by other users");
+  if (stat.uid !== uid) throw refuse2(`belongs to another user (uid ${stat.uid})`);
+  if ((stat.mode & 18) !== 0) throw refuse2("can be written by other users");
 }
 function stateDir(env, io) {
   const data = env[PLUGIN_DATA_ENV];
-  if (data && data.length > 0) return (0, import_node_path.join)(data, "hooks");
+  if (data && data.length > 0) return (0, import_node_path2.join)(data, "hooks");
   const dir = fallbackStateDir(io);
   ensurePrivateDir(dir, io.uid);
   return dir;
 }
 
 // src/hooks/store.ts
-var import_node_fs3 = require("node:fs");
-var import_node_path2 = require("node:path");
+var import_node_fs4 = require("node:fs");
+var import_node_path3 = require("node:path");
 var SESSION_TTL_MS = 7 * 24 * 3600 * 1e3;
 var MAX_STATE_BYTES = 256 * 1024;
 var STALE_LOCK_MS = 5e3;
@@ -1558,15 +1988,15 @@ var MAX_SWEEP_ENTRIES = 2e3;
 var LEFTOVER_MS = STALE_LOCK_MS * 12;
 function sessionFile(dir, sessionId) {
   if (!SESSION_ID_PATTERN.test(sessionId)) throw new StateProblem("malformed session id");
-  return (0, import_node_path2.join)(dir, `${sessionId}.json`);
+  return (0, import_node_path3.join)(dir, `${sessionId}.json`);
 }
 function errorCode3(error) {
   return typeof error === "object" && error !== null && "code" in error ? String(error.code) : void 0;
 }
 function readText(file) {
   try {
-    if ((0, import_node_fs3.statSync)(file).size > MAX_STATE_BYTES) return "<oversized>";
-    return (0, import_node_fs3.readFileSync)(file, "utf8");
+    if ((0, import_node_fs4.statSync)(file).size > MAX_STATE_BYTES) return "<oversized>";
+    return (0, import_node_fs4.readFileSync)(file, "utf8");
   } catch (error) {
     if (errorCode3(error) === "ENOENT") return void 0;
     throw new StateProblem(`state file unreadable (${errorCode3(error) ?? "error"})`);
@@ -1586,11 +2016,11 @@ function save(file, state, token) {
   const text = JSON.stringify(bounded(state));
   const temp = `${file}.${token}.tmp`;
   try {
-    (0, import_node_fs3.writeFileSync)(temp, text, { mode: 384 });
-    (0, import_node_fs3.renameSync)(temp, file);
+    (0, import_node_fs4.writeFileSync)(temp, text, { mode: 384 });
+    (0, import_node_fs4.renameSync)(temp, file);
   } catch (error) {
     try {
-      (0, import_node_fs3.unlinkSync)(temp);
+      (0, import_node_fs4.unlinkSync)(temp);
     } catch {
     }
     throw error;
@@ -1599,17 +2029,17 @@ function save(file, state, token) {
 function sweep(dir, io) {
   let removed = 0;
   const now = io.now();
-  for (const name of (0, import_node_fs3.readdirSync)(dir).slice(0, MAX_SWEEP_ENTRIES)) {
-    const path = (0, import_node_path2.join)(dir, name);
+  for (const name of (0, import_node_fs4.readdirSync)(dir).slice(0, MAX_SWEEP_ENTRIES)) {
+    const path = (0, import_node_path3.join)(dir, name);
     try {
-      const stat = (0, import_node_fs3.statSync)(path);
+      const stat = (0, import_node_fs4.statSync)(path);
       const age = now - stat.mtimeMs;
       const lock = name.endsWith(".lock");
       if (lock && !isAbandonedLock(path, io, LEFTOVER_MS)) continue;
       const leftover = (lock || name.endsWith(".tmp") || name.includes(".lock.broken.")) && age > LEFTOVER_MS;
       if (age > SESSION_TTL_MS || leftover) {
-        if (stat.isDirectory()) (0, import_node_fs3.rmdirSync)(path);
-        else (0, import_node_fs3.unlinkSync)(path);
+        if (stat.isDirectory()) (0, import_node_fs4.rmdirSync)(path);
+        else (0, import_node_fs4.unlinkSync)(path);
         removed++;
       }
     } catch {
@@ -1620,7 +2050,7 @@ function sweep(dir, io) {
 function updateSession(options, sessionId, change) {
   const { dir, io } = options;
   const file = sessionFile(dir, sessionId);
-  (0, import_node_fs3.mkdirSync)(dir, { recursive: true, mode: 448 });
+  (0, import_node_fs4.mkdirSync)(dir, { recursive: true, mode: 448 });
   const timing = { waitMs: options.lockWaitMs, staleMs: options.staleLockMs ?? STALE_LOCK_MS, pollMs: LOCK_POLL_MS };
   for (let attempt = 1; ; attempt++) {
     const lock = acquireLock(`${file}.lock`, io, timing);
@@ -1650,42 +2080,75 @@ var MAX_LOCK_WAIT_MS = 5e3;
 function isDisabled(name, env) {
   const value = env[DISABLE_ENV];
   if (!value) return false;
-  const names = value.split(",").map((part) => part.trim().toLowerCase());
-  return names.includes("all") || names.includes(name);
+  const names2 = value.split(",").map((part) => part.trim().toLowerCase());
+  return names2.includes("all") || names2.includes(name);
+}
+function backgroundHooksOn(env) {
+  return BACKGROUND_HOOK_NAMES.every((name) => !isDisabled(name, env));
 }
 function lockWaitMs(spec) {
   return Math.min(MAX_LOCK_WAIT_MS, spec.options.timeout * 1e3 / 2);
 }
+function once(compute) {
+  let value;
+  return () => value ??= compute();
+}
+function contextFor(io) {
+  const loggedIn = io.loggedIn;
+  return {
+    now: io.now(),
+    reach: { apiKey: Boolean(io.env[API_KEY_ENV]), login: once(() => loggedIn ? loggedIn() : false) },
+    hooks: backgroundHooksOn(io.env),
+    pluginRoot: io.pluginRoot,
+    alive: io.store.isAlive,
+    pid: io.store.pid,
+    token: io.store.token()
+  };
+}
+function storeOptions(io, spec) {
+  return { dir: stateDir(io.env, io.store), io: io.store, lockWaitMs: lockWaitMs(spec) };
+}
 function decideFor(spec, input, state, ctx) {
+  if (spec.kind !== "quick") return void 0;
   if (spec.event === "PreToolUse" && input.event === "PreToolUse") return spec.decide(input, state, ctx);
   if (spec.event === "PostToolUse" && input.event === "PostToolUse") return spec.decide(input, state, ctx);
+  if (spec.event === "UserPromptExpansion" && input.event === "UserPromptExpansion") return spec.decide(input, state, ctx);
   return void 0;
+}
+function failOpen(io, name, error) {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  io.stderr(`octoperf ${hookSpec(name)?.name ?? "hook"}: ${safeExcerpt(message, 200)} (failing open, no decision)`);
+  return SILENT;
+}
+function specFor(name, io) {
+  const spec = hookSpec(name);
+  if (!spec) io.stderr(`octoperf hook: no hook named ${JSON.stringify(safeExcerpt(name, 40))} (failing open, no decision)`);
+  return spec;
 }
 function runHook(name, io) {
   try {
-    const spec = hookSpec(name);
-    if (!spec) {
-      io.stderr(`octoperf hook: no hook named ${JSON.stringify(safeExcerpt(name, 40))} (failing open, no decision)`);
+    const spec = specFor(name, io);
+    if (!spec) return SILENT;
+    if (isDisabled(spec.name, io.env)) return SILENT;
+    if (spec.kind !== "quick") {
+      io.stderr(`octoperf ${spec.name}: a background hook, not run this way (failing open, no decision)`);
       return SILENT;
     }
-    if (isDisabled(spec.name, io.env)) return SILENT;
     const input = parseHookInput(io.stdin);
     if (input.event !== spec.event) {
       io.stderr(`octoperf ${spec.name}: not a ${spec.event} event (no decision)`);
       return SILENT;
     }
-    const ctx = { now: io.now(), watcher: Boolean(io.env[API_KEY_ENV]) };
-    const options = { dir: stateDir(io.env, io.store), io: io.store, lockWaitMs: lockWaitMs(spec) };
-    const decided = updateSession(options, input.sessionId, (state) => {
+    const ctx = contextFor(io);
+    const decided = updateSession(storeOptions(io, spec), input.sessionId, (state) => {
       const result = decideFor(spec, input, state, ctx) ?? { state };
       return { state: result.state, result };
     });
+    for (const waiter of decided.stop ?? []) io.stopWaiter?.(waiter);
     if (decided.note) io.stderr(`octoperf ${spec.name}: ${decided.note} (no decision)`);
     return decided.decision ? emit(decided.decision) : SILENT;
   } catch (error) {
-    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    io.stderr(`octoperf ${hookSpec(name)?.name ?? "hook"}: ${safeExcerpt(message, 200)} (failing open, no decision)`);
-    return SILENT;
+    return failOpen(io, name, error);
   }
 }
 var pause = new Int32Array(new SharedArrayBuffer(4));
@@ -1701,32 +2164,74 @@ function systemStoreIO() {
     uid: process.getuid?.()
   };
 }
+function timeScale(env) {
+  const value = Number(env[TEST_TIME_SCALE_ENV]);
+  return env[TEST_TIME_SCALE_ENV] !== void 0 && Number.isFinite(value) && value > 0 && value <= 1e4 ? value : 1;
+}
 function decisionClock(env) {
   const fixed = env[TEST_CLOCK_ENV];
   if (fixed && /^\d{1,15}$/.test(fixed)) return () => Number(fixed);
-  return Date.now;
+  const scale = timeScale(env);
+  return scale === 1 ? Date.now : () => Math.round(Date.now() * scale);
 }
-function main(argv = process.argv.slice(2)) {
-  let stdin = "";
-  try {
-    stdin = (0, import_node_fs4.readFileSync)(0, "utf8");
-  } catch {
-  }
-  const write = (fd, text) => {
+function pluginRootOf(bundlePath) {
+  return bundlePath ? (0, import_node_path4.resolve)((0, import_node_path4.dirname)(bundlePath), "..", "..") : void 0;
+}
+function backgroundBundle(pluginRoot) {
+  if (!pluginRoot) throw new Error("the plugin's folder is not known");
+  return require((0, import_node_path4.join)(pluginRoot, BACKGROUND_BUNDLE));
+}
+function loggedInCheck(env, pluginRoot) {
+  return () => {
+    let folder;
     try {
-      (0, import_node_fs4.writeSync)(fd, text);
+      folder = loginsFolder(configDirFor(env));
     } catch {
+      return false;
     }
+    return (0, import_node_fs5.existsSync)(folder) && backgroundBundle(pluginRoot).isLoggedIn(env);
   };
-  const emission = runHook(argv[0] ?? "", {
+}
+function systemHookIO(stdin, pluginRoot, write) {
+  return {
     stdin,
     env: process.env,
     now: decisionClock(process.env),
     store: systemStoreIO(),
     stderr: (line) => write(2, `${line}
-`)
-  });
-  if (emission.stdout) write(1, `${emission.stdout}
+`),
+    ...pluginRoot ? { pluginRoot } : {},
+    loggedIn: loggedInCheck(process.env, pluginRoot),
+    stopWaiter: (waiter) => stopHookProcess(waiter.pid)
+  };
+}
+function main(argv = process.argv.slice(2)) {
+  let stdin = "";
+  try {
+    stdin = (0, import_node_fs5.readFileSync)(0, "utf8");
+  } catch {
+  }
+  const name = argv[0] ?? "";
+  const pluginRoot = pluginRootOf(process.argv[1]);
+  const io = systemHookIO(stdin, pluginRoot, writeFd);
+  if (hookSpec(name)?.kind === "background") {
+    try {
+      backgroundBundle(pluginRoot).runBackgroundMain(name, io);
+    } catch (error) {
+      failOpen(io, name, error);
+    }
+    return;
+  }
+  finishWith(runHook(name, io));
+}
+function writeFd(fd, text) {
+  try {
+    (0, import_node_fs5.writeSync)(fd, text);
+  } catch {
+  }
+}
+function finishWith(emission) {
+  if (emission.stdout) writeFd(1, `${emission.stdout}
 `);
   process.exitCode = emission.exitCode;
 }

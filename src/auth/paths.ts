@@ -3,15 +3,9 @@
 // repository. One pair of files per server URL, inside <config>/oauth.
 import { createHash } from "node:crypto";
 import { join } from "node:path";
+import { loginsFolder } from "./config-dir.js";
 
-export type Env = Readonly<Record<string, string | undefined>>;
-
-/** $XDG_CONFIG_HOME (or $HOME/.config, or %APPDATA% on Windows) / octoperf-plugin. */
-export function configDirFor(env: Env, platform: NodeJS.Platform = process.platform): string {
-  const base = env.XDG_CONFIG_HOME || (platform === "win32" ? env.APPDATA : undefined) || (env.HOME ? join(env.HOME, ".config") : undefined);
-  if (!base) throw new Error("no config folder: set XDG_CONFIG_HOME or HOME");
-  return join(base, "octoperf-plugin");
-}
+export { configDirFor, loginsFolder, type Env } from "./config-dir.js";
 
 /** The URL as one spelling (scheme and host lower-cased, default port dropped); throws on a non-http(s) URL. */
 export function normalServerUrl(serverUrl: string): string {
@@ -31,6 +25,6 @@ export interface LoginFiles {
 
 export function loginFiles(configDir: string, serverUrl: string): LoginFiles {
   const key = createHash("sha256").update(normalServerUrl(serverUrl)).digest("hex").slice(0, 16);
-  const folder = join(configDir, "oauth");
+  const folder = loginsFolder(configDir);
   return { folder, secrets: join(folder, `${key}.json`), meta: join(folder, `${key}.meta.json`) };
 }

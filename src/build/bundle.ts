@@ -6,6 +6,7 @@ import { build } from "esbuild";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { BACKGROUND_BUNDLE } from "../hooks/environment.js";
 import { HOOK_BUNDLE, syncHooksJson } from "./hooks-json.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -26,6 +27,8 @@ function bundles(): Bundle[] {
     [
       // Every hook runs this one file with its name (src/hooks/registry.ts).
       ["src/hooks/entry.ts", HOOK_BUNDLE, "cjs"],
+      // What it loads from next to itself for a background hook, or to check a sign-in: never compiled by a quick hook.
+      ["src/hooks/background-entry.ts", BACKGROUND_BUNDLE, "cjs"],
       ["src/watcher/cli.ts", "scripts/octoperf-wait.mjs", "esm"],
       ["src/simulator/cli.ts", "scripts/octoperf-simulator.mjs", "esm"],
     ] as const
@@ -34,13 +37,14 @@ function bundles(): Bundle[] {
     .map(([entry, out, format]) => ({ entry: join(root, entry), out: join(root, out), format }));
 }
 
-/** Files in the hook bundle's folder that are not the bundle (per-hook bundles of old): removed by a build. */
+/** Files in the hook bundle's folder that are not built here (per-hook bundles of old): removed by a build. */
 function strayHookFiles(): string[] {
   const dir = join(root, dirname(HOOK_BUNDLE));
   if (!existsSync(dir)) return [];
+  const built = new Set([HOOK_BUNDLE, BACKGROUND_BUNDLE].map((path) => join(root, path)));
   return readdirSync(dir)
     .map((name) => join(dir, name))
-    .filter((path) => path !== join(root, HOOK_BUNDLE));
+    .filter((path) => !built.has(path));
 }
 
 async function bundleText(entry: string, format: "esm" | "cjs" = "esm"): Promise<string> {

@@ -4,10 +4,10 @@
 // writes it; `--check` fails when the committed file differs.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { HOOK_BUNDLE } from "../hooks/environment.js";
 import { HOOKS, type HookSpec } from "../hooks/registry.js";
 
-/** The bundle every hook runs, relative to the plugin root. */
-export const HOOK_BUNDLE = "scripts/hooks/octoperf-hook.cjs";
+export { HOOK_BUNDLE } from "../hooks/environment.js";
 
 export function hookCommand(name: string): string {
   return `node "\${CLAUDE_PLUGIN_ROOT}/${HOOK_BUNDLE}" ${name}`;
@@ -27,7 +27,8 @@ export function renderHooksJson(specs: readonly HookSpec[] = HOOKS): string {
     if (!/^[a-z][a-z0-9-]*$/.test(spec.name)) throw new Error(`hook name ${JSON.stringify(spec.name)} is not a plain word: it goes on a command line`);
     (hooks[spec.event] ??= []).push({ matcher: spec.matcher, hooks: [{ type: "command", command: hookCommand(spec.name), ...spec.options }] });
   }
-  const description = "OctoPerf polling policy: wait plan after a start, pace guard, outcome. Generated from src/hooks/registry.ts by npm run build; do not edit.";
+  const description =
+    "OctoPerf polling policy: wait plan after a start, pace guard, outcome, and the one-wake wait in the background. Generated from src/hooks/registry.ts by npm run build; do not edit.";
   return `${JSON.stringify({ description, hooks }, null, 2)}\n`;
 }
 

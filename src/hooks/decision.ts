@@ -1,11 +1,12 @@
 // What a hook decides, and what Claude Code reads from the hook process. The
 // decision a hook may give depends on its event: a PreToolUse hook can only
 // deny (with its reason; the type makes that impossible to forget), a
-// PostToolUse hook can only add context. A new kind of decision (say, waking
-// the model with exit code 2 from a background hook) is one more member of
-// Decision and one more case in emit().
-import type { InputOf, ToolEvent } from "./input.js";
-import type { SessionState } from "./state.js";
+// PostToolUse hook can only add context, a UserPromptExpansion hook can only
+// say one line (its stdout is shown to the model). Waking the model from the
+// background (exit code 2 with one line on stderr) is the background hooks'
+// answer: see background.ts.
+import type { HookEvent, InputOf } from "./input.js";
+import type { SessionState, WaiterRecord } from "./state.js";
 
 export interface Deny {
   readonly kind: "deny";
@@ -17,14 +18,20 @@ export interface Context {
   readonly text: string;
 }
 
-export type Decision = Deny | Context;
-export type DecisionOf<E extends ToolEvent> = E extends "PreToolUse" ? Deny : Context;
+/** Plain stdout, which Claude Code shows the model (UserPromptExpansion, measured on 2.1.330). */
+export interface Say {
+  readonly kind: "say";
+  readonly text: string;
+}
+
+export type Decision = Deny | Context | Say;
+export type DecisionOf<E extends HookEvent> = E extends "PreToolUse" ? Deny : E extends "PostToolUse" ? Context : Say;
 
 /** Claude Code cuts hook strings at 10,000 characters; stay well under. */
 export const MAX_DECISION_CHARS = 4000;
 
-function cut(text: string): string {
-  return text.length > MAX_DECISION_CHARS ? `${text.slice(0, MAX_DECISION_CHARS - 3)}...` : text;
+export function cut(text: string, max = MAX_DECISION_CHARS): string {
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
 }
 
 /** The hook process's answer: its stdout and exit code. */
@@ -36,6 +43,7 @@ export interface Emission {
 export const SILENT: Emission = { stdout: "", exitCode: 0 };
 
 export function emit(decision: Decision): Emission {
+  if (decision.kind === "say") return { stdout: cut(decision.text), exitCode: 0 };
   const output =
     decision.kind === "deny"
       ? { hookSpecificOutput: { hookEventName: "PreToolUse", permissionDecision: "deny", permissionDecisionReason: cut(decision.reason) } }
@@ -43,21 +51,39 @@ export function emit(decision: Decision): Emission {
   return { stdout: JSON.stringify(output), exitCode: 0 };
 }
 
+/** What can reach OctoPerf without the model. */
+export interface Reach {
+  /** OCTOPERF_API_KEY is set (its value is never read here). */
+  readonly apiKey: boolean;
+  /** A sign-in of `octoperf-wait login` is stored for the hosted server; asked only when needed (it reads a file). */
+  readonly login: () => boolean;
+}
+
 /** What every decide() gets besides the input and the state. */
 export interface DecideContext {
   /** Epoch milliseconds. */
   readonly now: number;
-  /** True when the watcher can reach OctoPerf itself (OCTOPERF_API_KEY is set). */
-  readonly watcher: boolean;
+  readonly reach: Reach;
+  /** The background hooks run (none of them is turned off): the one-wake wait. */
+  readonly hooks: boolean;
+  /** The plugin's folder, absolute, for commands shown to the model (shells do not get CLAUDE_PLUGIN_ROOT). */
+  readonly pluginRoot: string | undefined;
+  /** Whether a process lives (a background waiter counts only while it does). */
+  readonly alive: (pid: number) => boolean;
+  /** This hook's process and run, for what a background hook records. */
+  readonly pid: number;
+  readonly token: string;
 }
 
 /** A decide() answer: the new state (the same object when nothing changed). */
-export interface Decided<E extends ToolEvent> {
+export interface Decided<E extends HookEvent> {
   readonly state: SessionState;
   readonly decision?: DecisionOf<E>;
   /** One line for stderr (why nothing was decided). */
   readonly note?: string;
+  /** Background waiters to end (their records are already gone from `state`): /octoperf:stop-wait. */
+  readonly stop?: readonly WaiterRecord[];
 }
 
 /** A hook's logic: pure, no I/O, no clock but ctx.now. */
-export type Decide<E extends ToolEvent> = (input: InputOf<E>, state: SessionState, ctx: DecideContext) => Decided<E>;
+export type Decide<E extends HookEvent> = (input: InputOf<E>, state: SessionState, ctx: DecideContext) => Decided<E>;

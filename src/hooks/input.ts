@@ -1,10 +1,17 @@
-// The stdin JSON Claude Code gives a PreToolUse or PostToolUse hook, checked
-// and narrowed to a union keyed on the event: only a PostToolUse input has a
-// tool response, so a decide() of a PreToolUse hook cannot read one (the type
-// checker refuses it). Anything else is an InputProblem: the runner then
-// fails open. Fields as seen on Claude Code 2.1.330 (../shared/reference/claude-code.md).
+// The stdin JSON Claude Code gives a PreToolUse, PostToolUse or
+// UserPromptExpansion hook, checked and narrowed to a union keyed on the
+// event: only a PostToolUse input has a tool response, so a decide() of a
+// PreToolUse hook cannot read one (the type checker refuses it). Anything
+// else is an InputProblem: the runner then fails open. Fields as seen on
+// Claude Code 2.1.330 (../shared/reference/claude-code.md).
+//
+// UserPromptExpansion (measured on 2.1.330, -p and interactive): typing
+// `/octoperf:stop-wait BENCH_1` gives `expansion_type: "slash_command"`,
+// `command_name: "octoperf:stop-wait"`, `command_args: "BENCH_1"`,
+// `command_source: "plugin"`, `prompt` and the `session_id`.
 
 export type ToolEvent = "PreToolUse" | "PostToolUse";
+export type HookEvent = ToolEvent | "UserPromptExpansion";
 
 interface ToolCall {
   readonly sessionId: string;
@@ -23,8 +30,19 @@ export interface PostToolUseInput extends ToolCall {
   readonly toolResponse: unknown;
 }
 
+/** A slash command the user typed, about to expand into a prompt. */
+export interface UserPromptExpansionInput {
+  readonly event: "UserPromptExpansion";
+  readonly sessionId: string;
+  /** "octoperf:stop-wait"; empty when the expansion is not a slash command. */
+  readonly commandName: string;
+  /** What the user typed after the command: untrusted text. */
+  readonly commandArgs: string;
+}
+
 export type ToolHookInput = PreToolUseInput | PostToolUseInput;
-export type InputOf<E extends ToolEvent> = Extract<ToolHookInput, { readonly event: E }>;
+export type HookInput = ToolHookInput | UserPromptExpansionInput;
+export type InputOf<E extends HookEvent> = Extract<HookInput, { readonly event: E }>;
 
 export class InputProblem extends Error {
   override name = "InputProblem";
@@ -34,12 +52,14 @@ export class InputProblem extends Error {
 export const SESSION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 
 export const MAX_STDIN_CHARS = 4_000_000;
+/** A command's arguments longer than this are not read (no command of ours takes more). */
+export const MAX_COMMAND_ARGS_CHARS = 4000;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-export function parseHookInput(raw: string): ToolHookInput {
+export function parseHookInput(raw: string): HookInput {
   if (raw.length === 0) throw new InputProblem("empty stdin");
   if (raw.length > MAX_STDIN_CHARS) throw new InputProblem(`stdin too large (${raw.length} chars)`);
   let parsed: unknown;
@@ -50,9 +70,15 @@ export function parseHookInput(raw: string): ToolHookInput {
   }
   if (!isRecord(parsed)) throw new InputProblem("stdin is not a JSON object");
   const event = parsed.hook_event_name;
-  if (event !== "PreToolUse" && event !== "PostToolUse") throw new InputProblem("not a PreToolUse or PostToolUse event");
+  if (event !== "PreToolUse" && event !== "PostToolUse" && event !== "UserPromptExpansion") throw new InputProblem("not a PreToolUse, PostToolUse or UserPromptExpansion event");
   const sessionId = parsed.session_id;
   if (typeof sessionId !== "string" || !SESSION_ID_PATTERN.test(sessionId)) throw new InputProblem("missing or malformed session_id");
+  if (event === "UserPromptExpansion") {
+    const name = parsed.expansion_type === "slash_command" && typeof parsed.command_name === "string" ? parsed.command_name : "";
+    const args = typeof parsed.command_args === "string" ? parsed.command_args : "";
+    if (name.length > 200 || args.length > MAX_COMMAND_ARGS_CHARS) throw new InputProblem("command name or arguments too long");
+    return { event, sessionId, commandName: name, commandArgs: args };
+  }
   const toolName = parsed.tool_name;
   if (typeof toolName !== "string" || toolName.length === 0 || toolName.length > 200) throw new InputProblem("missing or malformed tool_name");
   const toolInput = parsed.tool_input ?? {};

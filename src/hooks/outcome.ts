@@ -18,6 +18,7 @@ import {
 import { terminalList } from "../render/wait-instructions.js";
 import type { Decide } from "./decision.js";
 import { fieldFor, pollKeys } from "./keys.js";
+import { notifySuggestion, type Ending } from "./notify.js";
 import { failureSkill } from "./plan-text.js";
 import { groupOf, withWork, workFor, type SessionState, type WorkRecord } from "./state.js";
 import { andList, safeToken } from "./safe-text.js";
@@ -40,7 +41,9 @@ function progressNote(op: Operation, handle: string): string {
 
 type Terminal = Extract<Verdict, { kind: "terminal" }>;
 
-function outcomeText(state: SessionState, key: string, work: WorkRecord, verdict: Terminal, op: Operation): string {
+const RANK: Readonly<Record<Ending, number>> = { failed: 0, partial: 1, succeeded: 2 };
+
+function outcomeText(state: SessionState, key: string, work: WorkRecord, verdict: Terminal, op: Operation, now: number): string {
   const skill = verdict.next.skill ? `; load the skill ${verdict.next.skill}` : "";
   const lines = [
     `OctoPerf ${op.id}: ${callOf(key, work)} ended ${verdict.value} (${verdict.outcome}: ${verdict.meaning}).`,
@@ -54,6 +57,12 @@ function outcomeText(state: SessionState, key: string, work: WorkRecord, verdict
     lines.push(`All ${group.length} handles have ended: ${group.map((m) => `${m.work.handle} ${m.work.terminal!.value}`).join(", ")}.`);
   }
   lines.push(...stopLines(state, group.map((m) => m.key)));
+  if (running.length === 0) {
+    const ending = group.map((m) => m.work.terminal?.outcome ?? "succeeded").reduce((a, b) => (RANK[b] < RANK[a] ? b : a), "succeeded" as Ending);
+    const started = Math.min(...group.map((m) => m.work.startedAt));
+    const notify = notifySuggestion(op.id, ending, (now - started) / 1000, group.map((m) => m.work.handle));
+    if (notify) lines.push(notify);
+  }
   return lines.join("\n");
 }
 
@@ -104,7 +113,7 @@ export const decideOutcome: Decide<"PostToolUse"> = (input, state, ctx) => {
   const verdict = classify(op, value);
   if (verdict.kind === "terminal") {
     const next = withWork(state, key, { ...work, terminal: { value: verdict.value, outcome: verdict.outcome, at: ctx.now } });
-    return { state: next, decision: { kind: "context", text: outcomeText(next, key, work, verdict, op) } };
+    return { state: next, decision: { kind: "context", text: outcomeText(next, key, work, verdict, op, ctx.now) } };
   }
   const lines = inFlightText(op, work, field.field, value, result, ctx.now);
   if (lines.length === 0) return { state };

@@ -9,10 +9,15 @@
 // One budget per handle: get_bench_result, get_bench_status and, for a
 // validation, get_virtual_user_validation all name the same work and each
 // costs a model turn, so any of them counts as the handle's poll.
+//
+// While a background watcher of this plugin's hooks waits on a handle, every
+// poll of it is refused: the watcher wakes the model with the outcome. Only a
+// live watcher counts: once its process is gone, polls pass again.
 import { bareToolName, CLAUDE_MAX_SLEEP_S, operation, statusTools } from "../policy/index.js";
-import type { Decide } from "./decision.js";
+import type { Decide, DecideContext } from "./decision.js";
 import { pollKeys } from "./keys.js";
-import { schedulesOf, withWork, workFor, type SessionState, type WorkRecord } from "./state.js";
+import { STOP_WAIT_COMMAND } from "./plan-text.js";
+import { schedulesOf, timerFor, watcherHolding, withWork, workFor, type SessionState, type WaiterRecord, type WorkRecord } from "./state.js";
 import { argsJson } from "./safe-text.js";
 import { callOf, stopLines, waitAgainLine } from "./work-advice.js";
 
@@ -35,16 +40,26 @@ function endedReason(state: SessionState, key: string, work: WorkRecord): string
   return [`Already ended: ${callOf(key, work)} is ${ended.value} (${ended.outcome}${meaning}); polling it again changes nothing.${next}`, ...stopLines(state, [key])].join(" ");
 }
 
-function tooSoonReason(state: SessionState, key: string, work: WorkRecord, now: number, watcher: boolean): string {
+function heldReason(key: string, work: WorkRecord, watcher: WaiterRecord): string {
+  return (
+    `Not now: a background watcher of this plugin's hooks (process ${watcher.pid}) is waiting on ${callOf(key, work)} outside the model ` +
+    `and will wake you once, with the outcome. End your turn; do not poll and set up nothing else. ${STOP_WAIT_COMMAND} ${work.handle} ends it.`
+  );
+}
+
+function tooSoonReason(state: SessionState, key: string, work: WorkRecord, ctx: DecideContext): string {
+  const now = ctx.now;
   const elapsedMs = now - (work.lastPollAt ?? now);
   const left = Math.max(1, Math.ceil(work.cadenceSeconds - elapsedMs / 1000));
   const head = `Too soon: ${callOf(key, work)} was polled ${Math.floor(elapsedMs / 1000)} s ago and its cadence is ${work.cadenceSeconds} s; poll again in ${left} s.`;
   const schedule = schedulesOf(state, key)[0];
   let how: string;
-  if (schedule?.kind === "monitor") how = `Monitor task ${schedule.id} is watching it: end your turn and wait for its next event.`;
+  if (timerFor(state, key, ctx.alive)) how = "This plugin's hooks will wake you when it is due: end your turn.";
+  else if (schedule?.kind === "monitor") how = `Monitor task ${schedule.id} is watching it: end your turn and wait for its next event.`;
   else if (schedule?.kind === "cron") how = `Loop job ${schedule.id} polls it (CronDelete ${argsJson({ id: schedule.id })} ends it): end your turn and let the next firing poll.`;
+  else if (ctx.hooks) how = waitAgainLine(state, work, ctx);
   else if (left <= CLAUDE_MAX_SLEEP_S) how = `Wait with a standalone Bash \`sleep ${left}\`, then poll.`;
-  else how = waitAgainLine(state, work, watcher);
+  else how = waitAgainLine(state, work, ctx);
   return `${head} ${how}`;
 }
 
@@ -55,10 +70,12 @@ export const decidePace: Decide<"PreToolUse"> = (input, state, ctx) => {
   if (!found) return { state };
   const { key, work } = found;
   if (work.terminal) return { state, decision: { kind: "deny", reason: endedReason(state, key, work) } };
+  const watcher = watcherHolding(state, key, ctx.alive);
+  if (watcher) return { state, decision: { kind: "deny", reason: heldReason(key, work, watcher) } };
   const last = work.lastPollAt;
   const onTime =
     last === undefined || work.freePoll === true || ctx.now < last || (ctx.now - last) / 1000 >= minimumGapSeconds(work.cadenceSeconds);
-  if (!onTime) return { state, decision: { kind: "deny", reason: tooSoonReason(state, key, work, ctx.now, ctx.watcher) } };
+  if (!onTime) return { state, decision: { kind: "deny", reason: tooSoonReason(state, key, work, ctx) } };
   const { freePoll: _used, ...rest } = work;
   return { state: withWork(state, key, { ...rest, lastPollAt: ctx.now }) };
 };

@@ -4,6 +4,8 @@
 import {
   CLAUDE_SLEEP_REFUSAL_THRESHOLD_S,
   formatDuration,
+  MAX_BACKGROUND_WAIT_S,
+  realisation,
   type Operation,
   type PollTarget,
   type RealisationId,
@@ -11,6 +13,7 @@ import {
   type WaitPlan,
 } from "../policy/index.js";
 import {
+  backgroundBashArgs,
   cronCreateArgs,
   describeCall,
   loopLine,
@@ -19,6 +22,7 @@ import {
   scheduleWakeupArgs,
   sleepCommand,
   terminalList,
+  type WatcherInvocation,
 } from "../render/wait-instructions.js";
 import { andList, argsJson, safeExcerpt } from "./safe-text.js";
 import { resultErrorText, type ToolResult } from "./tool-response.js";
@@ -53,10 +57,23 @@ export function unsafeHandle(op: Operation, field: string): string {
   );
 }
 
-function realisationLine(id: RealisationId, plan: WaitPlan, targets: readonly PollTarget[], compact: boolean, watched: readonly PollTarget[]): string {
+/** The command that stops this plugin's waits, as the user types it. */
+export const STOP_WAIT_COMMAND = "/octoperf:stop-wait";
+
+/** What the model must not set up while the hooks wait for it. */
+const NOTHING_TO_SET_UP = "set up no /loop, Monitor, CronCreate or sleep";
+const NOTHING_LEFT = "Set up no /loop, Monitor, CronCreate or sleep: nothing is left to clean up";
+
+function realisationLine(id: RealisationId, plan: WaitPlan, targets: readonly PollTarget[], compact: boolean, watched: readonly PollTarget[], how: WatcherInvocation): string {
   switch (id) {
+    case "background-watcher":
+      return `the background watcher this plugin's hooks run: end your turn, it wakes you once with the outcome`;
+    case "cadence-timer":
+      return `this plugin's hooks: after each poll that is not final, end your turn; they wake you when the next poll is due (exactly ${plan.cadenceSeconds} s after it). ${NOTHING_LEFT}`;
     case "monitor":
-      return `Monitor ${argsJson(monitorArgs(plan, watched))}: the watcher polls OctoPerf outside the model and prints only changes`;
+      return `Monitor ${argsJson(monitorArgs(plan, watched, how))}: the watcher polls OctoPerf outside the model and prints only changes`;
+    case "background-bash":
+      return `Bash ${argsJson(backgroundBashArgs(plan, watched, how))}: the watcher polls OctoPerf outside the model and its exit wakes you once; then read its last line`;
     case "claude-sleep":
       return `a standalone Bash \`${sleepCommand(plan)}\` between polls (Claude Code refuses a sleep of ${CLAUDE_SLEEP_REFUSAL_THRESHOLD_S} s or more)`;
     case "wakeup":
@@ -66,13 +83,14 @@ function realisationLine(id: RealisationId, plan: WaitPlan, targets: readonly Po
   }
 }
 
-/** How to carry out the wait in Claude Code: the chosen realisation and, unless `compact`, the next best. */
-export function waitLine(plan: WaitPlan, targets: readonly PollTarget[], compact = false, alternatives: readonly PollTarget[] = []): string {
+/** How to carry out the wait in Claude Code: the chosen realisation and, unless `compact`, the next best when the watcher is chosen. */
+export function waitLine(plan: WaitPlan, targets: readonly PollTarget[], how: WatcherInvocation, compact = false, alternatives: readonly PollTarget[] = []): string {
   const watched = watcherTargets(targets, alternatives);
-  const line = `Wait with ${realisationLine(plan.chosen.id, plan, targets, compact, watched)}.`;
-  const fallback = plan.options.find((o) => o.id !== plan.chosen.id);
-  if (compact || plan.chosen.id !== "monitor" || !fallback) return line;
-  return `${line} Without it: ${realisationLine(fallback.id, plan, targets, true, watched)}.`;
+  const line = `Wait with ${realisationLine(plan.chosen.id, plan, targets, compact, watched, how)}.`;
+  // Should the watcher fail to start, the way that needs no watcher.
+  const fallback = plan.options.find((o) => !realisation(o.id).needsWatcher);
+  if (compact || !realisation(plan.chosen.id).needsWatcher || plan.chosen.id === "background-watcher" || !fallback) return line;
+  return `${line} Without it: ${realisationLine(fallback.id, plan, targets, true, watched, how)}.`;
 }
 
 export interface PlanFacts {
@@ -83,6 +101,21 @@ export interface PlanFacts {
   readonly also: Readonly<Record<string, string>>;
   /** True when the expected duration comes from the scenario's profiles. */
   readonly expectedKnown: boolean;
+  /** How the watcher is run here (an absolute path), for the commands shown. */
+  readonly how: WatcherInvocation;
+}
+
+/** The lines of a plan carried out by the hooks' background watcher: nothing for the model to do but end its turn. */
+function backgroundLines(facts: PlanFacts, many: boolean): string[] {
+  const { plan, targets } = facts;
+  const capped = plan.deadlineSeconds > MAX_BACKGROUND_WAIT_S;
+  const limit = capped
+    ? ` It waits at most ${formatDuration(MAX_BACKGROUND_WAIT_S)}; if the run still goes on then, it wakes you with how to go on.`
+    : "";
+  return [
+    `A background watcher run by this plugin's hooks now waits on ${andList(targets.map(describeCall))} (expected ${formatDuration(plan.expectedSeconds)}; it polls every ${plan.chosen.intervalSeconds} s outside the model) and will wake you once, with the outcome of ${many ? "every handle" : "it"} and the next step.${limit}`,
+    `End your turn now: do not poll (polls are refused while it waits) and ${NOTHING_TO_SET_UP}. ${STOP_WAIT_COMMAND} ends it.`,
+  ];
 }
 
 export function planText(facts: PlanFacts): string {
@@ -95,12 +128,20 @@ export function planText(facts: PlanFacts): string {
   const flag = op.status.finishedFlag ? ` (${op.status.finishedFlag} is true)` : "";
   const progress = op.progress ? ` ${op.progress.tool} is progress only, never completion.` : "";
   const skill = failureSkill(op);
+  const head = `OctoPerf ${op.id} started: ${op.handle.field} ${andList(facts.handles)}${also.length > 0 ? ` (${also.join(", ")})` : ""}.`;
+  const done = `Done when ${op.status.field} is ${terminalList(op)}${flag}${many ? " for every handle" : ""}.${progress} `;
+  if (plan.chosen.id === "background-watcher") {
+    return [
+      head,
+      ...backgroundLines(facts, many),
+      `${done}Deadline: ${formatDuration(plan.deadlineSeconds)} after the start; past it, stop waiting and diagnose${skill ? ` (skill ${skill})` : ""}.`,
+    ].join("\n");
+  }
   return [
-    `OctoPerf ${op.id} started: ${op.handle.field} ${andList(facts.handles)}${also.length > 0 ? ` (${also.join(", ")})` : ""}.`,
+    head,
     `Poll ${andList(targets.map(describeCall))}${alt} every ${plan.cadenceSeconds} s (${expected}). ` +
       `One poll now is welcome (it catches a failed start); faster polls are refused.`,
-    waitLine(plan, targets, false, facts.alternatives),
-    `Done when ${op.status.field} is ${terminalList(op)}${flag}${many ? " for every handle" : ""}.${progress} ` +
-      `Deadline: ${formatDuration(plan.deadlineSeconds)} after the start; past it, stop waiting and diagnose${skill ? ` (skill ${skill})` : ""}.`,
+    waitLine(plan, targets, facts.how, false, facts.alternatives),
+    `${done}Deadline: ${formatDuration(plan.deadlineSeconds)} after the start; past it, stop waiting and diagnose${skill ? ` (skill ${skill})` : ""}.`,
   ].join("\n");
 }

@@ -1,18 +1,25 @@
 // Every hook the plugin has, in one list: its name (the argument of the one
 // bundle, scripts/hooks/octoperf-hook.cjs <name>), the event and tools it runs
-// on, its decide(), and the options of its command in hooks/hooks.json.
+// on, its logic, and the options of its command in hooks/hooks.json.
 // hooks.json is generated from this list (src/build/hooks-json.ts), so a hook
 // added here is wired up everywhere. The matchers come from the policy's
 // start and status tools in both of their Claude Code names.
-import { hookMatcher, startTools, statusTools } from "../policy/index.js";
+//
+// Two kinds: a quick hook decides at once (decide()); a background hook
+// (`asyncRewake`) arms a wait under the lock, waits outside it, then settles
+// and may wake the model (background.ts, by name in background-hooks.ts).
+// The background code is bundled apart and loaded only by background hooks,
+// so the quick ones stay fast.
+import { BACKGROUND_HOOK_TIMEOUT_S, hookMatcher, startTools, statusTools } from "../policy/index.js";
 import { SCHEDULE_TOOLS } from "./claude-tools.js";
 import type { Decide } from "./decision.js";
-import type { ToolEvent } from "./input.js";
+import type { HookEvent } from "./input.js";
 import { decideOutcome } from "./outcome.js";
 import { decidePace } from "./pace.js";
 import { decideScenario, SCENARIO_TOOL } from "./scenario-duration.js";
 import { decideSchedule } from "./schedules.js";
 import { decideStart } from "./start-plan.js";
+import { decideStopWaits, STOP_WAIT_COMMANDS } from "./stop-waits.js";
 
 /** Seconds Claude Code waits for a hook unless its spec says otherwise; ours exit in well under one. */
 export const HOOK_TIMEOUT_S = 10;
@@ -29,31 +36,49 @@ export interface CommandOptions {
   readonly asyncRewake?: boolean;
 }
 
-interface HookSpecOf<E extends ToolEvent> {
+interface QuickSpec<E extends HookEvent> {
+  readonly kind: "quick";
   readonly name: string;
   readonly event: E;
-  /** Exact tool names joined by `|` (letters, digits, `_` and `-` only: not a regex). */
+  /** Exact names joined by `|` (letters, digits, `_` and `-` only: not a regex), or an anchored regex. */
   readonly matcher: string;
   readonly purpose: string;
   readonly decide: Decide<E>;
   readonly options: CommandOptions;
 }
 
-/** A hook of either event; narrowing on `event` types its decide(). */
-export type HookSpec = HookSpecOf<"PreToolUse"> | HookSpecOf<"PostToolUse">;
+/** A background hook: its logic is in background-hooks.ts, under its name (out of the quick hooks' bundle). */
+export interface BackgroundSpec {
+  readonly kind: "background";
+  readonly name: (typeof BACKGROUND_HOOK_NAMES)[number];
+  readonly event: "PostToolUse";
+  readonly matcher: string;
+  readonly purpose: string;
+  readonly options: CommandOptions;
+}
+
+/** A hook of either kind and any event; narrowing on `kind` and `event` types its logic. */
+export type HookSpec = QuickSpec<"PreToolUse"> | QuickSpec<"PostToolUse"> | QuickSpec<"UserPromptExpansion"> | BackgroundSpec;
 
 const QUICK: CommandOptions = { timeout: HOOK_TIMEOUT_S };
+/** Background: the session goes on at once; exit 2 wakes the model. The timeout is above the longest background wait. */
+const BACKGROUND: CommandOptions = { timeout: BACKGROUND_HOOK_TIMEOUT_S, asyncRewake: true };
+
+/** The hooks of the one-wake wait: turning either off turns both off, so the plan never promises a wake nobody gives. */
+export const BACKGROUND_HOOK_NAMES = ["wait-in-background", "wake-after-poll"] as const;
 
 export const HOOKS: readonly HookSpec[] = [
   {
+    kind: "quick",
     name: "pace-guard",
     event: "PreToolUse",
     matcher: hookMatcher(statusTools()),
-    purpose: "refuses polls of ended handles and polls faster than the cadence",
+    purpose: "refuses polls of ended handles, of handles a background watcher waits on, and polls faster than the cadence",
     decide: decidePace,
     options: QUICK,
   },
   {
+    kind: "quick",
     name: "plan-after-start",
     event: "PostToolUse",
     matcher: hookMatcher(startTools()),
@@ -62,6 +87,15 @@ export const HOOKS: readonly HookSpec[] = [
     options: QUICK,
   },
   {
+    kind: "background",
+    name: "wait-in-background",
+    event: "PostToolUse",
+    matcher: hookMatcher(startTools()),
+    purpose: "runs the watcher in the background after a start and wakes the model once, with the outcome",
+    options: BACKGROUND,
+  },
+  {
+    kind: "quick",
     name: "poll-outcome",
     event: "PostToolUse",
     matcher: hookMatcher(statusTools()),
@@ -70,6 +104,15 @@ export const HOOKS: readonly HookSpec[] = [
     options: QUICK,
   },
   {
+    kind: "background",
+    name: "wake-after-poll",
+    event: "PostToolUse",
+    matcher: hookMatcher(statusTools()),
+    purpose: "after a poll that is not final, wakes the model when the next is due (or runs the watcher, with credentials)",
+    options: BACKGROUND,
+  },
+  {
+    kind: "quick",
     name: "record-schedule",
     event: "PostToolUse",
     matcher: SCHEDULE_TOOLS.join("|"),
@@ -78,11 +121,22 @@ export const HOOKS: readonly HookSpec[] = [
     options: QUICK,
   },
   {
+    kind: "quick",
     name: "record-scenario",
     event: "PostToolUse",
     matcher: hookMatcher([SCENARIO_TOOL]),
     purpose: "remembers a scenario's expected run time for the plan",
     decide: decideScenario,
+    options: QUICK,
+  },
+  {
+    kind: "quick",
+    name: "stop-waits",
+    event: "UserPromptExpansion",
+    // Matched on the command's name (measured on 2.1.330); ':' makes it a regex, so it is anchored.
+    matcher: `^(${STOP_WAIT_COMMANDS.join("|")})$`,
+    purpose: "ends this session's background waits when /octoperf:stop-wait is typed",
+    decide: decideStopWaits,
     options: QUICK,
   },
 ];

@@ -1,20 +1,28 @@
-// The shell around every hook: read stdin, call the hook's decide() under the
+// The shell around every hook: read stdin, call the hook's logic under the
 // session's state, emit the decision. Fails open: any problem (an unknown
 // hook name, bad stdin, a locked, corrupt or unsafe state folder, an
 // exception) gives exit 0, no decision and one line on stderr, so a hook bug
 // never blocks a session. Everything it touches comes in through HookIO, so
 // tests run it from source with a fixed clock.
-import { readFileSync, writeSync } from "node:fs";
+//
+// A background hook (registry.ts) runs from the background bundle
+// (background-entry.ts, loaded from next to this one only then): it arms
+// under the lock, waits outside it, settles under the lock, and either wakes
+// the model (exit 2, its one line alone on stderr) or exits 0.
+import { existsSync, readFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { configDirFor, loginsFolder } from "../auth/config-dir.js";
 import { emit, SILENT, type DecideContext, type Decided, type Emission } from "./decision.js";
-import { API_KEY_ENV, DISABLE_ENV, TEST_CLOCK_ENV } from "./environment.js";
-import { parseHookInput, type ToolEvent, type ToolHookInput } from "./input.js";
+import { API_KEY_ENV, BACKGROUND_BUNDLE, DISABLE_ENV, TEST_CLOCK_ENV, TEST_TIME_SCALE_ENV } from "./environment.js";
+import { parseHookInput, type HookEvent, type HookInput } from "./input.js";
 import { isProcessAlive, type LockIO } from "./lock.js";
-import { hookSpec, type HookSpec } from "./registry.js";
+import { stopHookProcess } from "./processes.js";
+import { BACKGROUND_HOOK_NAMES, hookSpec, type HookSpec } from "./registry.js";
 import { safeExcerpt } from "./safe-text.js";
-import type { SessionState } from "./state.js";
+import type { SessionState, WaiterRecord } from "./state.js";
 import { stateDir, type StateDirIO } from "./state-dir.js";
-import { updateSession } from "./store.js";
+import { updateSession, type StoreOptions } from "./store.js";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -29,6 +37,12 @@ export interface HookIO {
   /** The store's I/O: the wall clock and sleep of the lock, process liveness, the temp dir. */
   readonly store: LockIO & StateDirIO;
   readonly stderr: (line: string) => void;
+  /** The plugin's folder, absolute (from the bundle's own place), for commands shown to the model. */
+  readonly pluginRoot?: string;
+  /** Whether a sign-in of `octoperf-wait login` is stored; asked only when a decision needs it. */
+  readonly loggedIn?: () => boolean;
+  /** End a background waiter's process (/octoperf:stop-wait); false when it is not one of ours or already gone. */
+  readonly stopWaiter?: (waiter: WaiterRecord) => boolean;
 }
 
 export function isDisabled(name: string, env: Env): boolean {
@@ -38,44 +52,86 @@ export function isDisabled(name: string, env: Env): boolean {
   return names.includes("all") || names.includes(name);
 }
 
+/** The background hooks run only together: a plan never promises a wake that a turned-off hook would not give. */
+export function backgroundHooksOn(env: Env): boolean {
+  return BACKGROUND_HOOK_NAMES.every((name) => !isDisabled(name, env));
+}
+
 /** A hook waits for the lock at most half its own timeout. */
 export function lockWaitMs(spec: HookSpec): number {
   return Math.min(MAX_LOCK_WAIT_MS, (spec.options.timeout * 1000) / 2);
 }
 
+function once(compute: () => boolean): () => boolean {
+  let value: boolean | undefined;
+  return () => (value ??= compute());
+}
+
+/** What every decision of this run gets. */
+export function contextFor(io: HookIO): DecideContext {
+  const loggedIn = io.loggedIn;
+  return {
+    now: io.now(),
+    reach: { apiKey: Boolean(io.env[API_KEY_ENV]), login: once(() => (loggedIn ? loggedIn() : false)) },
+    hooks: backgroundHooksOn(io.env),
+    pluginRoot: io.pluginRoot,
+    alive: io.store.isAlive,
+    pid: io.store.pid,
+    token: io.store.token(),
+  };
+}
+
+export function storeOptions(io: HookIO, spec: HookSpec): StoreOptions {
+  return { dir: stateDir(io.env, io.store), io: io.store, lockWaitMs: lockWaitMs(spec) };
+}
+
 /** The spec's decide() when the input is of its event (the types then line up), else undefined. */
-function decideFor(spec: HookSpec, input: ToolHookInput, state: SessionState, ctx: DecideContext): Decided<ToolEvent> | undefined {
+function decideFor(spec: HookSpec, input: HookInput, state: SessionState, ctx: DecideContext): Decided<HookEvent> | undefined {
+  if (spec.kind !== "quick") return undefined;
   if (spec.event === "PreToolUse" && input.event === "PreToolUse") return spec.decide(input, state, ctx);
   if (spec.event === "PostToolUse" && input.event === "PostToolUse") return spec.decide(input, state, ctx);
+  if (spec.event === "UserPromptExpansion" && input.event === "UserPromptExpansion") return spec.decide(input, state, ctx);
   return undefined;
 }
 
-/** Run one hook invocation: what it prints on stdout and its exit code. */
+export function failOpen(io: HookIO, name: string, error: unknown): Emission {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  io.stderr(`octoperf ${hookSpec(name)?.name ?? "hook"}: ${safeExcerpt(message, 200)} (failing open, no decision)`);
+  return SILENT;
+}
+
+/** The spec for `name`, or undefined after saying so (never echoing the name raw). */
+export function specFor(name: string, io: HookIO): HookSpec | undefined {
+  const spec = hookSpec(name);
+  if (!spec) io.stderr(`octoperf hook: no hook named ${JSON.stringify(safeExcerpt(name, 40))} (failing open, no decision)`);
+  return spec;
+}
+
+/** Run one quick hook invocation: what it prints on stdout and its exit code. */
 export function runHook(name: string, io: HookIO): Emission {
   try {
-    const spec = hookSpec(name);
-    if (!spec) {
-      io.stderr(`octoperf hook: no hook named ${JSON.stringify(safeExcerpt(name, 40))} (failing open, no decision)`);
+    const spec = specFor(name, io);
+    if (!spec) return SILENT;
+    if (isDisabled(spec.name, io.env)) return SILENT;
+    if (spec.kind !== "quick") {
+      io.stderr(`octoperf ${spec.name}: a background hook, not run this way (failing open, no decision)`);
       return SILENT;
     }
-    if (isDisabled(spec.name, io.env)) return SILENT;
     const input = parseHookInput(io.stdin);
     if (input.event !== spec.event) {
       io.stderr(`octoperf ${spec.name}: not a ${spec.event} event (no decision)`);
       return SILENT;
     }
-    const ctx: DecideContext = { now: io.now(), watcher: Boolean(io.env[API_KEY_ENV]) };
-    const options = { dir: stateDir(io.env, io.store), io: io.store, lockWaitMs: lockWaitMs(spec) };
-    const decided = updateSession(options, input.sessionId, (state) => {
+    const ctx = contextFor(io);
+    const decided = updateSession(storeOptions(io, spec), input.sessionId, (state) => {
       const result = decideFor(spec, input, state, ctx) ?? { state };
       return { state: result.state, result };
     });
+    for (const waiter of decided.stop ?? []) io.stopWaiter?.(waiter);
     if (decided.note) io.stderr(`octoperf ${spec.name}: ${decided.note} (no decision)`);
     return decided.decision ? emit(decided.decision) : SILENT;
   } catch (error) {
-    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    io.stderr(`octoperf ${hookSpec(name)?.name ?? "hook"}: ${safeExcerpt(message, 200)} (failing open, no decision)`);
-    return SILENT;
+    return failOpen(io, name, error);
   }
 }
 
@@ -95,11 +151,66 @@ export function systemStoreIO(): HookIO["store"] {
   };
 }
 
-/** The decision clock: the real one, unless the test seam fixes it. */
+/** The hooks' clock runs this many times faster (OCTOPERF_HOOKS_TIME_SCALE, tests only); 1 otherwise. */
+export function timeScale(env: Env): number {
+  const value = Number(env[TEST_TIME_SCALE_ENV]);
+  return env[TEST_TIME_SCALE_ENV] !== undefined && Number.isFinite(value) && value > 0 && value <= 10_000 ? value : 1;
+}
+
+/** The decision clock: the real one, unless a test seam fixes it or speeds it up. */
 export function decisionClock(env: Env): () => number {
   const fixed = env[TEST_CLOCK_ENV];
   if (fixed && /^\d{1,15}$/.test(fixed)) return () => Number(fixed);
-  return Date.now;
+  const scale = timeScale(env);
+  return scale === 1 ? Date.now : () => Math.round(Date.now() * scale);
+}
+
+/** The plugin's folder, from the bundle's own place: <root>/scripts/hooks/octoperf-hook.cjs. */
+export function pluginRootOf(bundlePath: string | undefined): string | undefined {
+  return bundlePath ? resolve(dirname(bundlePath), "..", "..") : undefined;
+}
+
+/** What the background bundle offers the quick one (background-entry.ts). */
+export interface BackgroundBundle {
+  runBackgroundMain(name: string, io: HookIO): void;
+  isLoggedIn(env: Env): boolean;
+}
+
+/**
+ * The background bundle, loaded from next to this one only when needed: its
+ * code (the waits, the login check) is never compiled by a quick hook.
+ */
+function backgroundBundle(pluginRoot: string | undefined): BackgroundBundle {
+  if (!pluginRoot) throw new Error("the plugin's folder is not known");
+  // A computed path: esbuild leaves this require to run time.
+  return require(join(pluginRoot, BACKGROUND_BUNDLE)) as BackgroundBundle;
+}
+
+function loggedInCheck(env: Env, pluginRoot: string | undefined): () => boolean {
+  return () => {
+    // Most people never signed in: the folder of logins tells, without loading the login code (and node:crypto).
+    let folder: string;
+    try {
+      folder = loginsFolder(configDirFor(env));
+    } catch {
+      return false;
+    }
+    return existsSync(folder) && backgroundBundle(pluginRoot).isLoggedIn(env);
+  };
+}
+
+/** The real I/O of a hook process, for stdin already read. */
+export function systemHookIO(stdin: string, pluginRoot: string | undefined, write: (fd: number, text: string) => void): HookIO {
+  return {
+    stdin,
+    env: process.env,
+    now: decisionClock(process.env),
+    store: systemStoreIO(),
+    stderr: (line) => write(2, `${line}\n`),
+    ...(pluginRoot ? { pluginRoot } : {}),
+    loggedIn: loggedInCheck(process.env, pluginRoot),
+    stopWaiter: (waiter) => stopHookProcess(waiter.pid),
+  };
 }
 
 /** The entry point of the bundle: `octoperf-hook.cjs <hook-name>`. */
@@ -110,21 +221,30 @@ export function main(argv: readonly string[] = process.argv.slice(2)): void {
   } catch {
     // no stdin: parseHookInput reports it
   }
-  // writeSync on fds 1 and 2: creating process.stdout costs a hook almost a millisecond.
-  const write = (fd: number, text: string) => {
+  const name = argv[0] ?? "";
+  const pluginRoot = pluginRootOf(process.argv[1]);
+  const io = systemHookIO(stdin, pluginRoot, writeFd);
+  if (hookSpec(name)?.kind === "background") {
     try {
-      writeSync(fd, text);
-    } catch {
-      // nobody listens
+      backgroundBundle(pluginRoot).runBackgroundMain(name, io);
+    } catch (error) {
+      failOpen(io, name, error);
     }
-  };
-  const emission = runHook(argv[0] ?? "", {
-    stdin,
-    env: process.env,
-    now: decisionClock(process.env),
-    store: systemStoreIO(),
-    stderr: (line) => write(2, `${line}\n`),
-  });
-  if (emission.stdout) write(1, `${emission.stdout}\n`);
+    return;
+  }
+  finishWith(runHook(name, io));
+}
+
+/** writeSync on fds 1 and 2: creating process.stdout costs a hook almost a millisecond. */
+export function writeFd(fd: number, text: string): void {
+  try {
+    writeSync(fd, text);
+  } catch {
+    // nobody listens
+  }
+}
+
+export function finishWith(emission: Emission): void {
+  if (emission.stdout) writeFd(1, `${emission.stdout}\n`);
   process.exitCode = emission.exitCode;
 }

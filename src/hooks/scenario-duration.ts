@@ -1,13 +1,13 @@
 // PostToolUse on get_scenario: remember how long a run of this scenario is
 // expected to take (longest load profile plus headroom), so the plan after a
 // run_scenario of it uses that instead of the default. No text is injected.
-import { bareToolName, expectedRunSeconds, isHandle, MAX_DURATION_S } from "../policy/index.js";
+import { bareToolName, expectedRunSeconds, isHandle, LOAD_PROFILES_TOOL, MAX_DURATION_S } from "../policy/index.js";
 import type { Decide } from "./decision.js";
 import type { SessionState } from "./state.js";
 import { readToolResult } from "./tool-response.js";
 
 /** The OctoPerf tool whose result gives a scenario's load profiles. */
-export const SCENARIO_TOOL = "get_scenario";
+export const SCENARIO_TOOL = LOAD_PROFILES_TOOL;
 
 export const decideScenario: Decide<"PostToolUse"> = (input, state, ctx) => {
   if (bareToolName(input.toolName) !== SCENARIO_TOOL) return { state, note: `not ${SCENARIO_TOOL}` };

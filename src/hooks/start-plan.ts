@@ -1,6 +1,10 @@
 // PostToolUse on a start tool: read the handle(s) from the result, remember
 // them, and tell the model how to wait (plan text in plan-text.ts). No handle
 // means the start failed: say there is nothing to poll, and why.
+//
+// readStart() is shared with the background hook that runs the watcher on
+// the same start (background.ts): both hooks run at once on the same input
+// and come to the same works and plan from it, whichever runs first.
 import {
   alternativeTargets,
   bareToolName,
@@ -11,11 +15,13 @@ import {
   pollTargets,
   type Operation,
   type PollTarget,
+  type WaitPlan,
 } from "../policy/index.js";
-import type { Decide } from "./decision.js";
+import type { DecideContext, Decide } from "./decision.js";
 import type { PostToolUseInput } from "./input.js";
 import { workKeys } from "./keys.js";
 import { nothingToPoll, planText, unsafeHandle } from "./plan-text.js";
+import { invocationFor, watcherCanWait } from "./reach.js";
 import type { SessionState, WorkRecord } from "./state.js";
 import { readToolResult, resultField } from "./tool-response.js";
 
@@ -34,27 +40,40 @@ function expectedFor(op: Operation, input: PostToolUseInput, state: SessionState
   return recorded ? { seconds: recorded.seconds, known: true } : { known: false };
 }
 
-/** The state with these works recorded; a restarted validation replaces the old one. */
-function remember(state: SessionState, works: readonly { keys: string[]; work: WorkRecord }[]): SessionState {
-  const replaced = new Set(works.map((w) => w.keys[0]!));
-  const aliases: Record<string, string> = {};
-  for (const [alias, primary] of Object.entries(state.aliases)) if (!replaced.has(primary)) aliases[alias] = primary;
-  const all: Record<string, WorkRecord> = { ...state.works };
-  for (const { keys, work } of works) {
-    all[keys[0]!] = work;
-    for (const key of keys) aliases[key] = keys[0]!;
-  }
-  const schedules = state.schedules.map((s) => ({ ...s, works: s.works.filter((key) => !replaced.has(key)) }));
-  return { ...state, works: all, aliases, schedules };
+/**
+ * The plan for work of `op` in this session: the watcher where it can reach
+ * OctoPerf (and has not failed on this work), the background hooks where they run.
+ */
+export function sessionPlan(op: Operation, expectedSeconds: number | undefined, ctx: DecideContext, watcherFailed = false): WaitPlan {
+  const watcher = !watcherFailed && watcherCanWait(op.id, ctx.reach);
+  return planWait({ operation: op.id, expectedSeconds, harness: "claude-code", watcher, hooks: ctx.hooks });
 }
 
-export const decideStart: Decide<"PostToolUse"> = (input, state, ctx) => {
+export interface Started {
+  readonly op: Operation;
+  readonly plan: WaitPlan;
+  readonly targets: readonly PollTarget[];
+  readonly alternatives: readonly PollTarget[];
+  readonly handles: readonly string[];
+  /** One record per handle, with every key a poll of it can carry (primary first). */
+  readonly works: readonly { readonly keys: readonly string[]; readonly work: WorkRecord }[];
+  readonly also: Readonly<Record<string, string>>;
+  readonly expectedKnown: boolean;
+}
+
+export type StartRead =
+  | { readonly kind: "started"; readonly started: Started }
+  | { readonly kind: "nothing"; readonly text: string }
+  | { readonly kind: "not-ours"; readonly note: string };
+
+/** What a start tool's answer started, with its plan, or why there is nothing to wait for. */
+export function readStart(input: PostToolUseInput, state: SessionState, ctx: DecideContext): StartRead {
   const tool = bareToolName(input.toolName);
   const op = tool === undefined ? undefined : operationForStartTool(tool);
-  if (!op || op.handle.source !== "result") return { state, note: "not a start tool of the policy" };
+  if (!op || op.handle.source !== "result") return { kind: "not-ours", note: "not a start tool of the policy" };
   const result = readToolResult(input.toolResponse);
   const handles = handlesOf(op, result.kind === "unknown" || result.isError ? undefined : resultField(result, op.handle.field));
-  if (!handles) return { state, decision: { kind: "context", text: nothingToPoll(op, result) } };
+  if (!handles) return { kind: "nothing", text: nothingToPoll(op, result) };
 
   let targets: PollTarget[];
   const alternatives: PollTarget[][] = [];
@@ -62,11 +81,11 @@ export const decideStart: Decide<"PostToolUse"> = (input, state, ctx) => {
     targets = pollTargets(op, handles, input.toolInput);
     for (const handle of handles) alternatives.push(alternativeTargets(op, [handle], input.toolInput));
   } catch (error) {
-    if (error instanceof HandleError) return { state, decision: { kind: "context", text: unsafeHandle(op, error.field) } };
+    if (error instanceof HandleError) return { kind: "nothing", text: unsafeHandle(op, error.field) };
     throw error;
   }
   const expected = expectedFor(op, input, state);
-  const plan = planWait({ operation: op.id, expectedSeconds: expected.seconds, harness: "claude-code", watcher: ctx.watcher });
+  const plan = sessionPlan(op, expected.seconds, ctx);
   const group = targets[0]!.key;
   const works = handles.map((handle, index) => {
     const primary = targets[Math.min(index, targets.length - 1)]!;
@@ -87,6 +106,37 @@ export const decideStart: Decide<"PostToolUse"> = (input, state, ctx) => {
   if (result.kind === "object") {
     for (const name of op.alsoReturns) if (isHandle(result.value[name])) also[name] = result.value[name] as string;
   }
-  const text = planText({ plan, targets, alternatives: alternatives.flat(), handles: handles as string[], also, expectedKnown: expected.known });
-  return { state: remember(state, works), decision: { kind: "context", text } };
+  return {
+    kind: "started",
+    started: { op, plan, targets, alternatives: alternatives.flat(), handles: handles as string[], works, also, expectedKnown: expected.known },
+  };
+}
+
+/**
+ * The state with these works recorded. A restarted validation replaces the
+ * old one; with `keepExisting`, a work already recorded stays as it is (the
+ * other start hook may have recorded it, and a poll may have followed).
+ */
+export function remember(state: SessionState, works: Started["works"], keepExisting = false): SessionState {
+  const fresh = keepExisting ? works.filter((w) => state.works[w.keys[0]!] === undefined) : works;
+  if (fresh.length === 0) return state;
+  const replaced = new Set(fresh.map((w) => w.keys[0]!));
+  const aliases: Record<string, string> = {};
+  for (const [alias, primary] of Object.entries(state.aliases)) if (!replaced.has(primary)) aliases[alias] = primary;
+  const all: Record<string, WorkRecord> = { ...state.works };
+  for (const { keys, work } of fresh) {
+    all[keys[0]!] = work;
+    for (const key of keys) aliases[key] = keys[0]!;
+  }
+  const schedules = state.schedules.map((s) => ({ ...s, works: s.works.filter((key) => !replaced.has(key)) }));
+  return { ...state, works: all, aliases, schedules };
+}
+
+export const decideStart: Decide<"PostToolUse"> = (input, state, ctx) => {
+  const read = readStart(input, state, ctx);
+  if (read.kind === "not-ours") return { state, note: read.note };
+  if (read.kind === "nothing") return { state, decision: { kind: "context", text: read.text } };
+  const started = read.started;
+  const text = planText({ ...started, how: invocationFor(started.op.id, ctx) });
+  return { state: remember(state, started.works), decision: { kind: "context", text } };
 };

@@ -21,6 +21,8 @@ export interface WorkRecord {
   /** The next poll passes whatever the pace: set when a loop or monitor starts. */
   readonly freePoll?: boolean;
   readonly deadlineNoted?: boolean;
+  /** When a background watcher on this work ended in an error: the hooks then pace the model's polls instead. */
+  readonly watcherFailedAt?: number;
   readonly terminal?: { readonly value: string; readonly outcome: Outcome; readonly at: number };
 }
 
@@ -33,6 +35,26 @@ export interface ScheduleRecord {
   readonly at: number;
 }
 
+/**
+ * A background hook at work for this session: a watcher it runs, or a timer
+ * that wakes the model when the next poll is due. Recorded under the lock
+ * before the long wait, which runs outside it.
+ */
+export interface WaiterRecord {
+  readonly kind: "watcher" | "timer";
+  /** The hook's process: a watcher counts only while it lives; /octoperf:stop-wait ends it. */
+  readonly pid: number;
+  /** This hook run's own token: a record replaced by a newer one is no longer its own. */
+  readonly token: string;
+  /** Primary keys of the works it waits on. */
+  readonly works: readonly string[];
+  readonly at: number;
+  /** A watcher's latest end (its deadline); a timer's wake. */
+  readonly until: number;
+  /** A timer: the poll it follows (that work's lastPollAt). */
+  readonly pollAt?: number;
+}
+
 export interface SessionState {
   readonly version: 1;
   /** By primary key ("get_bench_result:<id>"). */
@@ -42,11 +64,14 @@ export interface SessionState {
   readonly schedules: readonly ScheduleRecord[];
   /** Expected run seconds by scenarioId, from get_scenario results. */
   readonly scenarios: Readonly<Record<string, { readonly seconds: number; readonly at: number }>>;
+  /** Background hooks at work (absent in files written before them). */
+  readonly waiters?: readonly WaiterRecord[];
 }
 
 export const MAX_WORKS = 100;
 export const MAX_SCHEDULES = 50;
 export const MAX_SCENARIOS = 50;
+export const MAX_WAITERS = 50;
 
 export function emptyState(): SessionState {
   return { version: 1, works: {}, aliases: {}, schedules: [], scenarios: {} };
@@ -61,6 +86,7 @@ function isWork(v: unknown): v is WorkRecord {
   if (typeof v.tool !== "string" || !/^[a-z_]{1,64}$/.test(v.tool) || !isRecord(v.args) || !Object.values(v.args).every(isHandle)) return false;
   if (!isKey(v.group) || !isTime(v.startedAt) || !isTime(v.expectedSeconds) || !isTime(v.cadenceSeconds) || !isTime(v.deadlineAt)) return false;
   if (v.lastPollAt !== undefined && !isTime(v.lastPollAt)) return false;
+  if (v.watcherFailedAt !== undefined && !isTime(v.watcherFailedAt)) return false;
   if (v.terminal !== undefined) {
     const t = v.terminal;
     if (!isRecord(t) || typeof t.value !== "string" || !/^[A-Z_]{1,32}$/.test(t.value) || !isTime(t.at)) return false;
@@ -81,12 +107,31 @@ function isSchedule(v: unknown): v is ScheduleRecord {
   );
 }
 
+function isWaiter(v: unknown): v is WaiterRecord {
+  return (
+    isRecord(v) &&
+    (v.kind === "watcher" || v.kind === "timer") &&
+    typeof v.pid === "number" &&
+    Number.isSafeInteger(v.pid) &&
+    v.pid > 0 &&
+    typeof v.token === "string" &&
+    /^[A-Za-z0-9]{1,64}$/.test(v.token) &&
+    Array.isArray(v.works) &&
+    v.works.length <= MAX_WORKS &&
+    v.works.every(isKey) &&
+    isTime(v.at) &&
+    isTime(v.until) &&
+    (v.pollAt === undefined || isTime(v.pollAt))
+  );
+}
+
 /** A state read back from disk, checked field by field: a bad one is corrupt as a whole. */
 export function isSessionState(v: unknown): v is SessionState {
   if (!isRecord(v) || v.version !== 1 || !isRecord(v.works) || !isRecord(v.aliases) || !Array.isArray(v.schedules) || !isRecord(v.scenarios)) return false;
   if (!Object.entries(v.works).every(([key, work]) => isKey(key) && isWork(work))) return false;
   if (!Object.entries(v.aliases).every(([key, primary]) => isKey(key) && isKey(primary))) return false;
   if (!v.schedules.every(isSchedule)) return false;
+  if (v.waiters !== undefined && !(Array.isArray(v.waiters) && v.waiters.every(isWaiter))) return false;
   return Object.entries(v.scenarios).every(([id, s]) => isHandle(id) && isRecord(s) && isTime(s.seconds) && isTime(s.at));
 }
 
@@ -107,7 +152,9 @@ export function bounded(state: SessionState): SessionState {
       .sort(([, a], [, b]) => b.at - a.at)
       .slice(0, MAX_SCENARIOS),
   );
-  return { version: 1, works: Object.fromEntries(works), aliases, schedules, scenarios };
+  // A waiter may name works its start hook has not recorded yet (the two run at once): kept by age, not by its works.
+  const waiters = [...(state.waiters ?? [])].sort((a, b) => b.at - a.at).slice(0, MAX_WAITERS);
+  return { version: 1, works: Object.fromEntries(works), aliases, schedules, scenarios, ...(waiters.length > 0 ? { waiters } : {}) };
 }
 
 /** The work a poll key belongs to, with its primary key. */
@@ -134,4 +181,24 @@ export function withWork(state: SessionState, key: string, work: WorkRecord): Se
 /** Schedules that poll a work and are still recorded. */
 export function schedulesOf(state: SessionState, key: string): ScheduleRecord[] {
   return state.schedules.filter((s) => s.works.includes(key));
+}
+
+/** The background waiters of a session. */
+export function waitersOf(state: SessionState): readonly WaiterRecord[] {
+  return state.waiters ?? [];
+}
+
+export function withWaiters(state: SessionState, waiters: readonly WaiterRecord[]): SessionState {
+  const { waiters: _old, ...rest } = state;
+  return waiters.length > 0 ? { ...rest, waiters } : rest;
+}
+
+/** A live background watcher that waits on this work, if any (a dead one's record no longer counts). */
+export function watcherHolding(state: SessionState, key: string, alive: (pid: number) => boolean): WaiterRecord | undefined {
+  return waitersOf(state).find((w) => w.kind === "watcher" && w.works.includes(key) && alive(w.pid));
+}
+
+/** A live timer that will wake the model for this work, if any. */
+export function timerFor(state: SessionState, key: string, alive: (pid: number) => boolean): WaiterRecord | undefined {
+  return waitersOf(state).find((w) => w.kind === "timer" && w.works.includes(key) && alive(w.pid));
 }

@@ -1,8 +1,11 @@
 // Shared words about a recorded work: its call, how its loop or watcher is
 // stopped, and how to wait before the next poll.
-import { planWait, type PollTarget } from "../policy/index.js";
+import { operation, type PollTarget } from "../policy/index.js";
 import { describeCall } from "../render/wait-instructions.js";
+import type { DecideContext } from "./decision.js";
 import { waitLine } from "./plan-text.js";
+import { invocationFor } from "./reach.js";
+import { sessionPlan } from "./start-plan.js";
 import { argsJson } from "./safe-text.js";
 import { groupOf, type SessionState, type WorkRecord } from "./state.js";
 
@@ -40,7 +43,7 @@ export function runningTargets(state: SessionState, group: string): PollTarget[]
 }
 
 /** The wait line for the running works of a group, re-planned from what was recorded. */
-export function waitAgainLine(state: SessionState, work: WorkRecord, watcher: boolean): string {
-  const plan = planWait({ operation: work.op, expectedSeconds: work.expectedSeconds, harness: "claude-code", watcher });
-  return waitLine(plan, runningTargets(state, work.group), true);
+export function waitAgainLine(state: SessionState, work: WorkRecord, ctx: DecideContext): string {
+  const plan = sessionPlan(operation(work.op), work.expectedSeconds, ctx, work.watcherFailedAt !== undefined);
+  return waitLine(plan, runningTargets(state, work.group), invocationFor(work.op, ctx), true);
 }

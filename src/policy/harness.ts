@@ -25,5 +25,9 @@ export const SCHEDULE_WAKEUP_MAX_S = 3600;
 export const MONITOR_DEFAULT_TIMEOUT_MS = 300_000;
 export const MONITOR_MAX_TIMEOUT_MS = 1_800_000;
 
+/** Bash with `run_in_background: true`: its `timeout` default and cap (sdk-tools.d.ts, BashInput). */
+export const BASH_BACKGROUND_DEFAULT_TIMEOUT_MS = 1_800_000;
+export const BASH_BACKGROUND_MAX_TIMEOUT_MS = 7_200_000;
+
 /** Bounded sleep in harnesses that allow one between two tool calls. */
 export const GENERIC_MAX_SLEEP_S = 60;

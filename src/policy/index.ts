@@ -10,6 +10,7 @@ export * from "./conditions.js";
 export * from "./outcome.js";
 export * from "./profiles.js";
 export * from "./tool-names.js";
+export * from "./background.js";
 export * from "./realisations.js";
 export * from "./plan.js";
 export * from "./targets.js";

@@ -28,8 +28,10 @@ export interface PlanRequest {
   readonly expectedSeconds?: number;
   readonly deadlineSeconds?: number;
   readonly harness?: Harness;
-  /** True when the watcher can reach OctoPerf (an API key is configured). */
+  /** True when the watcher can reach OctoPerf (an API key, or the sign-in of octoperf-wait login). */
   readonly watcher?: boolean;
+  /** True where the plugin's background hooks run (the one-wake wait). */
+  readonly hooks?: boolean;
 }
 
 function byPreference(a: RealisationChoice, b: RealisationChoice): number {
@@ -39,11 +41,11 @@ function byPreference(a: RealisationChoice, b: RealisationChoice): number {
 }
 
 /** The ways to wait `expectedSeconds` at its cadence in a harness, cheapest first (any wait, with or without a handle). */
-export function realisationChoices(expectedSeconds: number, harness: Harness = "claude-code", watcher = false): RealisationChoice[] {
+export function realisationChoices(expectedSeconds: number, harness: Harness = "claude-code", watcher = false, hooks = false): RealisationChoice[] {
   const cadenceSeconds = cadenceFor(expectedSeconds);
   const options: RealisationChoice[] = [];
   for (const r of REALISATIONS) {
-    if (r.harness !== harness || (r.needsWatcher && !watcher)) continue;
+    if (r.harness !== harness || (r.needsWatcher && !watcher) || (r.needsHooks && !hooks)) continue;
     const intervalSeconds = r.interval(cadenceSeconds);
     if (intervalSeconds === undefined) continue;
     // A realisation that polls faster than the cadence (the watcher) still meets it.
@@ -58,7 +60,7 @@ export function planWait(request: PlanRequest): WaitPlan {
   const expectedSeconds = Math.round(request.expectedSeconds ?? op.expectedSeconds);
   const cadenceSeconds = cadenceFor(expectedSeconds);
   const harness = request.harness ?? "claude-code";
-  const options = realisationChoices(expectedSeconds, harness, request.watcher ?? false);
+  const options = realisationChoices(expectedSeconds, harness, request.watcher ?? false, request.hooks ?? false);
   const chosen = options[0];
   if (!chosen) throw new Error(`no way to wait in harness ${harness}`);
   return {

@@ -1,7 +1,7 @@
 // Turn a wait plan into the exact text or arguments for each realisation.
 // Every handle here has already been validated by pollTargets().
 import { formatDuration } from "../policy/duration.js";
-import { CRON_FLOOR_S, MONITOR_MAX_TIMEOUT_MS } from "../policy/harness.js";
+import { BASH_BACKGROUND_MAX_TIMEOUT_MS, CRON_FLOOR_S, MONITOR_MAX_TIMEOUT_MS } from "../policy/harness.js";
 import type { Operation } from "../policy/operations.js";
 import { orList } from "./markdown.js";
 import type { WaitPlan } from "../policy/plan.js";
@@ -23,9 +23,48 @@ export interface MonitorArgs {
   readonly timeout_ms: number;
   readonly command: string;
 }
+export interface BackgroundBashArgs {
+  readonly command: string;
+  readonly description: string;
+  readonly run_in_background: true;
+  readonly timeout: number;
+}
 
-/** The plugin's watcher, as an installed plugin runs it. */
-export const WATCHER_COMMAND = 'node "${CLAUDE_PLUGIN_ROOT}/scripts/octoperf-wait.mjs"';
+/** The watcher bundle, relative to the plugin's folder. */
+export const WATCHER_SCRIPT = "scripts/octoperf-wait.mjs";
+
+/**
+ * The plugin's watcher, as documentation shows it. Claude Code puts the
+ * plugin's path in place of ${CLAUDE_PLUGIN_ROOT} in hook commands and in a
+ * command's body, but a Bash or Monitor shell does not have the variable
+ * (measured on 2.1.330, --plugin-dir): a command handed to the model by a
+ * hook or by the watcher carries the absolute path instead
+ * (watcherCommandAt, watcherCommandFor).
+ */
+export const WATCHER_COMMAND = `node "\${CLAUDE_PLUGIN_ROOT}/${WATCHER_SCRIPT}"`;
+
+/** A word a POSIX shell reads as it is: plain, or single-quoted so that nothing inside expands. */
+export function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
+}
+
+/** The watcher run from its script's absolute path. */
+export function watcherCommandFor(script: string): string {
+  return `node ${shellWord(script)}`;
+}
+
+/** The watcher of the plugin at `root` (absolute), or as documentation shows it when the root is not known. */
+export function watcherCommandAt(root: string | undefined): string {
+  return root ? watcherCommandFor(`${root.replace(/\/+$/, "")}/${WATCHER_SCRIPT}`) : WATCHER_COMMAND;
+}
+
+/** How to run the watcher: the command, and backend words the plan adds (e.g. `--backend mcp`). */
+export interface WatcherInvocation {
+  readonly command: string;
+  readonly extra?: readonly string[];
+}
+
+const DOCUMENTED: WatcherInvocation = { command: WATCHER_COMMAND };
 
 /** A cron expression firing every `seconds`, rounded up to a clean whole-minute step. */
 export function cronForInterval(seconds: number): { cron: string; intervalSeconds: number } {
@@ -97,7 +136,7 @@ export function scheduleWakeupArgs(plan: WaitPlan, targets: readonly PollTarget[
  * `bench` form, which the watcher's REST backend can follow; a validation
  * given as project + virtual user needs an MCP backend.
  */
-export function watcherArgs(plan: WaitPlan, targets: readonly PollTarget[]): string[] {
+export function watcherArgs(plan: WaitPlan, targets: readonly PollTarget[], extra: readonly string[] = []): string[] {
   const op = plan.operation;
   const words: string[] = [];
   const first = targets[0];
@@ -108,7 +147,7 @@ export function watcherArgs(plan: WaitPlan, targets: readonly PollTarget[]): str
     words.push("bench", ...targets.map((t) => t.args.benchResultId ?? ""));
     if (op.id !== "scenario-run") words.push("--operation", op.id);
   }
-  words.push("--expected", formatDuration(plan.expectedSeconds), "--deadline", formatDuration(plan.deadlineSeconds));
+  words.push("--expected", formatDuration(plan.expectedSeconds), "--deadline", formatDuration(plan.deadlineSeconds), ...extra);
   return words;
 }
 
@@ -129,14 +168,35 @@ export function watcherTargets(targets: readonly PollTarget[], alternatives: rea
  * tells the watcher that limit: just before it, the watcher prints the exact
  * command to re-arm with (what is left of the expected time and deadline).
  */
-export function monitorArgs(plan: WaitPlan, targets: readonly PollTarget[]): MonitorArgs {
-  const handles = targets.map((t) => Object.values(t.args).join("/")).join(", ");
+export function monitorArgs(plan: WaitPlan, targets: readonly PollTarget[], how: WatcherInvocation = DOCUMENTED): MonitorArgs {
   const timeoutMs = Math.min(MONITOR_MAX_TIMEOUT_MS, plan.deadlineSeconds * 1000);
   const window = plan.deadlineSeconds * 1000 > MONITOR_MAX_TIMEOUT_MS ? ["--window", formatDuration(timeoutMs / 1000)] : [];
   return {
-    description: `OctoPerf ${plan.operation.id} ${handles}`,
+    description: waitDescription(plan, targets),
     timeout_ms: timeoutMs,
-    command: `${WATCHER_COMMAND} ${[...watcherArgs(plan, targets), ...window].join(" ")}`,
+    command: `${how.command} ${[...watcherArgs(plan, targets, how.extra), ...window].join(" ")}`,
+  };
+}
+
+/** "OctoPerf scenario-run b1, b2": how a Monitor task or background command of this plugin is described. */
+export function waitDescription(plan: WaitPlan, targets: readonly PollTarget[]): string {
+  return `OctoPerf ${plan.operation.id} ${targets.map((t) => Object.values(t.args).join("/")).join(", ")}`;
+}
+
+/**
+ * Bash with run_in_background: the watcher runs outside the model and its
+ * exit wakes the model once (with its exit code; its last line is in the
+ * output file). A call lasts at most 2 hours: a longer deadline gets
+ * `--window`, so the watcher prints the command to go on before that.
+ */
+export function backgroundBashArgs(plan: WaitPlan, targets: readonly PollTarget[], how: WatcherInvocation = DOCUMENTED): BackgroundBashArgs {
+  const timeoutMs = Math.min(BASH_BACKGROUND_MAX_TIMEOUT_MS, plan.deadlineSeconds * 1000);
+  const window = plan.deadlineSeconds * 1000 > BASH_BACKGROUND_MAX_TIMEOUT_MS ? ["--window", formatDuration(timeoutMs / 1000)] : [];
+  return {
+    command: `${how.command} ${[...watcherArgs(plan, targets, how.extra), ...window].join(" ")}`,
+    description: waitDescription(plan, targets),
+    run_in_background: true,
+    timeout: timeoutMs,
   };
 }
 

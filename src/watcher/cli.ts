@@ -1,5 +1,6 @@
 // octoperf-wait: wait outside the model for OctoPerf work, for Claude Code's
 // Monitor or a terminal. Bundled to scripts/octoperf-wait.mjs by npm run build.
+import { resolve } from "node:path";
 import { exitCodeOf } from "./errors.js";
 import { run } from "./run.js";
 
@@ -11,7 +12,8 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-run({ argv: process.argv.slice(2), env: process.env, stdout: process.stdout, stderr: process.stderr, signal: controller.signal })
+const self = process.argv[1] ? resolve(process.argv[1]) : undefined;
+run({ argv: process.argv.slice(2), env: process.env, stdout: process.stdout, stderr: process.stderr, signal: controller.signal, ...(self ? { self } : {}) })
   .then((code) => {
     process.exitCode = code;
   })

@@ -15,7 +15,7 @@ import {
   WATCHER_MAX_INTERVAL_S,
 } from "../policy/index.js";
 import { oneLine } from "../policy/untrusted-text.js";
-import { WATCHER_COMMAND } from "../render/wait-instructions.js";
+import { WATCHER_COMMAND, watcherCommandFor } from "../render/wait-instructions.js";
 import { DEFAULT_REQUEST_TIMEOUT_MS, parseWatchArgs, WATCH_USAGE, watchWords, type WatchArgs } from "./args.js";
 import { readCall, type Backend } from "./backend.js";
 import { realClock, scaledClock, type WatchClock } from "./clock.js";
@@ -44,6 +44,12 @@ export interface RunOptions {
   /** Build the backend (tests inject one); defaults to REST or MCP from the arguments. */
   readonly backend?: (args: WatchArgs, env: RunOptions["env"]) => Backend;
   readonly signal?: AbortSignal;
+  /**
+   * This watcher's own script, absolute (the CLI passes process.argv[1]): the
+   * re-arm line names it, since a Monitor or Bash shell has no
+   * CLAUDE_PLUGIN_ROOT (Claude Code 2.1.330).
+   */
+  readonly self?: string;
 }
 
 /** No line is longer than this (a re-arm line with many ids fits). */
@@ -152,7 +158,7 @@ export async function run(options: RunOptions): Promise<ExitCode> {
       progressStep: args.progressStep,
       windowSeconds: args.windowSeconds,
       rearmCommand: (expectedLeft, deadlineLeft) =>
-        `${WATCHER_COMMAND} ${watchWords({ ...args, scenarioId: undefined, expectedSeconds: expectedLeft, deadlineSeconds: deadlineLeft, resumed: true }, formatDuration).join(" ")}`,
+        `${options.self ? watcherCommandFor(options.self) : WATCHER_COMMAND} ${watchWords({ ...args, scenarioId: undefined, expectedSeconds: expectedLeft, deadlineSeconds: deadlineLeft, resumed: true }, formatDuration).join(" ")}`,
       resumed: args.resumed,
     };
     return await watch(plan, io);

@@ -6,7 +6,7 @@ import { test } from "node:test";
 import { operation } from "../../src/policy/index.js";
 import { ABORT_FAULT, ABORT_PERCENT, ABORT_SPEED, abortedRunFlow } from "./flows/aborted-run.js";
 import { hookContexts, toolResults, type ToolResultView } from "./harness/requests.js";
-import { describeRun, hookProblems, octoTool, runSession } from "./harness/session.js";
+import { BACKGROUND_HOOKS_OFF, describeRun, hookProblems, octoTool, runSession } from "./harness/session.js";
 
 const FORM = "bundled";
 const RUN = operation("scenario-run");
@@ -30,6 +30,8 @@ test("scenario 4: an aborted run routes to scenario diagnosis; frozen progress i
     steps: flow.steps,
     allowedTools: flow.allowedTools,
     plugin: { mcp: FORM, simulator: { speed: ABORT_SPEED, faults: [ABORT_FAULT] } },
+    // The flow sleeps between polls itself: a session whose background hooks are off.
+    env: BACKGROUND_HOOKS_OFF,
     timeoutMs: 120_000,
   });
   record.model.assertComplete();

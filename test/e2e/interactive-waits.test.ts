@@ -1,15 +1,20 @@
-// What a whole wait costs in model requests today, measured in interactive
-// sessions of the real client with the real plugin and the simulator:
-// Monitor running the watcher (a 10-minute run and a 2-hour run, which
-// outlasts Monitor's 30-minute cap) and /loop through CronCreate (a 90-second
-// run at 6x, so still running at the first poll; cron's step is a whole minute
-// of real time, so this one takes up to about a minute and a half). The
-// three sessions run at once. The figures are printed as a table.
+// What a whole wait costs in model requests, measured in interactive sessions
+// of the real client with the real plugin and the simulator. Where the
+// plugin's background hooks run: the watcher they run with credentials (a
+// 2-hour run at 600x: one wake) and their cadence timer without (a 90-second
+// run at 6x: a wake per poll, none to set up or clean up). With the hooks
+// off, what the model arranges itself: Monitor running the watcher (a
+// 10-minute run and a 2-hour run, which outlasts Monitor's 30-minute cap) and
+// /loop through CronCreate (a 90-second run at 6x, so still running at the
+// first poll; cron's step is a whole minute of real time, so this one takes
+// up to about a minute and a half). The sessions run at once. The figures
+// are printed as a table.
 import assert from "node:assert/strict";
 import { after, describe, test, type TestContext } from "node:test";
 import { lastToolResult } from "./harness/requests.js";
 import { waitTable, type MeasuredWait } from "./harness/interactive-count.js";
-import { LOOP, MONITOR, measureInteractiveWait, type InteractiveWaitRecord, type WaitRun } from "./harness/interactive-waits.js";
+import { BACKGROUND, LOOP, MONITOR, TIMER, measureInteractiveWait, type InteractiveWaitRecord, type WaitRun } from "./harness/interactive-waits.js";
+import { planWait } from "../../src/policy/index.js";
 
 const measured: MeasuredWait[] = [];
 
@@ -27,6 +32,26 @@ function toolCalls(record: InteractiveWaitRecord, tool: string): number {
 }
 
 describe("waits measured in interactive sessions", { concurrency: true }, () => {
+  test("the hooks' background watcher, a 2-hour run: one wake, with the outcome, and nothing armed", { timeout: 180_000 }, async (t) => {
+    const record = await measure(t, { strategy: BACKGROUND, scenarioId: "scn-soak", speed: 600, timeoutMs: 120_000 });
+    assert.equal(record.outcome, "FINISHED");
+    // run_scenario's answer (the model ends its turn) and the one wake.
+    assert.deepEqual({ requests: record.requests, wakes: record.wakes, toolTurns: record.toolTurns }, { requests: 2, wakes: 1, toolTurns: 1 });
+  });
+
+  test("the hooks' cadence timer, a 90-second run at 6x: each wake asks for one poll, nothing to set up or delete", { timeout: 180_000 }, async (t) => {
+    const record = await measure(t, { strategy: TIMER, scenarioId: "scn-smoke", speed: 6, timeoutMs: 120_000 });
+    assert.equal(record.outcome, "FINISHED");
+    const plan = planWait({ operation: "scenario-run", expectedSeconds: record.runSeconds, hooks: true });
+    assert.equal(plan.chosen.id, "cadence-timer");
+    // run_scenario's answer, then per poll its answer, and per poll but the first a wake: nothing else.
+    assert.equal(record.toolTurns, 1 + record.wakes + 1);
+    assert.equal(record.requests, 2 + 2 * record.wakes);
+    // The run lasts its expected time; at one wake per cadence that is about ten polls (the client's and model's latency, sped up 6x, stretches a cycle).
+    assert.ok(record.wakes >= 4 && record.wakes <= plan.chosen.estimatedTurns / 2, `${record.wakes} wakes`);
+    assert.equal(toolCalls(record, "CronCreate") + toolCalls(record, "Monitor"), 0);
+  });
+
   test("Monitor + watcher, a 10-minute run: the watcher's lines are the only wakes", { timeout: 180_000 }, async (t) => {
     const record = await measure(t, { strategy: MONITOR, scenarioId: "scn-checkout", speed: 60, timeoutMs: 120_000 });
     assert.equal(record.outcome, "FINISHED");
@@ -41,7 +66,8 @@ describe("waits measured in interactive sessions", { concurrency: true }, () => 
     const record = await measure(t, { strategy: MONITOR, scenarioId: "scn-soak", speed: 600, timeoutMs: 150_000 });
     assert.equal(record.outcome, "FINISHED");
     const arms = toolCalls(record, "Monitor");
-    assert.ok(arms >= 4, `Monitor was armed ${arms} times for a 2-hour run`);
+    // Four windows of 29.5 minutes at most; each re-arm's real latency, 600 times faster, eats part of the next (busy machines: three).
+    assert.ok(arms >= 3, `Monitor was armed ${arms} times for a 2-hour run`);
     assert.equal(record.toolTurns, 1 + arms);
     // Each window ends with a wake that carries the re-arm line; the first line and the outcome wake too.
     assert.ok(record.wakes >= arms + 1, `${record.wakes} wakes for ${arms} windows`);

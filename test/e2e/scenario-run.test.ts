@@ -11,7 +11,7 @@ import { deadlineFor, formatDuration, planWait, terminalValues } from "../../src
 import { expectedRunSeconds } from "../../src/policy/profiles.js";
 import { RUN_OPERATION, SMOKE_SPEED, scenarioRunFlow } from "./flows/scenario-run.js";
 import { hookContexts, toolResults, type ToolResultView } from "./harness/requests.js";
-import { describeRun, hookProblems, octoTool, runSession, type ServerForm, type SessionRecord } from "./harness/session.js";
+import { BACKGROUND_HOOKS_OFF, describeRun, hookProblems, octoTool, runSession, type ServerForm, type SessionRecord } from "./harness/session.js";
 
 const PRE_HOOK_REFUSAL = /^PreToolUse:\S+ hook error: /;
 
@@ -42,6 +42,8 @@ async function checkFlow(form: ServerForm, install: boolean): Promise<void> {
     allowedTools: flow.allowedTools,
     plugin: { mcp: form, simulator: { speed: SMOKE_SPEED } },
     install,
+    // The flow sets up /loop itself: the fallback of a session whose background hooks are off.
+    env: BACKGROUND_HOOKS_OFF,
     timeoutMs: 120_000,
   });
   record.model.assertComplete();

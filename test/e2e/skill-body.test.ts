@@ -29,8 +29,10 @@ test("scenario 2: the Skill tool returns octoperf-async-polling with its generat
   assert.equal(result.isError, false, result.text);
   const shown = [result.text, ...result.alongside].join("\n");
 
-  // The body as shipped (frontmatter stripped) reaches the model whole.
-  assert.ok(shown.includes(skill.body.trim()), "the skill body shown differs from SKILL.md");
+  // The body as shipped (frontmatter stripped) reaches the model whole, ${CLAUDE_PLUGIN_ROOT} written as the plugin's folder (2.1.330).
+  const root = record.pluginRoot ?? "";
+  assert.ok(root.length > 0 && shown.includes(skill.body.trim().replaceAll("${CLAUDE_PLUGIN_ROOT}", root)), "the skill body shown differs from SKILL.md");
+  assert.ok(!shown.includes("${CLAUDE_PLUGIN_ROOT}"), "the plugin's folder was not written in");
   assert.ok(!shown.includes(`name: ${SKILL}`), "the frontmatter was shown");
 
   // Each generated region, rendered from the policy now, is in what the model read.
@@ -39,7 +41,7 @@ test("scenario 2: the Skill tool returns octoperf-async-polling with its generat
   assert.ok(regions.some((r) => r.name === "cadence-table"), "no cadence table region");
   assert.ok(regions.length >= 3);
   for (const region of regions) {
-    assert.ok(shown.includes(region.body), `generated region "${region.name}" is missing or stale in what the model saw`);
+    assert.ok(shown.includes(region.body.replaceAll("${CLAUDE_PLUGIN_ROOT}", root)), `generated region "${region.name}" is missing or stale in what the model saw`);
   }
   assert.match(shown, /\| expected \| N \|/);
 });

@@ -13,9 +13,10 @@ import { decideStart } from "../../src/hooks/start-plan.js";
 import { emptyState, type SessionState, type WorkRecord } from "../../src/hooks/state.js";
 import { PROVISIONING_HEADROOM_S } from "../../src/policy/index.js";
 import { workRecord } from "./fixtures/work-record.js";
-import { SESSION, structured, T0, toolName } from "./hook-calls.js";
+import { ctxAt, SESSION, structured, T0, toolName } from "./hook-calls.js";
 
-const at = (seconds: number, watcher = false): DecideContext => ({ now: T0 + seconds * 1000, watcher });
+/** Hooks off unless said: these tests pin the plans a session without the background hooks gets. */
+const at = (seconds: number, watcher = false, hooks = false): DecideContext => ctxAt(seconds, { apiKey: watcher, hooks });
 const pre = (tool: string, toolInput: Record<string, unknown>): PreToolUseInput => ({ event: "PreToolUse", sessionId: SESSION, toolName: toolName(tool), toolInput });
 const post = (tool: string, toolInput: Record<string, unknown>, toolResponse: unknown): PostToolUseInput => ({
   event: "PostToolUse",
@@ -66,7 +67,7 @@ describe("pace-guard decide", () => {
   for (const [cadence, seconds] of earliest) {
     it(`with a ${cadence} s cadence, refuses a poll ${seconds} s less 1 ms after the last and lets one at ${seconds} s pass`, () => {
       const state = running({ cadenceSeconds: cadence, lastPollAt: T0 });
-      assert.equal(decidePace(POLL, state, { now: T0 + seconds * 1000 - 1, watcher: false }).decision?.kind, "deny");
+      assert.equal(decidePace(POLL, state, { ...at(0), now: T0 + seconds * 1000 - 1 }).decision?.kind, "deny");
       const passed = decidePace(POLL, state, at(seconds));
       assert.equal(passed.decision, undefined);
       assert.equal(passed.state.works[KEY]?.lastPollAt, T0 + seconds * 1000);
@@ -109,6 +110,12 @@ describe("poll-outcome decide", () => {
     const decided = decideOutcome(answer("FINISHED"), running(), at(600));
     assert.deepEqual(decided.state.works[KEY]?.terminal, { value: "FINISHED", outcome: "succeeded", at: T0 + 600_000 });
     assert.match(decided.decision?.text ?? "", /^OctoPerf scenario-run: get_bench_result\(benchResultId=b1\) ended FINISHED \(succeeded: /);
+  });
+
+  it("suggests one PushNotification when a wait of more than 15 minutes ends, and only then", () => {
+    const long = decideOutcome(answer("ABORTED"), running(), at(25 * 60)).decision?.text ?? "";
+    assert.match(long, /\nThis wait took 25m: tell the user once with PushNotification \{"message":"OctoPerf scenario-run failed after 25m: b1"\}\.$/);
+    assert.doesNotMatch(decideOutcome(answer("FINISHED"), running(), at(15 * 60)).decision?.text ?? "", /PushNotification/);
   });
 
   it("keeps a known in-flight state silent and unrecorded", () => {

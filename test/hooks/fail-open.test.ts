@@ -1,14 +1,31 @@
 // Every hook fails open: bad stdin, foreign tools, the wrong event, an
 // unknown hook name, a corrupt, locked or unwritable state, a hook turned
-// off: exit 0, nothing on stdout, at most one line on stderr. From source,
-// then a few of the same through the committed bundle.
+// off: exit 0, nothing on stdout, at most one line on stderr. A background
+// hook then wakes nobody and never starts its wait. From source, then a few
+// of the same through the committed bundle.
 import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { HOOKS } from "../../src/hooks/registry.js";
+import { HOOKS, type HookSpec } from "../../src/hooks/registry.js";
+import type { JobRunner } from "../../src/hooks/background-runner.js";
 import { lockWaitMs } from "../../src/hooks/runner.js";
-import { contextOf, post, pre, runBundle, runHook, SESSION, structured, T0, tempDataDir, toolName, virtualWaitIO, type HookRun } from "./hook-calls.js";
+import { contextOf, expansion, post, pre, runBackground, runBundle, runHook, SESSION, structured, T0, tempDataDir, toolName, virtualWaitIO, type HookRun } from "./hook-calls.js";
+
+/** A background hook that fails open never starts its wait. */
+const NEVER: JobRunner = {
+  run: () => {
+    throw new Error("a hook that should have failed open started its wait");
+  },
+};
+
+/** Run any hook from source: a background one to its end, its wait refused. */
+function runAny(spec: HookSpec, stdin: string, options: Parameters<typeof runHook>[2]): Promise<HookRun> {
+  return spec.kind === "background" ? runBackground(spec.name, stdin, { ...options, jobs: NEVER }) : Promise.resolve(runHook(spec.name, stdin, options));
+}
+
+/** What a hook says when it decides nothing on an input it does not handle. */
+const quiet = (spec: HookSpec): string => (spec.kind === "background" ? "(nobody woken)" : "(no decision)");
 
 function assertOpen(run: HookRun, name: string, stderr: RegExp | "" = /./): void {
   assert.equal(run.status, 0, run.stderr);
@@ -35,25 +52,47 @@ const BAD_STDIN: [string, string][] = [
   ["tool_input not an object", JSON.stringify({ session_id: SESSION, hook_event_name: "PreToolUse", tool_name: "x", tool_input: "rm -rf" })],
 ];
 
+/** A call of something the hook does not handle, on its own event. */
+function foreign(spec: HookSpec): string {
+  if (spec.event === "UserPromptExpansion") return expansion("octoperf:wait", "b1");
+  return spec.event === "PreToolUse" ? pre("Bash", { command: "ls" }) : post("Bash", { command: "ls" }, "ok");
+}
+
+/** A call the hook does handle, for the turned-off case. */
+function handled(spec: HookSpec): string {
+  if (spec.event === "UserPromptExpansion") return expansion("octoperf:stop-wait", "");
+  return spec.event === "PreToolUse" ? POLL : START;
+}
+
 describe("fail open", () => {
-  for (const { name, event } of HOOKS) {
+  for (const spec of HOOKS) {
+    const { name, event } = spec;
     for (const [label, stdin] of BAD_STDIN) {
-      it(`${name}: ${label}`, () => assertOpen(runHook(name, stdin, { data: tempDataDir(), now: T0 }), name, /failing open, no decision/));
+      it(`${name}: ${label}`, async () => assertOpen(await runAny(spec, stdin, { data: tempDataDir(), now: T0 }), name, /failing open, no decision/));
     }
-    it(`${name}: a tool it does not handle`, () => {
-      const stdin = event === "PreToolUse" ? pre("Bash", { command: "ls" }) : post("Bash", { command: "ls" }, "ok");
-      assertOpen(runHook(name, stdin, { data: tempDataDir(), now: T0 }), name, /\(no decision\)\n$/);
+    it(`${name}: a call it does not handle`, async () => {
+      const run = await runAny(spec, foreign(spec), { data: tempDataDir(), now: T0 });
+      assertOpen(run, name, new RegExp(`${quiet(spec).replace(/[()]/g, "\\$&")}\n$`));
     });
-    it(`${name}: an event it does not run on`, () => {
+    it(`${name}: an event it does not run on`, async () => {
       const stdin = event === "PreToolUse" ? post(toolName("get_bench_result"), { benchResultId: "b1" }, structured({ state: "FINISHED" })) : POLL;
-      assertOpen(runHook(name, stdin, { data: tempDataDir(), now: T0 }), name, new RegExp(`: not a ${event} event \\(no decision\\)\\n$`));
+      assertOpen(await runAny(spec, stdin, { data: tempDataDir(), now: T0 }), name, new RegExp(`: not a ${event} event \\((no decision|nobody woken)\\)\\n$`));
     });
-    it(`${name}: turned off by OCTOPERF_HOOKS_DISABLE`, () => {
+    it(`${name}: turned off by OCTOPERF_HOOKS_DISABLE`, async () => {
       for (const value of [name, `other, ${name}`, "all"]) {
-        assertOpen(runHook(name, event === "PreToolUse" ? POLL : START, { data: tempDataDir(), now: T0, env: { OCTOPERF_HOOKS_DISABLE: value } }), name, "");
+        assertOpen(await runAny(spec, handled(spec), { data: tempDataDir(), now: T0, env: { OCTOPERF_HOOKS_DISABLE: value } }), name, "");
       }
     });
   }
+
+  it("turns both background hooks off when either is", async () => {
+    for (const spec of HOOKS.filter((s) => s.kind === "background")) {
+      for (const value of ["wait-in-background", "wake-after-poll"]) {
+        const stdin = spec.name === "wait-in-background" ? START : post(toolName("get_bench_result"), { benchResultId: "b1" }, structured({ state: "RUNNING" }));
+        assertOpen(await runAny(spec, stdin, { data: tempDataDir(), now: T0, env: { OCTOPERF_HOOKS_DISABLE: value, OCTOPERF_API_KEY: "k" } }), spec.name, "");
+      }
+    }
+  });
 
   it("gives no decision for a hook name it does not know, and never echoes it raw", () => {
     for (const name of ["", "pace_guard", "$(id)\nsecond line"]) {

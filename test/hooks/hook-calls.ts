@@ -8,6 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { HOOK_BUNDLE } from "../../src/build/hooks-json.js";
+import type { DecideContext } from "../../src/hooks/decision.js";
+import { runBackgroundHook, type BackgroundIO, type JobRunner } from "../../src/hooks/background-runner.js";
 import { runHook as runFromSource, systemStoreIO, type HookIO } from "../../src/hooks/runner.js";
 import { claudeToolNames } from "../../src/policy/index.js";
 
@@ -19,6 +21,41 @@ export const T0 = Date.UTC(2026, 10, 24, 9, 0, 0);
 export const FORMS = [0, 1] as const;
 export function toolName(tool: string, form: 0 | 1 = 0): string {
   return claudeToolNames(tool)[form]!;
+}
+
+/** A session whose background hooks are off: the model arranges its waits itself (/loop, sleep, Monitor). */
+export const BACKGROUND_OFF: Readonly<Record<string, string>> = { OCTOPERF_HOOKS_DISABLE: "wait-in-background,wake-after-poll" };
+
+/** Where the tests say the plugin lives: commands shown to the model carry this absolute path. */
+export const PLUGIN_ROOT = "/plugins/octoperf";
+
+export interface ContextOptions {
+  /** OCTOPERF_API_KEY set. */
+  readonly apiKey?: boolean;
+  /** A stored sign-in of octoperf-wait login. */
+  readonly login?: boolean;
+  /** The background hooks run (default true, as in a session with the plugin). */
+  readonly hooks?: boolean;
+  /** Processes that live (default: none but this hook). */
+  readonly alive?: readonly number[];
+}
+
+/** This test process stands for the hook's own pid. */
+export const HOOK_PID = 4242;
+export const HOOK_TOKEN = "tok1";
+
+/** A decision context at T0 + `seconds`, with the credentials and liveness given. */
+export function ctxAt(seconds: number, options: ContextOptions = {}): DecideContext {
+  const alive = new Set(options.alive ?? []);
+  return {
+    now: T0 + seconds * 1000,
+    reach: { apiKey: options.apiKey ?? false, login: () => options.login ?? false },
+    hooks: options.hooks ?? true,
+    pluginRoot: PLUGIN_ROOT,
+    alive: (pid) => alive.has(pid),
+    pid: HOOK_PID,
+    token: HOOK_TOKEN,
+  };
 }
 
 export function tempDataDir(): string {
@@ -54,6 +91,23 @@ export function post(tool: string, input: object, response: unknown, session = S
   return JSON.stringify({ ...common("PostToolUse", tool, input, session), tool_response: response, duration_ms: 123 });
 }
 
+/** A typed slash command, as UserPromptExpansion gives it (Claude Code 2.1.330). */
+export function expansion(command: string, args: string, session = SESSION): string {
+  return JSON.stringify({
+    session_id: session,
+    transcript_path: `/tmp/claude/projects/demo/${session}.jsonl`,
+    cwd: "/tmp/demo",
+    prompt_id: "prompt-2",
+    permission_mode: "default",
+    hook_event_name: "UserPromptExpansion",
+    expansion_type: "slash_command",
+    command_name: command,
+    command_args: args,
+    command_source: "plugin",
+    prompt: `/${command} ${args}`,
+  });
+}
+
 export interface HookRun {
   readonly status: number | null;
   readonly stdout: string;
@@ -62,6 +116,10 @@ export interface HookRun {
 
 export interface RunOptions {
   readonly data: string;
+  /** A stored sign-in (from source only). */
+  readonly loggedIn?: boolean;
+  /** Stands in for signalling a background waiter's process (from source only). */
+  readonly stopWaiter?: HookIO["stopWaiter"];
   readonly now?: number;
   readonly env?: Readonly<Record<string, string>>;
   /** Plugin root to run the bundle from (defaults to this repository). */
@@ -82,13 +140,41 @@ export function virtualWaitIO(): HookIO["store"] & { readonly waitedMs: () => nu
 export function runHook(name: string, stdin: string, options: RunOptions & { readonly store?: HookIO["store"] }): HookRun {
   const lines: string[] = [];
   const now = options.now;
-  const emission = runFromSource(name, {
+  const emission = runFromSource(name, sourceIO(stdin, options, lines));
+  return { status: emission.exitCode, stdout: emission.stdout ? `${emission.stdout}\n` : "", stderr: lines.join("") };
+}
+
+function sourceIO(stdin: string, options: RunOptions & { readonly store?: HookIO["store"] }, lines: string[]): HookIO {
+  const now = options.now;
+  return {
     stdin,
     env: { CLAUDE_PLUGIN_DATA: options.data, ...options.env },
     now: now === undefined ? Date.now : () => now,
     store: options.store ?? virtualWaitIO(),
     stderr: (line) => lines.push(`${line}\n`),
-  });
+    pluginRoot: PLUGIN_ROOT,
+    loggedIn: () => options.loggedIn ?? false,
+    ...(options.stopWaiter ? { stopWaiter: options.stopWaiter } : {}),
+  };
+}
+
+/** Run a background hook from source, its wait done by `jobs` (a stand-in: nothing waits for real). */
+export async function runBackground(
+  name: string,
+  stdin: string,
+  options: RunOptions & { readonly store?: HookIO["store"]; readonly jobs: JobRunner; readonly signal?: AbortSignal; readonly later?: number },
+): Promise<HookRun> {
+  const lines: string[] = [];
+  const base = sourceIO(stdin, options, lines);
+  let calls = 0;
+  // The clock reads `now` when arming and `later` (if given) when settling.
+  const io: BackgroundIO = {
+    ...base,
+    now: () => (calls++ === 0 || options.later === undefined ? base.now() : options.later),
+    jobs: options.jobs,
+    signal: options.signal ?? new AbortController().signal,
+  };
+  const emission = await runBackgroundHook(name, io);
   return { status: emission.exitCode, stdout: emission.stdout ? `${emission.stdout}\n` : "", stderr: lines.join("") };
 }
 

@@ -7,9 +7,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { HOOK_BUNDLE, hookCommand, renderHooksJson } from "../../src/build/hooks-json.js";
-import { HOOK_TIMEOUT_S, HOOKS, type HookSpec } from "../../src/hooks/registry.js";
+import { BACKGROUND_HOOK_NAMES, HOOK_TIMEOUT_S, HOOKS, type HookSpec } from "../../src/hooks/registry.js";
 import { SCENARIO_TOOL } from "../../src/hooks/scenario-duration.js";
-import { claudeToolNames, startTools, statusTools } from "../../src/policy/index.js";
+import { STOP_WAIT_COMMANDS } from "../../src/hooks/stop-waits.js";
+import { claudeToolNames, MAX_BACKGROUND_WAIT_S, MAX_TIMER_SLEEP_S, startTools, statusTools } from "../../src/policy/index.js";
 import { REPO_ROOT } from "./hook-calls.js";
 
 const spec = (name: string) => HOOKS.find((s) => s.name === name)!;
@@ -26,8 +27,10 @@ describe("hooks.json", () => {
   it("matches both Claude Code names of every policy tool, by exact name", () => {
     const cases: [string, string[]][] = [
       ["plan-after-start", startTools()],
+      ["wait-in-background", startTools()],
       ["pace-guard", statusTools()],
       ["poll-outcome", statusTools()],
+      ["wake-after-poll", statusTools()],
       ["record-scenario", [SCENARIO_TOOL]],
     ];
     for (const [name, tools] of cases) {
@@ -36,12 +39,18 @@ describe("hooks.json", () => {
       for (const tool of tools) assert.ok(names.includes(`mcp__octoperf__${tool}`) && names.includes(`mcp__plugin_octoperf_octoperf__${tool}`));
     }
     assert.equal(spec("record-schedule").matcher, "CronCreate|CronDelete|Monitor|TaskStop");
-    for (const { matcher } of HOOKS) assert.match(matcher, /^[A-Za-z0-9_|-]+$/, "letters, digits, _ and | only: exact names, not a regex");
+    for (const { matcher, event } of HOOKS.filter((s) => s.event !== "UserPromptExpansion")) {
+      assert.match(matcher, /^[A-Za-z0-9_|-]+$/, `${event}: letters, digits, _ and | only: exact names, not a regex`);
+    }
     assert.equal(spec("pace-guard").event, "PreToolUse");
+    // A command name holds ':', which makes the matcher a regex: anchored, it matches the two names of the command and nothing else.
+    const stop = new RegExp(spec("stop-waits").matcher);
+    for (const name of STOP_WAIT_COMMANDS) assert.ok(stop.test(name), name);
+    for (const name of ["octoperf:stop-waits", "xoctoperf:stop-wait", "octoperf:wait", "octoperf:stop"]) assert.ok(!stop.test(name), name);
   });
 
-  it("runs the one bundle with each hook's name, and nothing else is in the bundle's folder", () => {
-    assert.deepEqual(readdirSync(join(REPO_ROOT, "scripts", "hooks")), ["octoperf-hook.cjs"]);
+  it("runs the one bundle with each hook's name; beside it, only the background code it loads", () => {
+    assert.deepEqual(readdirSync(join(REPO_ROOT, "scripts", "hooks")).sort(), ["octoperf-hook-background.cjs", "octoperf-hook.cjs"]);
     const json = JSON.parse(renderHooksJson()) as HooksJson;
     const commands = Object.values(json.hooks).flatMap((groups) => groups.flatMap((g) => g.hooks.map((h) => h.command)));
     assert.deepEqual(commands.sort(), HOOKS.map((s) => hookCommand(s.name)).sort());
@@ -51,17 +60,31 @@ describe("hooks.json", () => {
 
   it("carries each hook's own command options", () => {
     const json = JSON.parse(renderHooksJson()) as HooksJson;
-    for (const group of Object.values(json.hooks).flat()) assert.deepEqual(Object.keys(group.hooks[0]!).sort(), ["command", "timeout", "type"]);
-    assert.ok(HOOKS.every((s) => s.options.timeout === HOOK_TIMEOUT_S));
-    // A background hook of the kind the one-wake wait adds: its options reach hooks.json as they are.
-    const background: HookSpec = { ...spec("poll-outcome"), name: "background-wait", options: { timeout: 7200, asyncRewake: true } };
-    const rendered = JSON.parse(renderHooksJson([background])) as HooksJson;
-    assert.deepEqual(rendered.hooks.PostToolUse?.[0]?.hooks, [{ type: "command", command: hookCommand("background-wait"), timeout: 7200, asyncRewake: true }]);
+    const rendered = Object.values(json.hooks)
+      .flat()
+      .map((group) => group.hooks[0]!);
+    const background = rendered.filter((hook) => BACKGROUND_HOOK_NAMES.some((name) => String(hook.command).endsWith(` ${name}`)));
+    assert.equal(background.length, BACKGROUND_HOOK_NAMES.length);
+    for (const hook of rendered) {
+      if (background.includes(hook)) {
+        // In the background, waking the model at exit 2, for longer than any background wait or timer.
+        assert.deepEqual(Object.keys(hook).sort(), ["asyncRewake", "command", "timeout", "type"]);
+        assert.equal(hook.asyncRewake, true);
+        assert.ok((hook.timeout as number) > MAX_BACKGROUND_WAIT_S && (hook.timeout as number) > MAX_TIMER_SLEEP_S);
+      } else {
+        assert.deepEqual(Object.keys(hook).sort(), ["command", "timeout", "type"]);
+        assert.equal(hook.timeout, HOOK_TIMEOUT_S);
+      }
+    }
+    // Any options a hook is given reach hooks.json as they are.
+    const other = { ...spec("poll-outcome"), name: "other-wait", options: { timeout: 7200, async: true } } as HookSpec;
+    const alone = JSON.parse(renderHooksJson([other])) as HooksJson;
+    assert.deepEqual(alone.hooks.PostToolUse?.[0]?.hooks, [{ type: "command", command: hookCommand("other-wait"), timeout: 7200, async: true }]);
   });
 
   it("refuses a hook name that a command line could misread", () => {
     for (const name of ["a b", "x;rm", "$(id)", "Upper", ""]) {
-      assert.throws(() => renderHooksJson([{ ...spec("pace-guard"), name }]), /not a plain word/, name);
+      assert.throws(() => renderHooksJson([{ ...spec("pace-guard"), name } as HookSpec]), /not a plain word/, name);
     }
   });
 });

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { before, describe, it } from "node:test";
 import { HOOKS } from "../../src/hooks/registry.js";
-import { contextOf, denialOf, post, pre, REPO_ROOT, runBundle, structured, T0, tempDataDir, toolName } from "./hook-calls.js";
+import { BACKGROUND_OFF, contextOf, denialOf, expansion, post, pre, REPO_ROOT, runBundle, structured, T0, tempDataDir, toolName } from "./hook-calls.js";
 
 let root = "";
 
@@ -38,10 +38,11 @@ describe("hooks run from an installed copy", () => {
     }
   });
 
-  it("runs every hook of hooks.json from the copy", () => {
+  it("runs every quick hook of hooks.json from the copy (the background ones: background-bundle.test.ts)", () => {
     const data = tempDataDir();
-    const options = (now: number) => ({ data, now, root });
-    assert.deepEqual(HOOKS.map((s) => s.name).sort(), ["pace-guard", "plan-after-start", "poll-outcome", "record-scenario", "record-schedule"]);
+    // A session with the background hooks off: the model loops by itself.
+    const options = (now: number) => ({ data, now, root, env: BACKGROUND_OFF });
+    assert.deepEqual(HOOKS.map((s) => s.name).sort(), ["pace-guard", "plan-after-start", "poll-outcome", "record-scenario", "record-schedule", "stop-waits", "wait-in-background", "wake-after-poll"]);
 
     assert.equal(runBundle("record-scenario", post(toolName("get_scenario"), { scenarioId: "sc1" }, structured({ userProfiles: [{ loadStrategy: { holdForSec: 30 } }] })), options(T0)).stdout, "");
     const plan = contextOf(runBundle("plan-after-start", post(toolName("run_scenario", 1), { scenarioId: "sc1" }, structured({ benchResultIds: ["b1"] })), options(T0)));
@@ -50,5 +51,7 @@ describe("hooks run from an installed copy", () => {
     assert.match(denialOf(runBundle("pace-guard", pre(toolName("get_bench_result"), { benchResultId: "b1" }), options(T0 + 2000))) ?? "", /^Too soon/);
     assert.equal(runBundle("record-schedule", post("CronCreate", { cron: "* * * * *", prompt: "call get_bench_result(benchResultId=b1)" }, structured({ id: "abc123" })), options(T0 + 3000)).stdout, "");
     assert.match(contextOf(runBundle("poll-outcome", post(toolName("get_bench_result"), { benchResultId: "b1" }, structured({ state: "FINISHED" })), options(T0 + 9000))) ?? "", /CronDelete \{"id":"abc123"\}/);
+    const stop = runBundle("stop-waits", expansion("octoperf:stop-wait", "b1"), options(T0 + 10_000));
+    assert.equal(stop.stdout, "octoperf stop-wait: no background wait of this plugin's hooks was running in this session for b1.\n");
   });
 });

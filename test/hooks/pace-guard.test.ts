@@ -3,9 +3,13 @@
 // pass, the first poll passes, polls sooner than the cadence (less its grace)
 // are refused with the seconds left and how to wait, ended handles are refused
 // with their outcome, and one budget is shared by every call of a handle.
+// Here the background hooks are off (how the model waits by itself); with
+// them, see one-wake.test.ts.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { blocks, contextOf, denialOf, FORMS, post, pre, runHook, structured, T0, tempDataDir, toolName } from "./hook-calls.js";
+import { BACKGROUND_OFF, blocks, contextOf, denialOf, FORMS, post, pre, runHook as runWithHooks, structured, T0, tempDataDir, toolName } from "./hook-calls.js";
+
+const runHook: typeof runWithHooks = (name, stdin, options) => runWithHooks(name, stdin, { ...options, env: { ...BACKGROUND_OFF, ...options.env } });
 
 const s = (seconds: number) => T0 + seconds * 1000;
 const VALIDATION_INPUT = { projectId: "p1", virtualUserId: "v1", providerId: "prov1", location: "DEFAULT", iterations: 1 };

@@ -3,15 +3,17 @@
 // the start failed; refusal of unsafe ids.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { startTools, operationForStartTool } from "../../src/policy/index.js";
-import { blocks, contextOf, denialOf, FORMS, post, pre, runHook, structured, T0, tempDataDir, toolName } from "./hook-calls.js";
+import { MAX_BACKGROUND_WAIT_S, startTools, operationForStartTool } from "../../src/policy/index.js";
+import { BACKGROUND_OFF, blocks, contextOf, denialOf, FORMS, PLUGIN_ROOT, post, pre, runHook, structured, T0, tempDataDir, toolName } from "./hook-calls.js";
 
 const VALIDATION_INPUT = { projectId: "p1", virtualUserId: "v1", providerId: "prov1", location: "DEFAULT", iterations: 1 };
 
+/** Without credentials, where the background hooks run: the model polls, and the hooks wake it at the cadence. */
 const VALIDATION_PLAN = [
   "OctoPerf validation started: benchResultId vb1 (state CREATED).",
   "Poll get_virtual_user_validation(projectId=p1, virtualUserId=v1) (or get_bench_result(benchResultId=vb1)) every 3 s (expected by default 30s). One poll now is welcome (it catches a failed start); faster polls are refused.",
-  "Wait with a standalone Bash `sleep 3` between polls (Claude Code refuses a sleep of 25 s or more).",
+  "Wait with this plugin's hooks: after each poll that is not final, end your turn; they wake you when the next poll is due (exactly 3 s after it). " +
+    "Set up no /loop, Monitor, CronCreate or sleep: nothing is left to clean up.",
   "Done when state is FINISHED, ABORTED or ERROR (finished is true). Deadline: 5m after the start; past it, stop waiting and diagnose (skill octoperf-validation-triage).",
 ].join("\n");
 
@@ -29,42 +31,92 @@ describe("plan-after-start", () => {
     }
   }
 
-  it("offers the watcher first when OCTOPERF_API_KEY is set, with the next best way as fallback", () => {
+  it("says a background watcher waits when OCTOPERF_API_KEY is set: the model only ends its turn", () => {
     const run = runHook("plan-after-start", post(toolName("validate_virtual_user"), VALIDATION_INPUT, structured({ benchResultId: "vb1" })), {
       data: tempDataDir(),
       now: T0,
       env: { OCTOPERF_API_KEY: "secret-key-value" },
     });
-    const lines = (contextOf(run) ?? "").split("\n");
     assert.equal(
-      lines[2],
-      // The watcher follows the bench result: its REST backend has no validation-status endpoint.
-      'Wait with Monitor {"description":"OctoPerf validation vb1","timeout_ms":300000,"command":"node \\"${CLAUDE_PLUGIN_ROOT}/scripts/octoperf-wait.mjs\\" bench vb1 --operation validation --expected 30s --deadline 5m"}: ' +
-        "the watcher polls OctoPerf outside the model and prints only changes. Without it: a standalone Bash `sleep 3` between polls (Claude Code refuses a sleep of 25 s or more).",
+      contextOf(run),
+      [
+        "OctoPerf validation started: benchResultId vb1.",
+        "A background watcher run by this plugin's hooks now waits on get_virtual_user_validation(projectId=p1, virtualUserId=v1) (expected 30s; it polls every 3 s outside the model) " +
+          "and will wake you once, with the outcome of it and the next step.",
+        "End your turn now: do not poll (polls are refused while it waits) and set up no /loop, Monitor, CronCreate or sleep. /octoperf:stop-wait ends it.",
+        "Done when state is FINISHED, ABORTED or ERROR (finished is true). Deadline: 5m after the start; past it, stop waiting and diagnose (skill octoperf-validation-triage).",
+      ].join("\n"),
     );
     assert.doesNotMatch(run.stdout + run.stderr, /secret-key-value/);
   });
 
-  it("plans a scenario run with several bench results, using the duration read by get_scenario", () => {
+  it("says the same with a stored sign-in instead of a key", () => {
+    const run = runHook("plan-after-start", post(toolName("run_scenario"), { scenarioId: "sc1" }, structured({ benchResultIds: ["b1"] })), { data: tempDataDir(), now: T0, loggedIn: true });
+    assert.match(contextOf(run) ?? "", /^A background watcher run by this plugin's hooks now waits on get_bench_result\(benchResultId=b1\)/m);
+  });
+
+  it("says how a run longer than one background wait goes on", () => {
     const data = tempDataDir();
-    const scenario = { id: "sc1", userProfiles: [{ loadStrategy: { rampUpSec: 60, holdForSec: 240, rampDownSec: 0 } }, { loadStrategy: { rampUpSec: 30, holdForSec: 60 } }] };
-    const read = runHook("record-scenario", post(toolName("get_scenario", 1), { scenarioId: "sc1" }, structured(scenario)), { data, now: T0 });
-    assert.equal(read.stdout, "");
-    const run = runHook("plan-after-start", post(toolName("run_scenario"), { scenarioId: "sc1" }, structured({ benchReportId: "r1", benchResultIds: ["b1", "b2"] })), {
-      data,
-      now: T0 + 1000,
+    runHook("record-scenario", post(toolName("get_scenario"), { scenarioId: "sc1" }, structured({ userProfiles: [{ loadStrategy: { holdForSec: MAX_BACKGROUND_WAIT_S } }] })), { data, now: T0 });
+    const run = runHook("plan-after-start", post(toolName("run_scenario"), { scenarioId: "sc1" }, structured({ benchResultIds: ["b1"] })), { data, now: T0, env: { OCTOPERF_API_KEY: "k" } });
+    assert.match(contextOf(run) ?? "", / It waits at most 3h; if the run still goes on then, it wakes you with how to go on\.$/m);
+  });
+
+  it("keeps a task the watcher cannot see over REST for the model, paced by the hooks", () => {
+    const run = runHook("plan-after-start", post(toolName("apply_correlations_to_virtual_user"), { projectId: "p1", virtualUserId: "v1" }, structured({ taskId: "t1" })), {
+      data: tempDataDir(),
+      now: T0,
+      env: { OCTOPERF_API_KEY: "k" },
     });
-    const prompt =
-      "octoperf scenario-run: call get_bench_result(benchResultId=b1); get_bench_result(benchResultId=b2). When state is FINISHED, ABORTED or ERROR for every handle, CronDelete this job and report the outcome; otherwise say nothing more.";
-    assert.equal(
-      contextOf(run),
-      [
-        "OctoPerf scenario-run started: benchResultIds b1 and b2 (benchReportId r1).",
-        "Poll get_bench_result(benchResultId=b1) and get_bench_result(benchResultId=b2) every 33 s (expected 5m30s). One poll now is welcome (it catches a failed start); faster polls are refused.",
-        `Wait with \`/loop 1m ${prompt}\`, or CronCreate ${JSON.stringify({ cron: "* * * * *", prompt, recurring: true })}.`,
-        "Done when state is FINISHED, ABORTED or ERROR for every handle. get_bench_status is progress only, never completion. Deadline: 15m30s after the start; past it, stop waiting and diagnose (skill octoperf-scenario-diagnosis).",
-      ].join("\n"),
-    );
+    assert.match(contextOf(run) ?? "", /^Wait with this plugin's hooks: after each poll that is not final/m);
+  });
+
+  describe("with the background hooks off", () => {
+    const off = { OCTOPERF_HOOKS_DISABLE: BACKGROUND_OFF.OCTOPERF_HOOKS_DISABLE! };
+
+    it("plans a short wait with a standalone sleep", () => {
+      const run = runHook("plan-after-start", post(toolName("validate_virtual_user"), VALIDATION_INPUT, structured({ benchResultId: "vb1" })), { data: tempDataDir(), now: T0, env: off });
+      assert.equal((contextOf(run) ?? "").split("\n")[2], "Wait with a standalone Bash `sleep 3` between polls (Claude Code refuses a sleep of 25 s or more).");
+    });
+
+    it("offers the watcher under Monitor first when OCTOPERF_API_KEY is set, its command with the plugin's absolute path", () => {
+      const run = runHook("plan-after-start", post(toolName("validate_virtual_user"), VALIDATION_INPUT, structured({ benchResultId: "vb1" })), {
+        data: tempDataDir(),
+        now: T0,
+        env: { ...off, OCTOPERF_API_KEY: "secret-key-value" },
+      });
+      const lines = (contextOf(run) ?? "").split("\n");
+      assert.equal(
+        lines[2],
+        // The watcher follows the bench result: its REST backend has no validation-status endpoint.
+        `Wait with Monitor {"description":"OctoPerf validation vb1","timeout_ms":300000,"command":"node ${PLUGIN_ROOT}/scripts/octoperf-wait.mjs bench vb1 --operation validation --expected 30s --deadline 5m"}: ` +
+          "the watcher polls OctoPerf outside the model and prints only changes. Without it: a standalone Bash `sleep 3` between polls (Claude Code refuses a sleep of 25 s or more).",
+      );
+      assert.doesNotMatch(run.stdout + run.stderr, /secret-key-value|CLAUDE_PLUGIN_ROOT/);
+    });
+
+    it("plans a scenario run with several bench results, using the duration read by get_scenario", () => {
+      const data = tempDataDir();
+      const scenario = { id: "sc1", userProfiles: [{ loadStrategy: { rampUpSec: 60, holdForSec: 240, rampDownSec: 0 } }, { loadStrategy: { rampUpSec: 30, holdForSec: 60 } }] };
+      const read = runHook("record-scenario", post(toolName("get_scenario", 1), { scenarioId: "sc1" }, structured(scenario)), { data, now: T0, env: off });
+      assert.equal(read.stdout, "");
+      const run = runHook("plan-after-start", post(toolName("run_scenario"), { scenarioId: "sc1" }, structured({ benchReportId: "r1", benchResultIds: ["b1", "b2"] })), {
+        data,
+        now: T0 + 1000,
+        env: off,
+      });
+      const prompt =
+        "octoperf scenario-run: call get_bench_result(benchResultId=b1); get_bench_result(benchResultId=b2). When state is FINISHED, ABORTED or ERROR for every handle, CronDelete this job and report the outcome; otherwise say nothing more.";
+      assert.equal(
+        contextOf(run),
+        [
+          "OctoPerf scenario-run started: benchResultIds b1 and b2 (benchReportId r1).",
+          "Poll get_bench_result(benchResultId=b1) and get_bench_result(benchResultId=b2) every 33 s (expected 5m30s). One poll now is welcome (it catches a failed start); faster polls are refused.",
+          `Wait with \`/loop 1m ${prompt}\`, or CronCreate ${JSON.stringify({ cron: "* * * * *", prompt, recurring: true })}.`,
+          "Done when state is FINISHED, ABORTED or ERROR for every handle. get_bench_status is progress only, never completion. Deadline: 15m30s after the start; past it, stop waiting and diagnose (skill octoperf-scenario-diagnosis).",
+        ].join("\n"),
+      );
+    });
   });
 
   it("plans every start tool of the policy, naming its status tool", () => {

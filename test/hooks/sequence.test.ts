@@ -1,18 +1,23 @@
 // The whole life of a scenario run through the hooks sharing one session's
-// state: start, first poll, a poll too soon, a loop, polls on time, the end,
+// state, in a session whose background hooks are off (the model loops by
+// itself): start, first poll, a poll too soon, a loop, polls on time, the end,
 // a poll after the end, the loop deleted. From source for both tool-name
 // forms, and once through the committed bundle, each call its own process.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { operation, planWait, pollTargets } from "../../src/policy/index.js";
 import { cronCreateArgs } from "../../src/render/wait-instructions.js";
-import { blocks, contextOf, denialOf, FORMS, post, pre, runBundle, runHook as runFromSource, structured, T0, tempDataDir, toolName } from "./hook-calls.js";
+import { BACKGROUND_OFF, blocks, contextOf, denialOf, FORMS, post, pre, runBundle, runHook as runWithHooks, structured, T0, tempDataDir, toolName, type RunOptions } from "./hook-calls.js";
+
+const off = (options: RunOptions): RunOptions => ({ ...options, env: { ...BACKGROUND_OFF, ...options.env } });
+const runFromSource: typeof runWithHooks = (name, stdin, options) => runWithHooks(name, stdin, off(options));
+const runOffBundle: typeof runBundle = (name, stdin, options) => runBundle(name, stdin, off(options));
 
 const s = (seconds: number) => T0 + seconds * 1000;
 
 const WAYS = [
   ...FORMS.map((form) => ({ form, way: "from source", runHook: runFromSource })),
-  { form: 1 as const, way: "through the bundle", runHook: runBundle },
+  { form: 1 as const, way: "through the bundle", runHook: runOffBundle },
 ];
 
 describe("a scenario run from start to CronDelete", () => {

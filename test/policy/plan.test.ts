@@ -1,6 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { MAX_BACKGROUND_WAIT_S } from "../../src/policy/background.js";
 import { CLAUDE_MAX_SLEEP_S, CLAUDE_SLEEP_REFUSAL_THRESHOLD_S, MONITOR_MAX_TIMEOUT_MS } from "../../src/policy/harness.js";
+import { LOOP_SETUP_TURNS } from "../../src/policy/realisations.js";
 import { planWait } from "../../src/policy/plan.js";
 
 test("short waits in Claude Code use a standalone sleep under the refusal threshold", () => {
@@ -33,14 +35,40 @@ test("a 10-minute run polls every minute with /loop, cheaper than ScheduleWakeup
 });
 
 test("the watcher wins whenever it can reach OctoPerf, and is offered only then", () => {
-  for (const expectedSeconds of [30, 300, 600, 7200]) {
+  for (const expectedSeconds of [30, 300, 600, 1800, 7200]) {
     const withKey = planWait({ operation: "scenario-run", expectedSeconds, watcher: true });
-    assert.equal(withKey.chosen.id, "monitor");
+    // Monitor for a wait within its 30-minute window; beyond, one background Bash call costs less than re-arming Monitor.
+    assert.equal(withKey.chosen.id, expectedSeconds < MONITOR_MAX_TIMEOUT_MS / 1000 ? "monitor" : "background-bash", `${expectedSeconds}`);
     assert.ok(withKey.chosen.intervalSeconds <= 10);
     const without = planWait({ operation: "scenario-run", expectedSeconds });
-    assert.ok(without.options.every((o) => o.id !== "monitor"));
+    assert.ok(without.options.every((o) => o.id !== "monitor" && o.id !== "background-bash" && o.id !== "background-watcher"));
   }
   assert.ok(planWait({ operation: "scenario-run", expectedSeconds: 600, watcher: true }).chosen.estimatedTurns <= 3);
+});
+
+test("where the hooks run, the background watcher needs no turn but its one wake, for any run up to its limit", () => {
+  for (const expectedSeconds of [30, 600, 7200, MAX_BACKGROUND_WAIT_S - 1]) {
+    const plan = planWait({ operation: "scenario-run", expectedSeconds, watcher: true, hooks: true });
+    assert.equal(plan.chosen.id, "background-watcher");
+    assert.equal(plan.chosen.estimatedTurns, 1);
+  }
+  // A run longer than one background wait: a wake and a poll more per extra wait.
+  assert.equal(planWait({ operation: "scenario-run", expectedSeconds: MAX_BACKGROUND_WAIT_S + 60, watcher: true, hooks: true }).chosen.estimatedTurns, 3);
+  // Without the hooks it is never offered; without credentials neither.
+  assert.ok(planWait({ operation: "scenario-run", watcher: true }).options.every((o) => o.id !== "background-watcher"));
+  assert.ok(planWait({ operation: "scenario-run", hooks: true }).options.every((o) => o.id !== "background-watcher"));
+});
+
+test("where the hooks run without credentials, the timer keeps N exactly, at any N", () => {
+  for (const expectedSeconds of [30, 240, 250, 300, 590, 600, 7200]) {
+    const plan = planWait({ operation: "scenario-run", expectedSeconds, hooks: true });
+    assert.equal(plan.chosen.id, "cadence-timer", `${expectedSeconds}`);
+    assert.equal(plan.chosen.intervalSeconds, plan.cadenceSeconds);
+    assert.equal(plan.chosen.exact, true);
+    // A poll costs what a sleep or a loop firing costs (the wake and the answer); a loop also costs its CronCreate and CronDelete.
+    const loop = plan.options.find((o) => o.id === "loop")!;
+    if (loop.exact) assert.equal(loop.estimatedTurns, plan.chosen.estimatedTurns + LOOP_SETUP_TURNS);
+  }
 });
 
 test("a generic agent gets a bounded sleep of exactly N", () => {

@@ -16,14 +16,19 @@ function rows(markdown: string): string[][] {
     .map((line) => line.slice(2, -2).split(" | "));
 }
 
-test("each row of the cadence table says what the policy computes", () => {
+test("each row of the cadence table says what the policy computes, with the hooks and without", () => {
   const table = rows(cadenceTable());
   assert.equal(table.length, CADENCE_TABLE_DURATIONS.length);
   CADENCE_TABLE_DURATIONS.forEach((seconds, index) => {
-    const [expected, n, how = "", turns] = table[index]!;
+    const [expected, n, hooked = "", hookedTurns, how = "", turns] = table[index]!;
+    const withHooks = planWait({ operation: "scenario-run", expectedSeconds: seconds, hooks: true });
     const plan = planWait({ operation: "scenario-run", expectedSeconds: seconds });
     assert.equal(expected, formatDuration(seconds));
     assert.equal(n, `${cadenceFor(seconds)} s`);
+    // With the hooks, every N is kept exactly: they wake the model N after each poll.
+    assert.equal(withHooks.chosen.id, "cadence-timer");
+    assert.equal(hooked, `woken ${cadenceFor(seconds)} s after each poll`);
+    assert.equal(hookedTurns, String(withHooks.chosen.estimatedTurns));
     assert.equal(turns, String(plan.chosen.estimatedTurns));
     if (plan.chosen.id === "claude-sleep") assert.equal(how, `\`sleep ${plan.cadenceSeconds}\` between polls`);
     else {

@@ -1,5 +1,6 @@
 // Waits longer than Monitor's 30-minute cap: the watcher prints the exact
 // command to re-arm with just before the cap, and the continuation finishes.
+import { execFileSync } from "node:child_process";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { alternativeTargets, MONITOR_MAX_TIMEOUT_MS, planWait, pollTargets, operation } from "../../src/policy/index.js";
@@ -58,4 +59,23 @@ test("a validation watched by its benchResultId takes the bench form the REST ba
   const { benchResultId } = platform.validate("proj-demo", "vu-browse", 1);
   const outcome = await watch(splitCommand(monitorArgs(plan, alternativeTargets(op, [benchResultId])).command).slice(2));
   assert.equal(outcome.code, 0);
+});
+
+test("the re-arm line names the watcher's own script by its absolute path: a Monitor or Bash shell has no CLAUDE_PLUGIN_ROOT", async () => {
+  const { platform, watch } = await simulator();
+  const [id] = platform.runScenario("scn-soak").benchResultIds as [string];
+  const plan = planWait({ operation: "scenario-run", expectedSeconds: 7230, watcher: true });
+  const argv = splitCommand(monitorArgs(plan, pollTargets(plan.operation, [id])).command).slice(2);
+  for (const [self, shown] of [
+    ["/opt/plugins/octoperf/scripts/octoperf-wait.mjs", "node /opt/plugins/octoperf/scripts/octoperf-wait.mjs bench "],
+    ["/home/a b/it's/scripts/octoperf-wait.mjs", "node '/home/a b/it'\\''s/scripts/octoperf-wait.mjs' bench "],
+  ] as const) {
+    const outcome = await watch(argv, undefined, { self });
+    const rearm = outcome.lines.at(-1)!;
+    const command = rearm.slice(rearm.indexOf("command: ") + "command: ".length);
+    assert.ok(command.startsWith(shown), command);
+    assert.ok(!command.includes("CLAUDE_PLUGIN_ROOT"));
+    const word = command.slice("node ".length, command.indexOf(" bench "));
+    assert.equal(execFileSync("sh", ["-c", `printf '%s' ${word}`], { encoding: "utf8" }), self, "a shell reads the path back as it is");
+  }
 });

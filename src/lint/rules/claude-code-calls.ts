@@ -3,7 +3,7 @@
 // `...` for "other keys"), types, and the limits its doc comments state;
 // `/loop` intervals use its syntax; Bash sleeps stay under the refusal
 // threshold.
-import { CLAUDE_SLEEP_REFUSAL_THRESHOLD_S } from "../../policy/index.js";
+import { BASH_BACKGROUND_MAX_TIMEOUT_MS, CLAUDE_SLEEP_REFUSAL_THRESHOLD_S } from "../../policy/index.js";
 import type { JsonSchema } from "../../schemas/json-schema.js";
 import { claudeCalls, loopCommands, sleepCommands, type ClaudeCall } from "../claude-calls.js";
 import { Placeholder } from "../loose-json.js";
@@ -36,10 +36,13 @@ function callProblems(call: ClaudeCall, context: LintContext): string[] {
   const schema = context.claudeCode.tools[call.tool];
   const properties = schema.properties ?? {};
   const problems: string[] = [];
+  // Bash's timeout cap (600000) is for a foreground command; with run_in_background it is the policy's, from the same file.
+  const background = call.tool === "Bash" && (args as Record<string, unknown>).run_in_background === true;
   for (const [key, value] of Object.entries(args)) {
     const property = properties[key];
-    if (!property) problems.push(`${call.tool} has no field "${key}" in Claude Code ${context.claudeCode.version} (fields: ${Object.keys(properties).join(", ") || "none"})`);
-    else problems.push(...propertyProblems(call.tool, key, value, property));
+    const limited = background && key === "timeout" && property ? { ...property, maximum: BASH_BACKGROUND_MAX_TIMEOUT_MS } : property;
+    if (!limited) problems.push(`${call.tool} has no field "${key}" in Claude Code ${context.claudeCode.version} (fields: ${Object.keys(properties).join(", ") || "none"})`);
+    else problems.push(...propertyProblems(call.tool, key, value, limited));
   }
   if (!call.partial) for (const key of schema.required ?? []) if (!(key in args)) problems.push(`${call.tool} needs "${key}"`);
   const cron = args.cron;

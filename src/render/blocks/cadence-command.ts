@@ -71,11 +71,16 @@ export function cadenceRules(): string {
     const span = from === to ? `${from} s` : `${from}-${to} s`;
     return [span, howWithoutWatcher(choice, from === to ? `${from}` : "N"), `${realisation(choice.id).turnsPerCycle} per poll`];
   });
+  const timer = realisation("cadence-timer");
   return [
-    `N = expected duration / ${CADENCE_DIVISOR}, rounded, kept within [${CADENCE_MIN_S} s, ${CADENCE_MAX_S} s]. How Claude Code polls every N seconds:`,
+    `N = expected duration / ${CADENCE_DIVISOR}, rounded, kept within [${CADENCE_MIN_S} s, ${CADENCE_MAX_S} s].`,
+    "",
+    `With this plugin's hooks (the usual case), the model sets up nothing: with ${code("OCTOPERF_API_KEY")} or ${code("octoperf-wait login")} the hooks run the watcher in the background (it polls every N seconds but at least every ${WATCHER_MAX_INTERVAL_S} s, outside the model) and wake the model once, with the outcome; without, the model polls and the hooks wake it exactly N after each poll (${timer.turnsPerCycle} turns a poll).`,
+    "",
+    "With the hooks off, this is how Claude Code polls every N seconds:",
     "",
     table(["N", "without the watcher", "model turns"], rows),
     "",
-    `With ${code("OCTOPERF_API_KEY")} set, the watcher under Monitor does it instead (${realisation("monitor").title}): it polls every N seconds but at least every ${WATCHER_MAX_INTERVAL_S} s, outside the model, and wakes it only when something changes.`,
+    `With credentials and the hooks off, the watcher under Monitor, or in a background Bash, does it instead (${realisation("monitor").title}; ${realisation("background-bash").title}).`,
   ].join("\n");
 }

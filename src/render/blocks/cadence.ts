@@ -1,27 +1,43 @@
-// The cadence table: expected duration -> N -> how Claude Code realises it.
+// The cadence table: expected duration -> N -> how Claude Code realises it,
+// with this plugin's background hooks and without them.
 import { CADENCE_RULE, CADENCE_TABLE_DURATIONS, cadenceFor } from "../../policy/cadence.js";
 import { formatDuration } from "../../policy/duration.js";
-import { planWait } from "../../policy/plan.js";
+import { MAX_BACKGROUND_WAIT_S } from "../../policy/background.js";
+import { planWait, type RealisationChoice } from "../../policy/plan.js";
 import { realisation } from "../../policy/realisations.js";
 import { loopInterval } from "../wait-instructions.js";
 import { code, table } from "../markdown.js";
 
+/** How a choice without the watcher polls every N, in a table cell. */
+export function pollingCell(choice: RealisationChoice, n: number): string {
+  switch (choice.id) {
+    case "cadence-timer":
+      return `woken ${n} s after each poll`;
+    case "claude-sleep":
+      return `${code(`sleep ${n}`)} between polls`;
+    case "loop":
+      return `${code(`/loop ${loopInterval(n)}`)}${choice.exact ? "" : ` (every ${formatDuration(choice.intervalSeconds)}, not ${n} s)`}`;
+    default:
+      return realisation(choice.id).title;
+  }
+}
+
 export function cadenceTable(): string {
   const rows = CADENCE_TABLE_DURATIONS.map((seconds) => {
     const n = cadenceFor(seconds);
-    const plain = planWait({ operation: "scenario-run", expectedSeconds: seconds });
-    const chosen = plain.chosen;
-    const how =
-      chosen.id === "claude-sleep"
-        ? `${code(`sleep ${n}`)} between polls`
-        : `${code(`/loop ${loopInterval(n)}`)}${chosen.exact ? "" : ` (every ${formatDuration(chosen.intervalSeconds)}, not ${n} s)`}`;
-    return [formatDuration(seconds), `${n} s`, how, `${chosen.estimatedTurns}`];
+    const hooks = planWait({ operation: "scenario-run", expectedSeconds: seconds, hooks: true }).chosen;
+    const plain = planWait({ operation: "scenario-run", expectedSeconds: seconds }).chosen;
+    return [formatDuration(seconds), `${n} s`, pollingCell(hooks, n), `${hooks.estimatedTurns}`, pollingCell(plain, n), `${plain.estimatedTurns}`];
   });
+  const hour = 3600;
+  const background = realisation("background-watcher");
   return [
-    `${CADENCE_RULE}.`,
+    `${CADENCE_RULE}. Without credentials:`,
     "",
-    table(["expected", "N", "Claude Code without the watcher", "model turns"], rows),
+    table(["expected", "N", "with this plugin's hooks", "model turns", "hooks off", "model turns"], rows),
     "",
-    `With an API key, the watcher under Monitor replaces all of these (${realisation("monitor").turns(1800, 10)} turns per 30 minutes).`,
+    `With an API key or ${code("octoperf-wait login")}, the hooks run the watcher in the background and wake the model once, with the outcome: ` +
+      `${background.turns(2 * hour, 10)} turn for any run up to ${formatDuration(MAX_BACKGROUND_WAIT_S)}. ` +
+      `With the hooks off, the watcher under Monitor (${realisation("monitor").turns(1800, 10)} turns per 30 minutes) or in a background Bash (${realisation("background-bash").turns(2 * hour, 10)} turns per 2 hours).`,
   ].join("\n");
 }

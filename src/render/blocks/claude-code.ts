@@ -6,7 +6,7 @@ import { operation, type OperationId } from "../../policy/operations.js";
 import { planWait } from "../../policy/plan.js";
 import { REALISATIONS } from "../../policy/realisations.js";
 import { pollTargets } from "../../policy/targets.js";
-import { cronCreateArgs, loopLine, monitorArgs, scheduleWakeupArgs } from "../wait-instructions.js";
+import { backgroundBashArgs, cronCreateArgs, loopLine, monitorArgs, scheduleWakeupArgs } from "../wait-instructions.js";
 import { code, table } from "../markdown.js";
 import { operationParam } from "./operation-param.js";
 
@@ -23,13 +23,21 @@ export function sampleTargets(id: OperationId) {
   return pollTargets(op, [SAMPLE_HANDLES[op.handle.kind]], SAMPLE_HANDLES);
 }
 
+/** What a realisation costs, in words: per poll, or per wait when polls happen outside the model. */
+function turnsCell(r: (typeof REALISATIONS)[number]): string {
+  if (r.turnsPerCycle > 0) return `${r.turnsPerCycle} per poll`;
+  if (r.id === "monitor") return "0 per poll; 1 per printed line";
+  if (r.id === "background-bash") return `0 per poll; ${r.turns(1, 10)} per call`;
+  return `0 per poll; ${r.turns(1, 10)} per wait`;
+}
+
+function needsCell(r: (typeof REALISATIONS)[number]): string {
+  const needs = [...(r.needsWatcher ? ["an API key or `octoperf-wait login`"] : []), ...(r.needsHooks ? ["this plugin's hooks"] : [])];
+  return needs.length > 0 ? needs.join(", ") : "-";
+}
+
 export function realisationsTable(): string {
-  const rows = REALISATIONS.filter((r) => r.harness === "claude-code").map((r) => [
-    r.title,
-    r.turnsPerCycle === 0 ? "0 per poll; 1 per printed line" : `${r.turnsPerCycle} per poll`,
-    r.resolution,
-    r.needsWatcher ? "an OctoPerf API key" : "-",
-  ]);
+  const rows = REALISATIONS.filter((r) => r.harness === "claude-code").map((r) => [r.title, turnsCell(r), r.resolution, needsCell(r)]);
   return [
     table(["realisation", "model turns", "timing", "needs"], rows),
     "",
@@ -47,10 +55,13 @@ export function claudeCodeExample(params: Readonly<Record<string, string>>): str
   return [
     `For ${operation(id).title.toLowerCase()} expected to take ${formatDuration(expectedSeconds)} (N = ${plan.cadenceSeconds} s):`,
     "",
-    "With the watcher (API key set), `Monitor`:",
+    "With this plugin's hooks and an API key or a sign-in, nothing: the hooks run the watcher in the background and wake you once. With the hooks off, `Monitor`:",
     json(monitorArgs(plan, targets)),
     "",
-    "Without it, `/loop` (it calls `CronCreate` for you and polls once at once):",
+    "or a background `Bash`, which wakes you once when the watcher exits (read its last line then):",
+    json(backgroundBashArgs(plan, targets)),
+    "",
+    "Without credentials, with the hooks: poll, end your turn, the hooks wake you when the next poll is due. With the hooks off, `/loop` (it calls `CronCreate` for you and polls once at once):",
     "```text",
     loopLine(plan, targets),
     "```",

@@ -1,29 +1,21 @@
 // Generated regions of commands/stop-wait.md: usage, the argument rule and
-// how this plugin's loops and monitors are recognised (from the very text
-// /octoperf:wait and the skills give them) and ended by their ids.
+// how this plugin's waits end: the background ones by its hooks as the
+// command is typed (src/hooks/stop-waits.ts), the loops and monitors the
+// model set up by their ids (recognised from the very text /octoperf:wait and
+// the skills give them).
 import { HANDLE_PATTERN } from "../../policy/handles.js";
 import { operation } from "../../policy/operations.js";
 import { planWait } from "../../policy/plan.js";
 import { cronCreateArgs, monitorArgs, scheduleWakeupArgs } from "../wait-instructions.js";
 import { code } from "../markdown.js";
 import { sampleTargets } from "./claude-code.js";
-import { DEFAULT_KIND, KIND_RULES, parseWaitArguments } from "./wait-arguments.js";
+import { parseStopArgument, STOP_LINE_PREFIX } from "./stop-wait-arguments.js";
+import { DEFAULT_KIND, KIND_RULES } from "./wait-arguments.js";
+
+export { parseStopArgument, type StopParse } from "./stop-wait-arguments.js";
 
 export const STOP_WAIT_USAGE = "/octoperf:stop-wait [handle]";
 export const STOP_WAIT_EXAMPLES: readonly string[] = ["BENCH_RESULT_ID", "task:TASK_ID", ""];
-
-export type StopParse = { readonly ok: true; readonly ids: readonly string[] } | { readonly ok: false; readonly problem: string };
-
-/** Nothing (stop all of this plugin's waits) or exactly one handle, in the forms /octoperf:wait takes. */
-export function parseStopArgument(text: string): StopParse {
-  const value = text.trim();
-  if (value.length === 0) return { ok: true, ids: [] };
-  if (/\s/.test(value)) return { ok: false, problem: "give one handle at most" };
-  const parsed = parseWaitArguments(value);
-  if (!parsed.ok) return parsed;
-  if (parsed.request.expected.from !== "policy" || parsed.request.deadlineSeconds !== undefined) return { ok: false, problem: "give a handle, not a duration" };
-  return { ok: true, ids: parsed.request.handles };
-}
 
 /** The first word every poll prompt, wake-up prompt and Monitor description of this plugin starts with. */
 export function waitMarkers(): { prompt: string; description: string } {
@@ -56,9 +48,10 @@ export function stopWaitSteps(): string {
   const forms = KIND_RULES.map((r) => code(r.prefix + r.shape)).join(", ");
   return [
     `1. **Check the argument first.** Empty, or one handle: ${forms}, or a bare id (a ${DEFAULT_KIND} result). Each id matches ${code(HANDLE_PATTERN.source)}. Anything else (several words, quotes, ${code("$")}, backticks, line breaks): answer with the usage line and an example, and stop. Never pass it to a shell.`,
-    `2. **Loops.** Call CronList. A job is this plugin's when its ${code("prompt")} starts with ${code(`${prompt} `)}; with a handle, keep only the jobs whose prompt holds that id as a whole word. CronDelete each by its ${code("id")}.`,
-    `3. **Monitors.** Look back in this conversation for Monitor calls whose ${code("description")} starts with ${code(`${description} `)} (and names the id, with a handle) and that have not ended; call TaskStop with each ${code("task_id")} that Monitor returned.`,
-    `4. **Wake-ups.** If a ScheduleWakeup of this conversation has a prompt starting with ${code(`${prompt} `)} (and naming the id), call ScheduleWakeup with ${code('{"stop": true}')}.`,
-    "5. **Report** every id you ended, by kind, or that nothing of this plugin was waiting. This ends the waiting only: the OctoPerf run or task goes on (stopping a run is `stop_bench_result`, a separate decision).",
+    `2. **Background waits.** This plugin's hooks end their background watchers and poll timers themselves when the command is typed, before you read this, and say what they ended in a line starting with ${code(STOP_LINE_PREFIX)} (shown above as hook output). Report it. With no such line, the hooks are off and ran none.`,
+    `3. **Loops.** Call CronList. A job is this plugin's when its ${code("prompt")} starts with ${code(`${prompt} `)}; with a handle, keep only the jobs whose prompt holds that id as a whole word. CronDelete each by its ${code("id")}.`,
+    `4. **Monitors and background commands.** Look back in this conversation for Monitor calls whose ${code("description")} starts with ${code(`${description} `)} (and names the id, with a handle) and that have not ended, and background Bash calls with such a ${code("description")}; call TaskStop with each task id they returned.`,
+    `5. **Wake-ups.** If a ScheduleWakeup of this conversation has a prompt starting with ${code(`${prompt} `)} (and naming the id), call ScheduleWakeup with ${code('{"stop": true}')}.`,
+    "6. **Report** every id you ended, by kind, or that nothing of this plugin was waiting. This ends the waiting only: the OctoPerf run or task goes on (stopping a run is `stop_bench_result`, a separate decision).",
   ].join("\n");
 }

@@ -65,17 +65,19 @@ export interface MeasuredWait extends WaitCount {
   readonly sessionMs: number;
   /** The terminal state the wait ended with, as the model saw it. */
   readonly outcome: string;
+  /** Real seconds from the terminal state to the request that first showed it to the model. */
+  readonly noticedAfterS?: number | undefined;
 }
 
 /** A markdown table of measured waits, one row each. */
 export function waitTable(rows: readonly MeasuredWait[]): string {
   const lines = [
-    "| strategy | run (service clock) | speed | model requests | wakes | tool turns | outcome | wait, real | session, real |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
+    "| strategy | run (service clock) | speed | model requests | wakes | tool turns | outcome | noticed after, real | wait, real | session, real |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |",
   ];
   for (const row of rows) {
     lines.push(
-      `| ${row.strategy} | ${formatDuration(row.runSeconds)} | ${row.speed}x | ${row.requests} | ${row.wakes} | ${row.toolTurns} | ${row.outcome} | ${(row.waitMs / 1000).toFixed(1)} s | ${(row.sessionMs / 1000).toFixed(1)} s |`,
+      `| ${row.strategy} | ${formatDuration(row.runSeconds)} | ${row.speed}x | ${row.requests} | ${row.wakes} | ${row.toolTurns} | ${row.outcome} | ${row.noticedAfterS === undefined ? "-" : `${row.noticedAfterS.toFixed(1)} s`} | ${(row.waitMs / 1000).toFixed(1)} s | ${(row.sessionMs / 1000).toFixed(1)} s |`,
     );
   }
   return lines.join("\n");

@@ -11,21 +11,29 @@
 // --time-scale keeps its own clock (cadence, deadline, Monitor window) on
 // the simulator's.
 //
-// A strategy is data plus a script: add one (the background watcher hook,
-// the no-credential timer) by writing its `after` steps and its tools.
+// A strategy is data plus a script: its `after` steps, its tools and the
+// session's environment. Two need nothing from the model: the background
+// watcher the plugin's hooks run (with an API key: the watcher reaches the
+// simulator's REST API, a process of its own sharing the state file) and
+// the hooks' cadence timer (without credentials). Monitor and /loop are what
+// the model arranges itself when the background hooks are off, so those
+// sessions turn them off.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { operation, planWait, pollTargets, terminalValues, type WaitPlan } from "../../../src/policy/index.js";
 import { expectedRunSeconds } from "../../../src/policy/profiles.js";
-import { cronCreateArgs, monitorArgs, WATCHER_COMMAND } from "../../../src/render/wait-instructions.js";
+import { cronCreateArgs, monitorArgs } from "../../../src/render/wait-instructions.js";
 import { countWait, firstResultOf, type MeasuredWait } from "./interactive-count.js";
 import { startInteractive } from "./interactive.js";
 import type { MessagesRequest } from "./messages.js";
 import { newTexts } from "./requests.js";
 import { repeat, text, tool, toolSearch, type Reply, type Step, type Turn } from "./script.js";
-import { octoTool } from "./session.js";
 import { SIMULATOR_SCRIPT } from "./plugin-variant.js";
+import { realEndOf, startRestSimulator, TEST_OCTOPERF_KEY, type RestSimulator } from "./rest-simulator.js";
+import { BACKGROUND_HOOKS_OFF, octoTool } from "./session.js";
+
+export { BACKGROUND_HOOKS_OFF } from "./session.js";
 
 export const RUN_OPERATION = operation("scenario-run");
 const name = (t: string) => octoTool("bundled", t);
@@ -37,12 +45,16 @@ export interface WaitContext {
   /** The simulator state file shared with any watcher. */
   readonly statePath: string;
   readonly speed: number;
+  /** The REST simulator's URL, for a strategy that asks for one. */
+  readonly restUrl: () => string;
   benchResultIds: string[];
   plan: WaitPlan | undefined;
   /** Set by the script once the terminal state was seen and the wait cleaned up. */
   finished: boolean;
   /** The terminal state(s) the model saw, e.g. "FINISHED". */
   outcome: string;
+  /** When the request that first showed the model the outcome arrived (real epoch ms). */
+  noticedAt: number | undefined;
 }
 
 export interface WaitStrategy {
@@ -52,6 +64,10 @@ export interface WaitStrategy {
   readonly tools: readonly string[];
   /** Whether the watcher may be offered (an API key or a login): changes the plan the hooks give. */
   readonly watcher: boolean;
+  /** The watcher reaches the simulator's REST API with a test key (a REST simulator is started for the session). */
+  readonly rest?: boolean;
+  /** The session's environment (beyond the harness's own). */
+  env(context: WaitContext): Record<string, string>;
   /** The steps from the request carrying run_scenario's result to the end. */
   after(context: WaitContext): Step[];
 }
@@ -82,6 +98,78 @@ function withRoot(command: string, root: string): string {
   return command.split("${CLAUDE_PLUGIN_ROOT}").join(root);
 }
 
+const OUTCOME_LINE = /octoperf-wait: \S+ (succeeded|failed|partial)\b[^<\n]*/;
+
+/**
+ * The one-wake wait with credentials: the hooks run the watcher in the
+ * background after run_scenario; the model ends its turn and is woken once,
+ * with the watcher's final line. Nothing to arm, nothing to clean up.
+ */
+export const BACKGROUND: WaitStrategy = {
+  id: "background",
+  label: "background watcher (hooks)",
+  tools: [],
+  watcher: true,
+  rest: true,
+  env: (context) => ({
+    OCTOPERF_API_KEY: TEST_OCTOPERF_KEY,
+    OCTOPERF_API_URL: context.restUrl(),
+    OCTOPERF_WAIT_TIME_SCALE: String(context.speed),
+    OCTOPERF_HOOKS_TIME_SCALE: String(context.speed),
+  }),
+  after(context) {
+    return [
+      (turn) => {
+        const plan = newTexts(turn.request).join("\n");
+        if (!plan.includes("A background watcher run by this plugin's hooks now waits")) throw new Error(`no background watcher in the plan: ${plan.slice(0, 600)}`);
+        return text("A background watcher waits on the run; I will report when it wakes me.");
+      },
+      repeat(10, (turn) => {
+        const line = OUTCOME_LINE.exec(newTexts(turn.request).join("\n"))?.[0];
+        if (!line) return text("Noted.");
+        context.outcome = terminalIn(line).join(", ") || "(no state)";
+        context.noticedAt ??= Date.now();
+        context.finished = true;
+        return text(`The run ended: ${context.outcome}.`);
+      }),
+    ];
+  },
+};
+
+/**
+ * Without credentials: the model polls once, ends its turn after each poll
+ * that is not final, and the hooks wake it exactly N after each poll, with
+ * the call to make. Nothing to arm, nothing to clean up.
+ */
+export const TIMER: WaitStrategy = {
+  id: "timer",
+  label: "cadence timer (hooks)",
+  tools: [],
+  watcher: false,
+  env: (context) => ({ OCTOPERF_HOOKS_TIME_SCALE: String(context.speed) }),
+  after(context) {
+    const poll = (): Reply => tool(name("get_bench_result"), { benchResultId: context.benchResultIds[0] ?? "" });
+    return [
+      () => poll(),
+      repeat(400, (turn) => {
+        const result = turn.toolResult;
+        if (result?.toolName === name("get_bench_result")) {
+          const state = result.isError ? undefined : (json(turn).state as string | undefined);
+          if (state !== undefined && terminalValues(RUN_OPERATION).includes(state)) {
+            context.outcome = state;
+            context.noticedAt ??= Date.now();
+            context.finished = true;
+            return text(`The run ended: ${state}.`);
+          }
+          return text("Still running; the hooks will wake me for the next poll.");
+        }
+        if (/the next poll is due/.test(newTexts(turn.request).join("\n"))) return poll();
+        return text("Noted.");
+      }),
+    ];
+  },
+};
+
 /**
  * The watcher under Monitor, as the plan teaches when credentials exist. The
  * backend is the simulator over stdio (what a login or key would reach),
@@ -91,9 +179,10 @@ function withRoot(command: string, root: string): string {
  */
 export const MONITOR: WaitStrategy = {
   id: "monitor",
-  label: "Monitor + watcher",
+  label: "Monitor + watcher (hooks off)",
   tools: ["Monitor"],
   watcher: true,
+  env: () => ({ ...BACKGROUND_HOOKS_OFF }),
   after(context) {
     let task = "";
     let outcome = "";
@@ -115,8 +204,11 @@ export const MONITOR: WaitStrategy = {
         const rearm = /Re-arm: call Monitor again with command: ([^<\n]+)/.exec(said)?.[1];
         if (rearm) return arm(withRoot(rearm.trim(), context.pluginRoot()), "OctoPerf scenario-run (re-armed)");
         const events = [...said.matchAll(/<event>([^<]*)<\/event>/g)].map((m) => m[1] ?? "");
-        const last = events.find((line) => /octoperf-wait: \S+ (succeeded|failed|partial)\b/.test(line));
-        if (last) outcome = terminalIn(last).join(", ") || "(no state)";
+        const last = events.find((line) => OUTCOME_LINE.test(line));
+        if (last) {
+          outcome = terminalIn(last).join(", ") || "(no state)";
+          context.noticedAt ??= Date.now();
+        }
         if (outcome && task && new RegExp(`<task-id>${task}</task-id>[\\s\\S]*<status>`).test(said)) {
           context.outcome = outcome;
           context.finished = true;
@@ -135,9 +227,10 @@ export const MONITOR: WaitStrategy = {
  */
 export const LOOP: WaitStrategy = {
   id: "loop",
-  label: "/loop (CronCreate)",
+  label: "/loop (CronCreate, hooks off)",
   tools: ["CronCreate", "CronDelete", "CronList"],
   watcher: false,
+  env: () => ({ ...BACKGROUND_HOOKS_OFF }),
   after(context) {
     let job = "";
     const poll = (): Reply => tool(name("get_bench_result"), { benchResultId: context.benchResultIds[0] ?? "" });
@@ -159,6 +252,7 @@ export const LOOP: WaitStrategy = {
           const state = result.isError ? undefined : (json(turn).state as string | undefined);
           if (state !== undefined && terminalValues(RUN_OPERATION).includes(state)) {
             context.outcome = state;
+            context.noticedAt ??= Date.now();
             return tool("CronDelete", { id: job });
           }
           return text("Still running; the loop will poll again.");
@@ -171,6 +265,8 @@ export const LOOP: WaitStrategy = {
 };
 
 export interface InteractiveWaitRecord extends MeasuredWait {
+  /** Real seconds from the run's terminal state to the request that brought the outcome to the model. */
+  readonly noticedAfterS: number | undefined;
   readonly problems: readonly string[];
   /** The pane at the end, for failure messages. */
   readonly screen: string;
@@ -182,14 +278,20 @@ export interface InteractiveWaitRecord extends MeasuredWait {
 export async function measureInteractiveWait(run: WaitRun): Promise<InteractiveWaitRecord> {
   const stateDir = await mkdtemp(join(tmpdir(), "octoperf-e2e-state-"));
   let root = "";
+  let rest: RestSimulator | undefined;
   const context: WaitContext = {
     pluginRoot: () => root,
     statePath: join(stateDir, "state.json"),
     speed: run.speed,
+    restUrl: () => {
+      if (!rest) throw new Error("this strategy has no REST simulator");
+      return rest.url;
+    },
     benchResultIds: [],
     plan: undefined,
     finished: false,
     outcome: "",
+    noticedAt: undefined,
   };
   let scenario: unknown;
   const steps: Step[] = [
@@ -211,11 +313,16 @@ export async function measureInteractiveWait(run: WaitRun): Promise<InteractiveW
     }),
   ];
   const started = Date.now();
+  if (run.strategy.rest) rest = await startRestSimulator({ statePath: context.statePath, speed: run.speed });
   const session = await startInteractive({
     prompt: `Run the OctoPerf scenario ${run.scenarioId} and tell me when it is done.`,
     steps,
     plugin: { mcp: "bundled", simulator: { speed: run.speed, extraArgs: ["--state", context.statePath] } },
     allowedTools: ["ToolSearch", name("get_scenario"), name("run_scenario"), name("get_bench_result"), ...run.strategy.tools],
+    env: run.strategy.env(context),
+  }).catch(async (error: unknown) => {
+    await rest?.stop();
+    throw error;
   });
   root = session.pluginRoot ?? "";
   try {
@@ -228,6 +335,8 @@ export async function measureInteractiveWait(run: WaitRun): Promise<InteractiveW
     const problems = [...session.model.problems];
     if (!context.finished) problems.push(`the wait did not finish within ${run.timeoutMs} ms`);
     const times = session.model.receivedAt;
+    const ends = context.benchResultIds.map((id) => realEndOf(context.statePath, id));
+    const noticed = context.noticedAt;
     return {
       strategy: run.strategy.label,
       runSeconds: context.plan?.expectedSeconds ?? 0,
@@ -236,12 +345,14 @@ export async function measureInteractiveWait(run: WaitRun): Promise<InteractiveW
       waitMs: (times.at(-1) ?? started) - (times[from] ?? started),
       sessionMs: Date.now() - started,
       outcome: context.outcome || "(none)",
+      noticedAfterS: noticed === undefined || ends.length === 0 ? undefined : (noticed - Math.max(...ends)) / 1000,
       problems,
       screen,
       transcript: [...requests],
     };
   } finally {
     await session.stop();
+    await rest?.stop();
     await rm(stateDir, { recursive: true, force: true });
   }
 }

@@ -10,6 +10,13 @@ import { runClaude, type ClaudeResult, type ClaudeRun } from "./run-claude.js";
 import type { Step } from "./script.js";
 import { claudeToolNames } from "../../../src/policy/tool-names.js";
 
+/**
+ * A session whose background hooks are off (OCTOPERF_HOOKS_DISABLE): the
+ * model waits by itself, with /loop, a sleep or Monitor, as the plan then
+ * says. The flows that show those fallbacks run this way.
+ */
+export const BACKGROUND_HOOKS_OFF: Readonly<Record<string, string>> = { OCTOPERF_HOOKS_DISABLE: "wait-in-background,wake-after-poll" };
+
 /** How the OctoPerf server reaches Claude Code, and so how its tools are named. */
 export type ServerForm = "bundled" | "user";
 

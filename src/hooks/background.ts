@@ -1,0 +1,311 @@
+// The one-wake wait: the two background hooks (asyncRewake in hooks.json),
+// as pure decisions. Each run has two of them around its long wait, both
+// under the session lock:
+//
+// - arm: after a start (wait-in-background) or a status poll that is not
+//   final (wake-after-poll), decide what to wait for and record the waiter
+//   (this hook's pid and token, its works, its end). With credentials the job
+//   is the watcher, run outside the model; without, a timer that wakes the
+//   model when the next poll is due, exactly one cadence after the poll.
+// - settle: after the wait (run outside the lock by background-run.ts), drop
+//   the record and decide whether to wake the model (exit 2) with one line,
+//   or stay silent: the work ended, a newer poll or timer took over, a live
+//   watcher holds it, or /octoperf:stop-wait ended this one.
+//
+// Everything shown comes from the policy, validated ids, or the watcher's
+// line made safe again here.
+import {
+  alternativeTargets,
+  bareToolName,
+  classify,
+  formatDuration,
+  MAX_BACKGROUND_WAIT_S,
+  operation,
+  statusTools,
+  type Operation,
+  type OperationId,
+  type PollTarget,
+  type WaitPlan,
+} from "../policy/index.js";
+import { oneLine } from "../policy/untrusted-text.js";
+import { describeCall, watcherArgs, watcherTargets } from "../render/wait-instructions.js";
+import type { DecideContext } from "./decision.js";
+import type { PostToolUseInput } from "./input.js";
+import { fieldFor, pollKeys } from "./keys.js";
+import { notifySuggestion } from "./notify.js";
+import { waitLine } from "./plan-text.js";
+import { invocationFor, watcherBackend } from "./reach.js";
+import { andList } from "./safe-text.js";
+import { readStart, remember, sessionPlan } from "./start-plan.js";
+import { groupOf, waitersOf, watcherHolding, withWaiters, withWork, workFor, type SessionState, type WaiterRecord, type WorkRecord } from "./state.js";
+import { readToolResult, resultField } from "./tool-response.js";
+import { targetOf } from "./work-advice.js";
+
+/** The watcher's lines start with this (src/watcher/lines.ts); only such a line is taken from its output. */
+export const WATCHER_LINE_PREFIX = "octoperf-wait:";
+/** The longest line a background hook wakes the model with. */
+export const MAX_WAKE_LINE_CHARS = 3000;
+
+export interface WatchJob {
+  readonly kind: "watch";
+  readonly token: string;
+  readonly op: OperationId;
+  readonly works: readonly string[];
+  readonly handles: readonly string[];
+  /** The status calls of the works, for the lines. */
+  readonly targets: readonly PollTarget[];
+  /** What the watcher follows (a bench result for a validation). */
+  readonly watched: readonly PollTarget[];
+  /** The watcher's arguments: validated ids and policy values only, never a shell. */
+  readonly argv: readonly string[];
+  /** The watcher's --deadline, in seconds: the run's, at most MAX_BACKGROUND_WAIT_S. */
+  readonly waitSeconds: number;
+  /** The run's own deadline (decision clock), later than this wait's end when the wait was capped. */
+  readonly deadlineAt: number;
+  /** When the works started: a wait's length counts from there. */
+  readonly startedAt: number;
+  readonly expectedSeconds: number;
+  readonly cadenceSeconds: number;
+}
+
+export interface TimerJob {
+  readonly kind: "timer";
+  readonly token: string;
+  readonly op: OperationId;
+  readonly works: readonly string[];
+  /** When the next poll is due (decision clock). */
+  readonly dueAt: number;
+  /** The poll this timer follows. */
+  readonly pollAt: number;
+  readonly cadenceSeconds: number;
+}
+
+export type BackgroundJob = WatchJob | TimerJob;
+
+/** How a job's wait ended, as background-run.ts saw it. */
+export type JobResult =
+  | {
+      readonly kind: "watch";
+      /** Ended from outside (/octoperf:stop-wait, the session going away): nobody is woken. */
+      readonly stopped: boolean;
+      readonly exitCode: number | null;
+      /** The watcher's last `octoperf-wait:` line, if it printed one. */
+      readonly lastLine: string | undefined;
+      /** Why the watcher could not run at all (no script, spawn failed), safe. */
+      readonly problem?: string;
+    }
+  | { readonly kind: "timer"; readonly stopped: boolean };
+
+export interface Armed {
+  readonly state: SessionState;
+  readonly job?: BackgroundJob;
+  readonly note?: string;
+}
+
+export interface Settled {
+  readonly state: SessionState;
+  /** The one line that wakes the model (the hook then exits 2). */
+  readonly wake?: string;
+  readonly note?: string;
+}
+
+export type Arm = (input: PostToolUseInput, state: SessionState, ctx: DecideContext) => Armed;
+
+interface WatchSpec {
+  readonly op: Operation;
+  readonly plan: WaitPlan;
+  readonly keys: readonly string[];
+  readonly handles: readonly string[];
+  readonly targets: readonly PollTarget[];
+  readonly alternatives: readonly PollTarget[];
+  readonly startedAt: number;
+  readonly deadlineAt: number;
+}
+
+function addWaiter(state: SessionState, waiter: WaiterRecord, replaced: (w: WaiterRecord) => boolean = () => false): SessionState {
+  return withWaiters(state, [...waitersOf(state).filter((w) => !replaced(w)), waiter]);
+}
+
+function armWatch(state: SessionState, ctx: DecideContext, spec: WatchSpec, backend: readonly string[]): Armed {
+  const leftSeconds = Math.max(1, Math.ceil((spec.deadlineAt - ctx.now) / 1000));
+  const waitSeconds = Math.min(leftSeconds, MAX_BACKGROUND_WAIT_S);
+  const watched = watcherTargets(spec.targets, spec.alternatives);
+  const argv = watcherArgs({ ...spec.plan, deadlineSeconds: waitSeconds }, watched, backend);
+  const waiter: WaiterRecord = { kind: "watcher", pid: ctx.pid, token: ctx.token, works: spec.keys, at: ctx.now, until: ctx.now + waitSeconds * 1000 };
+  const job: WatchJob = {
+    kind: "watch",
+    token: ctx.token,
+    op: spec.op.id,
+    works: spec.keys,
+    handles: spec.handles,
+    targets: spec.targets,
+    watched,
+    argv,
+    waitSeconds,
+    deadlineAt: spec.deadlineAt,
+    startedAt: spec.startedAt,
+    expectedSeconds: spec.plan.expectedSeconds,
+    cadenceSeconds: spec.plan.cadenceSeconds,
+  };
+  return { state: addWaiter(state, waiter), job };
+}
+
+/** After a start: run the watcher in the background when it can reach OctoPerf. */
+export const armAfterStart: Arm = (input, state, ctx) => {
+  if (!ctx.hooks) return { state, note: "the background hooks are turned off" };
+  const read = readStart(input, state, ctx);
+  if (read.kind === "not-ours") return { state, note: read.note };
+  if (read.kind === "nothing") return { state, note: "nothing was started" };
+  const started = read.started;
+  const backend = watcherBackend(started.op.id, ctx.reach);
+  if (started.plan.chosen.id !== "background-watcher" || backend === undefined) {
+    return { state, note: "the watcher cannot reach OctoPerf here; the model polls, paced by the hooks" };
+  }
+  const spec: WatchSpec = {
+    op: started.op,
+    plan: started.plan,
+    keys: started.works.map((w) => w.keys[0]!),
+    handles: started.handles,
+    targets: started.targets,
+    alternatives: started.alternatives,
+    startedAt: ctx.now,
+    deadlineAt: ctx.now + started.plan.deadlineSeconds * 1000,
+  };
+  return armWatch(remember(state, started.works, true), ctx, spec, backend);
+};
+
+/** After a status poll that is not final: the watcher again (a run that outlasted a background wait), or the timer. */
+export const armAfterPoll: Arm = (input, state, ctx) => {
+  if (!ctx.hooks) return { state, note: "the background hooks are turned off" };
+  const tool = bareToolName(input.toolName);
+  if (tool === undefined || !statusTools().includes(tool)) return { state, note: "not a status tool of the policy" };
+  const found = workFor(state, pollKeys(tool, input.toolInput));
+  if (!found) return { state, note: "a handle this session did not start" };
+  const { key, work } = found;
+  if (work.terminal) return { state, note: "the work has ended" };
+  const op = operation(work.op);
+  const field = fieldFor(op, tool);
+  if (field && !field.progress) {
+    const result = readToolResult(input.toolResponse);
+    const value = result.kind === "unknown" || result.isError ? undefined : resultField(result, field.field);
+    if (classify(op, value).kind === "terminal") return { state, note: "the poll was final" };
+  }
+  const running = groupOf(state, work.group).filter((m) => !m.work.terminal);
+  const holder = running.find((m) => watcherHolding(state, m.key, ctx.alive));
+  if (holder) return { state, note: "a background watcher waits on it" };
+  if (ctx.now > work.deadlineAt) return { state, note: "past its deadline: the model stops waiting" };
+  const backend = running.some((m) => m.work.watcherFailedAt !== undefined) ? undefined : watcherBackend(op.id, ctx.reach);
+  if (backend !== undefined) {
+    const startedAt = Math.min(...running.map((m) => m.work.startedAt));
+    const elapsed = (ctx.now - startedAt) / 1000;
+    const plan = sessionPlan(op, Math.max(work.cadenceSeconds, Math.round(work.expectedSeconds - elapsed)), ctx);
+    const targets = running.map((m) => targetOf(m.key, m.work));
+    const spec: WatchSpec = {
+      op,
+      plan,
+      keys: running.map((m) => m.key),
+      handles: running.map((m) => m.work.handle),
+      targets,
+      alternatives: running.flatMap((m) => alternativeTargets(op, [m.work.handle], m.work.args)),
+      startedAt,
+      deadlineAt: Math.max(...running.map((m) => m.work.deadlineAt)),
+    };
+    return armWatch(state, ctx, spec, backend);
+  }
+  const pollAt = work.lastPollAt ?? ctx.now;
+  const dueAt = Math.max(ctx.now, pollAt + work.cadenceSeconds * 1000);
+  const keys = running.map((m) => m.key);
+  const waiter: WaiterRecord = { kind: "timer", pid: ctx.pid, token: ctx.token, works: keys, at: ctx.now, until: dueAt, pollAt };
+  // A newer poll's timer replaces the older ones of the same works: one wake per cadence.
+  const next = addWaiter(state, waiter, (w) => w.kind === "timer" && w.works.some((k) => keys.includes(k)));
+  return { state: next, job: { kind: "timer", token: ctx.token, op: op.id, works: keys, dueAt, pollAt, cadenceSeconds: work.cadenceSeconds } };
+};
+
+type Entry = { readonly key: string; readonly work: WorkRecord };
+
+function entries(state: SessionState, keys: readonly string[]): Entry[] {
+  return keys.flatMap((key) => {
+    const work = state.works[key];
+    return work ? [{ key, work }] : [];
+  });
+}
+
+function calls(list: readonly Entry[] | readonly PollTarget[]): string {
+  return andList(list.map((e) => ("work" in e ? describeCall(targetOf(e.key, e.work)) : describeCall(e))));
+}
+
+function timerLine(job: TimerJob, running: readonly Entry[]): string {
+  const many = running.length > 1;
+  return (
+    `OctoPerf ${job.op}: the next poll is due (every ${job.cadenceSeconds} s): call ${calls(running)} now. ` +
+    `While ${many ? "they run" : "it runs"}, this plugin's hooks wake you again at the next one; set up nothing else.`
+  );
+}
+
+/** Where to go when no watcher waits any more: the model polls, paced by the timer. */
+function pollYourself(job: WatchJob): string {
+  return (
+    `Nothing waits on ${andList(job.handles)} now. Next: poll ${calls(job.targets)} yourself, at most every ${job.cadenceSeconds} s; ` +
+    `after each poll that is not final, end your turn: this plugin's hooks wake you when the next is due.`
+  );
+}
+
+/** A run that outlasts one background wait: how to go on, with the hooks or without them. */
+function continueLine(job: WatchJob, ctx: DecideContext): string {
+  const elapsed = (ctx.now - job.startedAt) / 1000;
+  const deadlineLeft = Math.max(1, Math.round((job.deadlineAt - ctx.now) / 1000));
+  const op = operation(job.op);
+  const plan = sessionPlan(op, Math.max(job.cadenceSeconds, Math.round(job.expectedSeconds - elapsed)), { ...ctx, hooks: false });
+  const without = waitLine({ ...plan, deadlineSeconds: deadlineLeft }, job.targets, invocationFor(job.op, ctx), true, job.watched);
+  return (
+    `OctoPerf ${job.op}: ${andList(job.handles)} still in flight after ${formatDuration(elapsed)}; one background wait lasts at most ${formatDuration(MAX_BACKGROUND_WAIT_S)} ` +
+    `and the run's deadline is in ${formatDuration(deadlineLeft)}. Next: poll ${calls(job.targets)} once; if it is not final, this plugin's hooks start a new background wait. ` +
+    `With the hooks off: ${without}`
+  );
+}
+
+const OUTCOME_EXIT: Readonly<Record<number, "succeeded" | "failed">> = { 0: "succeeded", 1: "failed" };
+const DEADLINE_EXIT = 2;
+
+function markFailed(state: SessionState, keys: readonly string[], now: number): SessionState {
+  let next = state;
+  for (const { key, work } of entries(state, keys)) next = withWork(next, key, { ...work, watcherFailedAt: now });
+  return next;
+}
+
+function settleWatch(job: WatchJob, result: Extract<JobResult, { kind: "watch" }>, state: SessionState, ctx: DecideContext): Settled {
+  const line = result.lastLine?.startsWith(WATCHER_LINE_PREFIX) ? oneLine(result.lastLine, MAX_WAKE_LINE_CHARS) : undefined;
+  if (result.problem !== undefined) {
+    return {
+      state: markFailed(state, job.works, ctx.now),
+      wake: `OctoPerf ${job.op}: the background watcher could not run (${oneLine(result.problem, 200)}). ${pollYourself(job)}`,
+    };
+  }
+  const ending = result.exitCode === null ? undefined : OUTCOME_EXIT[result.exitCode];
+  if (ending && line) {
+    const notify = notifySuggestion(job.op, ending, (ctx.now - job.startedAt) / 1000, job.handles);
+    return { state, wake: notify ? `${line} ${notify}` : line };
+  }
+  if (result.exitCode === DEADLINE_EXIT && ctx.now < job.deadlineAt) return { state, wake: continueLine(job, ctx) };
+  if (result.exitCode === DEADLINE_EXIT && line) return { state, wake: line };
+  const said = line ?? `${WATCHER_LINE_PREFIX} ${job.op}: the watcher ended with ${result.exitCode === null ? "a signal" : `exit code ${result.exitCode}`} and no line`;
+  return { state: markFailed(state, job.works, ctx.now), wake: `${said} ${pollYourself(job)}` };
+}
+
+function settleTimer(job: TimerJob, state: SessionState, ctx: DecideContext): Settled {
+  const running = entries(state, job.works).filter((e) => !e.work.terminal);
+  if (running.length === 0) return { state, note: "the work has ended" };
+  if (running.some((e) => (e.work.lastPollAt ?? 0) > job.pollAt)) return { state, note: "a newer poll took over" };
+  if (running.some((e) => watcherHolding(state, e.key, ctx.alive))) return { state, note: "a background watcher waits on it" };
+  if (running.every((e) => ctx.now > e.work.deadlineAt)) return { state, note: "past its deadline: the model stops waiting" };
+  return { state, wake: timerLine(job, running) };
+}
+
+/** After the wait: drop this hook's record, then wake the model with one line or stay silent. */
+export function settle(job: BackgroundJob, result: JobResult, state: SessionState, ctx: DecideContext): Settled {
+  const mine = waitersOf(state).some((w) => w.token === job.token);
+  const next = mine ? withWaiters(state, waitersOf(state).filter((w) => w.token !== job.token)) : state;
+  if (result.stopped) return { state: next, note: "stopped before the end" };
+  if (!mine) return { state: next, note: job.kind === "timer" ? "a newer poll took over, or /octoperf:stop-wait ended it" : "/octoperf:stop-wait ended it" };
+  return job.kind === "watch" && result.kind === "watch" ? settleWatch(job, result, next, ctx) : settleTimer(job as TimerJob, next, ctx);
+}

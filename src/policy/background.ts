@@ -1,0 +1,43 @@
+// The one-wake wait: what the plugin's background hooks may do, as numbers.
+// Claude Code runs a command hook with `"asyncRewake": true` in the
+// background and wakes the model when it exits 2 (measured on 2.1.330 and
+// 2.1.332, ../shared/reference/claude-code.md, "Background work that wakes
+// the model"); its `timeout` is honoured past 600 s. hooks/hooks.json is
+// static, so the hooks' timeout is fixed here, above the longest wait the
+// policy lets one background hook hold; the watcher enforces each run's own
+// deadline within it. Pure data.
+import { CADENCE_MAX_S } from "./cadence.js";
+
+/**
+ * The longest one background watcher waits, whatever the run's deadline: a
+ * run expected to take 2 hours has a deadline of about 2h30m
+ * (operations.ts), so every run up to 2 hours ends within one background
+ * wait. A run whose deadline is longer ends this wait with a line that says
+ * how to go on.
+ */
+export const MAX_BACKGROUND_WAIT_S = 3 * 3600;
+
+/** What a background hook needs besides its wait: start-up, the watcher's last request, the wake. */
+export const BACKGROUND_HOOK_MARGIN_S = 300;
+
+/** The `timeout` of both background hooks in hooks.json: above the longest background wait. */
+export const BACKGROUND_HOOK_TIMEOUT_S = MAX_BACKGROUND_WAIT_S + BACKGROUND_HOOK_MARGIN_S;
+
+/** The cadence timer sleeps at most one cadence: far within the same timeout. */
+export const MAX_TIMER_SLEEP_S = CADENCE_MAX_S;
+
+/** A wait longer than this ends with a suggestion to tell the user with one PushNotification. */
+export const NOTIFY_AFTER_S = 15 * 60;
+
+/** PushNotification's message: "Keep it under 200 characters; mobile OSes truncate" (sdk-tools.d.ts, 2.1.330). */
+export const PUSH_NOTIFICATION_MAX_CHARS = 199;
+
+/**
+ * Operations whose every outcome the watcher can see over OctoPerf's REST
+ * API with an API key. The others end in task results whose type no
+ * OctoPerf client publishes (assumption:unpublished-task-results): over
+ * REST the watcher could only wait for their deadline, so a background
+ * watcher runs for them only over MCP, with the sign-in of `octoperf-wait
+ * login`.
+ */
+export const REST_OBSERVABLE_OPERATIONS = ["validation", "scenario-run", "pdf-export"] as const;

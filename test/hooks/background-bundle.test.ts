@@ -1,0 +1,104 @@
+// The background hooks as Claude Code runs them: the committed bundle, each
+// call its own process, the real watcher (scripts/octoperf-wait.mjs, found
+// next to the bundle) polling the simulator's REST API on 127.0.0.1 with a
+// test key. The simulator's clock runs `SPEED` times faster, and the hooks'
+// and the watcher's clocks with it (their test seams), so a 10-minute run
+// takes two seconds. No claude binary here: test/e2e/ has the real client.
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import { after, before, describe, it } from "node:test";
+import { SpeedClock } from "../../src/simulator/clock.js";
+import { scenarioOfLength } from "../../src/simulator/fixtures.js";
+import { startHttp, type RunningSimulator } from "../../src/simulator/http.js";
+import { Platform } from "../../src/simulator/platform.js";
+import { PROVISIONING_HEADROOM_S } from "../../src/policy/index.js";
+import { markedProcesses } from "../e2e/harness/interactive.js";
+import { contextOf, denialOf, expansion, post, pre, runBundle, runBundleAsync, structured, tempDataDir, toolName } from "./hook-calls.js";
+
+const SPEED = 300;
+const API_KEY = "sk-octoperf-bundle-test-1c9e";
+const MARKER = "OCTOPERF_BUNDLE_TEST";
+
+let platform: Platform;
+let server: RunningSimulator;
+before(async () => {
+  platform = new Platform({ clock: new SpeedClock(SPEED) });
+  // 10 minutes in all: the policy's default for a scenario run, so the plan and the run agree.
+  platform.addScenario(scenarioOfLength("scn-ten", 600 - PROVISIONING_HEADROOM_S));
+  platform.addScenario(scenarioOfLength("scn-long", 3600));
+  server = await startHttp({ platform, apiKey: API_KEY });
+});
+after(async () => server.close());
+
+function start(scenarioId: string): { stdin: string; id: string } {
+  const id = String(platform.runScenario(scenarioId).benchResultIds[0]);
+  return { id, stdin: post(toolName("run_scenario", 1), { scenarioId }, structured({ benchResultIds: [id] })) };
+}
+
+/** A session's environment: the hooks' and the watcher's clocks on the simulator's, a marker on every process. */
+function env(credentials: boolean, marker: string): Record<string, string> {
+  return {
+    OCTOPERF_HOOKS_TIME_SCALE: String(SPEED),
+    OCTOPERF_WAIT_TIME_SCALE: String(SPEED),
+    [MARKER]: marker,
+    ...(credentials ? { OCTOPERF_API_KEY: API_KEY, OCTOPERF_API_URL: server.url } : {}),
+  };
+}
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+describe("the background hooks from the committed bundle", { concurrency: true }, () => {
+  it("with a key: the watcher waits in the background, polls are refused meanwhile, and one line wakes the model at the end", async () => {
+    const data = tempDataDir();
+    const marker = randomUUID();
+    const { id, stdin } = start("scn-ten");
+    const options = { data, env: env(true, marker) };
+    assert.match(contextOf(runBundle("plan-after-start", stdin, options)) ?? "", /A background watcher run by this plugin's hooks now waits/);
+    const began = Date.now();
+    const background = runBundleAsync("wait-in-background", stdin, options);
+    await sleep(700);
+    assert.match(denialOf(runBundle("pace-guard", pre(toolName("get_bench_result", 1), { benchResultId: id }), options)) ?? "", /^Not now: a background watcher of this plugin's hooks \(process \d+\)/);
+    const run = await background;
+    const took = Date.now() - began;
+    assert.equal(run.status, 2, run.stderr);
+    assert.equal(run.stdout, "");
+    const lines = run.stderr.split("\n").filter((line) => line.length > 0);
+    assert.equal(lines.length, 1, run.stderr);
+    assert.match(lines[0]!, new RegExp(`^octoperf-wait: scenario-run succeeded: ${id} FINISHED \\(the run completed\\)\\. Next: `));
+    // The run lasts 2 s of real time here; the hook wakes the model right after (the watcher polls every 10 simulated seconds).
+    assert.ok(took < 10_000, `${took} ms`);
+    assert.equal(runBundle("pace-guard", pre(toolName("get_bench_result", 1), { benchResultId: id }), options).stdout, "", "polls pass again");
+    assert.deepEqual(await markedProcesses(MARKER, marker), [], "nothing of the wait is left running");
+  });
+
+  it("without credentials: after a poll that is not final, the timer wakes the model one cadence later", async () => {
+    const data = tempDataDir();
+    const { id, stdin } = start("scn-ten");
+    const options = { data, env: env(false, randomUUID()) };
+    assert.match(contextOf(runBundle("plan-after-start", stdin, options)) ?? "", /exactly 60 s after it/);
+    assert.equal(runBundle("pace-guard", pre(toolName("get_bench_result", 1), { benchResultId: id }), options).stdout, "");
+    const polled = Date.now();
+    const run = await runBundleAsync("wake-after-poll", post(toolName("get_bench_result", 1), { benchResultId: id }, structured({ id, state: "PENDING" })), options);
+    const took = Date.now() - polled;
+    assert.equal(run.status, 2, run.stderr);
+    assert.equal(run.stderr, `OctoPerf scenario-run: the next poll is due (every 60 s): call get_bench_result(benchResultId=${id}) now. While it runs, this plugin's hooks wake you again at the next one; set up nothing else.\n`);
+    // 60 simulated seconds at 300x: 200 ms, plus a hook's start-up.
+    assert.ok(took >= 150 && took < 5000, `${took} ms`);
+  });
+
+  it("/octoperf:stop-wait ends the background watcher: the hook exits without waking the model, and its watcher is gone", async () => {
+    const data = tempDataDir();
+    const marker = randomUUID();
+    const { id, stdin } = start("scn-long");
+    const options = { data, env: env(true, marker) };
+    runBundle("plan-after-start", stdin, options);
+    const background = runBundleAsync("wait-in-background", stdin, options);
+    await sleep(700);
+    const stop = runBundle("stop-waits", expansion("octoperf:stop-wait", id), options);
+    assert.match(stop.stdout, new RegExp(`^octoperf stop-wait: ended the background watcher on get_bench_result\\(benchResultId=${id}\\) \\(process \\d+\\)\\. `));
+    const run = await background;
+    assert.equal(run.status, 0);
+    assert.doesNotMatch(run.stderr, /octoperf-wait:/);
+    assert.deepEqual(await markedProcesses(MARKER, marker), [], "the watcher went with its hook");
+  });
+});
