@@ -1994,7 +1994,12 @@ var decidePace = (input, state, ctx) => {
   if (watcher) return { state, decision: { kind: "deny", reason: heldReason(key, work, watcher) } };
   const last = work.lastPollAt;
   const onTime = last === void 0 || work.freePoll === true || ctx.now < last || (ctx.now - last) / 1e3 >= minimumGapSeconds(work.cadenceSeconds);
-  if (!onTime) return { state, decision: { kind: "deny", reason: tooSoonReason(state, key, work, ctx) } };
+  const unattended = ctx.hooks && !timerFor(state, key, ctx.alive) && schedulesOf(state, key).length === 0;
+  if (!onTime && !unattended) return { state, decision: { kind: "deny", reason: tooSoonReason(state, key, work, ctx) } };
+  if (!onTime) {
+    const { freePoll: _free, ...early } = work;
+    return { state: withWork(state, key, { ...early, lastPollAt: ctx.now }), note: "early, but no timer of the hooks waits on it: the poll passes and its answer re-arms one" };
+  }
   const { freePoll: _used, ...rest } = work;
   return { state: withWork(state, key, { ...rest, lastPollAt: ctx.now }) };
 };

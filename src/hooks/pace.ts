@@ -10,6 +10,10 @@
 // validation, get_virtual_user_validation all name the same work and each
 // costs a model turn, so any of them counts as the handle's poll.
 //
+// With the hooks' cadence timer, an early poll is refused only while a live
+// timer will wake the model; with none (its wake was just spent, or it never
+// started), the poll passes, and its answer arms the next timer.
+//
 // While a background watcher of this plugin's hooks waits on a handle, every
 // poll of it is refused: the watcher wakes the model with the outcome. Only a
 // live watcher counts: once its process is gone, polls pass again.
@@ -75,7 +79,14 @@ export const decidePace: Decide<"PreToolUse"> = (input, state, ctx) => {
   const last = work.lastPollAt;
   const onTime =
     last === undefined || work.freePoll === true || ctx.now < last || (ctx.now - last) / 1000 >= minimumGapSeconds(work.cadenceSeconds);
-  if (!onTime) return { state, decision: { kind: "deny", reason: tooSoonReason(state, key, work, ctx) } };
+  // With the hooks' timer as the way to wait, a refusal is only safe while a live timer will wake the model: a refused
+  // poll has no answer, so it arms no timer, and "end your turn" would end the wait. With none, the poll passes and re-arms it.
+  const unattended = ctx.hooks && !timerFor(state, key, ctx.alive) && schedulesOf(state, key).length === 0;
+  if (!onTime && !unattended) return { state, decision: { kind: "deny", reason: tooSoonReason(state, key, work, ctx) } };
+  if (!onTime) {
+    const { freePoll: _free, ...early } = work;
+    return { state: withWork(state, key, { ...early, lastPollAt: ctx.now }), note: "early, but no timer of the hooks waits on it: the poll passes and its answer re-arms one" };
+  }
   const { freePoll: _used, ...rest } = work;
   return { state: withWork(state, key, { ...rest, lastPollAt: ctx.now }) };
 };

@@ -52,6 +52,27 @@ describe("pace-guard decide", () => {
     );
   });
 
+  describe("with the hooks' cadence timer as the way to wait", () => {
+    const hooksOn = (seconds: number, alive: number[] = []): DecideContext => ctxAt(seconds, { hooks: true, alive });
+    const timer = (pid: number) => ({ kind: "timer" as const, pid, token: "tok-timer", works: [KEY], at: T0, until: T0 + 60_000, pollAt: T0 });
+
+    it("refuses an early poll while a live timer will wake the model, and says so", () => {
+      const state = { ...running({ lastPollAt: T0 }), waiters: [timer(4242)] };
+      const decided = decidePace(POLL, state, hooksOn(30, [4242]));
+      assert.equal(decided.state, state);
+      assert.match(decided.decision?.reason ?? "", /^Too soon: .* This plugin's hooks will wake you when it is due: end your turn\.$/);
+    });
+
+    it("lets an early poll pass when no live timer would wake the model (a refused poll arms none), and records it", () => {
+      for (const waiters of [[], [timer(4242)]]) {
+        const state = { ...running({ lastPollAt: T0 }), waiters };
+        const decided = decidePace(POLL, state, hooksOn(30));
+        assert.equal(decided.decision, undefined, `waiters: ${waiters.length}`);
+        assert.equal(decided.state.works[KEY]?.lastPollAt, T0 + 30_000);
+      }
+    });
+  });
+
   it("counts a progress call against the same handle's budget", () => {
     const decided = decidePace(pre("get_bench_status", { benchResultId: "b1" }), running({ lastPollAt: T0 }), at(10));
     assert.match(decided.decision?.reason ?? "", /^Too soon: get_bench_result\(benchResultId=b1\) was polled 10 s ago/);
