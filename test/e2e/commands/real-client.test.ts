@@ -7,11 +7,11 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { KEY_CHECK_COMMAND } from "../../src/render/blocks/command-tools.js";
-import { userTexts } from "../e2e/harness/requests.js";
-import { text } from "../e2e/harness/script.js";
-import { describeRun, runScripted } from "../e2e/harness/session.js";
-import { expandCommand } from "./expand.js";
+import { KEY_CHECK_COMMAND } from "../../../src/render/blocks/command-tools.js";
+import { userTexts } from "../harness/requests.js";
+import { text } from "../harness/script.js";
+import { describeRun, runScripted } from "../harness/session.js";
+import { expandCommand } from "../../commands/expand.js";
 
 const HOSTILE = [
   `$(touch PWNED_1) \`touch PWNED_2\` "quoted arg" 'single' ; touch PWNED_3 | cat`,

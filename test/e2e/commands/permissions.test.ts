@@ -6,9 +6,9 @@ import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import { toolResults, type ToolResultView } from "../e2e/harness/requests.js";
-import { text, tool, toolSearch, type Step } from "../e2e/harness/script.js";
-import { describeRun, runScripted } from "../e2e/harness/session.js";
+import { toolResults, type ToolResultView } from "../harness/requests.js";
+import { text, tool, toolSearch, type Step } from "../harness/script.js";
+import { describeRun, runScripted } from "../harness/session.js";
 
 function pluginCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), "octoperf-perm-plugin-"));
