@@ -1038,7 +1038,7 @@ function cronCreateArgs(plan, targets) {
 }
 function scheduleWakeupArgs(plan, targets) {
   const choice = plan.options.find((o) => o.id === "wakeup");
-  const delaySeconds = choice?.intervalSeconds ?? Math.max(60, plan.cadenceSeconds);
+  const delaySeconds = choice?.intervalSeconds ?? Math.min(SCHEDULE_WAKEUP_MAX_S, Math.max(SCHEDULE_WAKEUP_MIN_S, plan.cadenceSeconds));
   return {
     delaySeconds,
     reason: `OctoPerf ${plan.operation.id} polled every ${formatDuration(delaySeconds)} until ${terminalList(plan.operation)}`,

@@ -1,7 +1,7 @@
 // Turn a wait plan into the exact text or arguments for each realisation.
 // Every handle here has already been validated by pollTargets().
 import { formatDuration } from "../policy/duration.js";
-import { BASH_BACKGROUND_MAX_TIMEOUT_MS, CRON_FLOOR_S, MONITOR_MAX_TIMEOUT_MS } from "../policy/harness.js";
+import { BASH_BACKGROUND_MAX_TIMEOUT_MS, CRON_FLOOR_S, MONITOR_MAX_TIMEOUT_MS, SCHEDULE_WAKEUP_MAX_S, SCHEDULE_WAKEUP_MIN_S } from "../policy/harness.js";
 import type { Operation } from "../policy/operations.js";
 import { orList } from "./markdown.js";
 import type { WaitPlan } from "../policy/plan.js";
@@ -121,7 +121,7 @@ export function cronCreateArgs(plan: WaitPlan, targets: readonly PollTarget[]): 
 
 export function scheduleWakeupArgs(plan: WaitPlan, targets: readonly PollTarget[]): ScheduleWakeupArgs {
   const choice = plan.options.find((o) => o.id === "wakeup");
-  const delaySeconds = choice?.intervalSeconds ?? Math.max(60, plan.cadenceSeconds);
+  const delaySeconds = choice?.intervalSeconds ?? Math.min(SCHEDULE_WAKEUP_MAX_S, Math.max(SCHEDULE_WAKEUP_MIN_S, plan.cadenceSeconds));
   return {
     delaySeconds,
     reason: `OctoPerf ${plan.operation.id} polled every ${formatDuration(delaySeconds)} until ${terminalList(plan.operation)}`,

@@ -6,6 +6,7 @@ import { planWait, type RealisationChoice } from "../../policy/plan.js";
 import { realisation, WATCHER_MAX_INTERVAL_S } from "../../policy/realisations.js";
 import { loopInterval } from "../wait-instructions.js";
 import { code, table } from "../markdown.js";
+import { LOGIN_COMMAND } from "../../auth/hosted.js";
 
 export const CADENCE_USAGE = "/octoperf:cadence [duration]";
 /** At most this many characters; only digits and the units d, h, m, s. */
@@ -75,7 +76,7 @@ export function cadenceRules(): string {
   return [
     `N = expected duration / ${CADENCE_DIVISOR}, rounded, kept within [${CADENCE_MIN_S} s, ${CADENCE_MAX_S} s].`,
     "",
-    `With this plugin's hooks (the usual case), the model sets up nothing: with ${code("OCTOPERF_API_KEY")} or ${code("octoperf-wait login")} the hooks run the watcher in the background (it polls every N seconds but at least every ${WATCHER_MAX_INTERVAL_S} s, outside the model) and wake the model once, with the outcome; without, the model polls and the hooks wake it exactly N after each poll (${timer.turnsPerCycle} turns a poll).`,
+    `With this plugin's hooks (the usual case), the model sets up nothing: with ${code("OCTOPERF_API_KEY")} or ${code(LOGIN_COMMAND)} the hooks run the watcher in the background (it polls every N seconds but at least every ${WATCHER_MAX_INTERVAL_S} s, outside the model) and wake the model once, with the outcome; without, the model polls and the hooks wake it exactly N after each poll (${timer.turnsPerCycle} turns a poll).`,
     "",
     "With the hooks off, this is how Claude Code polls every N seconds:",
     "",

@@ -7,6 +7,7 @@ import { planWait, type RealisationChoice } from "../../policy/plan.js";
 import { realisation } from "../../policy/realisations.js";
 import { loopInterval } from "../wait-instructions.js";
 import { code, table } from "../markdown.js";
+import { LOGIN_COMMAND } from "../../auth/hosted.js";
 
 /** How a choice without the watcher polls every N, in a table cell. */
 export function pollingCell(choice: RealisationChoice, n: number): string {
@@ -36,7 +37,7 @@ export function cadenceTable(): string {
     "",
     table(["expected", "N", "with this plugin's hooks", "model turns", "hooks off", "model turns"], rows),
     "",
-    `With an API key or ${code("octoperf-wait login")}, the hooks run the watcher in the background and wake the model once, with the outcome: ` +
+    `With an API key or ${code(LOGIN_COMMAND)}, the hooks run the watcher in the background and wake the model once, with the outcome: ` +
       `${background.turns(2 * hour, 10)} turn for any run up to ${formatDuration(MAX_BACKGROUND_WAIT_S)}. ` +
       `With the hooks off, the watcher under Monitor (${realisation("monitor").turns(1800, 10)} turns per 30 minutes) or in a background Bash (${realisation("background-bash").turns(2 * hour, 10)} turns per 2 hours).`,
   ].join("\n");
