@@ -41,6 +41,8 @@ const STDIN: Record<string, string> = {
   "record-scenario": event("PostToolUse", octo("get_scenario"), { scenarioId: "sc1" }, JSON.stringify({ userProfiles: [{ loadStrategy: { holdForSec: 300 } }] })),
   "wait-in-background": event("PostToolUse", octo("run_scenario"), { scenarioId: "sc1" }, JSON.stringify({ benchReportId: "r1", benchResultIds: ["b1", "b2"] })),
   "wake-after-poll": event("PostToolUse", octo("get_bench_result"), { benchResultId: "b2" }, [{ type: "text", text: '{"state":"FINISHED"}' }]),
+  "condition-pace": event("PreToolUse", octo("list_provider_agents"), { providerId: "prov1" }),
+  "condition-outcome": event("PostToolUse", octo("list_provider_agents"), { providerId: "prov1" }, JSON.stringify({ agents: [{ id: "a1", state: "STARTING" }] })),
   "stop-waits": JSON.stringify({
     session_id: SESSION,
     hook_event_name: "UserPromptExpansion",

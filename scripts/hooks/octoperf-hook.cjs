@@ -455,6 +455,7 @@ var OPERATION_IDS = [
   "report-data",
   "jtl-import"
 ];
+var CONDITION_IDS = ["agents-up"];
 
 // src/policy/operations.ts
 var benchStatus = (tool) => ({
@@ -778,6 +779,70 @@ var RAW_CONDITIONS = [
   }
 ];
 var CONDITIONS = Object.freeze(RAW_CONDITIONS.map((c) => Object.freeze(c)));
+var CONDITION_MAX_ITEMS = 1e3;
+function conditionForReadTool(tool) {
+  return CONDITIONS.find((c) => c.read.tool === tool);
+}
+function conditionArmedBy(tool) {
+  return CONDITIONS.find((c) => c.armedBy?.tool === tool);
+}
+function conditionCadence(cond, expectedSeconds = cond.expectedSeconds) {
+  return cadenceFor(expectedSeconds);
+}
+function conditionDeadline(cond, expectedSeconds = cond.expectedSeconds) {
+  const { minSeconds, slackSeconds, slackRatio } = cond.deadline;
+  return Math.max(minSeconds, Math.ceil(expectedSeconds + Math.max(slackSeconds, expectedSeconds * slackRatio)));
+}
+function conditionTarget(cond, input) {
+  const args = {};
+  for (const name of cond.read.keyArgs) args[name] = validateHandle(name, input[name]);
+  return { tool: cond.read.tool, args, key: targetKey(cond.read.tool, args) };
+}
+function conditionKey(tool, input) {
+  const cond = conditionForReadTool(tool) ?? conditionArmedBy(tool);
+  if (!cond) return void 0;
+  const names2 = cond.read.tool === tool ? cond.read.keyArgs : cond.armedBy?.keyArgs ?? [];
+  const args = {};
+  for (const [index, name] of names2.entries()) {
+    const value = input[name];
+    if (!isHandle(value)) return void 0;
+    args[cond.read.keyArgs[index]] = value;
+  }
+  return { condition: cond, key: targetKey(cond.read.tool, args) };
+}
+var isRecord3 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+function holds(test, item) {
+  const value = item[test.field];
+  return "in" in test ? typeof value === "string" && test.in.includes(value) : value === test.equals;
+}
+function known2(test, value) {
+  return "in" in test && test.in.includes(value);
+}
+function shown(value) {
+  return quoted(typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : typeof value);
+}
+function evaluateCondition(cond, result, expectedItems) {
+  const listed = isRecord3(result) ? result[cond.items.field] : void 0;
+  if (!Array.isArray(listed)) {
+    return { kind: "waiting", items: 0, ready: 0, unknown: [], note: `no ${cond.items.field} list in the answer; treated as not yet` };
+  }
+  const items = listed.slice(0, CONDITION_MAX_ITEMS);
+  for (const rule of cond.failed) {
+    const offending = items.filter((item) => isRecord3(item) && holds(rule.any, item)).map((item) => shown(item[cond.items.idField]));
+    if (offending.length > 0) return { kind: "failed", items: items.length, meaning: rule.meaning, next: rule.next, offending: offending.slice(0, 10) };
+  }
+  const ready = items.filter((item) => isRecord3(item) && holds(cond.ready.every, item)).length;
+  const atLeast = Math.max(cond.ready.atLeast, expectedItems ?? 0);
+  if (ready === items.length && ready >= atLeast) return { kind: "ready", items: items.length, meaning: cond.ready.meaning, next: cond.ready.next };
+  const field = cond.ready.every.field;
+  const unknown2 = [
+    ...new Set(
+      items.map((item) => isRecord3(item) ? item[field] : void 0).filter((value) => !(typeof value === "string" && (known2(cond.ready.every, value) || cond.inFlight.includes(value)))).map(shown)
+    )
+  ].slice(0, 5);
+  const note = items.length < atLeast ? `${items.length} of ${atLeast} expected ${cond.items.field} listed; not yet` : `${ready} of ${items.length} ${cond.items.field} ready; not yet`;
+  return { kind: "waiting", items: items.length, ready, unknown: unknown2, note };
+}
 
 // src/policy/outcome.ts
 function classify(op, value) {
@@ -981,6 +1046,7 @@ var TASK_STOP = "TaskStop";
 var SCHEDULE_TOOLS = [CRON_CREATE, CRON_DELETE, MONITOR, TASK_STOP];
 
 // src/render/markdown.ts
+var code = (text) => `\`${text}\``;
 function joinList(items, last) {
   return items.length > 1 ? `${items.slice(0, -1).join(", ")} ${last} ${items.at(-1)}` : items[0] ?? "";
 }
@@ -1149,9 +1215,9 @@ function argsJson(args) {
 // src/hooks/notify.ts
 function notificationMessage(op, ending, seconds, handles) {
   const head = `OctoPerf ${op} ${ending} after ${formatDuration(seconds)}: `;
-  for (let shown = handles.length; shown > 0; shown--) {
-    const more = handles.length - shown;
-    const text = `${head}${handles.slice(0, shown).join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+  for (let shown2 = handles.length; shown2 > 0; shown2--) {
+    const more = handles.length - shown2;
+    const text = `${head}${handles.slice(0, shown2).join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
     if (text.length <= PUSH_NOTIFICATION_MAX_CHARS) return text;
   }
   return `${head}${handles.length} handles`.slice(0, PUSH_NOTIFICATION_MAX_CHARS);
@@ -1165,7 +1231,7 @@ function notifySuggestion(op, ending, seconds, handles) {
 // src/hooks/tool-response.ts
 var MAX_TEXT_CHARS = 1e6;
 var MAX_DEPTH = 4;
-function isRecord3(value) {
+function isRecord4(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function parseJsonObject(text) {
@@ -1173,7 +1239,7 @@ function parseJsonObject(text) {
   if (!trimmed.startsWith("{") || trimmed.length > MAX_TEXT_CHARS) return void 0;
   try {
     const value = JSON.parse(trimmed);
-    return isRecord3(value) ? value : void 0;
+    return isRecord4(value) ? value : void 0;
   } catch {
     return void 0;
   }
@@ -1191,7 +1257,7 @@ function parseJsonString(text) {
 function fromBlocks(blocks, isError, depth) {
   const texts = [];
   for (const block of blocks) {
-    if (isRecord3(block) && block.type === "text" && typeof block.text === "string") texts.push(block.text);
+    if (isRecord4(block) && block.type === "text" && typeof block.text === "string") texts.push(block.text);
   }
   for (const text2 of texts) {
     const value = parseJsonObject(text2);
@@ -1211,9 +1277,9 @@ function fromValue(value, isError, depth) {
     return value.trim().length === 0 || value.length > MAX_TEXT_CHARS ? { kind: "unknown" } : { kind: "text", text: value, isError };
   }
   if (Array.isArray(value)) return fromBlocks(value, isError, depth);
-  if (!isRecord3(value)) return { kind: "unknown" };
+  if (!isRecord4(value)) return { kind: "unknown" };
   const flagged = isError || value.isError === true;
-  if (isRecord3(value.structuredContent)) return fromValue(value.structuredContent, flagged, depth + 1);
+  if (isRecord4(value.structuredContent)) return fromValue(value.structuredContent, flagged, depth + 1);
   if (Array.isArray(value.content) && Object.keys(value).every((key) => key === "content" || key === "isError" || key === "_meta")) {
     return fromBlocks(value.content, flagged, depth);
   }
@@ -1252,7 +1318,7 @@ function resultErrorText(result) {
     for (const key of ["error", "message", "detail"]) {
       const value = result.value[key];
       if (typeof value === "string" && value.length > 0) return value;
-      if (isRecord3(value) && typeof value.message === "string") return value.message;
+      if (isRecord4(value) && typeof value.message === "string") return value.message;
     }
   }
   return void 0;
@@ -1343,38 +1409,48 @@ var MAX_WORKS = 100;
 var MAX_SCHEDULES = 50;
 var MAX_SCENARIOS = 50;
 var MAX_WAITERS = 50;
+var MAX_CONDITIONS = 20;
 function emptyState() {
   return { version: 1, works: {}, aliases: {}, schedules: [], scenarios: {} };
 }
-var isRecord4 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isRecord5 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var isTime = (v) => typeof v === "number" && Number.isFinite(v) && v >= 0;
 var isKey = (v) => typeof v === "string" && v.length <= 200 && /^[a-z_]+:[A-Za-z0-9_/-]+$/.test(v);
 function isWork(v) {
-  if (!isRecord4(v) || !OPERATION_IDS.includes(v.op) || !isHandle(v.handle)) return false;
-  if (typeof v.tool !== "string" || !/^[a-z_]{1,64}$/.test(v.tool) || !isRecord4(v.args) || !Object.values(v.args).every(isHandle)) return false;
+  if (!isRecord5(v) || !OPERATION_IDS.includes(v.op) || !isHandle(v.handle)) return false;
+  if (typeof v.tool !== "string" || !/^[a-z_]{1,64}$/.test(v.tool) || !isRecord5(v.args) || !Object.values(v.args).every(isHandle)) return false;
   if (!isKey(v.group) || !isTime(v.startedAt) || !isTime(v.expectedSeconds) || !isTime(v.cadenceSeconds) || !isTime(v.deadlineAt)) return false;
   if (v.lastPollAt !== void 0 && !isTime(v.lastPollAt)) return false;
   if (v.watcherFailedAt !== void 0 && !isTime(v.watcherFailedAt)) return false;
   if (v.terminal !== void 0) {
     const t = v.terminal;
-    if (!isRecord4(t) || typeof t.value !== "string" || !/^[A-Z_]{1,32}$/.test(t.value) || !isTime(t.at)) return false;
+    if (!isRecord5(t) || typeof t.value !== "string" || !/^[A-Z_]{1,32}$/.test(t.value) || !isTime(t.at)) return false;
     if (t.outcome !== "succeeded" && t.outcome !== "failed" && t.outcome !== "partial") return false;
   }
   return true;
 }
 function isSchedule(v) {
-  return isRecord4(v) && (v.kind === "cron" || v.kind === "monitor") && isHandle(v.id) && Array.isArray(v.works) && v.works.length <= MAX_WORKS && v.works.every(isKey) && isTime(v.at);
+  return isRecord5(v) && (v.kind === "cron" || v.kind === "monitor") && isHandle(v.id) && Array.isArray(v.works) && v.works.length <= MAX_WORKS && v.works.every(isKey) && isTime(v.at);
 }
 function isWaiter(v) {
-  return isRecord4(v) && (v.kind === "watcher" || v.kind === "timer") && typeof v.pid === "number" && Number.isSafeInteger(v.pid) && v.pid > 0 && typeof v.token === "string" && /^[A-Za-z0-9]{1,64}$/.test(v.token) && Array.isArray(v.works) && v.works.length <= MAX_WORKS && v.works.every(isKey) && isTime(v.at) && isTime(v.until) && (v.pollAt === void 0 || isTime(v.pollAt));
+  return isRecord5(v) && (v.kind === "watcher" || v.kind === "timer") && typeof v.pid === "number" && Number.isSafeInteger(v.pid) && v.pid > 0 && typeof v.token === "string" && /^[A-Za-z0-9]{1,64}$/.test(v.token) && Array.isArray(v.works) && v.works.length <= MAX_WORKS && v.works.every(isKey) && isTime(v.at) && isTime(v.until) && (v.pollAt === void 0 || isTime(v.pollAt));
+}
+var ENDED_TEXT_MAX = 600;
+function isCondition(v) {
+  if (!isRecord5(v) || !CONDITION_IDS.includes(v.id) || !isTime(v.startedAt) || !isTime(v.cadenceSeconds) || !isTime(v.deadlineAt)) return false;
+  if (v.lastReadAt !== void 0 && !isTime(v.lastReadAt)) return false;
+  if (v.ended === void 0) return true;
+  const e = v.ended;
+  return isRecord5(e) && (e.kind === "ready" || e.kind === "failed" || e.kind === "deadline") && isTime(e.at) && typeof e.text === "string" && e.text.length <= ENDED_TEXT_MAX && !/[\r\n]/.test(e.text);
 }
 function isSessionState(v) {
-  if (!isRecord4(v) || v.version !== 1 || !isRecord4(v.works) || !isRecord4(v.aliases) || !Array.isArray(v.schedules) || !isRecord4(v.scenarios)) return false;
+  if (!isRecord5(v) || v.version !== 1 || !isRecord5(v.works) || !isRecord5(v.aliases) || !Array.isArray(v.schedules) || !isRecord5(v.scenarios)) return false;
   if (!Object.entries(v.works).every(([key, work]) => isKey(key) && isWork(work))) return false;
   if (!Object.entries(v.aliases).every(([key, primary]) => isKey(key) && isKey(primary))) return false;
   if (!v.schedules.every(isSchedule)) return false;
   if (v.waiters !== void 0 && !(Array.isArray(v.waiters) && v.waiters.every(isWaiter))) return false;
-  return Object.entries(v.scenarios).every(([id, s]) => isHandle(id) && isRecord4(s) && isTime(s.seconds) && isTime(s.at));
+  if (v.conditions !== void 0 && !(isRecord5(v.conditions) && Object.entries(v.conditions).every(([key, c]) => isKey(key) && isCondition(c)))) return false;
+  return Object.entries(v.scenarios).every(([id, s]) => isHandle(id) && isRecord5(s) && isTime(s.seconds) && isTime(s.at));
 }
 function bounded(state) {
   const works = Object.entries(state.works).sort(([, a], [, b]) => b.startedAt - a.startedAt).slice(0, MAX_WORKS);
@@ -1385,7 +1461,16 @@ function bounded(state) {
     Object.entries(state.scenarios).sort(([, a], [, b]) => b.at - a.at).slice(0, MAX_SCENARIOS)
   );
   const waiters = [...state.waiters ?? []].sort((a, b) => b.at - a.at).slice(0, MAX_WAITERS);
-  return { version: 1, works: Object.fromEntries(works), aliases, schedules, scenarios, ...waiters.length > 0 ? { waiters } : {} };
+  const conditions = Object.entries(state.conditions ?? {}).sort(([, a], [, b]) => b.startedAt - a.startedAt).slice(0, MAX_CONDITIONS);
+  return {
+    version: 1,
+    works: Object.fromEntries(works),
+    aliases,
+    schedules,
+    scenarios,
+    ...waiters.length > 0 ? { waiters } : {},
+    ...conditions.length > 0 ? { conditions: Object.fromEntries(conditions) } : {}
+  };
 }
 function workFor(state, keys) {
   for (const alias of keys) {
@@ -1577,9 +1662,9 @@ function inFlightText(op, work, field, value, result, now) {
   const lines = [];
   const verdict = classify(op, value);
   if (verdict.kind === "in-flight" && !verdict.known) {
-    const shown = safeToken(value);
+    const shown2 = safeToken(value);
     lines.push(
-      result.kind === "unknown" || value === void 0 ? `No ${field} could be read from this result; ${work.handle} counts as still in flight, and its deadline still applies.` : `${field} ${shown ?? "(an unreadable value)"} is not one the policy knows; ${work.handle} counts as still in flight, and its deadline still applies.`
+      result.kind === "unknown" || value === void 0 ? `No ${field} could be read from this result; ${work.handle} counts as still in flight, and its deadline still applies.` : `${field} ${shown2 ?? "(an unreadable value)"} is not one the policy knows; ${work.handle} counts as still in flight, and its deadline still applies.`
     );
   }
   if (now > work.deadlineAt && !work.deadlineNoted) {
@@ -1672,6 +1757,100 @@ var decidePace = (input, state, ctx) => {
   }
   const { freePoll: _used, ...rest } = work;
   return { state: withWork(state, key, { ...rest, lastPollAt: ctx.now }) };
+};
+
+// src/render/condition-instructions.ts
+function testText(test, markdown) {
+  const wrap = (text) => markdown ? code(text) : text;
+  return "in" in test ? `${wrap(test.field)} is ${orList(test.in.map(wrap))}` : `${wrap(test.field)} is ${wrap(String(test.equals))}`;
+}
+var itemWord = (cond) => cond.items.field.replace(/s$/, "");
+function readyText(cond, markdown = true) {
+  const count = cond.ready.atLeast;
+  return `every ${itemWord(cond)}'s ${testText(cond.ready.every, markdown)} and at least ${count} ${count > 1 ? cond.items.field : itemWord(cond)} ${count > 1 ? "are" : "is"} listed`;
+}
+function failedTexts(cond, markdown = true) {
+  return cond.failed.map((rule) => `any ${itemWord(cond)}'s ${testText(rule.any, markdown)} (${rule.meaning})`);
+}
+function conditionPrompt(cond, target, stop = LOOP_STOP) {
+  const fails = failedTexts(cond, false);
+  return `octoperf ${cond.id}: call ${describeCall(target)}. When ${readyText(cond, false)}${fails.length > 0 ? `, or when ${fails.map((f) => f.replace(/ \(.*\)$/, "")).join(" or ")}` : ""}, ${stop} and report it; otherwise say nothing more.`;
+}
+function conditionLoopLine(cond, target) {
+  return `/loop ${loopInterval(conditionCadence(cond))} ${conditionPrompt(cond, target)}`;
+}
+
+// src/hooks/condition-wait.ts
+function withCondition(state, key, record2) {
+  return { ...state, conditions: { ...state.conditions ?? {}, [key]: record2 } };
+}
+function nextText(next) {
+  return `Next: ${next.action}${next.skill ? `; load the skill ${next.skill}` : ""}.`;
+}
+function howToWait(cond, input) {
+  return `Wait with \`${conditionLoopLine(cond, conditionTarget(cond, input))}\` (end it with CronDelete once it says ready or failed).`;
+}
+var decideConditionArm = (input, state, ctx) => {
+  const tool = bareToolName(input.toolName);
+  const found = tool === void 0 ? void 0 : conditionKey(tool, input.toolInput);
+  if (!found || found.condition.armedBy?.tool !== tool) return { state, note: "not the call that starts a condition wait" };
+  const cond = found.condition;
+  const record2 = {
+    id: cond.id,
+    startedAt: ctx.now,
+    cadenceSeconds: conditionCadence(cond),
+    deadlineAt: ctx.now + conditionDeadline(cond) * 1e3
+  };
+  const text = [
+    `OctoPerf ${cond.id}: the clock starts now. Once the user has run the command on each machine, re-read ${describeCall(conditionTarget(cond, input.toolInput))} every ${record2.cadenceSeconds} s; faster re-reads are refused.`,
+    `Ready when ${readyText(cond, false)}; give up after ${formatDuration(conditionDeadline(cond))}.`,
+    howToWait(cond, input.toolInput)
+  ].join("\n");
+  return { state: withCondition(state, found.key, record2), decision: { kind: "context", text } };
+};
+function endedReason2(cond, record2) {
+  return `Already ended: the ${cond.id} wait ${record2.ended.text} Re-reading changes nothing; stop the loop that re-reads it (CronDelete its id).`;
+}
+var decideConditionPace = (input, state, ctx) => {
+  const tool = bareToolName(input.toolName);
+  const found = tool === void 0 ? void 0 : conditionKey(tool, input.toolInput);
+  if (!found || found.condition.read.tool !== tool) return { state, note: "not a condition re-read" };
+  const record2 = state.conditions?.[found.key];
+  if (!record2) return { state };
+  if (record2.ended) return { state, decision: { kind: "deny", reason: endedReason2(found.condition, record2) } };
+  const last = record2.lastReadAt;
+  if (last !== void 0 && ctx.now >= last && (ctx.now - last) / 1e3 < minimumGapSeconds(record2.cadenceSeconds)) {
+    const left = Math.max(1, Math.ceil(record2.cadenceSeconds - (ctx.now - last) / 1e3));
+    const reason = `Too soon: the ${found.condition.id} wait was re-read ${Math.floor((ctx.now - last) / 1e3)} s ago and its cadence is ${record2.cadenceSeconds} s; re-read in ${left} s. ${howToWait(found.condition, input.toolInput)}`;
+    return { state, decision: { kind: "deny", reason } };
+  }
+  return { state: withCondition(state, found.key, { ...record2, lastReadAt: ctx.now }) };
+};
+var decideConditionRead = (input, state, ctx) => {
+  const tool = bareToolName(input.toolName);
+  const found = tool === void 0 ? void 0 : conditionKey(tool, input.toolInput);
+  if (!found) return { state, note: "not a condition wait" };
+  if (found.condition.armedBy?.tool === tool) return decideConditionArm(input, state, ctx);
+  const cond = found.condition;
+  const record2 = state.conditions?.[found.key];
+  if (!record2 || record2.ended) return { state };
+  const result = readToolResult(input.toolResponse);
+  const verdict = evaluateCondition(cond, result.kind === "object" && !result.isError ? result.value : void 0);
+  const end = (kind, said, next) => {
+    const ended = { kind, at: ctx.now, text: said };
+    const text = `OctoPerf ${cond.id}: ${said} ${nextText(next)} Stop the loop that re-reads it (CronDelete its id).`;
+    return { state: withCondition(state, found.key, { ...record2, ended }), decision: { kind: "context", text } };
+  };
+  if (verdict.kind === "ready") return end("ready", `is ready: ${verdict.meaning} (${verdict.items} listed).`, verdict.next);
+  if (verdict.kind === "failed") return end("failed", `failed: ${verdict.meaning} (${verdict.offending.join(", ")}).`, verdict.next);
+  if (ctx.now > record2.deadlineAt) {
+    return end("deadline", `passed its deadline (${formatDuration((record2.deadlineAt - record2.startedAt) / 1e3)} after the command was handed out) and is not ready: ${verdict.note}.`, cond.onDeadline);
+  }
+  if (verdict.unknown.length > 0) {
+    const text = `OctoPerf ${cond.id}: ${verdict.note}; ${cond.ready.every.field} ${verdict.unknown.join(", ")} is not a value the policy knows, so it counts as not yet, and the deadline still applies.`;
+    return { state, decision: { kind: "context", text } };
+  }
+  return { state };
 };
 
 // src/hooks/scenario-duration.ts
@@ -1916,6 +2095,24 @@ var HOOKS = [
     matcher: hookMatcher(statusTools()),
     purpose: "after a poll that is not final, wakes the model when the next is due (or runs the watcher, with credentials)",
     options: BACKGROUND
+  },
+  {
+    kind: "quick",
+    name: "condition-pace",
+    event: "PreToolUse",
+    matcher: hookMatcher(CONDITIONS.map((c) => c.read.tool)),
+    purpose: "refuses re-reads of a wait with no handle (agents coming UP) after its end or faster than its cadence",
+    decide: decideConditionPace,
+    options: QUICK
+  },
+  {
+    kind: "quick",
+    name: "condition-outcome",
+    event: "PostToolUse",
+    matcher: hookMatcher([...new Set(CONDITIONS.flatMap((c) => [c.read.tool, ...c.armedBy ? [c.armedBy.tool] : []]))]),
+    purpose: "starts the clock of a wait with no handle, judges each re-read with the policy and says when it is ready, failed or late",
+    decide: decideConditionRead,
+    options: QUICK
   },
   {
     kind: "quick",

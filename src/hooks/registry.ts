@@ -10,12 +10,13 @@
 // and may wake the model (background.ts, by name in background-hooks.ts).
 // The background code is bundled apart and loaded only by background hooks,
 // so the quick ones stay fast.
-import { BACKGROUND_HOOK_TIMEOUT_S, hookMatcher, startTools, statusTools } from "../policy/index.js";
+import { BACKGROUND_HOOK_TIMEOUT_S, CONDITIONS, hookMatcher, startTools, statusTools } from "../policy/index.js";
 import { SCHEDULE_TOOLS } from "./claude-tools.js";
 import type { Decide } from "./decision.js";
 import type { HookEvent } from "./input.js";
 import { decideOutcome } from "./outcome.js";
 import { decidePace } from "./pace.js";
+import { decideConditionPace, decideConditionRead } from "./condition-wait.js";
 import { decideScenario, SCENARIO_TOOL } from "./scenario-duration.js";
 import { decideSchedule } from "./schedules.js";
 import { decideStart } from "./start-plan.js";
@@ -110,6 +111,24 @@ export const HOOKS: readonly HookSpec[] = [
     matcher: hookMatcher(statusTools()),
     purpose: "after a poll that is not final, wakes the model when the next is due (or runs the watcher, with credentials)",
     options: BACKGROUND,
+  },
+  {
+    kind: "quick",
+    name: "condition-pace",
+    event: "PreToolUse",
+    matcher: hookMatcher(CONDITIONS.map((c) => c.read.tool)),
+    purpose: "refuses re-reads of a wait with no handle (agents coming UP) after its end or faster than its cadence",
+    decide: decideConditionPace,
+    options: QUICK,
+  },
+  {
+    kind: "quick",
+    name: "condition-outcome",
+    event: "PostToolUse",
+    matcher: hookMatcher([...new Set(CONDITIONS.flatMap((c) => [c.read.tool, ...(c.armedBy ? [c.armedBy.tool] : [])]))]),
+    purpose: "starts the clock of a wait with no handle, judges each re-read with the policy and says when it is ready, failed or late",
+    decide: decideConditionRead,
+    options: QUICK,
   },
   {
     kind: "quick",

@@ -1,7 +1,7 @@
 // What the hooks remember about one Claude Code session, as plain data, and
 // the pure changes made to it. The store reads and writes it; nothing here
 // touches a file or a clock.
-import { isHandle, OPERATION_IDS, type OperationId, type Outcome } from "../policy/index.js";
+import { CONDITION_IDS, isHandle, OPERATION_IDS, type ConditionId, type OperationId, type Outcome } from "../policy/index.js";
 
 /** One piece of work being waited for: one handle of one started operation. */
 export interface WorkRecord {
@@ -55,6 +55,17 @@ export interface WaiterRecord {
   readonly pollAt?: number;
 }
 
+/** A wait with no handle (src/policy/conditions.ts), by its key ("list_provider_agents:<providerId>"). */
+export interface ConditionRecord {
+  readonly id: ConditionId;
+  readonly startedAt: number;
+  readonly cadenceSeconds: number;
+  readonly deadlineAt: number;
+  readonly lastReadAt?: number;
+  /** How it ended, in the words said then (built from policy text and checked ids only). */
+  readonly ended?: { readonly kind: "ready" | "failed" | "deadline"; readonly at: number; readonly text: string };
+}
+
 export interface SessionState {
   readonly version: 1;
   /** By primary key ("get_bench_result:<id>"). */
@@ -66,12 +77,15 @@ export interface SessionState {
   readonly scenarios: Readonly<Record<string, { readonly seconds: number; readonly at: number }>>;
   /** Background hooks at work (absent in files written before them). */
   readonly waiters?: readonly WaiterRecord[];
+  /** Condition waits armed in this session (absent until one is). */
+  readonly conditions?: Readonly<Record<string, ConditionRecord>>;
 }
 
 export const MAX_WORKS = 100;
 export const MAX_SCHEDULES = 50;
 export const MAX_SCENARIOS = 50;
 export const MAX_WAITERS = 50;
+export const MAX_CONDITIONS = 20;
 
 export function emptyState(): SessionState {
   return { version: 1, works: {}, aliases: {}, schedules: [], scenarios: {} };
@@ -125,6 +139,16 @@ function isWaiter(v: unknown): v is WaiterRecord {
   );
 }
 
+const ENDED_TEXT_MAX = 600;
+
+function isCondition(v: unknown): v is ConditionRecord {
+  if (!isRecord(v) || !(CONDITION_IDS as readonly unknown[]).includes(v.id) || !isTime(v.startedAt) || !isTime(v.cadenceSeconds) || !isTime(v.deadlineAt)) return false;
+  if (v.lastReadAt !== undefined && !isTime(v.lastReadAt)) return false;
+  if (v.ended === undefined) return true;
+  const e = v.ended;
+  return isRecord(e) && (e.kind === "ready" || e.kind === "failed" || e.kind === "deadline") && isTime(e.at) && typeof e.text === "string" && e.text.length <= ENDED_TEXT_MAX && !/[\r\n]/.test(e.text);
+}
+
 /** A state read back from disk, checked field by field: a bad one is corrupt as a whole. */
 export function isSessionState(v: unknown): v is SessionState {
   if (!isRecord(v) || v.version !== 1 || !isRecord(v.works) || !isRecord(v.aliases) || !Array.isArray(v.schedules) || !isRecord(v.scenarios)) return false;
@@ -132,6 +156,7 @@ export function isSessionState(v: unknown): v is SessionState {
   if (!Object.entries(v.aliases).every(([key, primary]) => isKey(key) && isKey(primary))) return false;
   if (!v.schedules.every(isSchedule)) return false;
   if (v.waiters !== undefined && !(Array.isArray(v.waiters) && v.waiters.every(isWaiter))) return false;
+  if (v.conditions !== undefined && !(isRecord(v.conditions) && Object.entries(v.conditions).every(([key, c]) => isKey(key) && isCondition(c)))) return false;
   return Object.entries(v.scenarios).every(([id, s]) => isHandle(id) && isRecord(s) && isTime(s.seconds) && isTime(s.at));
 }
 
@@ -154,7 +179,18 @@ export function bounded(state: SessionState): SessionState {
   );
   // A waiter may name works its start hook has not recorded yet (the two run at once): kept by age, not by its works.
   const waiters = [...(state.waiters ?? [])].sort((a, b) => b.at - a.at).slice(0, MAX_WAITERS);
-  return { version: 1, works: Object.fromEntries(works), aliases, schedules, scenarios, ...(waiters.length > 0 ? { waiters } : {}) };
+  const conditions = Object.entries(state.conditions ?? {})
+    .sort(([, a], [, b]) => b.startedAt - a.startedAt)
+    .slice(0, MAX_CONDITIONS);
+  return {
+    version: 1,
+    works: Object.fromEntries(works),
+    aliases,
+    schedules,
+    scenarios,
+    ...(waiters.length > 0 ? { waiters } : {}),
+    ...(conditions.length > 0 ? { conditions: Object.fromEntries(conditions) } : {}),
+  };
 }
 
 /** The work a poll key belongs to, with its primary key. */

@@ -15,7 +15,7 @@
 // must be removed. No other agent state is published: any other value is
 // "not yet", flagged as unknown, and bounded by the deadline.
 //
-// Pacing it from a hook (not wired yet; src/hooks reads only operations):
+// Pacing it from a hook (src/hooks/condition-wait.ts does this):
 // - key: conditionKey(tool, tool_input) for both the arming call and the
 //   read; they give the same key ("list_provider_agents:<providerId>"), and
 //   undefined for any argument that is not a valid handle (then do nothing).
@@ -39,6 +39,7 @@ import { isHandle, validateHandle } from "./handles.js";
 import type { ConditionId } from "./operation-ids.js";
 import type { ConditionWait, ItemTest, NextStep } from "./schema.js";
 import { targetKey, type PollTarget } from "./targets.js";
+import { quoted } from "./untrusted-text.js";
 
 export { CONDITION_IDS, isConditionId, type ConditionId } from "./operation-ids.js";
 export type { ConditionWait, ItemTest } from "./schema.js";
@@ -162,9 +163,7 @@ function known(test: ItemTest, value: string): boolean {
 
 /** A short, printable form of an outside value for a verdict (never the raw text). */
 function shown(value: Json): string {
-  const text = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
-  const clean = text.replace(/[^\x20-\x7e]/g, "?");
-  return clean.length > 40 ? `${clean.slice(0, 40)}...` : clean;
+  return quoted(typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : typeof value);
 }
 
 /**

@@ -42,7 +42,7 @@ describe("hooks run from an installed copy", () => {
     const data = tempDataDir();
     // A session with the background hooks off: the model loops by itself.
     const options = (now: number) => ({ data, now, root, env: BACKGROUND_OFF });
-    assert.deepEqual(HOOKS.map((s) => s.name).sort(), ["pace-guard", "plan-after-start", "poll-outcome", "record-scenario", "record-schedule", "stop-waits", "wait-in-background", "wake-after-poll"]);
+    assert.deepEqual(HOOKS.map((s) => s.name).sort(), ["condition-outcome", "condition-pace", "pace-guard", "plan-after-start", "poll-outcome", "record-scenario", "record-schedule", "stop-waits", "wait-in-background", "wake-after-poll"]);
 
     assert.equal(runBundle("record-scenario", post(toolName("get_scenario"), { scenarioId: "sc1" }, structured({ userProfiles: [{ loadStrategy: { holdForSec: 30 } }] })), options(T0)).stdout, "");
     const plan = contextOf(runBundle("plan-after-start", post(toolName("run_scenario", 1), { scenarioId: "sc1" }, structured({ benchResultIds: ["b1"] })), options(T0)));
@@ -53,5 +53,13 @@ describe("hooks run from an installed copy", () => {
     assert.match(contextOf(runBundle("poll-outcome", post(toolName("get_bench_result"), { benchResultId: "b1" }, structured({ state: "FINISHED" })), options(T0 + 9000))) ?? "", /CronDelete \{"id":"abc123"\}/);
     const stop = runBundle("stop-waits", expansion("octoperf:stop-wait", "b1"), options(T0 + 10_000));
     assert.equal(stop.stdout, "octoperf stop-wait: no background wait of this plugin's hooks was running in this session for b1.\n");
+    // A wait with no handle: the install command starts its clock, a re-read passes, the next one too soon is refused, UP ends it.
+    const arm = contextOf(runBundle("condition-outcome", post(toolName("get_onpremise_agent_command"), { providerId: "prov1", location: "paris" }, structured({ command: "docker run" })), options(T0 + 11_000)));
+    assert.match(arm ?? "", /^OctoPerf agents-up: the clock starts now/);
+    const read = pre(toolName("list_provider_agents"), { providerId: "prov1" });
+    assert.equal(runBundle("condition-pace", read, options(T0 + 12_000)).stdout, "");
+    assert.match(denialOf(runBundle("condition-pace", read, options(T0 + 13_000))) ?? "", /^Too soon: the agents-up wait/);
+    const up = post(toolName("list_provider_agents"), { providerId: "prov1" }, structured({ agents: [{ id: "a1", state: "UP" }] }));
+    assert.match(contextOf(runBundle("condition-outcome", up, options(T0 + 14_000))) ?? "", /^OctoPerf agents-up: is ready/);
   });
 });

@@ -105,7 +105,7 @@ describe("evaluateCondition", () => {
   test("not ready while one agent is not UP yet; its state is flagged as unknown", () => {
     const verdict = evaluateCondition(agentsUp, { agents: [agent("a1", "UP"), agent("a2", "REGISTERING")] });
     assert.equal(verdict.kind, "waiting");
-    assert.ok(verdict.kind === "waiting" && verdict.ready === 1 && verdict.unknown.includes("REGISTERING"));
+    assert.ok(verdict.kind === "waiting" && verdict.ready === 1 && verdict.unknown.includes(`"REGISTERING"`));
   });
 
   test("an empty list, a missing list or a garbled answer is not yet, never ready", () => {
@@ -125,7 +125,7 @@ describe("evaluateCondition", () => {
   test("a duplicate on one host fails the wait at once, even when every agent is UP", () => {
     const verdict = evaluateCondition(agentsUp, { agents: [agent("a1", "UP"), agent("a2", "UP", { duplicateOnHost: true })] });
     assert.equal(verdict.kind, "failed");
-    assert.deepEqual(verdict.kind === "failed" ? verdict.offending : [], ["a2"]);
+    assert.deepEqual(verdict.kind === "failed" ? verdict.offending : [], [`"a2"`]);
     assert.equal(evaluateCondition(agentsUp, { agents: [agent("a1", "UP", { duplicateOnHost: "true" })] }).kind, "ready", "only a boolean true counts");
   });
 
