@@ -1531,6 +1531,9 @@ function timerFor(state, key, alive) {
 }
 
 // src/hooks/work-advice.ts
+function nextStepText(next) {
+  return `Next: ${next.action}${next.skill ? `; load the skill ${next.skill}` : ""}.`;
+}
 function targetOf(key, work) {
   return { tool: work.tool, args: work.args, key };
 }
@@ -1967,10 +1970,9 @@ function progressNote(op, handle) {
 }
 var RANK = { failed: 0, partial: 1, succeeded: 2 };
 function outcomeText(state, key, work, verdict, op, now) {
-  const skill = verdict.next.skill ? `; load the skill ${verdict.next.skill}` : "";
   const lines = [
     `OctoPerf ${op.id}: ${callOf(key, work)} ended ${verdict.value} (${verdict.outcome}: ${verdict.meaning}).`,
-    `Next: ${verdict.next.action}${skill}.`
+    nextStepText(verdict.next)
   ];
   const group = groupOf(state, work.group);
   const running = group.filter((member) => !member.work.terminal);
@@ -2043,10 +2045,13 @@ var POLL_GRACE_RATIO = 0.25;
 function minimumGapSeconds(cadenceSeconds) {
   return cadenceSeconds - Math.floor(cadenceSeconds * POLL_GRACE_RATIO);
 }
+function onTimeAfter(lastAt, now, cadenceSeconds) {
+  return lastAt === void 0 || now < lastAt || (now - lastAt) / 1e3 >= minimumGapSeconds(cadenceSeconds);
+}
 function endedReason(state, key, work) {
   const ended = work.terminal;
   const acceptor = operation(work.op).terminal.find((a) => a.value === ended.value);
-  const next = acceptor ? ` Next: ${acceptor.next.action}${acceptor.next.skill ? `; load the skill ${acceptor.next.skill}` : ""}.` : "";
+  const next = acceptor ? ` ${nextStepText(acceptor.next)}` : "";
   const meaning = acceptor ? `: ${acceptor.meaning}` : "";
   return [`Already ended: ${callOf(key, work)} is ${ended.value} (${ended.outcome}${meaning}); polling it again changes nothing.${next}`, ...stopLines(state, [key])].join(" ");
 }
@@ -2077,16 +2082,12 @@ var decidePace = (input, state, ctx) => {
   if (work.terminal) return { state, decision: { kind: "deny", reason: endedReason(state, key, work) } };
   const watcher = watcherHolding(state, key, ctx.alive);
   if (watcher) return { state, decision: { kind: "deny", reason: heldReason(key, work, watcher) } };
-  const last = work.lastPollAt;
-  const onTime = last === void 0 || work.freePoll === true || ctx.now < last || (ctx.now - last) / 1e3 >= minimumGapSeconds(work.cadenceSeconds);
+  const onTime = work.freePoll === true || onTimeAfter(work.lastPollAt, ctx.now, work.cadenceSeconds);
   const unattended = ctx.hooks && !timerFor(state, key, ctx.alive) && schedulesOf(state, key).length === 0;
   if (!onTime && !unattended) return { state, decision: { kind: "deny", reason: tooSoonReason(state, key, work, ctx) } };
-  if (!onTime) {
-    const { freePoll: _free, ...early } = work;
-    return { state: withWork(state, key, { ...early, lastPollAt: ctx.now }), note: "early, but no timer of the hooks waits on it: the poll passes and its answer re-arms one" };
-  }
   const { freePoll: _used, ...rest } = work;
-  return { state: withWork(state, key, { ...rest, lastPollAt: ctx.now }) };
+  const early = onTime ? {} : { note: "early, but no timer of the hooks waits on it: the poll passes and its answer re-arms one" };
+  return { state: withWork(state, key, { ...rest, lastPollAt: ctx.now }), ...early };
 };
 
 // src/render/condition-instructions.ts
@@ -2113,9 +2114,6 @@ function conditionLoopLine(cond, target) {
 // src/hooks/condition-wait.ts
 function withCondition(state, key, record2) {
   return { ...state, conditions: { ...state.conditions ?? {}, [key]: record2 } };
-}
-function nextText(next) {
-  return `Next: ${next.action}${next.skill ? `; load the skill ${next.skill}` : ""}.`;
 }
 function howToWait(cond, input) {
   return `Wait with \`${conditionLoopLine(cond, conditionTarget(cond, input))}\` (end it with CronDelete once it says ready or failed).`;
@@ -2149,7 +2147,7 @@ var decideConditionPace = (input, state, ctx) => {
   if (!record2) return { state };
   if (record2.ended) return { state, decision: { kind: "deny", reason: endedReason2(found.condition, record2) } };
   const last = record2.lastReadAt;
-  if (last !== void 0 && ctx.now >= last && (ctx.now - last) / 1e3 < minimumGapSeconds(record2.cadenceSeconds)) {
+  if (last !== void 0 && !onTimeAfter(last, ctx.now, record2.cadenceSeconds)) {
     const left = Math.max(1, Math.ceil(record2.cadenceSeconds - (ctx.now - last) / 1e3));
     const reason = `Too soon: the ${found.condition.id} wait was re-read ${Math.floor((ctx.now - last) / 1e3)} s ago and its cadence is ${record2.cadenceSeconds} s; re-read in ${left} s. ${howToWait(found.condition, input.toolInput)}`;
     return { state, decision: { kind: "deny", reason } };
@@ -2168,7 +2166,7 @@ var decideConditionRead = (input, state, ctx) => {
   const verdict = evaluateCondition(cond, result.kind === "object" && !result.isError ? result.value : void 0);
   const end = (kind, said, next) => {
     const ended = { kind, at: ctx.now, text: said };
-    const text = `OctoPerf ${cond.id}: ${said} ${nextText(next)} Stop the loop that re-reads it (CronDelete its id).`;
+    const text = `OctoPerf ${cond.id}: ${said} ${nextStepText(next)} Stop the loop that re-reads it (CronDelete its id).`;
     return { state: withCondition(state, found.key, { ...record2, ended }), decision: { kind: "context", text } };
   };
   if (verdict.kind === "ready") return end("ready", `is ready: ${verdict.meaning} (${verdict.items} listed).`, verdict.next);

@@ -25,16 +25,13 @@ import {
 import { conditionLoopLine, readyText } from "../render/condition-instructions.js";
 import { describeCall } from "../render/wait-instructions.js";
 import type { Decide } from "./decision.js";
-import { minimumGapSeconds } from "./pace.js";
+import { onTimeAfter } from "./pace.js";
+import { nextStepText } from "./work-advice.js";
 import type { ConditionRecord, SessionState } from "./state.js";
 import { readToolResult } from "./tool-response.js";
 
 function withCondition(state: SessionState, key: string, record: ConditionRecord): SessionState {
   return { ...state, conditions: { ...(state.conditions ?? {}), [key]: record } };
-}
-
-function nextText(next: NextStep): string {
-  return `Next: ${next.action}${next.skill ? `; load the skill ${next.skill}` : ""}.`;
 }
 
 function howToWait(cond: ConditionWait, input: Readonly<Record<string, unknown>>): string {
@@ -74,7 +71,7 @@ export const decideConditionPace: Decide<"PreToolUse"> = (input, state, ctx) => 
   if (!record) return { state };
   if (record.ended) return { state, decision: { kind: "deny", reason: endedReason(found.condition, record) } };
   const last = record.lastReadAt;
-  if (last !== undefined && ctx.now >= last && (ctx.now - last) / 1000 < minimumGapSeconds(record.cadenceSeconds)) {
+  if (last !== undefined && !onTimeAfter(last, ctx.now, record.cadenceSeconds)) {
     const left = Math.max(1, Math.ceil(record.cadenceSeconds - (ctx.now - last) / 1000));
     const reason = `Too soon: the ${found.condition.id} wait was re-read ${Math.floor((ctx.now - last) / 1000)} s ago and its cadence is ${record.cadenceSeconds} s; re-read in ${left} s. ${howToWait(found.condition, input.toolInput)}`;
     return { state, decision: { kind: "deny", reason } };
@@ -95,7 +92,7 @@ export const decideConditionRead: Decide<"PostToolUse"> = (input, state, ctx) =>
   const verdict = evaluateCondition(cond, result.kind === "object" && !result.isError ? result.value : undefined);
   const end = (kind: NonNullable<ConditionRecord["ended"]>["kind"], said: string, next: NextStep) => {
     const ended = { kind, at: ctx.now, text: said };
-    const text = `OctoPerf ${cond.id}: ${said} ${nextText(next)} Stop the loop that re-reads it (CronDelete its id).`;
+    const text = `OctoPerf ${cond.id}: ${said} ${nextStepText(next)} Stop the loop that re-reads it (CronDelete its id).`;
     return { state: withCondition(state, found.key, { ...record, ended }), decision: { kind: "context" as const, text } };
   };
   if (verdict.kind === "ready") return end("ready", `is ready: ${verdict.meaning} (${verdict.items} listed).`, verdict.next);

@@ -23,7 +23,7 @@ import { failureSkill } from "./plan-text.js";
 import { groupOf, withWork, workFor, type SessionState, type WorkRecord } from "./state.js";
 import { andList, safeToken } from "./safe-text.js";
 import { readToolResult, resultField, type ToolResult } from "./tool-response.js";
-import { callOf, stopLines } from "./work-advice.js";
+import { callOf, nextStepText, stopLines } from "./work-advice.js";
 
 /** Progress is reported as a fraction (0-1) or a percentage (0-100); either way, full is not done. */
 export function isFullProgress(value: unknown): boolean {
@@ -44,10 +44,9 @@ type Terminal = Extract<Verdict, { kind: "terminal" }>;
 const RANK: Readonly<Record<Ending, number>> = { failed: 0, partial: 1, succeeded: 2 };
 
 function outcomeText(state: SessionState, key: string, work: WorkRecord, verdict: Terminal, op: Operation, now: number): string {
-  const skill = verdict.next.skill ? `; load the skill ${verdict.next.skill}` : "";
   const lines = [
     `OctoPerf ${op.id}: ${callOf(key, work)} ended ${verdict.value} (${verdict.outcome}: ${verdict.meaning}).`,
-    `Next: ${verdict.next.action}${skill}.`,
+    nextStepText(verdict.next),
   ];
   const group = groupOf(state, work.group);
   const running = group.filter((member) => !member.work.terminal);

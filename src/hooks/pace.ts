@@ -23,7 +23,7 @@ import { pollKeys } from "./keys.js";
 import { STOP_WAIT_COMMAND } from "./plan-text.js";
 import { schedulesOf, timerFor, watcherHolding, withWork, workFor, type SessionState, type WaiterRecord, type WorkRecord } from "./state.js";
 import { argsJson } from "./safe-text.js";
-import { callOf, stopLines, waitAgainLine } from "./work-advice.js";
+import { callOf, nextStepText, stopLines, waitAgainLine } from "./work-advice.js";
 
 /**
  * A poll counts as on time from this share of the cadence below it: a cron
@@ -36,10 +36,15 @@ export function minimumGapSeconds(cadenceSeconds: number): number {
   return cadenceSeconds - Math.floor(cadenceSeconds * POLL_GRACE_RATIO);
 }
 
+/** A poll (or re-read) on time: the first one, one after the clock went back, or one at least the minimum gap after the last. */
+export function onTimeAfter(lastAt: number | undefined, now: number, cadenceSeconds: number): boolean {
+  return lastAt === undefined || now < lastAt || (now - lastAt) / 1000 >= minimumGapSeconds(cadenceSeconds);
+}
+
 function endedReason(state: SessionState, key: string, work: WorkRecord): string {
   const ended = work.terminal!;
   const acceptor = operation(work.op).terminal.find((a) => a.value === ended.value);
-  const next = acceptor ? ` Next: ${acceptor.next.action}${acceptor.next.skill ? `; load the skill ${acceptor.next.skill}` : ""}.` : "";
+  const next = acceptor ? ` ${nextStepText(acceptor.next)}` : "";
   const meaning = acceptor ? `: ${acceptor.meaning}` : "";
   return [`Already ended: ${callOf(key, work)} is ${ended.value} (${ended.outcome}${meaning}); polling it again changes nothing.${next}`, ...stopLines(state, [key])].join(" ");
 }
@@ -76,17 +81,12 @@ export const decidePace: Decide<"PreToolUse"> = (input, state, ctx) => {
   if (work.terminal) return { state, decision: { kind: "deny", reason: endedReason(state, key, work) } };
   const watcher = watcherHolding(state, key, ctx.alive);
   if (watcher) return { state, decision: { kind: "deny", reason: heldReason(key, work, watcher) } };
-  const last = work.lastPollAt;
-  const onTime =
-    last === undefined || work.freePoll === true || ctx.now < last || (ctx.now - last) / 1000 >= minimumGapSeconds(work.cadenceSeconds);
+  const onTime = work.freePoll === true || onTimeAfter(work.lastPollAt, ctx.now, work.cadenceSeconds);
   // With the hooks' timer as the way to wait, a refusal is only safe while a live timer will wake the model: a refused
   // poll has no answer, so it arms no timer, and "end your turn" would end the wait. With none, the poll passes and re-arms it.
   const unattended = ctx.hooks && !timerFor(state, key, ctx.alive) && schedulesOf(state, key).length === 0;
   if (!onTime && !unattended) return { state, decision: { kind: "deny", reason: tooSoonReason(state, key, work, ctx) } };
-  if (!onTime) {
-    const { freePoll: _free, ...early } = work;
-    return { state: withWork(state, key, { ...early, lastPollAt: ctx.now }), note: "early, but no timer of the hooks waits on it: the poll passes and its answer re-arms one" };
-  }
   const { freePoll: _used, ...rest } = work;
-  return { state: withWork(state, key, { ...rest, lastPollAt: ctx.now }) };
+  const early = onTime ? {} : { note: "early, but no timer of the hooks waits on it: the poll passes and its answer re-arms one" };
+  return { state: withWork(state, key, { ...rest, lastPollAt: ctx.now }), ...early };
 };

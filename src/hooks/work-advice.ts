@@ -1,6 +1,6 @@
 // Shared words about a recorded work: its call, how its loop or watcher is
 // stopped, and how to wait before the next poll.
-import { operation, type PollTarget } from "../policy/index.js";
+import { operation, type NextStep, type PollTarget } from "../policy/index.js";
 import { describeCall } from "../render/wait-instructions.js";
 import type { DecideContext } from "./decision.js";
 import { waitLine } from "./plan-text.js";
@@ -8,6 +8,11 @@ import { invocationFor } from "./reach.js";
 import { sessionPlan } from "./start-plan.js";
 import { argsJson } from "./safe-text.js";
 import { groupOf, type SessionState, type WorkRecord } from "./state.js";
+
+/** "Next: <action>; load the skill <skill>." for every ended wait (handles and conditions alike). */
+export function nextStepText(next: NextStep): string {
+  return `Next: ${next.action}${next.skill ? `; load the skill ${next.skill}` : ""}.`;
+}
 
 export function targetOf(key: string, work: WorkRecord): PollTarget {
   return { tool: work.tool, args: work.args, key };
