@@ -8225,7 +8225,9 @@ var RAW_OPERATIONS = [
     ],
     expectedSeconds: 30,
     expectedNote: "a Playwright virtual user takes about twice as long",
-    deadline: { minSeconds: 300, slackSeconds: 240, slackRatio: 1 }
+    deadline: { minSeconds: 300, slackSeconds: 240, slackRatio: 1 },
+    // A run stopped by stop_bench_result(benchResultId) ends ABORTED (../shared/reference/octoperf.md, jenkinsci/octoperf-plugin).
+    stop: { tool: "stop_bench_result", arg: "benchResultId" }
   },
   {
     id: "scenario-run",
@@ -8265,7 +8267,9 @@ var RAW_OPERATIONS = [
     ],
     expectedSeconds: 600,
     expectedNote: `the longest load profile of ${LOAD_PROFILES_TOOL} (delay + ramp-up + hold + ramp-down) plus ${PROVISIONING_HEADROOM_S} s of provisioning`,
-    deadline: { minSeconds: 900, slackSeconds: 600, slackRatio: 0.25 }
+    deadline: { minSeconds: 900, slackSeconds: 600, slackRatio: 0.25 },
+    // A run stopped by stop_bench_result(benchResultId) ends ABORTED (../shared/reference/octoperf.md, jenkinsci/octoperf-plugin).
+    stop: { tool: "stop_bench_result", arg: "benchResultId" }
   },
   {
     id: "pdf-export",

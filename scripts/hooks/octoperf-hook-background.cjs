@@ -5,6 +5,14 @@ var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __esm = (fn, res, err) => function __init() {
+  if (err) throw err[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err = [e], e;
+  }
+};
 var __export = (target, all) => {
   for (var name in all)
     __defProp(target, name, { get: all[name], enumerable: true });
@@ -19,23 +27,7 @@ var __copyProps = (to, from, except, desc) => {
 };
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
-// src/hooks/background-entry.ts
-var background_entry_exports = {};
-__export(background_entry_exports, {
-  isLoggedIn: () => isLoggedIn2,
-  runBackgroundMain: () => runBackgroundMain
-});
-module.exports = __toCommonJS(background_entry_exports);
-
-// src/auth/hosted.ts
-var HOSTED_MCP_URL = "https://api.octoperf.com/mcp";
-
-// src/auth/paths.ts
-var import_node_crypto = require("node:crypto");
-var import_node_path2 = require("node:path");
-
 // src/auth/config-dir.ts
-var import_node_path = require("node:path");
 function configDirFor(env, platform = process.platform) {
   const base = env.XDG_CONFIG_HOME || (platform === "win32" ? env.APPDATA : void 0) || (env.HOME ? (0, import_node_path.join)(env.HOME, ".config") : void 0);
   if (!base) throw new Error("no config folder: set XDG_CONFIG_HOME or HOME");
@@ -44,30 +36,15 @@ function configDirFor(env, platform = process.platform) {
 function loginsFolder(configDir) {
   return (0, import_node_path.join)(configDir, "oauth");
 }
-
-// src/auth/paths.ts
-function normalServerUrl(serverUrl) {
-  const url = new URL(serverUrl);
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error(`not an http(s) URL: ${url.protocol}`);
-  return url.href;
-}
-function loginFiles(configDir, serverUrl) {
-  const key = (0, import_node_crypto.createHash)("sha256").update(normalServerUrl(serverUrl)).digest("hex").slice(0, 16);
-  const folder = loginsFolder(configDir);
-  return { folder, secrets: (0, import_node_path2.join)(folder, `${key}.json`), meta: (0, import_node_path2.join)(folder, `${key}.meta.json`) };
-}
-
-// src/auth/private-files.ts
-var import_node_fs = require("node:fs");
-var import_node_path3 = require("node:path");
+var import_node_path;
+var init_config_dir = __esm({
+  "src/auth/config-dir.ts"() {
+    "use strict";
+    import_node_path = require("node:path");
+  }
+});
 
 // src/policy/duration.ts
-var MAX_DURATION_S = 7 * 24 * 3600;
-var UNIT_SECONDS = { d: 86400, h: 3600, m: 60, s: 1 };
-var DURATION_RE = /^(?:(\d{1,6})d)?(?:(\d{1,6})h)?(?:(\d{1,6})m)?(?:(\d{1,6})s)?$/;
-var DurationError = class extends Error {
-  name = "DurationError";
-};
 function parseDuration(text, field = "duration") {
   const value = text.trim().toLowerCase();
   if (value.length === 0) throw new DurationError(`${field}: empty; use e.g. 90s, 10m or 1h30m`);
@@ -103,122 +80,49 @@ function printable(value, max = 40) {
   const clean = value.replace(/[^\x20-\x7e]/g, "?");
   return clean.length > max ? `${clean.slice(0, max)}... (${value.length} chars)` : clean;
 }
-
-// src/auth/errors.ts
-var AuthFailure = class extends Error {
-};
-var UnsafeStoreError = class extends AuthFailure {
-  constructor(path, reason) {
-    super(`refusing the credential folder ${path}: ${reason}`);
-    this.path = path;
+var MAX_DURATION_S, UNIT_SECONDS, DURATION_RE, DurationError;
+var init_duration = __esm({
+  "src/policy/duration.ts"() {
+    "use strict";
+    MAX_DURATION_S = 7 * 24 * 3600;
+    UNIT_SECONDS = { d: 86400, h: 3600, m: 60, s: 1 };
+    DURATION_RE = /^(?:(\d{1,6})d)?(?:(\d{1,6})h)?(?:(\d{1,6})m)?(?:(\d{1,6})s)?$/;
+    DurationError = class extends Error {
+      name = "DurationError";
+    };
   }
-  path;
-  name = "UnsafeStoreError";
-  kind = "unsafe-store";
-};
-
-// src/auth/private-files.ts
-var OTHERS_WRITE = 18;
-var OTHERS_ANY = 63;
-function currentUid() {
-  return typeof process.getuid === "function" ? process.getuid() : void 0;
-}
-function checkOwned(path, stats) {
-  const uid = currentUid();
-  if (uid === void 0) return;
-  if (stats.uid !== uid) throw new UnsafeStoreError(path, `it belongs to user ${stats.uid}, not to you (${uid})`);
-  if ((stats.mode & OTHERS_WRITE) !== 0) throw new UnsafeStoreError(path, `others can write it (mode ${(stats.mode & 511).toString(8)})`);
-}
-function privateFolder(folder, create) {
-  const parent = (0, import_node_path3.dirname)(folder);
-  let stats;
-  try {
-    stats = (0, import_node_fs.lstatSync)(folder);
-  } catch {
-    if (!create) return false;
-    (0, import_node_fs.mkdirSync)(folder, { recursive: true, mode: 448 });
-    stats = (0, import_node_fs.lstatSync)(folder);
-  }
-  checkOwned(parent, (0, import_node_fs.statSync)(parent));
-  if (!stats.isDirectory()) throw new UnsafeStoreError(folder, stats.isSymbolicLink() ? "it is a symbolic link" : "it is not a folder");
-  checkOwned(folder, stats);
-  if (currentUid() !== void 0 && (stats.mode & OTHERS_ANY) !== 0) (0, import_node_fs.chmodSync)(folder, 448);
-  return true;
-}
-function readPrivateJson(path) {
-  let stats;
-  try {
-    stats = (0, import_node_fs.lstatSync)(path);
-  } catch {
-    return void 0;
-  }
-  if (!stats.isFile()) throw new UnsafeStoreError(path, stats.isSymbolicLink() ? "it is a symbolic link" : "it is not a file");
-  checkOwned(path, stats);
-  try {
-    return JSON.parse((0, import_node_fs.readFileSync)(path, "utf8"));
-  } catch {
-    return void 0;
-  }
-}
-
-// src/auth/login-state.ts
-function isMeta(value) {
-  if (typeof value !== "object" || value === null) return false;
-  const meta = value;
-  return meta.version === 1 && typeof meta.serverUrl === "string" && typeof meta.registered === "boolean" && typeof meta.hasAccessToken === "boolean" && typeof meta.refreshable === "boolean" && typeof meta.updatedAt === "number" && (meta.accessExpiresAt === void 0 || typeof meta.accessExpiresAt === "number");
-}
-function readLoginState(serverUrl, options = {}) {
-  const url = normalServerUrl(serverUrl);
-  const configDir = options.configDir ?? configDirFor(options.env ?? process.env);
-  const files = loginFiles(configDir, url);
-  const out = (reason) => ({ signedIn: false, serverUrl: url, reason });
-  if (!privateFolder(files.folder, false)) return out("not signed in");
-  const meta = readPrivateJson(files.meta);
-  if (!isMeta(meta) || meta.serverUrl !== url || !meta.registered || !meta.hasAccessToken) return out("not signed in");
-  const now = (options.now ?? Date.now)();
-  if (!meta.refreshable && meta.accessExpiresAt !== void 0 && meta.accessExpiresAt <= now) return out("the sign-in expired");
-  return {
-    signedIn: true,
-    serverUrl: url,
-    refreshable: meta.refreshable,
-    ...meta.accessExpiresAt !== void 0 ? { accessExpiresAt: meta.accessExpiresAt } : {}
-  };
-}
-function isLoggedIn(serverUrl, env = process.env, now = Date.now) {
-  try {
-    return readLoginState(serverUrl, { env, now }).signedIn;
-  } catch {
-    return false;
-  }
-}
-
-// src/hooks/background-run.ts
-var import_node_child_process = require("node:child_process");
-var import_node_fs2 = require("node:fs");
-var import_node_path4 = require("node:path");
+});
 
 // src/policy/states.ts
-var BENCH_IN_FLIGHT = ["CREATED", "PENDING", "SCHEDULED", "SCALING", "PREPARING", "INITIALIZING", "RUNNING"];
-var BENCH_TERMINAL = ["FINISHED", "ABORTED", "ERROR"];
-var BENCH_STATES = [...BENCH_IN_FLIGHT, ...BENCH_TERMINAL];
-var BENCH_PATH = [...BENCH_IN_FLIGHT, "FINISHED"];
-var TASK_STATUSES = ["PENDING", "SUCCESS", "FAILED", "PARTIAL"];
+var BENCH_IN_FLIGHT, BENCH_TERMINAL, BENCH_STATES, BENCH_PATH, TASK_STATUSES;
+var init_states = __esm({
+  "src/policy/states.ts"() {
+    "use strict";
+    BENCH_IN_FLIGHT = ["CREATED", "PENDING", "SCHEDULED", "SCALING", "PREPARING", "INITIALIZING", "RUNNING"];
+    BENCH_TERMINAL = ["FINISHED", "ABORTED", "ERROR"];
+    BENCH_STATES = [...BENCH_IN_FLIGHT, ...BENCH_TERMINAL];
+    BENCH_PATH = [...BENCH_IN_FLIGHT, "FINISHED"];
+    TASK_STATUSES = ["PENDING", "SUCCESS", "FAILED", "PARTIAL"];
+  }
+});
 
 // src/policy/harness.ts
-var CLAUDE_SLEEP_REFUSAL_THRESHOLD_S = 25;
-var CLAUDE_MAX_SLEEP_S = CLAUDE_SLEEP_REFUSAL_THRESHOLD_S - 1;
-var CRON_FLOOR_S = 60;
-var SCHEDULE_WAKEUP_MIN_S = 60;
-var SCHEDULE_WAKEUP_MAX_S = 3600;
-var MONITOR_MAX_TIMEOUT_MS = 18e5;
-var BASH_BACKGROUND_MAX_TIMEOUT_MS = 72e5;
-var GENERIC_MAX_SLEEP_S = 60;
+var CLAUDE_SLEEP_REFUSAL_THRESHOLD_S, CLAUDE_MAX_SLEEP_S, CRON_FLOOR_S, SCHEDULE_WAKEUP_MIN_S, SCHEDULE_WAKEUP_MAX_S, MONITOR_MAX_TIMEOUT_MS, BASH_BACKGROUND_MAX_TIMEOUT_MS, GENERIC_MAX_SLEEP_S;
+var init_harness = __esm({
+  "src/policy/harness.ts"() {
+    "use strict";
+    CLAUDE_SLEEP_REFUSAL_THRESHOLD_S = 25;
+    CLAUDE_MAX_SLEEP_S = CLAUDE_SLEEP_REFUSAL_THRESHOLD_S - 1;
+    CRON_FLOOR_S = 60;
+    SCHEDULE_WAKEUP_MIN_S = 60;
+    SCHEDULE_WAKEUP_MAX_S = 3600;
+    MONITOR_MAX_TIMEOUT_MS = 18e5;
+    BASH_BACKGROUND_MAX_TIMEOUT_MS = 72e5;
+    GENERIC_MAX_SLEEP_S = 60;
+  }
+});
 
 // src/policy/cadence.ts
-var CADENCE_DIVISOR = 10;
-var CADENCE_MIN_S = 3;
-var CADENCE_MAX_S = 60;
-var CADENCE_RULE = `N = expected duration / ${CADENCE_DIVISOR}, kept within [${CADENCE_MIN_S} s, ${CADENCE_MAX_S} s]`;
 function cadenceFor(expectedSeconds) {
   if (!Number.isFinite(expectedSeconds) || expectedSeconds < 0) {
     throw new RangeError(`expected duration must be a finite number of seconds >= 0, got ${String(expectedSeconds)}`);
@@ -226,20 +130,18 @@ function cadenceFor(expectedSeconds) {
   const raw = Math.round(expectedSeconds / CADENCE_DIVISOR);
   return Math.min(CADENCE_MAX_S, Math.max(CADENCE_MIN_S, raw));
 }
+var CADENCE_DIVISOR, CADENCE_MIN_S, CADENCE_MAX_S, CADENCE_RULE;
+var init_cadence = __esm({
+  "src/policy/cadence.ts"() {
+    "use strict";
+    CADENCE_DIVISOR = 10;
+    CADENCE_MIN_S = 3;
+    CADENCE_MAX_S = 60;
+    CADENCE_RULE = `N = expected duration / ${CADENCE_DIVISOR}, kept within [${CADENCE_MIN_S} s, ${CADENCE_MAX_S} s]`;
+  }
+});
 
 // src/policy/handles.ts
-var HANDLE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
-var HANDLE_MAX_LENGTH = 64;
-var HandleError = class extends Error {
-  constructor(field, problem) {
-    super(`${field}: ${problem}`);
-    this.field = field;
-    this.problem = problem;
-  }
-  field;
-  problem;
-  name = "HandleError";
-};
 function handleProblem(value) {
   if (typeof value !== "string") return `must be a string, got ${value === null ? "null" : typeof value}`;
   if (value.length === 0) return "is empty";
@@ -258,13 +160,34 @@ function validateHandle(field, value) {
 function isHandle(value) {
   return handleProblem(value) === void 0;
 }
+var HANDLE_PATTERN, HANDLE_MAX_LENGTH, HandleError;
+var init_handles = __esm({
+  "src/policy/handles.ts"() {
+    "use strict";
+    init_duration();
+    HANDLE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+    HANDLE_MAX_LENGTH = 64;
+    HandleError = class extends Error {
+      constructor(field, problem) {
+        super(`${field}: ${problem}`);
+        this.field = field;
+        this.problem = problem;
+      }
+      field;
+      problem;
+      name = "HandleError";
+    };
+  }
+});
+
+// src/policy/skills.ts
+var init_skills = __esm({
+  "src/policy/skills.ts"() {
+    "use strict";
+  }
+});
 
 // src/policy/untrusted-text.ts
-var VALUE_MAX_CHARS = 40;
-var MESSAGE_MAX_CHARS = 200;
-var ELLIPSIS = "...";
-var ESCAPE_SEQUENCE = /\x1b\[[0-?]*[ -/]*[@-~]?|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]?/g;
-var NOT_PRINTABLE = /[^\p{L}\p{M}\p{N}\p{P}\p{S} ]/gu;
 function oneLine(value, max = MESSAGE_MAX_CHARS) {
   const text = typeof value === "string" ? value : value === void 0 || value === null ? "" : String(value);
   const window = text.length > max * 8 + 64 ? text.slice(0, max * 8 + 64) : text;
@@ -277,26 +200,19 @@ function oneLine(value, max = MESSAGE_MAX_CHARS) {
 function quoted(value, max = VALUE_MAX_CHARS) {
   return `"${oneLine(value, max).replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 }
+var VALUE_MAX_CHARS, MESSAGE_MAX_CHARS, ELLIPSIS, ESCAPE_SEQUENCE, NOT_PRINTABLE;
+var init_untrusted_text = __esm({
+  "src/policy/untrusted-text.ts"() {
+    "use strict";
+    VALUE_MAX_CHARS = 40;
+    MESSAGE_MAX_CHARS = 200;
+    ELLIPSIS = "...";
+    ESCAPE_SEQUENCE = /\x1b\[[0-?]*[ -/]*[@-~]?|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]?/g;
+    NOT_PRINTABLE = /[^\p{L}\p{M}\p{N}\p{P}\p{S} ]/gu;
+  }
+});
 
 // src/policy/profiles.ts
-var PROVISIONING_HEADROOM_S = 30;
-var LOAD_PROFILES_TOOL = "get_scenario";
-var MAX_PROFILES = 1e3;
-var MAX_POINTS = 1e4;
-var RAMP_TYPES = {
-  UserProfileLoadRampUp: { ms: ["delayMs", "rampUpMs", "plateauMs", "rampDownMs"] },
-  UserLoadRampup: { ms: ["delay", "rampup", "peak"] }
-};
-var POINTS_TYPE = "UserLoadOctoPerf";
-var UNTYPED_PARTS = [
-  { ms: "delayMs" },
-  { sec: "rampUpSec", ms: "rampUpMs" },
-  { sec: "holdForSec", ms: "plateauMs" },
-  { sec: "rampDownSec", ms: "rampDownMs" }
-];
-var STEP_FIELDS = ["stepCount", "steps"];
-var known = (seconds) => ({ kind: "known", seconds });
-var unknown = (reason) => ({ kind: "unknown", reason });
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -381,255 +297,52 @@ function expectedRunSeconds(scenario) {
   const length = expectedRun(scenario);
   return length.kind === "known" ? length.seconds : void 0;
 }
+var PROVISIONING_HEADROOM_S, LOAD_PROFILES_TOOL, MAX_PROFILES, MAX_POINTS, RAMP_TYPES, POINTS_TYPE, UNTYPED_PARTS, STEP_FIELDS, known, unknown;
+var init_profiles = __esm({
+  "src/policy/profiles.ts"() {
+    "use strict";
+    init_duration();
+    init_untrusted_text();
+    PROVISIONING_HEADROOM_S = 30;
+    LOAD_PROFILES_TOOL = "get_scenario";
+    MAX_PROFILES = 1e3;
+    MAX_POINTS = 1e4;
+    RAMP_TYPES = {
+      UserProfileLoadRampUp: { ms: ["delayMs", "rampUpMs", "plateauMs", "rampDownMs"] },
+      UserLoadRampup: { ms: ["delay", "rampup", "peak"] }
+    };
+    POINTS_TYPE = "UserLoadOctoPerf";
+    UNTYPED_PARTS = [
+      { ms: "delayMs" },
+      { sec: "rampUpSec", ms: "rampUpMs" },
+      { sec: "holdForSec", ms: "plateauMs" },
+      { sec: "rampDownSec", ms: "rampDownMs" }
+    ];
+    STEP_FIELDS = ["stepCount", "steps"];
+    known = (seconds) => ({ kind: "known", seconds });
+    unknown = (reason) => ({ kind: "unknown", reason });
+  }
+});
 
 // src/policy/operation-ids.ts
-var OPERATION_IDS = [
-  "validation",
-  "scenario-run",
-  "pdf-export",
-  "pdf-batch-export",
-  "correlation",
-  "report-data",
-  "jtl-import"
-];
-var CONDITION_IDS = ["agents-up"];
+var OPERATION_IDS, CONDITION_IDS;
+var init_operation_ids = __esm({
+  "src/policy/operation-ids.ts"() {
+    "use strict";
+    OPERATION_IDS = [
+      "validation",
+      "scenario-run",
+      "pdf-export",
+      "pdf-batch-export",
+      "correlation",
+      "report-data",
+      "jtl-import"
+    ];
+    CONDITION_IDS = ["agents-up"];
+  }
+});
 
 // src/policy/operations.ts
-var benchStatus = (tool) => ({
-  tool,
-  args: { benchResultId: { from: "handle" } },
-  field: "state"
-});
-var taskStatus = { tool: "get_task_result", args: { taskId: { from: "handle" } }, field: "status" };
-var taskPending = [TASK_STATUSES[0]];
-var RAW_OPERATIONS = [
-  {
-    id: "validation",
-    title: "Virtual-user validation run",
-    startTool: "validate_virtual_user",
-    startArgs: ["projectId", "virtualUserId", "providerId", "location", "iterations"],
-    handle: { field: "benchResultId", many: false, source: "result", kind: "benchResultId" },
-    alsoReturns: ["state"],
-    status: {
-      tool: "get_virtual_user_validation",
-      args: { projectId: { from: "start-input", field: "projectId" }, virtualUserId: { from: "start-input", field: "virtualUserId" } },
-      field: "state",
-      finishedFlag: "finished"
-    },
-    alternatives: [benchStatus("get_bench_result")],
-    inFlight: [...BENCH_IN_FLIGHT],
-    terminal: [
-      {
-        value: "FINISHED",
-        outcome: "succeeded",
-        meaning: "the validation ran to the end",
-        next: { action: "read get_virtual_user_validation_index; any action with failures goes to triage", skill: "octoperf-validation-triage" }
-      },
-      {
-        value: "ABORTED",
-        outcome: "failed",
-        meaning: "the validation was stopped before the end",
-        next: { action: "find out why with the validation index and jmeter.log", skill: "octoperf-validation-triage" }
-      },
-      {
-        value: "ERROR",
-        outcome: "failed",
-        meaning: "the validation could not run (engine or infrastructure)",
-        next: { action: "read the validation index; an empty index means the engine crashed, read jmeter.log", skill: "octoperf-validation-triage" }
-      }
-    ],
-    expectedSeconds: 30,
-    expectedNote: "a Playwright virtual user takes about twice as long",
-    deadline: { minSeconds: 300, slackSeconds: 240, slackRatio: 1 }
-  },
-  {
-    id: "scenario-run",
-    title: "Scenario run (one or more bench results)",
-    startTool: "run_scenario",
-    startArgs: ["scenarioId"],
-    handle: { field: "benchResultIds", many: true, source: "result", kind: "benchResultId" },
-    alsoReturns: ["benchReportId"],
-    status: benchStatus("get_bench_result"),
-    alternatives: [],
-    progress: {
-      tool: "get_bench_status",
-      field: "progress",
-      decidesTermination: false,
-      note: "elapsed time as a fraction or percentage; it freezes when a run aborts or errors, so it never says the run ended"
-    },
-    inFlight: [...BENCH_IN_FLIGHT],
-    terminal: [
-      {
-        value: "FINISHED",
-        outcome: "succeeded",
-        meaning: "the run completed",
-        next: { action: "read the bench report (summary, errors, insights) before calling the test good", skill: "octoperf-bench-reports" }
-      },
-      {
-        value: "ABORTED",
-        outcome: "failed",
-        meaning: "the run was stopped or aborted mid-way",
-        next: { action: "read jmeter.log (list_bench_result_files, read_bench_result_file_lines)", skill: "octoperf-scenario-diagnosis" }
-      },
-      {
-        value: "ERROR",
-        outcome: "failed",
-        meaning: "the run failed to start or broke down",
-        next: { action: "check list_bench_docker_logs, get_scenario_matching_plans and list_active_subscriptions", skill: "octoperf-scenario-diagnosis" }
-      }
-    ],
-    expectedSeconds: 600,
-    expectedNote: `the longest load profile of ${LOAD_PROFILES_TOOL} (delay + ramp-up + hold + ramp-down) plus ${PROVISIONING_HEADROOM_S} s of provisioning`,
-    deadline: { minSeconds: 900, slackSeconds: 600, slackRatio: 0.25 }
-  },
-  {
-    id: "pdf-export",
-    title: "PDF export of one bench report",
-    startTool: "export_bench_report_pdf",
-    startArgs: ["benchReportId"],
-    handle: { field: "taskId", many: false, source: "result", kind: "taskId" },
-    alsoReturns: ["benchReportId"],
-    status: taskStatus,
-    alternatives: [],
-    inFlight: taskPending,
-    terminal: [
-      {
-        value: "SUCCESS",
-        outcome: "succeeded",
-        meaning: "the PDF is ready",
-        next: { action: "find the newest .pdf with list_bench_result_files and get a link with download_bench_result_file", skill: "octoperf-export-bench-report-pdf" }
-      },
-      {
-        value: "FAILED",
-        outcome: "failed",
-        meaning: "the export failed; the task's message holds the reason",
-        next: { action: "show the message as it is; check the run is terminal and the report data up to date", skill: "octoperf-export-bench-report-pdf" }
-      }
-    ],
-    expectedSeconds: 30,
-    expectedNote: "10-60 s",
-    deadline: { minSeconds: 300, slackSeconds: 240, slackRatio: 1 }
-  },
-  {
-    id: "pdf-batch-export",
-    title: "PDF export of up to 20 bench reports",
-    startTool: "export_bench_reports_pdf",
-    startArgs: ["benchReportIds"],
-    handle: { field: "taskId", many: false, source: "result", kind: "taskId" },
-    alsoReturns: ["benchReportIds"],
-    status: taskStatus,
-    alternatives: [],
-    inFlight: taskPending,
-    terminal: [
-      {
-        value: "SUCCESS",
-        outcome: "succeeded",
-        meaning: "every PDF is ready",
-        next: { action: "get the zip link with download_bench_report_pdfs", skill: "octoperf-export-bench-report-pdf" }
-      },
-      {
-        value: "PARTIAL",
-        outcome: "partial",
-        meaning: "some reports were exported, some were not",
-        next: { action: "download what exists, then export the missing reports one by one", skill: "octoperf-export-bench-report-pdf" }
-      },
-      {
-        value: "FAILED",
-        outcome: "failed",
-        meaning: "no PDF was produced; the task's message holds the reason",
-        next: { action: "show the message as it is and export one report alone to isolate the cause", skill: "octoperf-export-bench-report-pdf" }
-      }
-    ],
-    expectedSeconds: 120,
-    expectedNote: "up to a minute per few reports",
-    deadline: { minSeconds: 900, slackSeconds: 600, slackRatio: 1 }
-  },
-  {
-    id: "correlation",
-    title: "Applying correlation rules to a virtual user",
-    startTool: "apply_correlations_to_virtual_user",
-    startArgs: ["projectId", "virtualUserId"],
-    handle: { field: "taskId", many: false, source: "result", kind: "taskId" },
-    alsoReturns: [],
-    status: taskStatus,
-    alternatives: [],
-    inFlight: taskPending,
-    terminal: [
-      {
-        value: "SUCCESS",
-        outcome: "succeeded",
-        meaning: "the rules were applied",
-        next: { action: "validate the virtual user again", skill: "octoperf-auto-correlation" }
-      },
-      {
-        value: "FAILED",
-        outcome: "failed",
-        meaning: "the rules could not be applied; the task's message holds the reason",
-        next: { action: "show the message; restore the backup if the virtual user is damaged", skill: "octoperf-auto-correlation" }
-      }
-    ],
-    expectedSeconds: 30,
-    expectedNote: "5-60 s",
-    deadline: { minSeconds: 120, slackSeconds: 60, slackRatio: 1 }
-  },
-  {
-    id: "report-data",
-    title: "Report data update (one task per run of the report)",
-    startTool: "update_report_data",
-    startArgs: ["reportId"],
-    handle: { field: "taskIds", many: true, source: "result", kind: "taskId" },
-    alsoReturns: [],
-    status: taskStatus,
-    alternatives: [],
-    inFlight: taskPending,
-    terminal: [
-      {
-        value: "SUCCESS",
-        outcome: "succeeded",
-        meaning: "the data of this run is up to date",
-        next: { action: "confirm with get_report_data_status, then read the report values", skill: "octoperf-bench-reports" }
-      },
-      {
-        value: "FAILED",
-        outcome: "failed",
-        meaning: "the data of this run could not be rebuilt; the task's message holds the reason",
-        next: { action: "show the message; the report will refuse values until its data is up to date", skill: "octoperf-bench-reports" }
-      }
-    ],
-    expectedSeconds: 60,
-    expectedNote: "seconds to minutes",
-    deadline: { minSeconds: 900, slackSeconds: 600, slackRatio: 1 }
-  },
-  {
-    id: "jtl-import",
-    title: "JTL report import",
-    startTool: "import_jtl_report",
-    startArgs: ["projectId"],
-    handle: { field: "taskId", many: false, source: "upload", kind: "taskId" },
-    alsoReturns: ["benchResultId", "reportName"],
-    status: taskStatus,
-    alternatives: [],
-    inFlight: taskPending,
-    terminal: [
-      {
-        value: "SUCCESS",
-        outcome: "succeeded",
-        meaning: "the JTL was imported as a bench result",
-        next: { action: "open the new report and read its values", skill: "octoperf-bench-reports" }
-      },
-      {
-        value: "FAILED",
-        outcome: "failed",
-        meaning: "the import failed; the task's message holds the reason",
-        next: { action: "show the message; it names the file at fault (not a zip, a missing column, an XML or date-stamped JTL)", skill: "octoperf-imports" }
-      }
-    ],
-    expectedSeconds: 60,
-    expectedNote: "seconds to minutes, with the file's size",
-    deadline: { minSeconds: 900, slackSeconds: 600, slackRatio: 1 }
-  }
-];
-var OPERATIONS = Object.freeze(RAW_OPERATIONS.map((op) => Object.freeze(op)));
 function operation(id) {
   const found = OPERATIONS.find((op) => op.id === id);
   if (!found) throw new Error(`unknown operation ${id}`);
@@ -659,6 +372,254 @@ function deadlineFor(op, expectedSeconds) {
   const { minSeconds, slackSeconds, slackRatio } = op.deadline;
   return Math.max(minSeconds, Math.ceil(expectedSeconds + Math.max(slackSeconds, expectedSeconds * slackRatio)));
 }
+var benchStatus, taskStatus, taskPending, RAW_OPERATIONS, OPERATIONS;
+var init_operations = __esm({
+  "src/policy/operations.ts"() {
+    "use strict";
+    init_states();
+    init_profiles();
+    init_operation_ids();
+    benchStatus = (tool) => ({
+      tool,
+      args: { benchResultId: { from: "handle" } },
+      field: "state"
+    });
+    taskStatus = { tool: "get_task_result", args: { taskId: { from: "handle" } }, field: "status" };
+    taskPending = [TASK_STATUSES[0]];
+    RAW_OPERATIONS = [
+      {
+        id: "validation",
+        title: "Virtual-user validation run",
+        startTool: "validate_virtual_user",
+        startArgs: ["projectId", "virtualUserId", "providerId", "location", "iterations"],
+        handle: { field: "benchResultId", many: false, source: "result", kind: "benchResultId" },
+        alsoReturns: ["state"],
+        status: {
+          tool: "get_virtual_user_validation",
+          args: { projectId: { from: "start-input", field: "projectId" }, virtualUserId: { from: "start-input", field: "virtualUserId" } },
+          field: "state",
+          finishedFlag: "finished"
+        },
+        alternatives: [benchStatus("get_bench_result")],
+        inFlight: [...BENCH_IN_FLIGHT],
+        terminal: [
+          {
+            value: "FINISHED",
+            outcome: "succeeded",
+            meaning: "the validation ran to the end",
+            next: { action: "read get_virtual_user_validation_index; any action with failures goes to triage", skill: "octoperf-validation-triage" }
+          },
+          {
+            value: "ABORTED",
+            outcome: "failed",
+            meaning: "the validation was stopped before the end",
+            next: { action: "find out why with the validation index and jmeter.log", skill: "octoperf-validation-triage" }
+          },
+          {
+            value: "ERROR",
+            outcome: "failed",
+            meaning: "the validation could not run (engine or infrastructure)",
+            next: { action: "read the validation index; an empty index means the engine crashed, read jmeter.log", skill: "octoperf-validation-triage" }
+          }
+        ],
+        expectedSeconds: 30,
+        expectedNote: "a Playwright virtual user takes about twice as long",
+        deadline: { minSeconds: 300, slackSeconds: 240, slackRatio: 1 },
+        // A run stopped by stop_bench_result(benchResultId) ends ABORTED (../shared/reference/octoperf.md, jenkinsci/octoperf-plugin).
+        stop: { tool: "stop_bench_result", arg: "benchResultId" }
+      },
+      {
+        id: "scenario-run",
+        title: "Scenario run (one or more bench results)",
+        startTool: "run_scenario",
+        startArgs: ["scenarioId"],
+        handle: { field: "benchResultIds", many: true, source: "result", kind: "benchResultId" },
+        alsoReturns: ["benchReportId"],
+        status: benchStatus("get_bench_result"),
+        alternatives: [],
+        progress: {
+          tool: "get_bench_status",
+          field: "progress",
+          decidesTermination: false,
+          note: "elapsed time as a fraction or percentage; it freezes when a run aborts or errors, so it never says the run ended"
+        },
+        inFlight: [...BENCH_IN_FLIGHT],
+        terminal: [
+          {
+            value: "FINISHED",
+            outcome: "succeeded",
+            meaning: "the run completed",
+            next: { action: "read the bench report (summary, errors, insights) before calling the test good", skill: "octoperf-bench-reports" }
+          },
+          {
+            value: "ABORTED",
+            outcome: "failed",
+            meaning: "the run was stopped or aborted mid-way",
+            next: { action: "read jmeter.log (list_bench_result_files, read_bench_result_file_lines)", skill: "octoperf-scenario-diagnosis" }
+          },
+          {
+            value: "ERROR",
+            outcome: "failed",
+            meaning: "the run failed to start or broke down",
+            next: { action: "check list_bench_docker_logs, get_scenario_matching_plans and list_active_subscriptions", skill: "octoperf-scenario-diagnosis" }
+          }
+        ],
+        expectedSeconds: 600,
+        expectedNote: `the longest load profile of ${LOAD_PROFILES_TOOL} (delay + ramp-up + hold + ramp-down) plus ${PROVISIONING_HEADROOM_S} s of provisioning`,
+        deadline: { minSeconds: 900, slackSeconds: 600, slackRatio: 0.25 },
+        // A run stopped by stop_bench_result(benchResultId) ends ABORTED (../shared/reference/octoperf.md, jenkinsci/octoperf-plugin).
+        stop: { tool: "stop_bench_result", arg: "benchResultId" }
+      },
+      {
+        id: "pdf-export",
+        title: "PDF export of one bench report",
+        startTool: "export_bench_report_pdf",
+        startArgs: ["benchReportId"],
+        handle: { field: "taskId", many: false, source: "result", kind: "taskId" },
+        alsoReturns: ["benchReportId"],
+        status: taskStatus,
+        alternatives: [],
+        inFlight: taskPending,
+        terminal: [
+          {
+            value: "SUCCESS",
+            outcome: "succeeded",
+            meaning: "the PDF is ready",
+            next: { action: "find the newest .pdf with list_bench_result_files and get a link with download_bench_result_file", skill: "octoperf-export-bench-report-pdf" }
+          },
+          {
+            value: "FAILED",
+            outcome: "failed",
+            meaning: "the export failed; the task's message holds the reason",
+            next: { action: "show the message as it is; check the run is terminal and the report data up to date", skill: "octoperf-export-bench-report-pdf" }
+          }
+        ],
+        expectedSeconds: 30,
+        expectedNote: "10-60 s",
+        deadline: { minSeconds: 300, slackSeconds: 240, slackRatio: 1 }
+      },
+      {
+        id: "pdf-batch-export",
+        title: "PDF export of up to 20 bench reports",
+        startTool: "export_bench_reports_pdf",
+        startArgs: ["benchReportIds"],
+        handle: { field: "taskId", many: false, source: "result", kind: "taskId" },
+        alsoReturns: ["benchReportIds"],
+        status: taskStatus,
+        alternatives: [],
+        inFlight: taskPending,
+        terminal: [
+          {
+            value: "SUCCESS",
+            outcome: "succeeded",
+            meaning: "every PDF is ready",
+            next: { action: "get the zip link with download_bench_report_pdfs", skill: "octoperf-export-bench-report-pdf" }
+          },
+          {
+            value: "PARTIAL",
+            outcome: "partial",
+            meaning: "some reports were exported, some were not",
+            next: { action: "download what exists, then export the missing reports one by one", skill: "octoperf-export-bench-report-pdf" }
+          },
+          {
+            value: "FAILED",
+            outcome: "failed",
+            meaning: "no PDF was produced; the task's message holds the reason",
+            next: { action: "show the message as it is and export one report alone to isolate the cause", skill: "octoperf-export-bench-report-pdf" }
+          }
+        ],
+        expectedSeconds: 120,
+        expectedNote: "up to a minute per few reports",
+        deadline: { minSeconds: 900, slackSeconds: 600, slackRatio: 1 }
+      },
+      {
+        id: "correlation",
+        title: "Applying correlation rules to a virtual user",
+        startTool: "apply_correlations_to_virtual_user",
+        startArgs: ["projectId", "virtualUserId"],
+        handle: { field: "taskId", many: false, source: "result", kind: "taskId" },
+        alsoReturns: [],
+        status: taskStatus,
+        alternatives: [],
+        inFlight: taskPending,
+        terminal: [
+          {
+            value: "SUCCESS",
+            outcome: "succeeded",
+            meaning: "the rules were applied",
+            next: { action: "validate the virtual user again", skill: "octoperf-auto-correlation" }
+          },
+          {
+            value: "FAILED",
+            outcome: "failed",
+            meaning: "the rules could not be applied; the task's message holds the reason",
+            next: { action: "show the message; restore the backup if the virtual user is damaged", skill: "octoperf-auto-correlation" }
+          }
+        ],
+        expectedSeconds: 30,
+        expectedNote: "5-60 s",
+        deadline: { minSeconds: 120, slackSeconds: 60, slackRatio: 1 }
+      },
+      {
+        id: "report-data",
+        title: "Report data update (one task per run of the report)",
+        startTool: "update_report_data",
+        startArgs: ["reportId"],
+        handle: { field: "taskIds", many: true, source: "result", kind: "taskId" },
+        alsoReturns: [],
+        status: taskStatus,
+        alternatives: [],
+        inFlight: taskPending,
+        terminal: [
+          {
+            value: "SUCCESS",
+            outcome: "succeeded",
+            meaning: "the data of this run is up to date",
+            next: { action: "confirm with get_report_data_status, then read the report values", skill: "octoperf-bench-reports" }
+          },
+          {
+            value: "FAILED",
+            outcome: "failed",
+            meaning: "the data of this run could not be rebuilt; the task's message holds the reason",
+            next: { action: "show the message; the report will refuse values until its data is up to date", skill: "octoperf-bench-reports" }
+          }
+        ],
+        expectedSeconds: 60,
+        expectedNote: "seconds to minutes",
+        deadline: { minSeconds: 900, slackSeconds: 600, slackRatio: 1 }
+      },
+      {
+        id: "jtl-import",
+        title: "JTL report import",
+        startTool: "import_jtl_report",
+        startArgs: ["projectId"],
+        handle: { field: "taskId", many: false, source: "upload", kind: "taskId" },
+        alsoReturns: ["benchResultId", "reportName"],
+        status: taskStatus,
+        alternatives: [],
+        inFlight: taskPending,
+        terminal: [
+          {
+            value: "SUCCESS",
+            outcome: "succeeded",
+            meaning: "the JTL was imported as a bench result",
+            next: { action: "open the new report and read its values", skill: "octoperf-bench-reports" }
+          },
+          {
+            value: "FAILED",
+            outcome: "failed",
+            meaning: "the import failed; the task's message holds the reason",
+            next: { action: "show the message; it names the file at fault (not a zip, a missing column, an XML or date-stamped JTL)", skill: "octoperf-imports" }
+          }
+        ],
+        expectedSeconds: 60,
+        expectedNote: "seconds to minutes, with the file's size",
+        deadline: { minSeconds: 900, slackSeconds: 600, slackRatio: 1 }
+      }
+    ];
+    OPERATIONS = Object.freeze(RAW_OPERATIONS.map((op) => Object.freeze(op)));
+  }
+});
 
 // src/policy/targets.ts
 function targetFor(call, handle, input) {
@@ -680,43 +641,14 @@ function pollTargets(op, handles, input = {}) {
 function alternativeTargets(op, handles, input = {}) {
   return op.alternatives.flatMap((call) => handles.map((handle) => targetFor(call, validateHandle(op.handle.field, handle), input)));
 }
+var init_targets = __esm({
+  "src/policy/targets.ts"() {
+    "use strict";
+    init_handles();
+  }
+});
 
 // src/policy/conditions.ts
-var RAW_CONDITIONS = [
-  {
-    id: "agents-up",
-    title: "On-premise agents coming UP",
-    read: { tool: "list_provider_agents", keyArgs: ["providerId"] },
-    armedBy: { tool: "get_onpremise_agent_command", keyArgs: ["providerId"] },
-    items: { field: "agents", idField: "id" },
-    inFlight: [],
-    ready: {
-      every: { field: "state", in: ["UP"] },
-      atLeast: 1,
-      meaning: "every listed agent is UP",
-      next: {
-        action: "compare the count with the machines the user installed on, then validate a virtual user on the provider's location",
-        skill: "octoperf-workspace-setup"
-      }
-    },
-    failed: [
-      {
-        any: { field: "duplicateOnHost", equals: true },
-        meaning: "two agents run on one machine: no capacity is added and memory is oversold",
-        next: { action: "have the user run the extra agent's uninstallCommand on that machine, then re-read", skill: "octoperf-workspace-setup" }
-      }
-    ],
-    expectedSeconds: 300,
-    expectedNote: "the user runs the command on each machine, Docker pulls the image, the agent registers within about a minute",
-    deadline: { minSeconds: 1800, slackSeconds: 1500, slackRatio: 1 },
-    onDeadline: {
-      action: "stop re-reading; ask whether the command ran, whether Docker runs on that machine and whether it reaches the OctoPerf server named in the command",
-      skill: "octoperf-workspace-setup"
-    }
-  }
-];
-var CONDITIONS = Object.freeze(RAW_CONDITIONS.map((c) => Object.freeze(c)));
-var CONDITION_MAX_ITEMS = 1e3;
 function conditionForReadTool(tool) {
   return CONDITIONS.find((c) => c.read.tool === tool);
 }
@@ -747,7 +679,6 @@ function conditionKey(tool, input) {
   }
   return { condition: cond, key: targetKey(cond.read.tool, args) };
 }
-var isRecord2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 function holds(test, item) {
   const value = item[test.field];
   return "in" in test ? typeof value === "string" && test.in.includes(value) : value === test.equals;
@@ -780,6 +711,53 @@ function evaluateCondition(cond, result, expectedItems) {
   const note = items.length < atLeast ? `${items.length} of ${atLeast} expected ${cond.items.field} listed; not yet` : `${ready} of ${items.length} ${cond.items.field} ready; not yet`;
   return { kind: "waiting", items: items.length, ready, unknown: unknown2, note };
 }
+var RAW_CONDITIONS, CONDITIONS, CONDITION_MAX_ITEMS, isRecord2;
+var init_conditions = __esm({
+  "src/policy/conditions.ts"() {
+    "use strict";
+    init_cadence();
+    init_handles();
+    init_targets();
+    init_untrusted_text();
+    init_operation_ids();
+    RAW_CONDITIONS = [
+      {
+        id: "agents-up",
+        title: "On-premise agents coming UP",
+        read: { tool: "list_provider_agents", keyArgs: ["providerId"] },
+        armedBy: { tool: "get_onpremise_agent_command", keyArgs: ["providerId"] },
+        items: { field: "agents", idField: "id" },
+        inFlight: [],
+        ready: {
+          every: { field: "state", in: ["UP"] },
+          atLeast: 1,
+          meaning: "every listed agent is UP",
+          next: {
+            action: "compare the count with the machines the user installed on, then validate a virtual user on the provider's location",
+            skill: "octoperf-workspace-setup"
+          }
+        },
+        failed: [
+          {
+            any: { field: "duplicateOnHost", equals: true },
+            meaning: "two agents run on one machine: no capacity is added and memory is oversold",
+            next: { action: "have the user run the extra agent's uninstallCommand on that machine, then re-read", skill: "octoperf-workspace-setup" }
+          }
+        ],
+        expectedSeconds: 300,
+        expectedNote: "the user runs the command on each machine, Docker pulls the image, the agent registers within about a minute",
+        deadline: { minSeconds: 1800, slackSeconds: 1500, slackRatio: 1 },
+        onDeadline: {
+          action: "stop re-reading; ask whether the command ran, whether Docker runs on that machine and whether it reaches the OctoPerf server named in the command",
+          skill: "octoperf-workspace-setup"
+        }
+      }
+    ];
+    CONDITIONS = Object.freeze(RAW_CONDITIONS.map((c) => Object.freeze(c)));
+    CONDITION_MAX_ITEMS = 1e3;
+    isRecord2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+  }
+});
 
 // src/policy/outcome.ts
 function classify(op, value) {
@@ -803,11 +781,13 @@ function classify(op, value) {
     note: `${op.status.field} ${JSON.stringify(value.slice(0, 40))} is not one the policy knows; treated as still in flight (the deadline still applies)`
   };
 }
+var init_outcome = __esm({
+  "src/policy/outcome.ts"() {
+    "use strict";
+  }
+});
 
 // src/policy/tool-names.ts
-var PLUGIN_NAME = "octoperf";
-var SERVER_NAME = "octoperf";
-var TOOL_PREFIXES = [`mcp__${SERVER_NAME}__`, `mcp__plugin_${PLUGIN_NAME}_${SERVER_NAME}__`];
 function claudeToolNames(tool) {
   return TOOL_PREFIXES.map((prefix) => prefix + tool);
 }
@@ -820,124 +800,151 @@ function bareToolName(claudeName) {
 function hookMatcher(tools) {
   return tools.flatMap(claudeToolNames).join("|");
 }
+var PLUGIN_NAME, SERVER_NAME, TOOL_PREFIXES;
+var init_tool_names = __esm({
+  "src/policy/tool-names.ts"() {
+    "use strict";
+    PLUGIN_NAME = "octoperf";
+    SERVER_NAME = "octoperf";
+    TOOL_PREFIXES = [`mcp__${SERVER_NAME}__`, `mcp__plugin_${PLUGIN_NAME}_${SERVER_NAME}__`];
+  }
+});
 
 // src/policy/background.ts
-var MAX_BACKGROUND_WAIT_S = 3 * 3600;
-var BACKGROUND_HOOK_MARGIN_S = 300;
-var BACKGROUND_HOOK_TIMEOUT_S = MAX_BACKGROUND_WAIT_S + BACKGROUND_HOOK_MARGIN_S;
-var NOTIFY_AFTER_S = 15 * 60;
-var PUSH_NOTIFICATION_MAX_CHARS = 199;
-var REST_OBSERVABLE_OPERATIONS = ["validation", "scenario-run", "pdf-export"];
+var MAX_BACKGROUND_WAIT_S, BACKGROUND_HOOK_MARGIN_S, BACKGROUND_HOOK_TIMEOUT_S, NOTIFY_AFTER_S, PUSH_NOTIFICATION_MAX_CHARS, REST_OBSERVABLE_OPERATIONS, CLAIM_TTL_S, LATE_WAKE_GRACE_S, BACKGROUND_LOCK_WAIT_S;
+var init_background = __esm({
+  "src/policy/background.ts"() {
+    "use strict";
+    init_cadence();
+    MAX_BACKGROUND_WAIT_S = 3 * 3600;
+    BACKGROUND_HOOK_MARGIN_S = 300;
+    BACKGROUND_HOOK_TIMEOUT_S = MAX_BACKGROUND_WAIT_S + BACKGROUND_HOOK_MARGIN_S;
+    NOTIFY_AFTER_S = 15 * 60;
+    PUSH_NOTIFICATION_MAX_CHARS = 199;
+    REST_OBSERVABLE_OPERATIONS = ["validation", "scenario-run", "pdf-export"];
+    CLAIM_TTL_S = 30;
+    LATE_WAKE_GRACE_S = 30;
+    BACKGROUND_LOCK_WAIT_S = 60;
+  }
+});
 
 // src/policy/realisations.ts
-var WATCHER_MAX_INTERVAL_S = 10;
-var perCycle = (turnsPerCycle) => (expected, interval) => turnsPerCycle * Math.max(1, Math.ceil(expected / interval));
-var MONITOR_WINDOW_S = MONITOR_MAX_TIMEOUT_MS / 1e3;
-var BASH_BACKGROUND_WINDOW_S = BASH_BACKGROUND_MAX_TIMEOUT_MS / 1e3;
-var LOOP_SETUP_TURNS = 2;
-var watcherInterval = (cadence) => Math.min(cadence, WATCHER_MAX_INTERVAL_S);
-var REALISATIONS = Object.freeze([
-  {
-    id: "background-watcher",
-    harness: "claude-code",
-    title: "the hooks run the octoperf-wait watcher in the background",
-    turnsPerCycle: 0,
-    resolution: `the watcher polls every 3-${WATCHER_MAX_INTERVAL_S} s outside the model; a hook wakes it once, with the outcome`,
-    needsWatcher: true,
-    needsHooks: true,
-    interval: watcherInterval,
-    // The one wake with the outcome; a run that outlasts a background wait
-    // costs a wake and one poll (which starts the next) per further wait.
-    turns: (expected) => 1 + 2 * Math.floor(expected / MAX_BACKGROUND_WAIT_S)
-  },
-  {
-    id: "cadence-timer",
-    harness: "claude-code",
-    title: "the hooks wake the model when the next poll is due",
-    turnsPerCycle: 2,
-    resolution: "exact N after each poll; nothing to set up or clean up",
-    needsWatcher: false,
-    needsHooks: true,
-    interval: (cadence) => cadence,
-    // Per poll: the wake, and the poll's answer.
-    turns: perCycle(2)
-  },
-  {
-    id: "monitor",
-    harness: "claude-code",
-    title: "Monitor running the octoperf-wait watcher",
-    turnsPerCycle: 0,
-    resolution: `the watcher polls every 3-${WATCHER_MAX_INTERVAL_S} s outside the model; only state changes wake it`,
-    needsWatcher: true,
-    needsHooks: false,
-    interval: watcherInterval,
-    // One line when the run is under way, one with the outcome, one exit notice;
-    // plus a re-arm (line, expiry, new Monitor call) per 30-minute window.
-    turns: (expected) => 3 + 3 * Math.floor(expected / MONITOR_WINDOW_S)
-  },
-  {
-    id: "background-bash",
-    harness: "claude-code",
-    title: "Bash with run_in_background running the watcher",
-    turnsPerCycle: 0,
-    resolution: `the watcher polls every 3-${WATCHER_MAX_INTERVAL_S} s outside the model; its exit wakes it once (up to ${BASH_BACKGROUND_WINDOW_S / 3600} h a call)`,
-    needsWatcher: true,
-    needsHooks: false,
-    interval: watcherInterval,
-    // Per call of up to 2 hours: the call's answer, the wake at its exit
-    // (an exit code, no output), and reading the watcher's last line.
-    turns: (expected) => 3 * Math.max(1, Math.ceil(expected / BASH_BACKGROUND_WINDOW_S))
-  },
-  {
-    id: "claude-sleep",
-    harness: "claude-code",
-    title: `a standalone Bash \`sleep N\` (N <= ${CLAUDE_MAX_SLEEP_S})`,
-    turnsPerCycle: 2,
-    resolution: `exact, but only up to ${CLAUDE_MAX_SLEEP_S} s: Claude Code refuses longer sleeps`,
-    needsWatcher: false,
-    needsHooks: false,
-    interval: (cadence) => cadence <= CLAUDE_MAX_SLEEP_S ? cadence : void 0,
-    turns: perCycle(2)
-  },
-  {
-    id: "loop",
-    harness: "claude-code",
-    title: "/loop (a recurring CronCreate job)",
-    turnsPerCycle: 2,
-    resolution: "whole minutes: cron's finest step is 1 minute",
-    needsWatcher: false,
-    needsHooks: false,
-    interval: (cadence) => Math.ceil(cadence / CRON_FLOOR_S) * CRON_FLOOR_S,
-    turns: (expected, interval) => perCycle(2)(expected, interval) + LOOP_SETUP_TURNS
-  },
-  {
-    id: "wakeup",
-    harness: "claude-code",
-    title: "ScheduleWakeup (self-paced)",
-    turnsPerCycle: 3,
-    resolution: `${SCHEDULE_WAKEUP_MIN_S}-${SCHEDULE_WAKEUP_MAX_S} s, re-armed by the model every cycle`,
-    needsWatcher: false,
-    needsHooks: false,
-    interval: (cadence) => Math.min(SCHEDULE_WAKEUP_MAX_S, Math.max(SCHEDULE_WAKEUP_MIN_S, cadence)),
-    turns: perCycle(3)
-  },
-  {
-    id: "sleep",
-    harness: "generic",
-    title: "a bounded sleep between two polls",
-    turnsPerCycle: 2,
-    resolution: `exact up to ${GENERIC_MAX_SLEEP_S} s`,
-    needsWatcher: false,
-    needsHooks: false,
-    interval: (cadence) => cadence <= GENERIC_MAX_SLEEP_S ? cadence : void 0,
-    turns: perCycle(2)
-  }
-]);
 function realisation(id) {
   const found = REALISATIONS.find((r) => r.id === id);
   if (!found) throw new Error(`unknown realisation ${id}`);
   return found;
 }
+var WATCHER_MAX_INTERVAL_S, perCycle, MONITOR_WINDOW_S, BASH_BACKGROUND_WINDOW_S, LOOP_SETUP_TURNS, watcherInterval, REALISATIONS;
+var init_realisations = __esm({
+  "src/policy/realisations.ts"() {
+    "use strict";
+    init_background();
+    init_harness();
+    WATCHER_MAX_INTERVAL_S = 10;
+    perCycle = (turnsPerCycle) => (expected, interval) => turnsPerCycle * Math.max(1, Math.ceil(expected / interval));
+    MONITOR_WINDOW_S = MONITOR_MAX_TIMEOUT_MS / 1e3;
+    BASH_BACKGROUND_WINDOW_S = BASH_BACKGROUND_MAX_TIMEOUT_MS / 1e3;
+    LOOP_SETUP_TURNS = 2;
+    watcherInterval = (cadence) => Math.min(cadence, WATCHER_MAX_INTERVAL_S);
+    REALISATIONS = Object.freeze([
+      {
+        id: "background-watcher",
+        harness: "claude-code",
+        title: "the hooks run the octoperf-wait watcher in the background",
+        turnsPerCycle: 0,
+        resolution: `the watcher polls every 3-${WATCHER_MAX_INTERVAL_S} s outside the model; a hook wakes it once, with the outcome`,
+        needsWatcher: true,
+        needsHooks: true,
+        interval: watcherInterval,
+        // The one wake with the outcome; a run that outlasts a background wait
+        // costs a wake and one poll (which starts the next) per further wait.
+        turns: (expected) => 1 + 2 * Math.floor(expected / MAX_BACKGROUND_WAIT_S)
+      },
+      {
+        id: "cadence-timer",
+        harness: "claude-code",
+        title: "the hooks wake the model when the next poll is due",
+        turnsPerCycle: 2,
+        resolution: "exact N after each poll; nothing to set up or clean up",
+        needsWatcher: false,
+        needsHooks: true,
+        interval: (cadence) => cadence,
+        // Per poll: the wake, and the poll's answer.
+        turns: perCycle(2)
+      },
+      {
+        id: "monitor",
+        harness: "claude-code",
+        title: "Monitor running the octoperf-wait watcher",
+        turnsPerCycle: 0,
+        resolution: `the watcher polls every 3-${WATCHER_MAX_INTERVAL_S} s outside the model; only state changes wake it`,
+        needsWatcher: true,
+        needsHooks: false,
+        interval: watcherInterval,
+        // One line when the run is under way, one with the outcome, one exit notice;
+        // plus a re-arm (line, expiry, new Monitor call) per 30-minute window.
+        turns: (expected) => 3 + 3 * Math.floor(expected / MONITOR_WINDOW_S)
+      },
+      {
+        id: "background-bash",
+        harness: "claude-code",
+        title: "Bash with run_in_background running the watcher",
+        turnsPerCycle: 0,
+        resolution: `the watcher polls every 3-${WATCHER_MAX_INTERVAL_S} s outside the model; its exit wakes it once (up to ${BASH_BACKGROUND_WINDOW_S / 3600} h a call)`,
+        needsWatcher: true,
+        needsHooks: false,
+        interval: watcherInterval,
+        // Per call of up to 2 hours: the call's answer, the wake at its exit
+        // (an exit code, no output), and reading the watcher's last line.
+        turns: (expected) => 3 * Math.max(1, Math.ceil(expected / BASH_BACKGROUND_WINDOW_S))
+      },
+      {
+        id: "claude-sleep",
+        harness: "claude-code",
+        title: `a standalone Bash \`sleep N\` (N <= ${CLAUDE_MAX_SLEEP_S})`,
+        turnsPerCycle: 2,
+        resolution: `exact, but only up to ${CLAUDE_MAX_SLEEP_S} s: Claude Code refuses longer sleeps`,
+        needsWatcher: false,
+        needsHooks: false,
+        interval: (cadence) => cadence <= CLAUDE_MAX_SLEEP_S ? cadence : void 0,
+        turns: perCycle(2)
+      },
+      {
+        id: "loop",
+        harness: "claude-code",
+        title: "/loop (a recurring CronCreate job)",
+        turnsPerCycle: 2,
+        resolution: "whole minutes: cron's finest step is 1 minute",
+        needsWatcher: false,
+        needsHooks: false,
+        interval: (cadence) => Math.ceil(cadence / CRON_FLOOR_S) * CRON_FLOOR_S,
+        turns: (expected, interval) => perCycle(2)(expected, interval) + LOOP_SETUP_TURNS
+      },
+      {
+        id: "wakeup",
+        harness: "claude-code",
+        title: "ScheduleWakeup (self-paced)",
+        turnsPerCycle: 3,
+        resolution: `${SCHEDULE_WAKEUP_MIN_S}-${SCHEDULE_WAKEUP_MAX_S} s, re-armed by the model every cycle`,
+        needsWatcher: false,
+        needsHooks: false,
+        interval: (cadence) => Math.min(SCHEDULE_WAKEUP_MAX_S, Math.max(SCHEDULE_WAKEUP_MIN_S, cadence)),
+        turns: perCycle(3)
+      },
+      {
+        id: "sleep",
+        harness: "generic",
+        title: "a bounded sleep between two polls",
+        turnsPerCycle: 2,
+        resolution: `exact up to ${GENERIC_MAX_SLEEP_S} s`,
+        needsWatcher: false,
+        needsHooks: false,
+        interval: (cadence) => cadence <= GENERIC_MAX_SLEEP_S ? cadence : void 0,
+        turns: perCycle(2)
+      }
+    ]);
+  }
+});
 
 // src/policy/plan.ts
 function byPreference(a, b) {
@@ -974,18 +981,52 @@ function planWait(request) {
     options
   };
 }
+var init_plan = __esm({
+  "src/policy/plan.ts"() {
+    "use strict";
+    init_cadence();
+    init_operations();
+    init_realisations();
+  }
+});
+
+// src/policy/index.ts
+var init_policy = __esm({
+  "src/policy/index.ts"() {
+    "use strict";
+    init_states();
+    init_harness();
+    init_cadence();
+    init_duration();
+    init_handles();
+    init_skills();
+    init_operations();
+    init_conditions();
+    init_outcome();
+    init_profiles();
+    init_tool_names();
+    init_background();
+    init_realisations();
+    init_plan();
+    init_targets();
+  }
+});
 
 // src/render/markdown.ts
-var code = (text) => `\`${text}\``;
 function joinList(items, last) {
   return items.length > 1 ? `${items.slice(0, -1).join(", ")} ${last} ${items.at(-1)}` : items[0] ?? "";
 }
-var orList = (items) => joinList(items, "or");
-var andList = (items) => joinList(items, "and");
+var code, orList, andList;
+var init_markdown = __esm({
+  "src/render/markdown.ts"() {
+    "use strict";
+    code = (text) => `\`${text}\``;
+    orList = (items) => joinList(items, "or");
+    andList = (items) => joinList(items, "and");
+  }
+});
 
 // src/render/wait-instructions.ts
-var WATCHER_SCRIPT = "scripts/octoperf-wait.mjs";
-var WATCHER_COMMAND = `node "\${CLAUDE_PLUGIN_ROOT}/${WATCHER_SCRIPT}"`;
 function shellWord(word) {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
 }
@@ -995,7 +1036,6 @@ function watcherCommandFor(script) {
 function watcherCommandAt(root) {
   return root ? watcherCommandFor(`${root.replace(/\/+$/, "")}/${WATCHER_SCRIPT}`) : WATCHER_COMMAND;
 }
-var DOCUMENTED = { command: WATCHER_COMMAND };
 function cronForInterval(seconds) {
   const minutes = Math.max(1, Math.ceil(seconds / CRON_FLOOR_S));
   if (minutes === 1) return { cron: "* * * * *", intervalSeconds: 60 };
@@ -1020,8 +1060,6 @@ function describeCall(target) {
 function terminalList(op) {
   return orList(op.terminal.map((a) => a.value));
 }
-var LOOP_STOP = "CronDelete this job";
-var WAKEUP_STOP = "do not schedule another wake-up";
 function pollPrompt(op, targets, stop = LOOP_STOP) {
   const calls2 = targets.map(describeCall).join("; ");
   return `octoperf ${op.id}: call ${calls2}. When ${op.status.field} is ${terminalList(op)} for every handle, ${stop} and report the outcome; otherwise say nothing more.`;
@@ -1087,6 +1125,20 @@ function backgroundBashArgs(plan, targets, how = DOCUMENTED) {
 function sleepCommand(plan) {
   return `sleep ${plan.cadenceSeconds}`;
 }
+var WATCHER_SCRIPT, WATCHER_COMMAND, DOCUMENTED, LOOP_STOP, WAKEUP_STOP;
+var init_wait_instructions = __esm({
+  "src/render/wait-instructions.ts"() {
+    "use strict";
+    init_duration();
+    init_harness();
+    init_markdown();
+    WATCHER_SCRIPT = "scripts/octoperf-wait.mjs";
+    WATCHER_COMMAND = `node "\${CLAUDE_PLUGIN_ROOT}/${WATCHER_SCRIPT}"`;
+    DOCUMENTED = { command: WATCHER_COMMAND };
+    LOOP_STOP = "CronDelete this job";
+    WAKEUP_STOP = "do not schedule another wake-up";
+  }
+});
 
 // src/hooks/keys.ts
 function progressKey(op, handle) {
@@ -1127,9 +1179,14 @@ function fieldFor(op, tool) {
   if (op.progress?.tool === tool) return { field: op.progress.field, progress: true };
   return void 0;
 }
+var init_keys = __esm({
+  "src/hooks/keys.ts"() {
+    "use strict";
+    init_policy();
+  }
+});
 
 // src/hooks/safe-text.ts
-var TOKEN = /^[A-Za-z0-9_.-]{1,40}$/;
 function safeToken(value) {
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
   return typeof value === "string" && TOKEN.test(value) ? value : void 0;
@@ -1141,6 +1198,14 @@ function safeExcerpt(text, max = 160) {
 function argsJson(args) {
   return JSON.stringify(args);
 }
+var TOKEN;
+var init_safe_text = __esm({
+  "src/hooks/safe-text.ts"() {
+    "use strict";
+    init_markdown();
+    TOKEN = /^[A-Za-z0-9_.-]{1,40}$/;
+  }
+});
 
 // src/hooks/notify.ts
 function notificationMessage(op, ending, seconds, handles) {
@@ -1157,10 +1222,15 @@ function notifySuggestion(op, ending, seconds, handles) {
   const message = notificationMessage(op, ending, seconds, handles);
   return `This wait took ${formatDuration(seconds)}: tell the user once with PushNotification ${argsJson({ message })}.`;
 }
+var init_notify = __esm({
+  "src/hooks/notify.ts"() {
+    "use strict";
+    init_policy();
+    init_safe_text();
+  }
+});
 
 // src/hooks/tool-response.ts
-var MAX_TEXT_CHARS = 1e6;
-var MAX_DEPTH = 4;
 function isRecord3(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -1218,9 +1288,6 @@ function fromValue(value, isError, depth) {
 function readToolResult(response) {
   return fromValue(response, false, 0);
 }
-var MAX_SCANNED_CHARS = 64 * 1024;
-var MAX_FIELD_LINE_CHARS = 200;
-var FIELD_LINE = /^"?([A-Za-z0-9_]{1,64})"?\s*[:=]\s*"?([A-Za-z0-9_.-]{1,64})"?\s*,?$/;
 function textField(text, field) {
   const end = Math.min(text.length, MAX_SCANNED_CHARS);
   for (let start = 0; start < end; ) {
@@ -1253,9 +1320,19 @@ function resultErrorText(result) {
   }
   return void 0;
 }
+var MAX_TEXT_CHARS, MAX_DEPTH, MAX_SCANNED_CHARS, MAX_FIELD_LINE_CHARS, FIELD_LINE;
+var init_tool_response = __esm({
+  "src/hooks/tool-response.ts"() {
+    "use strict";
+    MAX_TEXT_CHARS = 1e6;
+    MAX_DEPTH = 4;
+    MAX_SCANNED_CHARS = 64 * 1024;
+    MAX_FIELD_LINE_CHARS = 200;
+    FIELD_LINE = /^"?([A-Za-z0-9_]{1,64})"?\s*[:=]\s*"?([A-Za-z0-9_.-]{1,64})"?\s*,?$/;
+  }
+});
 
 // src/hooks/plan-text.ts
-var POLLING_SKILL = "octoperf-async-polling";
 function failureSkill(op) {
   return op.terminal.find((a) => a.outcome === "failed")?.next.skill;
 }
@@ -1270,9 +1347,6 @@ function nothingToPoll(op, result) {
 function unsafeHandle(op, field) {
   return `OctoPerf ${op.id}: ${field} is not a valid OctoPerf id (only letters, digits, '-' and '_', at most 64 characters), so the plugin will not put it in a prompt or a command. Read the result yourself before polling anything.`;
 }
-var STOP_WAIT_COMMAND = "/octoperf:stop-wait";
-var NOTHING_TO_SET_UP = "set up no /loop, Monitor, CronCreate or sleep";
-var NOTHING_LEFT = "Set up no /loop, Monitor, CronCreate or sleep: nothing is left to clean up";
 function realisationLine(id, plan, targets, compact, watched, how) {
   switch (id) {
     case "background-watcher":
@@ -1333,6 +1407,20 @@ function planText(facts) {
     `${done}Deadline: ${formatDuration(plan.deadlineSeconds)} after the start; past it, stop waiting and diagnose${skill ? ` (skill ${skill})` : ""}.`
   ].join("\n");
 }
+var POLLING_SKILL, STOP_WAIT_COMMAND, NOTHING_TO_SET_UP, NOTHING_LEFT;
+var init_plan_text = __esm({
+  "src/hooks/plan-text.ts"() {
+    "use strict";
+    init_policy();
+    init_wait_instructions();
+    init_safe_text();
+    init_tool_response();
+    POLLING_SKILL = "octoperf-async-polling";
+    STOP_WAIT_COMMAND = "/octoperf:stop-wait";
+    NOTHING_TO_SET_UP = "set up no /loop, Monitor, CronCreate or sleep";
+    NOTHING_LEFT = "Set up no /loop, Monitor, CronCreate or sleep: nothing is left to clean up";
+  }
+});
 
 // src/hooks/reach.ts
 function watcherBackend(op, reach) {
@@ -1347,9 +1435,15 @@ function watcherCanWait(op, reach) {
 function invocationFor(op, ctx) {
   return { command: watcherCommandAt(ctx.pluginRoot), extra: watcherBackend(op, ctx.reach) ?? [] };
 }
+var init_reach = __esm({
+  "src/hooks/reach.ts"() {
+    "use strict";
+    init_policy();
+    init_wait_instructions();
+  }
+});
 
 // src/hooks/start-plan.ts
-var MAX_HANDLES_PER_START = 20;
 function handlesOf(op, raw) {
   if (raw === void 0 || raw === null) return void 0;
   if (op.handle.many) return Array.isArray(raw) && raw.length > 0 ? raw.slice(0, MAX_HANDLES_PER_START) : void 0;
@@ -1422,33 +1516,37 @@ function remember(state, works, keepExisting = false) {
   const schedules = state.schedules.map((s) => ({ ...s, works: s.works.filter((key) => !replaced.has(key)) }));
   return { ...state, works: all, aliases, schedules };
 }
-var decideStart = (input, state, ctx) => {
-  const read = readStart(input, state, ctx);
-  if (read.kind === "not-ours") return { state, note: read.note };
-  if (read.kind === "nothing") return { state, decision: { kind: "context", text: read.text } };
-  const started = read.started;
-  const text = planText({ ...started, how: invocationFor(started.op.id, ctx) });
-  return { state: remember(state, started.works), decision: { kind: "context", text } };
-};
+var MAX_HANDLES_PER_START, decideStart;
+var init_start_plan = __esm({
+  "src/hooks/start-plan.ts"() {
+    "use strict";
+    init_policy();
+    init_keys();
+    init_plan_text();
+    init_reach();
+    init_tool_response();
+    MAX_HANDLES_PER_START = 20;
+    decideStart = (input, state, ctx) => {
+      const read = readStart(input, state, ctx);
+      if (read.kind === "not-ours") return { state, note: read.note };
+      if (read.kind === "nothing") return { state, decision: { kind: "context", text: read.text } };
+      const started = read.started;
+      const text = planText({ ...started, how: invocationFor(started.op.id, ctx) });
+      return { state: remember(state, started.works), decision: { kind: "context", text } };
+    };
+  }
+});
 
 // src/hooks/state.ts
-var MAX_WORKS = 100;
-var MAX_SCHEDULES = 50;
-var MAX_SCENARIOS = 50;
-var MAX_WAITERS = 50;
-var MAX_CONDITIONS = 20;
 function emptyState() {
   return { version: 1, works: {}, aliases: {}, schedules: [], scenarios: {} };
 }
-var isRecord4 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-var isTime = (v) => typeof v === "number" && Number.isFinite(v) && v >= 0;
-var isKey = (v) => typeof v === "string" && v.length <= 200 && /^[a-z_]+:[A-Za-z0-9_/-]+$/.test(v);
 function isWork(v) {
   if (!isRecord4(v) || !OPERATION_IDS.includes(v.op) || !isHandle(v.handle)) return false;
   if (typeof v.tool !== "string" || !/^[a-z_]{1,64}$/.test(v.tool) || !isRecord4(v.args) || !Object.values(v.args).every(isHandle)) return false;
   if (!isKey(v.group) || !isTime(v.startedAt) || !isTime(v.expectedSeconds) || !isTime(v.cadenceSeconds) || !isTime(v.deadlineAt)) return false;
   if (v.lastPollAt !== void 0 && !isTime(v.lastPollAt)) return false;
-  if (v.watcherFailedAt !== void 0 && !isTime(v.watcherFailedAt)) return false;
+  for (const time of [v.watcherFailedAt, v.wokenAt, v.releasedAt, v.guardedAt, v.backgroundFailedAt]) if (time !== void 0 && !isTime(time)) return false;
   if (v.terminal !== void 0) {
     const t = v.terminal;
     if (!isRecord4(t) || typeof t.value !== "string" || !/^[A-Z_]{1,32}$/.test(t.value) || !isTime(t.at)) return false;
@@ -1460,9 +1558,8 @@ function isSchedule(v) {
   return isRecord4(v) && (v.kind === "cron" || v.kind === "monitor") && isHandle(v.id) && Array.isArray(v.works) && v.works.length <= MAX_WORKS && v.works.every(isKey) && isTime(v.at);
 }
 function isWaiter(v) {
-  return isRecord4(v) && (v.kind === "watcher" || v.kind === "timer") && typeof v.pid === "number" && Number.isSafeInteger(v.pid) && v.pid > 0 && typeof v.token === "string" && /^[A-Za-z0-9]{1,64}$/.test(v.token) && Array.isArray(v.works) && v.works.length <= MAX_WORKS && v.works.every(isKey) && isTime(v.at) && isTime(v.until) && (v.pollAt === void 0 || isTime(v.pollAt));
+  return isRecord4(v) && (v.kind === "watcher" || v.kind === "timer") && (v.claimed === true ? v.pid === 0 : v.claimed === void 0 && isPid(v.pid)) && isProof(v.proof) && isToken(v.token) && (v.call === void 0 || isCallId(v.call)) && Array.isArray(v.works) && v.works.length <= MAX_WORKS && v.works.every(isKey) && isTime(v.at) && isTime(v.until) && (v.pollAt === void 0 || isTime(v.pollAt));
 }
-var ENDED_TEXT_MAX = 600;
 function isCondition(v) {
   if (!isRecord4(v) || !CONDITION_IDS.includes(v.id) || !isTime(v.startedAt) || !isTime(v.cadenceSeconds) || !isTime(v.deadlineAt)) return false;
   if (v.lastReadAt !== void 0 && !isTime(v.lastReadAt)) return false;
@@ -1476,6 +1573,8 @@ function isSessionState(v) {
   if (!Object.entries(v.aliases).every(([key, primary]) => isKey(key) && isKey(primary))) return false;
   if (!v.schedules.every(isSchedule)) return false;
   if (v.waiters !== void 0 && !(Array.isArray(v.waiters) && v.waiters.every(isWaiter))) return false;
+  if (v.cancelled !== void 0 && !(Array.isArray(v.cancelled) && v.cancelled.length <= MAX_CANCELLED && v.cancelled.every(isCallId))) return false;
+  if (v.guard !== void 0 && !(isRecord4(v.guard) && isPid(v.guard.pid) && isProof(v.guard.proof) && isToken(v.guard.token) && isTime(v.guard.at))) return false;
   if (v.conditions !== void 0 && !(isRecord4(v.conditions) && Object.entries(v.conditions).every(([key, c]) => isKey(key) && isCondition(c)))) return false;
   return Object.entries(v.scenarios).every(([id, s]) => isHandle(id) && isRecord4(s) && isTime(s.seconds) && isTime(s.at));
 }
@@ -1489,6 +1588,7 @@ function bounded(state) {
   );
   const waiters = [...state.waiters ?? []].sort((a, b) => b.at - a.at).slice(0, MAX_WAITERS);
   const conditions = Object.entries(state.conditions ?? {}).sort(([, a], [, b]) => b.startedAt - a.startedAt).slice(0, MAX_CONDITIONS);
+  const cancelled = (state.cancelled ?? []).slice(-MAX_CANCELLED);
   return {
     version: 1,
     works: Object.fromEntries(works),
@@ -1496,7 +1596,9 @@ function bounded(state) {
     schedules,
     scenarios,
     ...waiters.length > 0 ? { waiters } : {},
-    ...conditions.length > 0 ? { conditions: Object.fromEntries(conditions) } : {}
+    ...conditions.length > 0 ? { conditions: Object.fromEntries(conditions) } : {},
+    ...cancelled.length > 0 ? { cancelled } : {},
+    ...state.guard ? { guard: state.guard } : {}
   };
 }
 function workFor(state, keys) {
@@ -1523,16 +1625,55 @@ function withWaiters(state, waiters) {
   const { waiters: _old, ...rest } = state;
   return waiters.length > 0 ? { ...rest, waiters } : rest;
 }
-function watcherHolding(state, key, alive) {
-  return waitersOf(state).find((w) => w.kind === "watcher" && w.works.includes(key) && alive(w.pid));
+function waiterHealth(w, live) {
+  const scale = live.scale ?? 1;
+  if (w.claimed) return live.now <= w.at + CLAIM_TTL_S * 1e3 * scale ? "live" : "unadopted";
+  if (!live.alive(w.pid, w.proof)) return "gone";
+  return live.now <= w.until + LATE_WAKE_GRACE_S * 1e3 * scale ? "live" : "late";
 }
-function timerFor(state, key, alive) {
-  return waitersOf(state).find((w) => w.kind === "timer" && w.works.includes(key) && alive(w.pid));
+function watcherHolding(state, key, live, except) {
+  return waitersOf(state).find((w) => w.kind === "watcher" && w.works.includes(key) && (except === void 0 || w.call !== except) && isLive(w, live));
 }
+function timerFor(state, key, live) {
+  return waitersOf(state).find((w) => w.kind === "timer" && w.works.includes(key) && isLive(w, live));
+}
+var MAX_WORKS, MAX_SCHEDULES, MAX_SCENARIOS, MAX_WAITERS, MAX_CONDITIONS, MAX_CANCELLED, isRecord4, isTime, isKey, CALL_ID_PATTERN, isCallId, isProof, isToken, isPid, ENDED_TEXT_MAX, isLive;
+var init_state = __esm({
+  "src/hooks/state.ts"() {
+    "use strict";
+    init_policy();
+    MAX_WORKS = 100;
+    MAX_SCHEDULES = 50;
+    MAX_SCENARIOS = 50;
+    MAX_WAITERS = 50;
+    MAX_CONDITIONS = 20;
+    MAX_CANCELLED = 20;
+    isRecord4 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+    isTime = (v) => typeof v === "number" && Number.isFinite(v) && v >= 0;
+    isKey = (v) => typeof v === "string" && v.length <= 200 && /^[a-z_]+:[A-Za-z0-9_/-]+$/.test(v);
+    CALL_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+    isCallId = (v) => typeof v === "string" && CALL_ID_PATTERN.test(v);
+    isProof = (v) => v === void 0 || typeof v === "string" && /^[A-Za-z0-9 :_-]{1,64}$/.test(v);
+    isToken = (v) => typeof v === "string" && /^[A-Za-z0-9]{1,64}$/.test(v);
+    isPid = (v) => typeof v === "number" && Number.isSafeInteger(v) && v > 0;
+    ENDED_TEXT_MAX = 600;
+    isLive = (w, live) => waiterHealth(w, live) === "live";
+  }
+});
 
 // src/hooks/work-advice.ts
 function nextStepText(next) {
   return `Next: ${next.action}${next.skill ? `; load the skill ${next.skill}` : ""}.`;
+}
+function deadlineText(op, running, now) {
+  const first = running[0];
+  if (!first) return `OctoPerf ${op.id}: the wait has run past its deadline: stop waiting and diagnose.`;
+  const given = formatDuration(Math.max(0, first.work.deadlineAt - first.work.startedAt) / 1e3);
+  const since = formatDuration(Math.max(0, now - first.work.startedAt) / 1e3);
+  const many = running.length > 1;
+  const skill = failureSkill(op);
+  const stop = op.stop ? `; ask the user before calling ${op.stop.tool}, which would end it` : "";
+  return `OctoPerf ${op.id}: ${andList(running.map((e) => callOf(e.key, e.work)))} ${many ? "have" : "has"} run past ${many ? "their" : "its"} deadline of ${given} (${since} since the start). Stop waiting: tell the user the last value you read, and diagnose${skill ? ` (skill ${skill})` : ""}${stop}.`;
 }
 function targetOf(key, work) {
   return { tool: work.tool, args: work.args, key };
@@ -1558,19 +1699,33 @@ function waitAgainLine(state, work, ctx) {
   const plan = sessionPlan(operation(work.op), work.expectedSeconds, ctx, work.watcherFailedAt !== void 0);
   return waitLine(plan, runningTargets(state, work.group), invocationFor(work.op, ctx), true);
 }
+var init_work_advice = __esm({
+  "src/hooks/work-advice.ts"() {
+    "use strict";
+    init_policy();
+    init_wait_instructions();
+    init_plan_text();
+    init_reach();
+    init_start_plan();
+    init_safe_text();
+    init_state();
+  }
+});
 
 // src/hooks/background.ts
-var WATCHER_LINE_PREFIX = "octoperf-wait:";
-var MAX_WAKE_LINE_CHARS = 3e3;
 function addWaiter(state, waiter, replaced = () => false) {
-  return withWaiters(state, [...waitersOf(state).filter((w) => !replaced(w)), waiter]);
+  const same = (w) => waiter.call !== void 0 && w.call === waiter.call;
+  return withWaiters(state, [...waitersOf(state).filter((w) => !same(w) && !replaced(w)), waiter]);
 }
-function armWatch(state, ctx, spec, backend) {
+function waiterFor(kind, ctx, call, works, until, pollAt) {
+  return { kind, pid: ctx.pid, token: ctx.token, ...call ? { call } : {}, works, at: ctx.now, until, ...pollAt !== void 0 ? { pollAt } : {} };
+}
+function armWatch(state, ctx, spec, backend, call) {
   const leftSeconds = Math.max(1, Math.ceil((spec.deadlineAt - ctx.now) / 1e3));
   const waitSeconds = Math.min(leftSeconds, MAX_BACKGROUND_WAIT_S);
   const watched = watcherTargets(spec.targets, spec.alternatives);
   const argv = watcherArgs({ ...spec.plan, deadlineSeconds: waitSeconds }, watched, backend);
-  const waiter = { kind: "watcher", pid: ctx.pid, token: ctx.token, works: spec.keys, at: ctx.now, until: ctx.now + waitSeconds * 1e3 };
+  const waiter = waiterFor("watcher", ctx, call, spec.keys, ctx.now + (waitSeconds + BACKGROUND_HOOK_MARGIN_S) * 1e3);
   const job = {
     kind: "watch",
     token: ctx.token,
@@ -1588,72 +1743,16 @@ function armWatch(state, ctx, spec, backend) {
   };
   return { state: addWaiter(state, waiter), job };
 }
-var armAfterStart = (input, state, ctx) => {
-  if (!ctx.hooks) return { state, note: "the background hooks are turned off" };
-  const read = readStart(input, state, ctx);
-  if (read.kind === "not-ours") return { state, note: read.note };
-  if (read.kind === "nothing") return { state, note: "nothing was started" };
-  const started = read.started;
-  const backend = watcherBackend(started.op.id, ctx.reach);
-  if (started.plan.chosen.id !== "background-watcher" || backend === void 0) {
-    return { state, note: "the watcher cannot reach OctoPerf here; the model polls, paced by the hooks" };
-  }
-  const spec = {
-    op: started.op,
-    plan: started.plan,
-    keys: started.works.map((w) => w.keys[0]),
-    handles: started.handles,
-    targets: started.targets,
-    alternatives: started.alternatives,
-    startedAt: ctx.now,
-    deadlineAt: ctx.now + started.plan.deadlineSeconds * 1e3
-  };
-  return armWatch(remember(state, started.works, true), ctx, spec, backend);
-};
-var armAfterPoll = (input, state, ctx) => {
-  if (!ctx.hooks) return { state, note: "the background hooks are turned off" };
-  const tool = bareToolName(input.toolName);
-  if (tool === void 0 || !statusTools().includes(tool)) return { state, note: "not a status tool of the policy" };
-  const found = workFor(state, pollKeys(tool, input.toolInput));
-  if (!found) return { state, note: "a handle this session did not start" };
-  const { key, work } = found;
-  if (work.terminal) return { state, note: "the work has ended" };
-  const op = operation(work.op);
+function heldElsewhere(state, keys, ctx, call) {
+  return waitersOf(state).some((w) => w.works.some((k) => keys.includes(k)) && (call === void 0 || w.call !== call) && isLive(w, ctx));
+}
+function pollIsFinal(input, tool, op) {
   const field = fieldFor(op, tool);
-  if (field && !field.progress) {
-    const result = readToolResult(input.toolResponse);
-    const value = result.kind === "unknown" || result.isError ? void 0 : resultField(result, field.field);
-    if (classify(op, value).kind === "terminal") return { state, note: "the poll was final" };
-  }
-  const running = groupOf(state, work.group).filter((m) => !m.work.terminal);
-  const holder = running.find((m) => watcherHolding(state, m.key, ctx.alive));
-  if (holder) return { state, note: "a background watcher waits on it" };
-  if (ctx.now > work.deadlineAt) return { state, note: "past its deadline: the model stops waiting" };
-  const backend = running.some((m) => m.work.watcherFailedAt !== void 0) ? void 0 : watcherBackend(op.id, ctx.reach);
-  if (backend !== void 0) {
-    const startedAt = Math.min(...running.map((m) => m.work.startedAt));
-    const elapsed = (ctx.now - startedAt) / 1e3;
-    const plan = sessionPlan(op, Math.max(work.cadenceSeconds, Math.round(work.expectedSeconds - elapsed)), ctx);
-    const targets = running.map((m) => targetOf(m.key, m.work));
-    const spec = {
-      op,
-      plan,
-      keys: running.map((m) => m.key),
-      handles: running.map((m) => m.work.handle),
-      targets,
-      alternatives: running.flatMap((m) => alternativeTargets(op, [m.work.handle], m.work.args)),
-      startedAt,
-      deadlineAt: Math.max(...running.map((m) => m.work.deadlineAt))
-    };
-    return armWatch(state, ctx, spec, backend);
-  }
-  const pollAt = work.lastPollAt ?? ctx.now;
-  const dueAt = Math.max(ctx.now, pollAt + work.cadenceSeconds * 1e3);
-  const keys = running.map((m) => m.key);
-  const waiter = { kind: "timer", pid: ctx.pid, token: ctx.token, works: keys, at: ctx.now, until: dueAt, pollAt };
-  const next = addWaiter(state, waiter, (w) => w.kind === "timer" && w.works.some((k) => keys.includes(k)));
-  return { state: next, job: { kind: "timer", token: ctx.token, op: op.id, works: keys, dueAt, pollAt, cadenceSeconds: work.cadenceSeconds } };
-};
+  if (!field || field.progress) return false;
+  const result = readToolResult(input.toolResponse);
+  const value = result.kind === "unknown" || result.isError ? void 0 : resultField(result, field.field);
+  return classify(op, value).kind === "terminal";
+}
 function entries(state, keys) {
   return keys.flatMap((key) => {
     const work = state.works[key];
@@ -1678,15 +1777,17 @@ function continueLine(job, ctx) {
   const without = waitLine({ ...plan, deadlineSeconds: deadlineLeft }, job.targets, invocationFor(job.op, ctx), true, job.watched);
   return `OctoPerf ${job.op}: ${andList(job.handles)} still in flight after ${formatDuration(elapsed)}; one background wait lasts at most ${formatDuration(MAX_BACKGROUND_WAIT_S)} and the run's deadline is in ${formatDuration(deadlineLeft)}. Next: poll ${calls(job.targets)} once; if it is not final, this plugin's hooks start a new background wait. With the hooks off: ${without}`;
 }
-var OUTCOME_EXIT = { 0: "succeeded", 1: "failed" };
-var DEADLINE_EXIT = 2;
-function markFailed(state, keys, now) {
+function mark(state, keys, change) {
   let next = state;
-  for (const { key, work } of entries(state, keys)) next = withWork(next, key, { ...work, watcherFailedAt: now });
+  for (const { key, work } of entries(state, keys)) next = withWork(next, key, { ...work, ...change });
   return next;
+}
+function woken(settled, keys, now) {
+  return settled.wake === void 0 ? settled : { ...settled, state: mark(settled.state, keys, { wokenAt: now }) };
 }
 function settleWatch(job, result, state, ctx) {
   const line = result.lastLine?.startsWith(WATCHER_LINE_PREFIX) ? oneLine(result.lastLine, MAX_WAKE_LINE_CHARS) : void 0;
+  const markFailed = (s, keys, now) => mark(s, keys, { watcherFailedAt: now });
   if (result.problem !== void 0) {
     return {
       state: markFailed(state, job.works, ctx.now),
@@ -1699,7 +1800,11 @@ function settleWatch(job, result, state, ctx) {
     return { state, wake: notify ? `${line} ${notify}` : line };
   }
   if (result.exitCode === DEADLINE_EXIT && ctx.now < job.deadlineAt) return { state, wake: continueLine(job, ctx) };
-  if (result.exitCode === DEADLINE_EXIT && line) return { state, wake: line };
+  if (result.exitCode === DEADLINE_EXIT) {
+    const running = entries(state, job.works).filter((e) => !e.work.terminal);
+    const advice = deadlineText(operation(job.op), running.length > 0 ? running : entries(state, job.works), ctx.now);
+    return { state: mark(state, job.works, { deadlineNoted: true }), wake: line ? `${line} ${advice}` : advice };
+  }
   const said = line ?? `${WATCHER_LINE_PREFIX} ${job.op}: the watcher ended with ${result.exitCode === null ? "a signal" : `exit code ${result.exitCode}`} and no line`;
   return { state: markFailed(state, job.works, ctx.now), wake: `${said} ${pollYourself(job)}` };
 }
@@ -1707,8 +1812,11 @@ function settleTimer(job, state, ctx) {
   const running = entries(state, job.works).filter((e) => !e.work.terminal);
   if (running.length === 0) return { state, note: "the work has ended" };
   if (running.some((e) => (e.work.lastPollAt ?? 0) > job.pollAt)) return { state, note: "a newer poll took over" };
-  if (running.some((e) => watcherHolding(state, e.key, ctx.alive))) return { state, note: "a background watcher waits on it" };
-  if (running.every((e) => ctx.now > e.work.deadlineAt)) return { state, note: "past its deadline: the model stops waiting" };
+  if (running.some((e) => watcherHolding(state, e.key, ctx))) return { state, note: "a background watcher waits on it" };
+  if (running.every((e) => ctx.now >= e.work.deadlineAt)) {
+    if (running.every((e) => e.work.deadlineNoted)) return { state, note: "past its deadline, and the model was told" };
+    return { state: mark(state, job.works, { deadlineNoted: true }), wake: deadlineText(operation(job.op), running, ctx.now) };
+  }
   return { state, wake: timerLine(job, running) };
 }
 function settle(job, result, state, ctx) {
@@ -1716,12 +1824,100 @@ function settle(job, result, state, ctx) {
   const next = mine ? withWaiters(state, waitersOf(state).filter((w) => w.token !== job.token)) : state;
   if (result.stopped) return { state: next, note: "stopped before the end" };
   if (!mine) return { state: next, note: job.kind === "timer" ? "a newer poll took over, or /octoperf:stop-wait ended it" : "/octoperf:stop-wait ended it" };
-  return job.kind === "watch" && result.kind === "watch" ? settleWatch(job, result, next, ctx) : settleTimer(job, next, ctx);
+  const settled = job.kind === "watch" && result.kind === "watch" ? settleWatch(job, result, next, ctx) : settleTimer(job, next, ctx);
+  return woken(settled, job.works, ctx.now);
 }
+var WATCHER_LINE_PREFIX, MAX_WAKE_LINE_CHARS, armAfterStart, armAfterPoll, OUTCOME_EXIT, DEADLINE_EXIT;
+var init_background2 = __esm({
+  "src/hooks/background.ts"() {
+    "use strict";
+    init_policy();
+    init_untrusted_text();
+    init_wait_instructions();
+    init_keys();
+    init_notify();
+    init_plan_text();
+    init_reach();
+    init_safe_text();
+    init_start_plan();
+    init_state();
+    init_tool_response();
+    init_work_advice();
+    WATCHER_LINE_PREFIX = "octoperf-wait:";
+    MAX_WAKE_LINE_CHARS = 3e3;
+    armAfterStart = (input, state, ctx) => {
+      if (!ctx.hooks) return { state, note: "the background hooks are turned off" };
+      const read = readStart(input, state, ctx);
+      if (read.kind === "not-ours") return { state, note: read.note };
+      if (read.kind === "nothing") return { state, note: "nothing was started" };
+      const started = read.started;
+      const backend = watcherBackend(started.op.id, ctx.reach);
+      if (started.plan.chosen.id !== "background-watcher" || backend === void 0) {
+        return { state, note: "the watcher cannot reach OctoPerf here; the model polls, paced by the hooks" };
+      }
+      const keys = started.works.map((w) => w.keys[0]);
+      if (heldElsewhere(state, keys, ctx, input.toolUseId)) return { state, note: "another waiter of the hooks already holds this work" };
+      const spec = {
+        op: started.op,
+        plan: started.plan,
+        keys,
+        handles: started.handles,
+        targets: started.targets,
+        alternatives: started.alternatives,
+        startedAt: ctx.now,
+        deadlineAt: ctx.now + started.plan.deadlineSeconds * 1e3
+      };
+      return armWatch(remember(state, started.works, true), ctx, spec, backend, input.toolUseId);
+    };
+    armAfterPoll = (input, state, ctx) => {
+      if (!ctx.hooks) return { state, note: "the background hooks are turned off" };
+      const tool = bareToolName(input.toolName);
+      if (tool === void 0 || !statusTools().includes(tool)) return { state, note: "not a status tool of the policy" };
+      const found = workFor(state, pollKeys(tool, input.toolInput));
+      if (!found) return { state, note: "a handle this session did not start" };
+      const { key, work } = found;
+      const op = operation(work.op);
+      const polledEnded = work.terminal !== void 0 || pollIsFinal(input, tool, op);
+      const running = groupOf(state, work.group).filter((m) => !m.work.terminal && !(polledEnded && m.key === key));
+      if (running.length === 0) return { state, note: polledEnded ? "the poll was final" : "the work has ended" };
+      if (running.some((m) => m.work.backgroundFailedAt !== void 0)) return { state, note: "a background wait on it never started before: the model waits the hooks-off way" };
+      const call = input.toolUseId;
+      const holder = running.find((m) => watcherHolding(state, m.key, ctx, call));
+      if (holder) return { state, note: "a background watcher waits on it" };
+      const deadlineAt = Math.max(...running.map((m) => m.work.deadlineAt));
+      if (ctx.now >= deadlineAt) return { state, note: "past its deadline: the poll's answer tells the model" };
+      const backend = running.some((m) => m.work.watcherFailedAt !== void 0) ? void 0 : watcherBackend(op.id, ctx.reach);
+      if (backend !== void 0) {
+        const startedAt = Math.min(...running.map((m) => m.work.startedAt));
+        const elapsed = (ctx.now - startedAt) / 1e3;
+        const plan = sessionPlan(op, Math.max(work.cadenceSeconds, Math.round(work.expectedSeconds - elapsed)), ctx);
+        const targets = running.map((m) => targetOf(m.key, m.work));
+        const spec = {
+          op,
+          plan,
+          keys: running.map((m) => m.key),
+          handles: running.map((m) => m.work.handle),
+          targets,
+          alternatives: running.flatMap((m) => alternativeTargets(op, [m.work.handle], m.work.args)),
+          startedAt,
+          deadlineAt
+        };
+        return armWatch(state, ctx, spec, backend, call);
+      }
+      const pollAt = polledEnded ? ctx.now : work.lastPollAt ?? ctx.now;
+      const from = polledEnded ? Math.min(...running.map((m) => m.work.lastPollAt ?? m.work.startedAt)) : pollAt;
+      const dueAt = Math.min(deadlineAt, Math.max(ctx.now, from + work.cadenceSeconds * 1e3));
+      const keys = running.map((m) => m.key);
+      const waiter = waiterFor("timer", ctx, call, keys, dueAt, pollAt);
+      const next = addWaiter(state, waiter, (w) => w.kind === "timer" && w.works.some((k) => keys.includes(k)));
+      return { state: next, job: { kind: "timer", token: ctx.token, op: op.id, works: keys, dueAt, pollAt, cadenceSeconds: work.cadenceSeconds } };
+    };
+    OUTCOME_EXIT = { 0: "succeeded", 1: "failed" };
+    DEADLINE_EXIT = 2;
+  }
+});
 
-// src/hooks/background-run.ts
-var MAX_KEPT_OUTPUT_CHARS = 64 * 1024;
-var KILL_GRACE_MS = 2e3;
+// src/hooks/abortable-sleep.ts
 function sleepUnlessAborted(ms, signal) {
   if (signal.aborted) return Promise.resolve(false);
   return new Promise((done) => {
@@ -1736,74 +1932,22 @@ function sleepUnlessAborted(ms, signal) {
     signal.addEventListener("abort", onAbort, { once: true });
   });
 }
-function lastWatcherLine(output) {
-  const lines = output.split(/\r?\n/).filter((line) => line.startsWith(WATCHER_LINE_PREFIX));
-  const last = lines.at(-1);
-  return last === void 0 ? void 0 : oneLine(last, MAX_WAKE_LINE_CHARS);
-}
-function defaultSpawn(script, argv, env) {
-  return (0, import_node_child_process.spawn)(process.execPath, [script, ...argv], { stdio: ["ignore", "pipe", "ignore"], env: { ...env }, shell: false, windowsHide: true });
-}
-async function runTimer(job, options, signal) {
-  const completed = await sleepUnlessAborted((job.dueAt - options.now()) / options.scale, signal);
-  return { kind: "timer", stopped: !completed };
-}
-function runWatch(job, options, signal) {
-  const script = options.pluginRoot ? (0, import_node_path4.join)(options.pluginRoot, WATCHER_SCRIPT) : void 0;
-  if (!script || !(0, import_node_fs2.existsSync)(script)) {
-    return Promise.resolve({ kind: "watch", stopped: false, exitCode: null, lastLine: void 0, problem: `its script ${WATCHER_SCRIPT} is not in the plugin's folder` });
+var init_abortable_sleep = __esm({
+  "src/hooks/abortable-sleep.ts"() {
+    "use strict";
   }
-  if (signal.aborted) return Promise.resolve({ kind: "watch", stopped: true, exitCode: null, lastLine: void 0 });
-  return new Promise((done) => {
-    let output = "";
-    let stopped = false;
-    let problem;
-    const child = (options.spawnWatcher ?? defaultSpawn)(script, job.argv, options.env);
-    const kill = () => {
-      child.kill("SIGTERM");
-      setTimeout(() => child.kill("SIGKILL"), KILL_GRACE_MS).unref();
-    };
-    const onAbort = () => {
-      stopped = true;
-      kill();
-    };
-    signal.addEventListener("abort", onAbort, { once: true });
-    const limit = setTimeout(kill, (job.waitSeconds + BACKGROUND_HOOK_MARGIN_S) * 1e3 / options.scale);
-    child.stdout?.setEncoding("utf8").on("data", (chunk) => {
-      output = (output + chunk).slice(-MAX_KEPT_OUTPUT_CHARS);
-    });
-    child.on("error", (error) => {
-      problem = `it could not be started (${error.code ?? error.name})`;
-    });
-    child.on("close", (code2) => {
-      clearTimeout(limit);
-      signal.removeEventListener("abort", onAbort);
-      done({ kind: "watch", stopped, exitCode: code2, lastLine: lastWatcherLine(output), ...problem && code2 === null ? { problem } : {} });
-    });
-  });
-}
-function systemJobRunner(options) {
-  return {
-    run: (job, signal) => job.kind === "timer" ? runTimer(job, options, signal) : runWatch(job, options, signal)
-  };
-}
-
-// src/hooks/background-hooks.ts
-var BACKGROUND_ARMS = {
-  "wait-in-background": armAfterStart,
-  "wake-after-poll": armAfterPoll
-};
+});
 
 // src/hooks/decision.ts
-var SILENT = { stdout: "", exitCode: 0 };
+var SILENT;
+var init_decision = __esm({
+  "src/hooks/decision.ts"() {
+    "use strict";
+    SILENT = { stdout: "", exitCode: 0 };
+  }
+});
 
 // src/hooks/input.ts
-var InputProblem = class extends Error {
-  name = "InputProblem";
-};
-var SESSION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
-var MAX_STDIN_CHARS = 4e6;
-var MAX_COMMAND_ARGS_CHARS = 4e3;
 function isRecord5(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -1817,10 +1961,15 @@ function parseHookInput(raw) {
     throw new InputProblem("stdin is not JSON");
   }
   if (!isRecord5(parsed)) throw new InputProblem("stdin is not a JSON object");
-  const event = parsed.hook_event_name;
-  if (event !== "PreToolUse" && event !== "PostToolUse" && event !== "UserPromptExpansion") throw new InputProblem("not a PreToolUse, PostToolUse or UserPromptExpansion event");
+  const named2 = parsed.hook_event_name;
+  const failed = named2 === FAILURE_EVENT;
+  const event = failed ? "PostToolUse" : named2;
+  if (event !== "PreToolUse" && event !== "PostToolUse" && event !== "UserPromptExpansion" && event !== "Stop") {
+    throw new InputProblem("not a PreToolUse, PostToolUse, UserPromptExpansion or Stop event");
+  }
   const sessionId = parsed.session_id;
   if (typeof sessionId !== "string" || !SESSION_ID_PATTERN.test(sessionId)) throw new InputProblem("missing or malformed session_id");
+  if (event === "Stop") return { event, sessionId, stopHookActive: parsed.stop_hook_active === true };
   if (event === "UserPromptExpansion") {
     const name = parsed.expansion_type === "slash_command" && typeof parsed.command_name === "string" ? parsed.command_name : "";
     const args = typeof parsed.command_args === "string" ? parsed.command_args : "";
@@ -1831,33 +1980,69 @@ function parseHookInput(raw) {
   if (typeof toolName !== "string" || toolName.length === 0 || toolName.length > 200) throw new InputProblem("missing or malformed tool_name");
   const toolInput = parsed.tool_input ?? {};
   if (!isRecord5(toolInput)) throw new InputProblem("tool_input is not an object");
-  return event === "PostToolUse" ? { event, sessionId, toolName, toolInput, toolResponse: parsed.tool_response } : { event, sessionId, toolName, toolInput };
+  if (event === "PreToolUse") return { event, sessionId, toolName, toolInput };
+  const call = parsed.tool_use_id;
+  const ids = isCallId(call) ? { toolUseId: call } : {};
+  if (failed) {
+    const error = typeof parsed.error === "string" ? parsed.error.slice(0, MAX_FAILURE_CHARS) : "";
+    return { event, sessionId, toolName, toolInput, toolResponse: void 0, failure: error, ...ids };
+  }
+  return { event, sessionId, toolName, toolInput, toolResponse: parsed.tool_response, ...ids };
 }
-
-// src/hooks/runner.ts
-var import_node_fs6 = require("node:fs");
+var FAILURE_EVENT, MAX_FAILURE_CHARS, InputProblem, SESSION_ID_PATTERN, MAX_STDIN_CHARS, MAX_COMMAND_ARGS_CHARS;
+var init_input = __esm({
+  "src/hooks/input.ts"() {
+    "use strict";
+    init_state();
+    FAILURE_EVENT = "PostToolUseFailure";
+    MAX_FAILURE_CHARS = 2e3;
+    InputProblem = class extends Error {
+      name = "InputProblem";
+    };
+    SESSION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
+    MAX_STDIN_CHARS = 4e6;
+    MAX_COMMAND_ARGS_CHARS = 4e3;
+  }
+});
 
 // src/hooks/environment.ts
-var HOOK_BUNDLE = "scripts/hooks/octoperf-hook.cjs";
-var HOOK_BUNDLE_NAME = HOOK_BUNDLE.slice(HOOK_BUNDLE.lastIndexOf("/") + 1);
-var PLUGIN_DATA_ENV = "CLAUDE_PLUGIN_DATA";
-var DISABLE_ENV = "OCTOPERF_HOOKS_DISABLE";
-var API_KEY_ENV = "OCTOPERF_API_KEY";
-var TEST_TIME_SCALE_ENV = "OCTOPERF_HOOKS_TIME_SCALE";
-
-// src/hooks/lock.ts
-var import_node_fs3 = require("node:fs");
+var HOOK_BUNDLE, HOOK_BUNDLE_NAME, PLUGIN_DATA_ENV, DISABLE_ENV, API_KEY_ENV, TEST_TIME_SCALE_ENV;
+var init_environment = __esm({
+  "src/hooks/environment.ts"() {
+    "use strict";
+    HOOK_BUNDLE = "scripts/hooks/octoperf-hook.cjs";
+    HOOK_BUNDLE_NAME = HOOK_BUNDLE.slice(HOOK_BUNDLE.lastIndexOf("/") + 1);
+    PLUGIN_DATA_ENV = "CLAUDE_PLUGIN_DATA";
+    DISABLE_ENV = "OCTOPERF_HOOKS_DISABLE";
+    API_KEY_ENV = "OCTOPERF_API_KEY";
+    TEST_TIME_SCALE_ENV = "OCTOPERF_HOOKS_TIME_SCALE";
+  }
+});
 
 // src/hooks/state-problem.ts
-var StateProblem = class extends Error {
-  name = "StateProblem";
-};
+var StateProblem;
+var init_state_problem = __esm({
+  "src/hooks/state-problem.ts"() {
+    "use strict";
+    StateProblem = class extends Error {
+      name = "StateProblem";
+    };
+  }
+});
 
 // src/hooks/lock.ts
 function errorCode(error) {
   return typeof error === "object" && error !== null && "code" in error ? String(error.code) : void 0;
 }
-var OWNER = /^(\d{1,10}) ([A-Za-z0-9]{1,64})\n$/;
+function isProcessAlive(pid) {
+  if (!Number.isSafeInteger(pid) || pid < 1) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return errorCode(error) === "EPERM";
+  }
+}
 function readOwner(path) {
   try {
     const stat = (0, import_node_fs3.statSync)(path);
@@ -1951,13 +2136,118 @@ function acquireLock(path, io, timing) {
   }
   throw new StateProblem("state lock could not be taken");
 }
+var import_node_fs3, OWNER;
+var init_lock = __esm({
+  "src/hooks/lock.ts"() {
+    "use strict";
+    import_node_fs3 = require("node:fs");
+    init_state_problem();
+    OWNER = /^(\d{1,10}) ([A-Za-z0-9]{1,64})\n$/;
+  }
+});
+
+// src/hooks/processes.ts
+function readProc(pid, file) {
+  try {
+    return (0, import_node_fs4.readFileSync)(`/proc/${pid}/${file}`, "latin1");
+  } catch {
+    return void 0;
+  }
+}
+function ps(pid, field) {
+  try {
+    const out = (0, import_node_child_process2.execFileSync)("ps", ["-o", field, "-p", String(pid)], { encoding: "latin1", timeout: PS_TIMEOUT_MS, stdio: ["ignore", "pipe", "ignore"] });
+    const line = out.replace(/\s+/g, " ").trim();
+    return line.length > 0 ? line : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function startFromStat(stat) {
+  const close = stat.lastIndexOf(")");
+  if (close < 0) return void 0;
+  const start = stat.slice(close + 2).split(" ")[19];
+  return start !== void 0 && /^\d{1,20}$/.test(start) ? `t${start}` : void 0;
+}
+function cleanProof(text) {
+  if (text === void 0) return void 0;
+  const clean = text.replace(/[^A-Za-z0-9 :]/g, "").slice(0, PROOF_MAX_CHARS).trim();
+  return clean.length > 0 ? clean : void 0;
+}
+function ownProof(probe = systemProbe) {
+  return probe.startOf(process.pid);
+}
+function isRecordedProcess(pid, proof, probe = systemProbe) {
+  if (!probe.isAlive(pid)) return false;
+  if (proof === void 0) return true;
+  const start = probe.startOf(pid);
+  return start === void 0 || start === proof;
+}
+var import_node_child_process2, import_node_fs4, PS_TIMEOUT_MS, PROOF_MAX_CHARS, onLinux, systemProbe;
+var init_processes = __esm({
+  "src/hooks/processes.ts"() {
+    "use strict";
+    import_node_child_process2 = require("node:child_process");
+    import_node_fs4 = require("node:fs");
+    init_environment();
+    init_lock();
+    PS_TIMEOUT_MS = 2e3;
+    PROOF_MAX_CHARS = 64;
+    onLinux = process.platform === "linux";
+    systemProbe = {
+      isAlive: isProcessAlive,
+      startOf: (pid) => {
+        if (!Number.isSafeInteger(pid) || pid < 1) return void 0;
+        if (onLinux) {
+          const stat = readProc(pid, "stat");
+          return stat === void 0 ? void 0 : startFromStat(stat);
+        }
+        return cleanProof(ps(pid, "lstart="));
+      },
+      commandOf: (pid) => {
+        if (!Number.isSafeInteger(pid) || pid < 1) return void 0;
+        return onLinux ? readProc(pid, "cmdline") : ps(pid, "command=");
+      }
+    };
+  }
+});
 
 // src/hooks/claude-tools.ts
-var CRON_CREATE = "CronCreate";
-var CRON_DELETE = "CronDelete";
-var MONITOR = "Monitor";
-var TASK_STOP = "TaskStop";
-var SCHEDULE_TOOLS = [CRON_CREATE, CRON_DELETE, MONITOR, TASK_STOP];
+var CRON_CREATE, CRON_DELETE, MONITOR, TASK_STOP, SCHEDULE_TOOLS;
+var init_claude_tools = __esm({
+  "src/hooks/claude-tools.ts"() {
+    "use strict";
+    CRON_CREATE = "CronCreate";
+    CRON_DELETE = "CronDelete";
+    MONITOR = "Monitor";
+    TASK_STOP = "TaskStop";
+    SCHEDULE_TOOLS = [CRON_CREATE, CRON_DELETE, MONITOR, TASK_STOP];
+  }
+});
+
+// src/hooks/claims.ts
+function claiming(decide, arm) {
+  return (input, state, ctx) => {
+    const decided = decide(input, state, ctx);
+    const call = input.toolUseId;
+    if (!ctx.hooks || call === void 0) return decided;
+    if (waitersOf(decided.state).some((w) => w.call === call) || decided.state.cancelled?.includes(call)) return decided;
+    const armed = arm(input, decided.state, ctx);
+    if (!armed.job) return decided;
+    const waiters = waitersOf(armed.state).map((w) => w.call === call && w.token === ctx.token ? { ...w, pid: 0, claimed: true } : w);
+    return { ...decided, state: withWaiters(armed.state, waiters) };
+  };
+}
+var claimAfterStart, claimAfterPoll;
+var init_claims = __esm({
+  "src/hooks/claims.ts"() {
+    "use strict";
+    init_background2();
+    init_state();
+    claimAfterStart = (decide) => claiming(decide, armAfterStart);
+    claimAfterPoll = (decide) => claiming(decide, armAfterPoll);
+  }
+});
 
 // src/hooks/outcome.ts
 function isFullProgress(value) {
@@ -1968,7 +2258,6 @@ function isFullProgress(value) {
 function progressNote(op, handle) {
   return `${op.progress?.tool ?? "progress"} shows full progress for ${handle}, but progress is not completion: ${op.progress?.note ?? "it never says the run ended"}. Only ${op.status.tool} ${op.status.field} ${terminalList(op)} says it ended.`;
 }
-var RANK = { failed: 0, partial: 1, succeeded: 2 };
 function outcomeText(state, key, work, verdict, op, now) {
   const lines = [
     `OctoPerf ${op.id}: ${callOf(key, work)} ended ${verdict.value} (${verdict.outcome}: ${verdict.meaning}).`,
@@ -1976,7 +2265,9 @@ function outcomeText(state, key, work, verdict, op, now) {
   ];
   const group = groupOf(state, work.group);
   const running = group.filter((member) => !member.work.terminal);
-  if (running.length > 0) {
+  if (running.length > 0 && running.every((m) => now >= m.work.deadlineAt)) {
+    lines.push(deadlineText(op, running, now));
+  } else if (running.length > 0) {
     lines.push(`Still running: ${op.handle.kind} ${andList(running.map((m) => m.work.handle))}; keep polling ${running.length === 1 ? "it" : "them"} at the same pace.`);
   } else if (group.length > 1) {
     lines.push(`All ${group.length} handles have ended: ${group.map((m) => `${m.work.handle} ${m.work.terminal.value}`).join(", ")}.`);
@@ -1990,58 +2281,71 @@ function outcomeText(state, key, work, verdict, op, now) {
   }
   return lines.join("\n");
 }
-function inFlightText(op, work, field, value, result, now) {
+function inFlightText(op, key, work, field, value, result, now, failure) {
   const lines = [];
   const verdict = classify(op, value);
-  if (verdict.kind === "in-flight" && !verdict.known) {
+  if (failure !== void 0) {
+    lines.push(
+      `The call failed (${safeExcerpt(failure, 160) || "no reason given"}): it counts as a poll whose answer could not be read; ${work.handle} counts as still in flight, and its deadline still applies.`
+    );
+  } else if (verdict.kind === "in-flight" && !verdict.known) {
     const shown2 = safeToken(value);
     lines.push(
       result.kind === "unknown" || value === void 0 ? `No ${field} could be read from this result; ${work.handle} counts as still in flight, and its deadline still applies.` : `${field} ${shown2 ?? "(an unreadable value)"} is not one the policy knows; ${work.handle} counts as still in flight, and its deadline still applies.`
     );
   }
-  if (now > work.deadlineAt && !work.deadlineNoted) {
-    const skill = failureSkill(op);
-    lines.push(
-      `${work.handle} has run past its deadline (${formatDuration((work.deadlineAt - work.startedAt) / 1e3)} after the start): stop waiting, tell the user and diagnose${skill ? ` (skill ${skill})` : ""}.`
-    );
-  }
+  if (now >= work.deadlineAt && !work.deadlineNoted) lines.push(deadlineText(op, [{ key, work }], now));
   return lines;
 }
-var decideOutcome = (input, state, ctx) => {
-  const tool = bareToolName(input.toolName);
-  if (tool === void 0 || !statusTools().includes(tool)) return { state, note: "not a status tool of the policy" };
-  const result = readToolResult(input.toolResponse);
-  const found = workFor(state, pollKeys(tool, input.toolInput));
-  if (!found) {
-    const progressOp = operationsForStatusTool(tool).find((o) => o.progress?.tool === tool);
-    const raw = progressOp ? input.toolInput[progressOp.handle.kind] : void 0;
-    const handle = isHandle(raw) ? raw : void 0;
-    if (progressOp?.progress && handle && isFullProgress(resultField(result, progressOp.progress.field))) {
-      return { state, decision: { kind: "context", text: progressNote(progressOp, handle) } };
-    }
-    return { state };
+var RANK, decideOutcome;
+var init_outcome2 = __esm({
+  "src/hooks/outcome.ts"() {
+    "use strict";
+    init_policy();
+    init_wait_instructions();
+    init_keys();
+    init_notify();
+    init_state();
+    init_safe_text();
+    init_tool_response();
+    init_work_advice();
+    RANK = { failed: 0, partial: 1, succeeded: 2 };
+    decideOutcome = (input, state, ctx) => {
+      const tool = bareToolName(input.toolName);
+      if (tool === void 0 || !statusTools().includes(tool)) return { state, note: "not a status tool of the policy" };
+      const result = readToolResult(input.toolResponse);
+      const found = workFor(state, pollKeys(tool, input.toolInput));
+      if (!found) {
+        const progressOp = operationsForStatusTool(tool).find((o) => o.progress?.tool === tool);
+        const raw = progressOp ? input.toolInput[progressOp.handle.kind] : void 0;
+        const handle = isHandle(raw) ? raw : void 0;
+        if (progressOp?.progress && handle && isFullProgress(resultField(result, progressOp.progress.field))) {
+          return { state, decision: { kind: "context", text: progressNote(progressOp, handle) } };
+        }
+        return { state };
+      }
+      const { key, work } = found;
+      const op = operation(work.op);
+      const field = fieldFor(op, tool);
+      if (!field || work.terminal) return { state };
+      const value = result.kind === "unknown" || result.isError ? void 0 : resultField(result, field.field);
+      if (field.progress) {
+        return isFullProgress(value) ? { state, decision: { kind: "context", text: progressNote(op, work.handle) } } : { state };
+      }
+      const verdict = classify(op, value);
+      if (verdict.kind === "terminal") {
+        const next2 = withWork(state, key, { ...work, terminal: { value: verdict.value, outcome: verdict.outcome, at: ctx.now } });
+        return { state: next2, decision: { kind: "context", text: outcomeText(next2, key, work, verdict, op, ctx.now) } };
+      }
+      const lines = inFlightText(op, key, work, field.field, value, result, ctx.now, input.failure);
+      if (lines.length === 0) return { state };
+      const next = ctx.now >= work.deadlineAt ? withWork(state, key, { ...work, deadlineNoted: true }) : state;
+      return { state: next, decision: { kind: "context", text: lines.join("\n") } };
+    };
   }
-  const { key, work } = found;
-  const op = operation(work.op);
-  const field = fieldFor(op, tool);
-  if (!field || work.terminal) return { state };
-  const value = result.kind === "unknown" || result.isError ? void 0 : resultField(result, field.field);
-  if (field.progress) {
-    return isFullProgress(value) ? { state, decision: { kind: "context", text: progressNote(op, work.handle) } } : { state };
-  }
-  const verdict = classify(op, value);
-  if (verdict.kind === "terminal") {
-    const next2 = withWork(state, key, { ...work, terminal: { value: verdict.value, outcome: verdict.outcome, at: ctx.now } });
-    return { state: next2, decision: { kind: "context", text: outcomeText(next2, key, work, verdict, op, ctx.now) } };
-  }
-  const lines = inFlightText(op, work, field.field, value, result, ctx.now);
-  if (lines.length === 0) return { state };
-  const next = ctx.now > work.deadlineAt ? withWork(state, key, { ...work, deadlineNoted: true }) : state;
-  return { state: next, decision: { kind: "context", text: lines.join("\n") } };
-};
+});
 
 // src/hooks/pace.ts
-var POLL_GRACE_RATIO = 0.25;
 function minimumGapSeconds(cadenceSeconds) {
   return cadenceSeconds - Math.floor(cadenceSeconds * POLL_GRACE_RATIO);
 }
@@ -2056,7 +2360,7 @@ function endedReason(state, key, work) {
   return [`Already ended: ${callOf(key, work)} is ${ended.value} (${ended.outcome}${meaning}); polling it again changes nothing.${next}`, ...stopLines(state, [key])].join(" ");
 }
 function heldReason(key, work, watcher) {
-  return `Not now: a background watcher of this plugin's hooks (process ${watcher.pid}) is waiting on ${callOf(key, work)} outside the model and will wake you once, with the outcome. End your turn; do not poll and set up nothing else. ${STOP_WAIT_COMMAND} ${work.handle} ends it.`;
+  return `Not now: a background watcher of this plugin's hooks (${watcher.claimed ? "starting" : `process ${watcher.pid}`}) is waiting on ${callOf(key, work)} outside the model and will wake you once, with the outcome. End your turn; do not poll and set up nothing else. ${STOP_WAIT_COMMAND} ${work.handle} ends it.`;
 }
 function tooSoonReason(state, key, work, ctx) {
   const now = ctx.now;
@@ -2065,7 +2369,7 @@ function tooSoonReason(state, key, work, ctx) {
   const head = `Too soon: ${callOf(key, work)} was polled ${Math.floor(elapsedMs / 1e3)} s ago and its cadence is ${work.cadenceSeconds} s; poll again in ${left} s.`;
   const schedule = schedulesOf(state, key)[0];
   let how;
-  if (timerFor(state, key, ctx.alive)) how = "This plugin's hooks will wake you when it is due: end your turn.";
+  if (timerFor(state, key, ctx)) how = "This plugin's hooks will wake you when it is due: end your turn.";
   else if (schedule?.kind === "monitor") how = `Monitor task ${schedule.id} is watching it: end your turn and wait for its next event.`;
   else if (schedule?.kind === "cron") how = `Loop job ${schedule.id} polls it (CronDelete ${argsJson({ id: schedule.id })} ends it): end your turn and let the next firing poll.`;
   else if (ctx.hooks) how = waitAgainLine(state, work, ctx);
@@ -2073,29 +2377,42 @@ function tooSoonReason(state, key, work, ctx) {
   else how = waitAgainLine(state, work, ctx);
   return `${head} ${how}`;
 }
-var decidePace = (input, state, ctx) => {
-  const tool = bareToolName(input.toolName);
-  if (tool === void 0 || !statusTools().includes(tool)) return { state, note: "not a status tool of the policy" };
-  const found = workFor(state, pollKeys(tool, input.toolInput));
-  if (!found) return { state };
-  const { key, work } = found;
-  if (work.terminal) return { state, decision: { kind: "deny", reason: endedReason(state, key, work) } };
-  const watcher = watcherHolding(state, key, ctx.alive);
-  if (watcher) return { state, decision: { kind: "deny", reason: heldReason(key, work, watcher) } };
-  const onTime = work.freePoll === true || onTimeAfter(work.lastPollAt, ctx.now, work.cadenceSeconds);
-  const unattended = ctx.hooks && !timerFor(state, key, ctx.alive) && schedulesOf(state, key).length === 0;
-  if (!onTime && !unattended) return { state, decision: { kind: "deny", reason: tooSoonReason(state, key, work, ctx) } };
-  const { freePoll: _used, ...rest } = work;
-  const early = onTime ? {} : { note: "early, but no timer of the hooks waits on it: the poll passes and its answer re-arms one" };
-  return { state: withWork(state, key, { ...rest, lastPollAt: ctx.now }), ...early };
-};
+var POLL_GRACE_RATIO, decidePace;
+var init_pace = __esm({
+  "src/hooks/pace.ts"() {
+    "use strict";
+    init_policy();
+    init_keys();
+    init_plan_text();
+    init_state();
+    init_safe_text();
+    init_work_advice();
+    POLL_GRACE_RATIO = 0.25;
+    decidePace = (input, state, ctx) => {
+      const tool = bareToolName(input.toolName);
+      if (tool === void 0 || !statusTools().includes(tool)) return { state, note: "not a status tool of the policy" };
+      const found = workFor(state, pollKeys(tool, input.toolInput));
+      if (!found) return { state };
+      const { key, work } = found;
+      if (work.terminal) return { state, decision: { kind: "deny", reason: endedReason(state, key, work) } };
+      const watcher = watcherHolding(state, key, ctx);
+      if (watcher) return { state, decision: { kind: "deny", reason: heldReason(key, work, watcher) } };
+      const onTime = work.freePoll === true || onTimeAfter(work.lastPollAt, ctx.now, work.cadenceSeconds);
+      const hooks = ctx.hooks && work.backgroundFailedAt === void 0;
+      const unattended = hooks && !timerFor(state, key, ctx) && schedulesOf(state, key).length === 0;
+      if (!onTime && !unattended) return { state, decision: { kind: "deny", reason: tooSoonReason(state, key, work, { ...ctx, hooks }) } };
+      const { freePoll: _used, ...rest } = work;
+      const early = onTime ? {} : { note: "early, but no timer of the hooks waits on it: the poll passes and its answer re-arms one" };
+      return { state: withWork(state, key, { ...rest, lastPollAt: ctx.now }), ...early };
+    };
+  }
+});
 
 // src/render/condition-instructions.ts
 function testText(test, markdown) {
   const wrap = (text) => markdown ? code(text) : text;
   return "in" in test ? `${wrap(test.field)} is ${orList(test.in.map(wrap))}` : `${wrap(test.field)} is ${wrap(String(test.equals))}`;
 }
-var itemWord = (cond) => cond.items.field.replace(/s$/, "");
 function readyText(cond, markdown = true) {
   const count = cond.ready.atLeast;
   return `every ${itemWord(cond)}'s ${testText(cond.ready.every, markdown)} and at least ${count} ${count > 1 ? cond.items.field : itemWord(cond)} ${count > 1 ? "are" : "is"} listed`;
@@ -2110,6 +2427,19 @@ function conditionPrompt(cond, target, stop = LOOP_STOP) {
 function conditionLoopLine(cond, target) {
   return `/loop ${loopInterval(conditionCadence(cond))} ${conditionPrompt(cond, target)}`;
 }
+var itemWord;
+var init_condition_instructions = __esm({
+  "src/render/condition-instructions.ts"() {
+    "use strict";
+    init_conditions();
+    init_duration();
+    init_harness();
+    init_plan();
+    init_markdown();
+    init_wait_instructions();
+    itemWord = (cond) => cond.items.field.replace(/s$/, "");
+  }
+});
 
 // src/hooks/condition-wait.ts
 function withCondition(state, key, record2) {
@@ -2118,83 +2448,102 @@ function withCondition(state, key, record2) {
 function howToWait(cond, input) {
   return `Wait with \`${conditionLoopLine(cond, conditionTarget(cond, input))}\` (end it with CronDelete once it says ready or failed).`;
 }
-var decideConditionArm = (input, state, ctx) => {
-  const tool = bareToolName(input.toolName);
-  const found = tool === void 0 ? void 0 : conditionKey(tool, input.toolInput);
-  if (!found || found.condition.armedBy?.tool !== tool) return { state, note: "not the call that starts a condition wait" };
-  const cond = found.condition;
-  const record2 = {
-    id: cond.id,
-    startedAt: ctx.now,
-    cadenceSeconds: conditionCadence(cond),
-    deadlineAt: ctx.now + conditionDeadline(cond) * 1e3
-  };
-  const text = [
-    `OctoPerf ${cond.id}: the clock starts now. Once the user has run the command on each machine, re-read ${describeCall(conditionTarget(cond, input.toolInput))} every ${record2.cadenceSeconds} s; faster re-reads are refused.`,
-    `Ready when ${readyText(cond, false)}; give up after ${formatDuration(conditionDeadline(cond))}.`,
-    howToWait(cond, input.toolInput)
-  ].join("\n");
-  return { state: withCondition(state, found.key, record2), decision: { kind: "context", text } };
-};
 function endedReason2(cond, record2) {
   return `Already ended: the ${cond.id} wait ${record2.ended.text} Re-reading changes nothing; stop the loop that re-reads it (CronDelete its id).`;
 }
-var decideConditionPace = (input, state, ctx) => {
-  const tool = bareToolName(input.toolName);
-  const found = tool === void 0 ? void 0 : conditionKey(tool, input.toolInput);
-  if (!found || found.condition.read.tool !== tool) return { state, note: "not a condition re-read" };
-  const record2 = state.conditions?.[found.key];
-  if (!record2) return { state };
-  if (record2.ended) return { state, decision: { kind: "deny", reason: endedReason2(found.condition, record2) } };
-  const last = record2.lastReadAt;
-  if (last !== void 0 && !onTimeAfter(last, ctx.now, record2.cadenceSeconds)) {
-    const left = Math.max(1, Math.ceil(record2.cadenceSeconds - (ctx.now - last) / 1e3));
-    const reason = `Too soon: the ${found.condition.id} wait was re-read ${Math.floor((ctx.now - last) / 1e3)} s ago and its cadence is ${record2.cadenceSeconds} s; re-read in ${left} s. ${howToWait(found.condition, input.toolInput)}`;
-    return { state, decision: { kind: "deny", reason } };
+var decideConditionArm, decideConditionPace, decideConditionRead;
+var init_condition_wait = __esm({
+  "src/hooks/condition-wait.ts"() {
+    "use strict";
+    init_policy();
+    init_condition_instructions();
+    init_wait_instructions();
+    init_pace();
+    init_work_advice();
+    init_tool_response();
+    decideConditionArm = (input, state, ctx) => {
+      const tool = bareToolName(input.toolName);
+      const found = tool === void 0 ? void 0 : conditionKey(tool, input.toolInput);
+      if (!found || found.condition.armedBy?.tool !== tool) return { state, note: "not the call that starts a condition wait" };
+      const cond = found.condition;
+      const record2 = {
+        id: cond.id,
+        startedAt: ctx.now,
+        cadenceSeconds: conditionCadence(cond),
+        deadlineAt: ctx.now + conditionDeadline(cond) * 1e3
+      };
+      const text = [
+        `OctoPerf ${cond.id}: the clock starts now. Once the user has run the command on each machine, re-read ${describeCall(conditionTarget(cond, input.toolInput))} every ${record2.cadenceSeconds} s; faster re-reads are refused.`,
+        `Ready when ${readyText(cond, false)}; give up after ${formatDuration(conditionDeadline(cond))}.`,
+        howToWait(cond, input.toolInput)
+      ].join("\n");
+      return { state: withCondition(state, found.key, record2), decision: { kind: "context", text } };
+    };
+    decideConditionPace = (input, state, ctx) => {
+      const tool = bareToolName(input.toolName);
+      const found = tool === void 0 ? void 0 : conditionKey(tool, input.toolInput);
+      if (!found || found.condition.read.tool !== tool) return { state, note: "not a condition re-read" };
+      const record2 = state.conditions?.[found.key];
+      if (!record2) return { state };
+      if (record2.ended) return { state, decision: { kind: "deny", reason: endedReason2(found.condition, record2) } };
+      const last = record2.lastReadAt;
+      if (last !== void 0 && !onTimeAfter(last, ctx.now, record2.cadenceSeconds)) {
+        const left = Math.max(1, Math.ceil(record2.cadenceSeconds - (ctx.now - last) / 1e3));
+        const reason = `Too soon: the ${found.condition.id} wait was re-read ${Math.floor((ctx.now - last) / 1e3)} s ago and its cadence is ${record2.cadenceSeconds} s; re-read in ${left} s. ${howToWait(found.condition, input.toolInput)}`;
+        return { state, decision: { kind: "deny", reason } };
+      }
+      return { state: withCondition(state, found.key, { ...record2, lastReadAt: ctx.now }) };
+    };
+    decideConditionRead = (input, state, ctx) => {
+      const tool = bareToolName(input.toolName);
+      const found = tool === void 0 ? void 0 : conditionKey(tool, input.toolInput);
+      if (!found) return { state, note: "not a condition wait" };
+      if (found.condition.armedBy?.tool === tool) return decideConditionArm(input, state, ctx);
+      const cond = found.condition;
+      const record2 = state.conditions?.[found.key];
+      if (!record2 || record2.ended) return { state };
+      const result = readToolResult(input.toolResponse);
+      const verdict = evaluateCondition(cond, result.kind === "object" && !result.isError ? result.value : void 0);
+      const end = (kind, said, next) => {
+        const ended = { kind, at: ctx.now, text: said };
+        const text = `OctoPerf ${cond.id}: ${said} ${nextStepText(next)} Stop the loop that re-reads it (CronDelete its id).`;
+        return { state: withCondition(state, found.key, { ...record2, ended }), decision: { kind: "context", text } };
+      };
+      if (verdict.kind === "ready") return end("ready", `is ready: ${verdict.meaning} (${verdict.items} listed).`, verdict.next);
+      if (verdict.kind === "failed") return end("failed", `failed: ${verdict.meaning} (${verdict.offending.join(", ")}).`, verdict.next);
+      if (ctx.now > record2.deadlineAt) {
+        return end("deadline", `passed its deadline (${formatDuration((record2.deadlineAt - record2.startedAt) / 1e3)} after the command was handed out) and is not ready: ${verdict.note}.`, cond.onDeadline);
+      }
+      if (verdict.unknown.length > 0) {
+        const text = `OctoPerf ${cond.id}: ${verdict.note}; ${cond.ready.every.field} ${verdict.unknown.join(", ")} is not a value the policy knows, so it counts as not yet, and the deadline still applies.`;
+        return { state, decision: { kind: "context", text } };
+      }
+      return { state };
+    };
   }
-  return { state: withCondition(state, found.key, { ...record2, lastReadAt: ctx.now }) };
-};
-var decideConditionRead = (input, state, ctx) => {
-  const tool = bareToolName(input.toolName);
-  const found = tool === void 0 ? void 0 : conditionKey(tool, input.toolInput);
-  if (!found) return { state, note: "not a condition wait" };
-  if (found.condition.armedBy?.tool === tool) return decideConditionArm(input, state, ctx);
-  const cond = found.condition;
-  const record2 = state.conditions?.[found.key];
-  if (!record2 || record2.ended) return { state };
-  const result = readToolResult(input.toolResponse);
-  const verdict = evaluateCondition(cond, result.kind === "object" && !result.isError ? result.value : void 0);
-  const end = (kind, said, next) => {
-    const ended = { kind, at: ctx.now, text: said };
-    const text = `OctoPerf ${cond.id}: ${said} ${nextStepText(next)} Stop the loop that re-reads it (CronDelete its id).`;
-    return { state: withCondition(state, found.key, { ...record2, ended }), decision: { kind: "context", text } };
-  };
-  if (verdict.kind === "ready") return end("ready", `is ready: ${verdict.meaning} (${verdict.items} listed).`, verdict.next);
-  if (verdict.kind === "failed") return end("failed", `failed: ${verdict.meaning} (${verdict.offending.join(", ")}).`, verdict.next);
-  if (ctx.now > record2.deadlineAt) {
-    return end("deadline", `passed its deadline (${formatDuration((record2.deadlineAt - record2.startedAt) / 1e3)} after the command was handed out) and is not ready: ${verdict.note}.`, cond.onDeadline);
-  }
-  if (verdict.unknown.length > 0) {
-    const text = `OctoPerf ${cond.id}: ${verdict.note}; ${cond.ready.every.field} ${verdict.unknown.join(", ")} is not a value the policy knows, so it counts as not yet, and the deadline still applies.`;
-    return { state, decision: { kind: "context", text } };
-  }
-  return { state };
-};
+});
 
 // src/hooks/scenario-duration.ts
-var SCENARIO_TOOL = LOAD_PROFILES_TOOL;
-var decideScenario = (input, state, ctx) => {
-  if (bareToolName(input.toolName) !== SCENARIO_TOOL) return { state, note: `not ${SCENARIO_TOOL}` };
-  const scenarioId = input.toolInput.scenarioId;
-  const result = readToolResult(input.toolResponse);
-  if (!isHandle(scenarioId) || result.kind !== "object" || result.isError) return { state };
-  const seconds = expectedRunSeconds(result.value) ?? expectedRunSeconds(result.value.scenario);
-  if (seconds === void 0 || !Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_DURATION_S) return { state };
-  return { state: { ...state, scenarios: { ...state.scenarios, [scenarioId]: { seconds, at: ctx.now } } } };
-};
+var SCENARIO_TOOL, decideScenario;
+var init_scenario_duration = __esm({
+  "src/hooks/scenario-duration.ts"() {
+    "use strict";
+    init_policy();
+    init_tool_response();
+    SCENARIO_TOOL = LOAD_PROFILES_TOOL;
+    decideScenario = (input, state, ctx) => {
+      if (bareToolName(input.toolName) !== SCENARIO_TOOL) return { state, note: `not ${SCENARIO_TOOL}` };
+      const scenarioId = input.toolInput.scenarioId;
+      const result = readToolResult(input.toolResponse);
+      if (!isHandle(scenarioId) || result.kind !== "object" || result.isError) return { state };
+      const seconds = expectedRunSeconds(result.value) ?? expectedRunSeconds(result.value.scenario);
+      if (seconds === void 0 || !Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_DURATION_S) return { state };
+      return { state: { ...state, scenarios: { ...state.scenarios, [scenarioId]: { seconds, at: ctx.now } } } };
+    };
+  }
+});
 
 // src/hooks/schedules.ts
-var MAX_SCANNED_CHARS2 = 2e4;
 function tokens(text) {
   return new Set(text.slice(0, MAX_SCANNED_CHARS2).split(/[^A-Za-z0-9_-]+/).filter((t) => t.length > 0));
 }
@@ -2224,21 +2573,32 @@ function resultId(response, field) {
   const result = readToolResult(response);
   return result.kind === "object" && !result.isError ? result.value[field] : void 0;
 }
-var decideSchedule = (input, state, ctx) => {
-  const given = input.toolInput;
-  switch (input.toolName) {
-    case CRON_CREATE:
-      return { state: record(state, "cron", resultId(input.toolResponse, "id"), given.prompt, ctx.now) };
-    case MONITOR:
-      return { state: record(state, "monitor", resultId(input.toolResponse, "taskId"), given.command, ctx.now) };
-    case CRON_DELETE:
-      return { state: forget(state, "cron", given.id) };
-    case TASK_STOP:
-      return { state: forget(state, "monitor", given.task_id ?? given.shell_id) };
-    default:
-      return { state, note: "not a scheduling tool" };
+var MAX_SCANNED_CHARS2, decideSchedule;
+var init_schedules = __esm({
+  "src/hooks/schedules.ts"() {
+    "use strict";
+    init_policy();
+    init_claude_tools();
+    init_state();
+    init_tool_response();
+    MAX_SCANNED_CHARS2 = 2e4;
+    decideSchedule = (input, state, ctx) => {
+      const given = input.toolInput;
+      switch (input.toolName) {
+        case CRON_CREATE:
+          return { state: record(state, "cron", resultId(input.toolResponse, "id"), given.prompt, ctx.now) };
+        case MONITOR:
+          return { state: record(state, "monitor", resultId(input.toolResponse, "taskId"), given.command, ctx.now) };
+        case CRON_DELETE:
+          return { state: forget(state, "cron", given.id) };
+        case TASK_STOP:
+          return { state: forget(state, "monitor", given.task_id ?? given.shell_id) };
+        default:
+          return { state, note: "not a scheduling tool" };
+      }
+    };
   }
-};
+});
 
 // src/render/blocks/wait-arguments.ts
 function widestTaskOperation() {
@@ -2247,25 +2607,11 @@ function widestTaskOperation() {
   if (!widest) throw new Error("the policy has no task operation");
   return widest.id;
 }
-var KIND_RULES = [
-  { kind: "bench", prefix: "bench:", shape: "<benchResultId>", operation: "scenario-run", example: "bench:BENCH_RESULT_ID" },
-  { kind: "validation", prefix: "validation:", shape: "<projectId>/<virtualUserId>", operation: "validation", example: "validation:PROJECT_ID/VIRTUAL_USER_ID" },
-  { kind: "task", prefix: "task:", shape: "<taskId>", operation: widestTaskOperation(), example: "task:TASK_ID" }
-];
-var DEFAULT_KIND = "bench";
-var SCENARIO_PREFIX = "scenario:";
-var DEADLINE_FLAG = "--deadline";
-var MAX_WAIT_HANDLES = 20;
-var MAX_WAIT_ARGUMENTS_LENGTH = 1600;
-var ARGUMENT_CHARACTERS = /^[A-Za-z0-9_:/ -]*$/;
-var DURATION_TOKEN = /^(?:\d{1,6}d)?(?:\d{1,6}h)?(?:\d{1,6}m)?(?:\d{1,6}s)?$/;
-var WAIT_USAGE = `/octoperf:wait <handle...> [<expected-duration> | ${SCENARIO_PREFIX}<scenarioId>] [${DEADLINE_FLAG} <duration>]`;
 function kindRule(kind) {
   const rule = KIND_RULES.find((r) => r.kind === kind);
   if (!rule) throw new Error(`unknown handle kind ${kind}`);
   return rule;
 }
-var refuse = (problem) => ({ ok: false, problem });
 function isDurationToken(token) {
   return /[dhms]$/.test(token) && DURATION_TOKEN.test(token);
 }
@@ -2330,9 +2676,31 @@ function parseWaitArguments(text) {
     request: { kind, operation: op, handles, expected: expected ?? { from: "policy", seconds: op.expectedSeconds }, deadlineSeconds }
   };
 }
+var KIND_RULES, DEFAULT_KIND, SCENARIO_PREFIX, DEADLINE_FLAG, MAX_WAIT_HANDLES, MAX_WAIT_ARGUMENTS_LENGTH, ARGUMENT_CHARACTERS, DURATION_TOKEN, WAIT_USAGE, refuse;
+var init_wait_arguments = __esm({
+  "src/render/blocks/wait-arguments.ts"() {
+    "use strict";
+    init_handles();
+    init_duration();
+    init_operations();
+    KIND_RULES = [
+      { kind: "bench", prefix: "bench:", shape: "<benchResultId>", operation: "scenario-run", example: "bench:BENCH_RESULT_ID" },
+      { kind: "validation", prefix: "validation:", shape: "<projectId>/<virtualUserId>", operation: "validation", example: "validation:PROJECT_ID/VIRTUAL_USER_ID" },
+      { kind: "task", prefix: "task:", shape: "<taskId>", operation: widestTaskOperation(), example: "task:TASK_ID" }
+    ];
+    DEFAULT_KIND = "bench";
+    SCENARIO_PREFIX = "scenario:";
+    DEADLINE_FLAG = "--deadline";
+    MAX_WAIT_HANDLES = 20;
+    MAX_WAIT_ARGUMENTS_LENGTH = 1600;
+    ARGUMENT_CHARACTERS = /^[A-Za-z0-9_:/ -]*$/;
+    DURATION_TOKEN = /^(?:\d{1,6}d)?(?:\d{1,6}h)?(?:\d{1,6}m)?(?:\d{1,6}s)?$/;
+    WAIT_USAGE = `/octoperf:wait <handle...> [<expected-duration> | ${SCENARIO_PREFIX}<scenarioId>] [${DEADLINE_FLAG} <duration>]`;
+    refuse = (problem) => ({ ok: false, problem });
+  }
+});
 
 // src/render/blocks/stop-wait-arguments.ts
-var STOP_LINE_PREFIX = "octoperf stop-wait:";
 function parseStopArgument(text) {
   const value = text.trim();
   if (value.length === 0) return { ok: true, ids: [] };
@@ -2342,9 +2710,16 @@ function parseStopArgument(text) {
   if (parsed.request.expected.from !== "policy" || parsed.request.deadlineSeconds !== void 0) return { ok: false, problem: "give a handle, not a duration" };
   return { ok: true, ids: parsed.request.handles };
 }
+var STOP_LINE_PREFIX;
+var init_stop_wait_arguments = __esm({
+  "src/render/blocks/stop-wait-arguments.ts"() {
+    "use strict";
+    init_wait_arguments();
+    STOP_LINE_PREFIX = "octoperf stop-wait:";
+  }
+});
 
 // src/hooks/stop-waits.ts
-var STOP_WAIT_COMMANDS = [`${PLUGIN_NAME}:stop-wait`, `${PLUGIN_NAME}-stop-wait`];
 function names(waiter, state, ids) {
   if (ids.length === 0) return true;
   return waiter.works.some((key) => {
@@ -2360,125 +2735,169 @@ function describe2(waiter, state) {
     return work ? [callOf(key, work)] : [];
   });
   const what = waiter.kind === "watcher" ? "the background watcher" : "the poll timer";
-  return `${what} on ${calls2.length > 0 ? andList(calls2) : "work no longer recorded"} (process ${waiter.pid})`;
+  const who = waiter.claimed ? "about to start" : `process ${waiter.pid}`;
+  return `${what} on ${calls2.length > 0 ? andList(calls2) : "work no longer recorded"} (${who})`;
 }
-var decideStopWaits = (input, state, ctx) => {
-  if (!STOP_WAIT_COMMANDS.includes(input.commandName)) return { state, note: "not /octoperf:stop-wait" };
-  const parsed = parseStopArgument(input.commandArgs);
-  if (!parsed.ok) return { state, note: "its argument is not a handle" };
-  const all = waitersOf(state);
-  const chosen = all.filter((w) => names(w, state, parsed.ids));
-  const live = chosen.filter((w) => ctx.alive(w.pid));
-  const next = chosen.length > 0 ? withWaiters(state, all.filter((w) => !chosen.includes(w))) : state;
-  const scope = parsed.ids.length > 0 ? ` for ${parsed.ids.join("/")}` : "";
-  const text = live.length > 0 ? `${STOP_LINE_PREFIX} ended ${andList(live.map((w) => describe2(w, state)))}. They wake nobody now; the OctoPerf work itself goes on.` : `${STOP_LINE_PREFIX} no background wait of this plugin's hooks was running in this session${scope}.`;
-  return { state: next, decision: { kind: "say", text }, ...live.length > 0 ? { stop: live } : {} };
-};
+var STOP_WAIT_COMMANDS, decideStopWaits;
+var init_stop_waits = __esm({
+  "src/hooks/stop-waits.ts"() {
+    "use strict";
+    init_policy();
+    init_stop_wait_arguments();
+    init_safe_text();
+    init_state();
+    init_work_advice();
+    init_stop_wait_arguments();
+    STOP_WAIT_COMMANDS = [`${PLUGIN_NAME}:stop-wait`, `${PLUGIN_NAME}-stop-wait`];
+    decideStopWaits = (input, state, ctx) => {
+      if (!STOP_WAIT_COMMANDS.includes(input.commandName)) return { state, note: "not /octoperf:stop-wait" };
+      const parsed = parseStopArgument(input.commandArgs);
+      if (!parsed.ok) return { state, note: "its argument is not a handle" };
+      const all = waitersOf(state);
+      const chosen = all.filter((w) => names(w, state, parsed.ids));
+      const live = chosen.filter((w) => isLive(w, ctx));
+      let next = chosen.length > 0 ? withWaiters(state, all.filter((w) => !chosen.includes(w))) : state;
+      const calls2 = chosen.flatMap((w) => w.claimed && w.call ? [w.call] : []);
+      if (calls2.length > 0) next = { ...next, cancelled: [...next.cancelled ?? [], ...calls2] };
+      for (const key of new Set(chosen.flatMap((w) => w.works))) {
+        const work = next.works[key];
+        if (work && !work.terminal) next = withWork(next, key, { ...work, releasedAt: ctx.now });
+      }
+      const scope = parsed.ids.length > 0 ? ` for ${parsed.ids.join("/")}` : "";
+      const text = live.length > 0 ? `${STOP_LINE_PREFIX} ended ${andList(live.map((w) => describe2(w, state)))}. They wake nobody now; the OctoPerf work itself goes on.` : `${STOP_LINE_PREFIX} no background wait of this plugin's hooks was running in this session${scope}.`;
+      const running = live.filter((w) => !w.claimed);
+      return { state: next, decision: { kind: "say", text }, ...running.length > 0 ? { stop: running } : {} };
+    };
+  }
+});
 
 // src/hooks/registry.ts
-var HOOK_TIMEOUT_S = 10;
-var QUICK = { timeout: HOOK_TIMEOUT_S };
-var BACKGROUND = { timeout: BACKGROUND_HOOK_TIMEOUT_S, asyncRewake: true };
-var BACKGROUND_HOOK_NAMES = ["wait-in-background", "wake-after-poll"];
-var HOOKS = [
-  {
-    kind: "quick",
-    name: "pace-guard",
-    event: "PreToolUse",
-    matcher: hookMatcher(statusTools()),
-    purpose: "refuses polls of ended handles, of handles a background watcher waits on, and polls faster than the cadence",
-    decide: decidePace,
-    options: QUICK
-  },
-  {
-    kind: "quick",
-    name: "plan-after-start",
-    event: "PostToolUse",
-    matcher: hookMatcher(startTools()),
-    purpose: "injects the wait plan after a start, or says there is nothing to poll",
-    decide: decideStart,
-    options: QUICK
-  },
-  {
-    kind: "background",
-    name: "wait-in-background",
-    event: "PostToolUse",
-    matcher: hookMatcher(startTools()),
-    purpose: "runs the watcher in the background after a start and wakes the model once, with the outcome",
-    options: BACKGROUND
-  },
-  {
-    kind: "quick",
-    name: "poll-outcome",
-    event: "PostToolUse",
-    matcher: hookMatcher(statusTools()),
-    purpose: "records terminal states and injects the outcome, next step and loop to stop",
-    decide: decideOutcome,
-    options: QUICK
-  },
-  {
-    kind: "background",
-    name: "wake-after-poll",
-    event: "PostToolUse",
-    matcher: hookMatcher(statusTools()),
-    purpose: "after a poll that is not final, wakes the model when the next is due (or runs the watcher, with credentials)",
-    options: BACKGROUND
-  },
-  {
-    kind: "quick",
-    name: "condition-pace",
-    event: "PreToolUse",
-    matcher: hookMatcher(CONDITIONS.map((c) => c.read.tool)),
-    purpose: "refuses re-reads of a wait with no handle (agents coming UP) after its end or faster than its cadence",
-    decide: decideConditionPace,
-    options: QUICK
-  },
-  {
-    kind: "quick",
-    name: "condition-outcome",
-    event: "PostToolUse",
-    matcher: hookMatcher([...new Set(CONDITIONS.flatMap((c) => [c.read.tool, ...c.armedBy ? [c.armedBy.tool] : []]))]),
-    purpose: "starts the clock of a wait with no handle, judges each re-read with the policy and says when it is ready, failed or late",
-    decide: decideConditionRead,
-    options: QUICK
-  },
-  {
-    kind: "quick",
-    name: "record-schedule",
-    event: "PostToolUse",
-    matcher: SCHEDULE_TOOLS.join("|"),
-    purpose: "ties CronCreate jobs and Monitor tasks to the handles they poll",
-    decide: decideSchedule,
-    options: QUICK
-  },
-  {
-    kind: "quick",
-    name: "record-scenario",
-    event: "PostToolUse",
-    matcher: hookMatcher([SCENARIO_TOOL]),
-    purpose: "remembers a scenario's expected run time for the plan",
-    decide: decideScenario,
-    options: QUICK
-  },
-  {
-    kind: "quick",
-    name: "stop-waits",
-    event: "UserPromptExpansion",
-    // Matched on the command's name (measured on 2.1.330); ':' makes it a regex, so it is anchored.
-    matcher: `^(${STOP_WAIT_COMMANDS.join("|")})$`,
-    purpose: "ends this session's background waits when /octoperf:stop-wait is typed",
-    decide: decideStopWaits,
-    options: QUICK
-  }
-];
 function hookSpec(name) {
   return HOOKS.find((spec) => spec.name === name);
 }
+var HOOK_TIMEOUT_S, QUICK, BACKGROUND, BACKGROUND_HOOK_NAMES, HOOKS;
+var init_registry = __esm({
+  "src/hooks/registry.ts"() {
+    "use strict";
+    init_policy();
+    init_claude_tools();
+    init_claims();
+    init_outcome2();
+    init_pace();
+    init_condition_wait();
+    init_scenario_duration();
+    init_schedules();
+    init_start_plan();
+    init_stop_waits();
+    HOOK_TIMEOUT_S = 10;
+    QUICK = { timeout: HOOK_TIMEOUT_S };
+    BACKGROUND = { timeout: BACKGROUND_HOOK_TIMEOUT_S, asyncRewake: true };
+    BACKGROUND_HOOK_NAMES = ["wait-in-background", "wake-after-poll"];
+    HOOKS = [
+      {
+        kind: "quick",
+        name: "pace-guard",
+        event: "PreToolUse",
+        matcher: hookMatcher(statusTools()),
+        purpose: "refuses polls of ended handles, of handles a background watcher waits on, and polls faster than the cadence",
+        decide: decidePace,
+        options: QUICK
+      },
+      {
+        kind: "quick",
+        name: "plan-after-start",
+        event: "PostToolUse",
+        matcher: hookMatcher(startTools()),
+        purpose: "injects the wait plan after a start, or says there is nothing to poll",
+        decide: claimAfterStart(decideStart),
+        options: QUICK
+      },
+      {
+        kind: "background",
+        name: "wait-in-background",
+        event: "PostToolUse",
+        matcher: hookMatcher(startTools()),
+        purpose: "runs the watcher in the background after a start and wakes the model once, with the outcome",
+        options: BACKGROUND
+      },
+      {
+        kind: "quick",
+        name: "poll-outcome",
+        event: "PostToolUse",
+        matcher: hookMatcher(statusTools()),
+        purpose: "records terminal states and injects the outcome, next step and loop to stop",
+        decide: claimAfterPoll(decideOutcome),
+        options: QUICK,
+        onFailureToo: true
+      },
+      {
+        kind: "background",
+        name: "wake-after-poll",
+        event: "PostToolUse",
+        matcher: hookMatcher(statusTools()),
+        purpose: "after a poll that is not final, wakes the model when the next is due (or runs the watcher, with credentials)",
+        options: BACKGROUND,
+        onFailureToo: true
+      },
+      {
+        kind: "quick",
+        name: "condition-pace",
+        event: "PreToolUse",
+        matcher: hookMatcher(CONDITIONS.map((c) => c.read.tool)),
+        purpose: "refuses re-reads of a wait with no handle (agents coming UP) after its end or faster than its cadence",
+        decide: decideConditionPace,
+        options: QUICK
+      },
+      {
+        kind: "quick",
+        name: "condition-outcome",
+        event: "PostToolUse",
+        matcher: hookMatcher([...new Set(CONDITIONS.flatMap((c) => [c.read.tool, ...c.armedBy ? [c.armedBy.tool] : []]))]),
+        purpose: "starts the clock of a wait with no handle, judges each re-read with the policy and says when it is ready, failed or late",
+        decide: decideConditionRead,
+        options: QUICK
+      },
+      {
+        kind: "quick",
+        name: "record-schedule",
+        event: "PostToolUse",
+        matcher: SCHEDULE_TOOLS.join("|"),
+        purpose: "ties CronCreate jobs and Monitor tasks to the handles they poll",
+        decide: decideSchedule,
+        options: QUICK
+      },
+      {
+        kind: "quick",
+        name: "record-scenario",
+        event: "PostToolUse",
+        matcher: hookMatcher([SCENARIO_TOOL]),
+        purpose: "remembers a scenario's expected run time for the plan",
+        decide: decideScenario,
+        options: QUICK
+      },
+      {
+        kind: "guard",
+        name: "guard-turn-end",
+        event: "Stop",
+        matcher: "",
+        purpose: "at each turn's end, wakes the model when nothing holds a wait it was promised (a dead, late or never-started waiter)",
+        options: BACKGROUND
+      },
+      {
+        kind: "quick",
+        name: "stop-waits",
+        event: "UserPromptExpansion",
+        // Matched on the command's name (measured on 2.1.330); ':' makes it a regex, so it is anchored.
+        matcher: `^(${STOP_WAIT_COMMANDS.join("|")})$`,
+        purpose: "ends this session's background waits when /octoperf:stop-wait is typed",
+        decide: decideStopWaits,
+        options: QUICK
+      }
+    ];
+  }
+});
 
 // src/hooks/state-dir.ts
-var import_node_fs4 = require("node:fs");
-var import_node_path5 = require("node:path");
-var FALLBACK_DIR_PREFIX = "octoperf-hooks-";
 function fallbackStateDir(io) {
   return (0, import_node_path5.join)(io.tmpdir, `${FALLBACK_DIR_PREFIX}${io.uid ?? "user"}`);
 }
@@ -2487,11 +2906,11 @@ function errorCode2(error) {
 }
 function ensurePrivateDir(dir, uid) {
   try {
-    (0, import_node_fs4.mkdirSync)(dir, { mode: 448 });
+    (0, import_node_fs5.mkdirSync)(dir, { mode: 448 });
   } catch (error) {
     if (errorCode2(error) !== "EEXIST") throw new StateProblem(`cannot create the state folder ${dir} (${errorCode2(error) ?? "error"})`);
   }
-  const stat = (0, import_node_fs4.lstatSync)(dir);
+  const stat = (0, import_node_fs5.lstatSync)(dir);
   const refuse2 = (why) => new StateProblem(`the state folder ${dir} ${why}; the hooks will not use it (remove it, or run inside Claude Code, which sets ${PLUGIN_DATA_ENV})`);
   if (!stat.isDirectory()) throw refuse2("is not a plain folder");
   if (uid === void 0) return;
@@ -2505,17 +2924,19 @@ function stateDir(env, io) {
   ensurePrivateDir(dir, io.uid);
   return dir;
 }
+var import_node_fs5, import_node_path5, FALLBACK_DIR_PREFIX;
+var init_state_dir = __esm({
+  "src/hooks/state-dir.ts"() {
+    "use strict";
+    import_node_fs5 = require("node:fs");
+    import_node_path5 = require("node:path");
+    init_environment();
+    init_state_problem();
+    FALLBACK_DIR_PREFIX = "octoperf-hooks-";
+  }
+});
 
 // src/hooks/store.ts
-var import_node_fs5 = require("node:fs");
-var import_node_path6 = require("node:path");
-var SESSION_TTL_MS = 7 * 24 * 3600 * 1e3;
-var MAX_STATE_BYTES = 256 * 1024;
-var STALE_LOCK_MS = 5e3;
-var LOCK_POLL_MS = 5;
-var MAX_ATTEMPTS = 3;
-var MAX_SWEEP_ENTRIES = 2e3;
-var LEFTOVER_MS = STALE_LOCK_MS * 12;
 function sessionFile(dir, sessionId) {
   if (!SESSION_ID_PATTERN.test(sessionId)) throw new StateProblem("malformed session id");
   return (0, import_node_path6.join)(dir, `${sessionId}.json`);
@@ -2525,8 +2946,8 @@ function errorCode3(error) {
 }
 function readText(file) {
   try {
-    if ((0, import_node_fs5.statSync)(file).size > MAX_STATE_BYTES) return "<oversized>";
-    return (0, import_node_fs5.readFileSync)(file, "utf8");
+    if ((0, import_node_fs6.statSync)(file).size > MAX_STATE_BYTES) return "<oversized>";
+    return (0, import_node_fs6.readFileSync)(file, "utf8");
   } catch (error) {
     if (errorCode3(error) === "ENOENT") return void 0;
     throw new StateProblem(`state file unreadable (${errorCode3(error) ?? "error"})`);
@@ -2546,11 +2967,11 @@ function save(file, state, token) {
   const text = JSON.stringify(bounded(state));
   const temp = `${file}.${token}.tmp`;
   try {
-    (0, import_node_fs5.writeFileSync)(temp, text, { mode: 384 });
-    (0, import_node_fs5.renameSync)(temp, file);
+    (0, import_node_fs6.writeFileSync)(temp, text, { mode: 384 });
+    (0, import_node_fs6.renameSync)(temp, file);
   } catch (error) {
     try {
-      (0, import_node_fs5.unlinkSync)(temp);
+      (0, import_node_fs6.unlinkSync)(temp);
     } catch {
     }
     throw error;
@@ -2559,17 +2980,17 @@ function save(file, state, token) {
 function sweep(dir, io) {
   let removed = 0;
   const now = io.now();
-  for (const name of (0, import_node_fs5.readdirSync)(dir).slice(0, MAX_SWEEP_ENTRIES)) {
+  for (const name of (0, import_node_fs6.readdirSync)(dir).slice(0, MAX_SWEEP_ENTRIES)) {
     const path = (0, import_node_path6.join)(dir, name);
     try {
-      const stat = (0, import_node_fs5.statSync)(path);
+      const stat = (0, import_node_fs6.statSync)(path);
       const age = now - stat.mtimeMs;
       const lock = name.endsWith(".lock");
       if (lock && !isAbandonedLock(path, io, LEFTOVER_MS)) continue;
       const leftover = (lock || name.endsWith(".tmp") || name.includes(".lock.broken.")) && age > LEFTOVER_MS;
       if (age > SESSION_TTL_MS || leftover) {
-        if (stat.isDirectory()) (0, import_node_fs5.rmdirSync)(path);
-        else (0, import_node_fs5.unlinkSync)(path);
+        if (stat.isDirectory()) (0, import_node_fs6.rmdirSync)(path);
+        else (0, import_node_fs6.unlinkSync)(path);
         removed++;
       }
     } catch {
@@ -2580,7 +3001,7 @@ function sweep(dir, io) {
 function updateSession(options, sessionId, change) {
   const { dir, io } = options;
   const file = sessionFile(dir, sessionId);
-  (0, import_node_fs5.mkdirSync)(dir, { recursive: true, mode: 448 });
+  (0, import_node_fs6.mkdirSync)(dir, { recursive: true, mode: 448 });
   const timing = { waitMs: options.lockWaitMs, staleMs: options.staleLockMs ?? STALE_LOCK_MS, pollMs: LOCK_POLL_MS };
   for (let attempt = 1; ; attempt++) {
     const lock = acquireLock(`${file}.lock`, io, timing);
@@ -2604,9 +3025,28 @@ function updateSession(options, sessionId, change) {
     }
   }
 }
+var import_node_fs6, import_node_path6, SESSION_TTL_MS, MAX_STATE_BYTES, STALE_LOCK_MS, LOCK_POLL_MS, MAX_ATTEMPTS, MAX_SWEEP_ENTRIES, LEFTOVER_MS;
+var init_store = __esm({
+  "src/hooks/store.ts"() {
+    "use strict";
+    import_node_fs6 = require("node:fs");
+    import_node_path6 = require("node:path");
+    init_input();
+    init_lock();
+    init_state();
+    init_state_problem();
+    init_state_problem();
+    SESSION_TTL_MS = 7 * 24 * 3600 * 1e3;
+    MAX_STATE_BYTES = 256 * 1024;
+    STALE_LOCK_MS = 5e3;
+    LOCK_POLL_MS = 5;
+    MAX_ATTEMPTS = 3;
+    MAX_SWEEP_ENTRIES = 2e3;
+    LEFTOVER_MS = STALE_LOCK_MS * 12;
+  }
+});
 
 // src/hooks/runner.ts
-var MAX_LOCK_WAIT_MS = 5e3;
 function isDisabled(name, env) {
   const value = env[DISABLE_ENV];
   if (!value) return false;
@@ -2617,6 +3057,7 @@ function backgroundHooksOn(env) {
   return BACKGROUND_HOOK_NAMES.every((name) => !isDisabled(name, env));
 }
 function lockWaitMs(spec) {
+  if (spec.kind !== "quick") return BACKGROUND_LOCK_WAIT_S * 1e3;
   return Math.min(MAX_LOCK_WAIT_MS, spec.options.timeout * 1e3 / 2);
 }
 function once(compute) {
@@ -2630,7 +3071,8 @@ function contextFor(io) {
     reach: { apiKey: Boolean(io.env[API_KEY_ENV]), login: once(() => loggedIn ? loggedIn() : false) },
     hooks: backgroundHooksOn(io.env),
     pluginRoot: io.pluginRoot,
-    alive: io.store.isAlive,
+    alive: (pid, proof) => isRecordedProcess(pid, proof, io.processes ?? { isAlive: io.store.isAlive, startOf: () => void 0, commandOf: () => void 0 }),
+    scale: timeScale(io.env),
     pid: io.store.pid,
     token: io.store.token()
   };
@@ -2648,14 +3090,13 @@ function specFor(name, io) {
   if (!spec) io.stderr(`octoperf hook: no hook named ${JSON.stringify(safeExcerpt(name, 40))} (failing open, no decision)`);
   return spec;
 }
-var pause = new Int32Array(new SharedArrayBuffer(4));
 function timeScale(env) {
   const value = Number(env[TEST_TIME_SCALE_ENV]);
   return env[TEST_TIME_SCALE_ENV] !== void 0 && Number.isFinite(value) && value > 0 && value <= 1e4 ? value : 1;
 }
 function writeFd(fd, text) {
   try {
-    (0, import_node_fs6.writeSync)(fd, text);
+    (0, import_node_fs7.writeSync)(fd, text);
   } catch {
   }
 }
@@ -2664,8 +3105,241 @@ function finishWith(emission) {
 `);
   process.exitCode = emission.exitCode;
 }
+var import_node_fs7, MAX_LOCK_WAIT_MS, pause;
+var init_runner = __esm({
+  "src/hooks/runner.ts"() {
+    "use strict";
+    import_node_fs7 = require("node:fs");
+    init_config_dir();
+    init_policy();
+    init_decision();
+    init_environment();
+    init_input();
+    init_lock();
+    init_processes();
+    init_registry();
+    init_safe_text();
+    init_state_dir();
+    init_store();
+    MAX_LOCK_WAIT_MS = 5e3;
+    pause = new Int32Array(new SharedArrayBuffer(4));
+  }
+});
+
+// src/hooks/background-entry.ts
+var background_entry_exports = {};
+__export(background_entry_exports, {
+  isLoggedIn: () => isLoggedIn2,
+  runBackgroundMain: () => runBackgroundMain
+});
+module.exports = __toCommonJS(background_entry_exports);
+
+// src/auth/hosted.ts
+var HOSTED_MCP_URL = "https://api.octoperf.com/mcp";
+
+// src/auth/paths.ts
+var import_node_crypto = require("node:crypto");
+var import_node_path2 = require("node:path");
+init_config_dir();
+init_config_dir();
+function normalServerUrl(serverUrl) {
+  const url = new URL(serverUrl);
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error(`not an http(s) URL: ${url.protocol}`);
+  return url.href;
+}
+function loginFiles(configDir, serverUrl) {
+  const key = (0, import_node_crypto.createHash)("sha256").update(normalServerUrl(serverUrl)).digest("hex").slice(0, 16);
+  const folder = loginsFolder(configDir);
+  return { folder, secrets: (0, import_node_path2.join)(folder, `${key}.json`), meta: (0, import_node_path2.join)(folder, `${key}.meta.json`) };
+}
+
+// src/auth/private-files.ts
+var import_node_fs = require("node:fs");
+var import_node_path3 = require("node:path");
+
+// src/auth/errors.ts
+init_duration();
+var AuthFailure = class extends Error {
+};
+var UnsafeStoreError = class extends AuthFailure {
+  constructor(path, reason) {
+    super(`refusing the credential folder ${path}: ${reason}`);
+    this.path = path;
+  }
+  path;
+  name = "UnsafeStoreError";
+  kind = "unsafe-store";
+};
+
+// src/auth/private-files.ts
+var OTHERS_WRITE = 18;
+var OTHERS_ANY = 63;
+function currentUid() {
+  return typeof process.getuid === "function" ? process.getuid() : void 0;
+}
+function checkOwned(path, stats) {
+  const uid = currentUid();
+  if (uid === void 0) return;
+  if (stats.uid !== uid) throw new UnsafeStoreError(path, `it belongs to user ${stats.uid}, not to you (${uid})`);
+  if ((stats.mode & OTHERS_WRITE) !== 0) throw new UnsafeStoreError(path, `others can write it (mode ${(stats.mode & 511).toString(8)})`);
+}
+function privateFolder(folder, create) {
+  const parent = (0, import_node_path3.dirname)(folder);
+  let stats;
+  try {
+    stats = (0, import_node_fs.lstatSync)(folder);
+  } catch {
+    if (!create) return false;
+    (0, import_node_fs.mkdirSync)(folder, { recursive: true, mode: 448 });
+    stats = (0, import_node_fs.lstatSync)(folder);
+  }
+  checkOwned(parent, (0, import_node_fs.statSync)(parent));
+  if (!stats.isDirectory()) throw new UnsafeStoreError(folder, stats.isSymbolicLink() ? "it is a symbolic link" : "it is not a folder");
+  checkOwned(folder, stats);
+  if (currentUid() !== void 0 && (stats.mode & OTHERS_ANY) !== 0) (0, import_node_fs.chmodSync)(folder, 448);
+  return true;
+}
+function readPrivateJson(path) {
+  let stats;
+  try {
+    stats = (0, import_node_fs.lstatSync)(path);
+  } catch {
+    return void 0;
+  }
+  if (!stats.isFile()) throw new UnsafeStoreError(path, stats.isSymbolicLink() ? "it is a symbolic link" : "it is not a file");
+  checkOwned(path, stats);
+  try {
+    return JSON.parse((0, import_node_fs.readFileSync)(path, "utf8"));
+  } catch {
+    return void 0;
+  }
+}
+
+// src/auth/login-state.ts
+function isMeta(value) {
+  if (typeof value !== "object" || value === null) return false;
+  const meta = value;
+  return meta.version === 1 && typeof meta.serverUrl === "string" && typeof meta.registered === "boolean" && typeof meta.hasAccessToken === "boolean" && typeof meta.refreshable === "boolean" && typeof meta.updatedAt === "number" && (meta.accessExpiresAt === void 0 || typeof meta.accessExpiresAt === "number");
+}
+function readLoginState(serverUrl, options = {}) {
+  const url = normalServerUrl(serverUrl);
+  const configDir = options.configDir ?? configDirFor(options.env ?? process.env);
+  const files = loginFiles(configDir, url);
+  const out = (reason) => ({ signedIn: false, serverUrl: url, reason });
+  if (!privateFolder(files.folder, false)) return out("not signed in");
+  const meta = readPrivateJson(files.meta);
+  if (!isMeta(meta) || meta.serverUrl !== url || !meta.registered || !meta.hasAccessToken) return out("not signed in");
+  const now = (options.now ?? Date.now)();
+  if (!meta.refreshable && meta.accessExpiresAt !== void 0 && meta.accessExpiresAt <= now) return out("the sign-in expired");
+  return {
+    signedIn: true,
+    serverUrl: url,
+    refreshable: meta.refreshable,
+    ...meta.accessExpiresAt !== void 0 ? { accessExpiresAt: meta.accessExpiresAt } : {}
+  };
+}
+function isLoggedIn(serverUrl, env = process.env, now = Date.now) {
+  try {
+    return readLoginState(serverUrl, { env, now }).signedIn;
+  } catch {
+    return false;
+  }
+}
+
+// src/hooks/background-run.ts
+var import_node_child_process = require("node:child_process");
+var import_node_fs2 = require("node:fs");
+var import_node_path4 = require("node:path");
+init_policy();
+init_untrusted_text();
+init_wait_instructions();
+init_background2();
+init_abortable_sleep();
+init_abortable_sleep();
+var MAX_KEPT_OUTPUT_CHARS = 64 * 1024;
+var KILL_GRACE_MS = 2e3;
+function lastWatcherLine(output) {
+  const lines = output.split(/\r?\n/).filter((line) => line.startsWith(WATCHER_LINE_PREFIX));
+  const last = lines.at(-1);
+  return last === void 0 ? void 0 : oneLine(last, MAX_WAKE_LINE_CHARS);
+}
+function defaultSpawn(script, argv, env) {
+  return (0, import_node_child_process.spawn)(process.execPath, [script, ...argv], { stdio: ["ignore", "pipe", "ignore"], env: { ...env }, shell: false, windowsHide: true });
+}
+async function runTimer(job, options, signal) {
+  const completed = await sleepUnlessAborted((job.dueAt - options.now()) / options.scale, signal);
+  return { kind: "timer", stopped: !completed };
+}
+function runWatch(job, options, signal) {
+  const script = options.pluginRoot ? (0, import_node_path4.join)(options.pluginRoot, WATCHER_SCRIPT) : void 0;
+  if (!script || !(0, import_node_fs2.existsSync)(script)) {
+    return Promise.resolve({ kind: "watch", stopped: false, exitCode: null, lastLine: void 0, problem: `its script ${WATCHER_SCRIPT} is not in the plugin's folder` });
+  }
+  if (signal.aborted) return Promise.resolve({ kind: "watch", stopped: true, exitCode: null, lastLine: void 0 });
+  return new Promise((done) => {
+    let output = "";
+    let stopped = false;
+    let problem;
+    const child = (options.spawnWatcher ?? defaultSpawn)(script, job.argv, options.env);
+    const kill = () => {
+      child.kill("SIGTERM");
+      setTimeout(() => child.kill("SIGKILL"), KILL_GRACE_MS).unref();
+    };
+    const onAbort = () => {
+      stopped = true;
+      kill();
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
+    const limit = setTimeout(kill, (job.waitSeconds + BACKGROUND_HOOK_MARGIN_S) * 1e3 / options.scale);
+    child.stdout?.setEncoding("utf8").on("data", (chunk) => {
+      output = (output + chunk).slice(-MAX_KEPT_OUTPUT_CHARS);
+    });
+    child.on("error", (error) => {
+      problem = `it could not be started (${error.code ?? error.name})`;
+    });
+    child.on("close", (code2) => {
+      clearTimeout(limit);
+      signal.removeEventListener("abort", onAbort);
+      done({ kind: "watch", stopped, exitCode: code2, lastLine: lastWatcherLine(output), ...problem && code2 === null ? { problem } : {} });
+    });
+  });
+}
+function systemJobRunner(options) {
+  return {
+    run: (job, signal) => job.kind === "timer" ? runTimer(job, options, signal) : runWatch(job, options, signal)
+  };
+}
 
 // src/hooks/background-runner.ts
+init_background2();
+
+// src/hooks/background-hooks.ts
+init_background2();
+var BACKGROUND_ARMS = {
+  "wait-in-background": armAfterStart,
+  "wake-after-poll": armAfterPoll
+};
+
+// src/hooks/background-runner.ts
+init_decision();
+init_input();
+init_processes();
+init_runner();
+init_safe_text();
+init_state();
+init_store();
+function adopt(arm, input, state, ctx, proof) {
+  const call = input.toolUseId;
+  if (call !== void 0 && state.cancelled?.includes(call)) return { state, note: "/octoperf:stop-wait ended this wait before it started" };
+  const armed = arm(input, state, ctx);
+  const waiters = waitersOf(armed.state);
+  if (!armed.job) {
+    const kept = waiters.filter((w) => !(w.claimed && call !== void 0 && w.call === call));
+    return kept.length === waiters.length ? armed : { ...armed, state: withWaiters(armed.state, kept) };
+  }
+  const mine = waiters.map((w) => w.token === ctx.token ? { ...w, ...proof ? { proof } : {} } : w);
+  return { ...armed, state: withWaiters(armed.state, mine) };
+}
 var WAKE_EXIT_CODE = 2;
 async function runBackgroundHook(name, io) {
   let spec;
@@ -2693,9 +3367,10 @@ async function runBackgroundHook(name, io) {
     if (!arm) return note("no logic for this background hook");
     let recorded = true;
     let armed;
+    const proof = io.processes ? ownProof(io.processes) : void 0;
     try {
       armed = updateSession(storeOptions(io, spec), input.sessionId, (state) => {
-        const result2 = arm(input, state, ctx);
+        const result2 = adopt(arm, input, state, ctx, proof);
         return { state: result2.state, result: result2 };
       });
     } catch (error) {
@@ -2708,7 +3383,6 @@ async function runBackgroundHook(name, io) {
     if (!job) return armed.note ? note(armed.note) : SILENT;
     const result = await io.jobs.run(job, io.signal);
     const later = { ...ctx, now: io.now() };
-    const ours = { kind: job.kind === "watch" ? "watcher" : "timer", pid: ctx.pid, token: job.token, works: job.works, at: ctx.now, until: later.now };
     let settled;
     try {
       if (!recorded) throw new StateProblem("never recorded");
@@ -2718,7 +3392,7 @@ async function runBackgroundHook(name, io) {
       });
     } catch (error) {
       if (!(error instanceof StateProblem)) throw error;
-      settled = job.kind === "watch" ? settle(job, result, withWaiters(emptyState(), [ours]), later) : { state: emptyState(), note: error.message };
+      settled = settle(job, result, armed.state, later);
     }
     if (!settled.wake) return settled.note ? note(settled.note) : SILENT;
     io.stderr(settled.wake);
@@ -2729,6 +3403,8 @@ async function runBackgroundHook(name, io) {
 }
 
 // src/hooks/background-entry.ts
+init_decision();
+init_runner();
 var runBackgroundMain = (name, io) => {
   const controller = new AbortController();
   for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"]) process.on(signal, () => controller.abort());

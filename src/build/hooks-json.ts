@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { HOOK_BUNDLE } from "../hooks/environment.js";
+import { FAILURE_EVENT } from "../hooks/input.js";
 import { HOOKS, type HookSpec } from "../hooks/registry.js";
 
 export { HOOK_BUNDLE } from "../hooks/environment.js";
@@ -22,13 +23,17 @@ interface CommandHook {
 }
 
 export function renderHooksJson(specs: readonly HookSpec[] = HOOKS): string {
-  const hooks: Record<string, { matcher: string; hooks: CommandHook[] }[]> = {};
+  const hooks: Record<string, { matcher?: string; hooks: CommandHook[] }[]> = {};
   for (const spec of specs) {
     if (!/^[a-z][a-z0-9-]*$/.test(spec.name)) throw new Error(`hook name ${JSON.stringify(spec.name)} is not a plain word: it goes on a command line`);
-    (hooks[spec.event] ??= []).push({ matcher: spec.matcher, hooks: [{ type: "command", command: hookCommand(spec.name), ...spec.options }] });
+    // Stop has no matcher (none is written, as the client's own examples do).
+    const entry = { ...(spec.matcher ? { matcher: spec.matcher } : {}), hooks: [{ type: "command" as const, command: hookCommand(spec.name), ...spec.options }] };
+    (hooks[spec.event] ??= []).push(entry);
+    // A failed call of the same tools comes as PostToolUseFailure (measured on 2.1.330): the same hook runs on it.
+    if ("onFailureToo" in spec && spec.onFailureToo) (hooks[FAILURE_EVENT] ??= []).push(entry);
   }
   const description =
-    "OctoPerf polling policy: wait plan after a start, pace guard, outcome, and the one-wake wait in the background. Generated from src/hooks/registry.ts by npm run build; do not edit.";
+    "OctoPerf polling policy: wait plan after a start, pace guard, outcome, the one-wake wait in the background, and the turn-end guard. Generated from src/hooks/registry.ts by npm run build; do not edit.";
   return `${JSON.stringify({ description, hooks }, null, 2)}\n`;
 }
 

@@ -15,6 +15,9 @@ import { oneLine } from "../policy/untrusted-text.js";
 import { WATCHER_SCRIPT } from "../render/wait-instructions.js";
 import { MAX_WAKE_LINE_CHARS, WATCHER_LINE_PREFIX, type JobResult, type TimerJob, type WatchJob } from "./background.js";
 import type { JobRunner } from "./background-runner.js";
+import { sleepUnlessAborted } from "./abortable-sleep.js";
+
+export { sleepUnlessAborted } from "./abortable-sleep.js";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -33,22 +36,6 @@ export interface SystemJobOptions {
   readonly scale: number;
   /** How to start the watcher (tests give a stand-in script). */
   readonly spawnWatcher?: (script: string, argv: readonly string[], env: Env) => ChildProcess;
-}
-
-/** Sleep `ms` real milliseconds; false when aborted first. */
-export function sleepUnlessAborted(ms: number, signal: AbortSignal): Promise<boolean> {
-  if (signal.aborted) return Promise.resolve(false);
-  return new Promise((done) => {
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      done(true);
-    }, Math.max(0, ms));
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      done(false);
-    };
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
 }
 
 /** The last line of the output that starts like a watcher line, if any. */

@@ -3,14 +3,15 @@
 // settle under the lock, then wake the model (exit 2, its one line alone on
 // stderr) or exit 0. Bundled apart from the quick hooks
 // (scripts/hooks/octoperf-hook-background.cjs), so they never compile it.
-import { settle, type Armed, type BackgroundJob, type JobResult, type Settled } from "./background.js";
+import { settle, type Arm, type Armed, type BackgroundJob, type JobResult, type Settled } from "./background.js";
 import { BACKGROUND_ARMS } from "./background-hooks.js";
 import { SILENT, type DecideContext, type Emission } from "./decision.js";
-import { parseHookInput } from "./input.js";
+import { parseHookInput, type PostToolUseInput } from "./input.js";
+import { ownProof } from "./processes.js";
 import type { BackgroundSpec } from "./registry.js";
 import { backgroundHooksOn, contextFor, failOpen, specFor, storeOptions, type HookIO } from "./runner.js";
 import { safeExcerpt } from "./safe-text.js";
-import { emptyState, withWaiters, type WaiterRecord } from "./state.js";
+import { emptyState, waitersOf, withWaiters, type SessionState } from "./state.js";
 import { StateProblem, updateSession } from "./store.js";
 
 /** Runs a background job's wait (background-run.ts in a hook process; a stand-in in tests). */
@@ -24,14 +25,35 @@ export interface BackgroundIO extends HookIO {
   readonly signal: AbortSignal;
 }
 
+/**
+ * Arm under the lock, adopting the claim the quick hook of the same call
+ * recorded (claims.ts): the waiter replaces the claim, with this process's
+ * pid, proof and token. A call whose claim /octoperf:stop-wait cancelled
+ * starts nothing; a claim this hook will not carry out is dropped, so it never
+ * looks held.
+ */
+export function adopt(arm: Arm, input: PostToolUseInput, state: SessionState, ctx: DecideContext, proof: string | undefined): Armed {
+  const call = input.toolUseId;
+  if (call !== undefined && state.cancelled?.includes(call)) return { state, note: "/octoperf:stop-wait ended this wait before it started" };
+  const armed = arm(input, state, ctx);
+  const waiters = waitersOf(armed.state);
+  if (!armed.job) {
+    const kept = waiters.filter((w) => !(w.claimed && call !== undefined && w.call === call));
+    return kept.length === waiters.length ? armed : { ...armed, state: withWaiters(armed.state, kept) };
+  }
+  const mine = waiters.map((w) => (w.token === ctx.token ? { ...w, ...(proof ? { proof } : {}) } : w));
+  return { ...armed, state: withWaiters(armed.state, mine) };
+}
+
 /** Exit 2 with the wake line alone on stderr: Claude Code hands exactly that line to the model. */
 export const WAKE_EXIT_CODE = 2;
 
 /**
  * Run one background hook invocation to its end. Arm under the lock; when
  * the state cannot be had, a watcher still runs (the plan promised a wake)
- * but a timer does not (nothing could tell it was superseded). Wait outside
- * the lock. Settle under the lock, and wake the model with one line or exit 0.
+ * but a timer does not (nothing could tell it was superseded; the turn-end
+ * guard then finds the work unheld). Wait outside the lock. Settle under the
+ * lock, and wake the model with one line or exit 0.
  */
 export async function runBackgroundHook(name: string, io: BackgroundIO): Promise<Emission> {
   let spec: BackgroundSpec;
@@ -59,9 +81,10 @@ export async function runBackgroundHook(name: string, io: BackgroundIO): Promise
     if (!arm) return note("no logic for this background hook");
     let recorded = true;
     let armed: Armed;
+    const proof = io.processes ? ownProof(io.processes) : undefined;
     try {
       armed = updateSession(storeOptions(io, spec), input.sessionId, (state) => {
-        const result = arm(input, state, ctx);
+        const result = adopt(arm, input, state, ctx, proof);
         return { state: result.state, result };
       });
     } catch (error) {
@@ -74,7 +97,6 @@ export async function runBackgroundHook(name: string, io: BackgroundIO): Promise
     if (!job) return armed.note ? note(armed.note) : SILENT;
     const result = await io.jobs.run(job, io.signal);
     const later: DecideContext = { ...ctx, now: io.now() };
-    const ours: WaiterRecord = { kind: job.kind === "watch" ? "watcher" : "timer", pid: ctx.pid, token: job.token, works: job.works, at: ctx.now, until: later.now };
     let settled: Settled;
     try {
       if (!recorded) throw new StateProblem("never recorded");
@@ -84,8 +106,9 @@ export async function runBackgroundHook(name: string, io: BackgroundIO): Promise
       });
     } catch (error) {
       if (!(error instanceof StateProblem)) throw error;
-      // Without the state a watcher's ending still wakes the model (it was promised); a timer's does not.
-      settled = job.kind === "watch" ? settle(job, result, withWaiters(emptyState(), [ours]), later) : { state: emptyState(), note: error.message };
+      // Without the state now, settle on what was read when the wait was armed: a wake was promised, and a late or
+      // doubled one is better than none (a newer poll this hook cannot see may have taken over).
+      settled = settle(job, result, armed.state, later);
     }
     if (!settled.wake) return settled.note ? note(settled.note) : SILENT;
     io.stderr(settled.wake);

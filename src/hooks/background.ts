@@ -2,20 +2,26 @@
 // as pure decisions. Each run has two of them around its long wait, both
 // under the session lock:
 //
-// - arm: after a start (wait-in-background) or a status poll that is not
-//   final (wake-after-poll), decide what to wait for and record the waiter
-//   (this hook's pid and token, its works, its end). With credentials the job
-//   is the watcher, run outside the model; without, a timer that wakes the
-//   model when the next poll is due, exactly one cadence after the poll.
+// - arm: after a start (wait-in-background) or a status poll
+//   (wake-after-poll), decide what to wait for and record the waiter (this
+//   hook's pid and token, its tool call, its works, when it is due). With
+//   credentials the job is the watcher, run outside the model; without, a
+//   timer that wakes the model when the next poll is due, one cadence after
+//   the poll and never after the deadline. The quick hook of the same call
+//   runs the same arm first and records its waiter as a claim (claims.ts),
+//   so the wait is held before the model reads the plan; this hook then
+//   adopts that claim instead of adding a second waiter.
 // - settle: after the wait (run outside the lock by background-run.ts), drop
 //   the record and decide whether to wake the model (exit 2) with one line,
 //   or stay silent: the work ended, a newer poll or timer took over, a live
-//   watcher holds it, or /octoperf:stop-wait ended this one.
+//   watcher holds it, or /octoperf:stop-wait ended this one. A timer due at
+//   the deadline wakes the model with the deadline, never silently.
 //
 // Everything shown comes from the policy, validated ids, or the watcher's
 // line made safe again here.
 import {
   alternativeTargets,
+  BACKGROUND_HOOK_MARGIN_S,
   bareToolName,
   classify,
   formatDuration,
@@ -37,9 +43,9 @@ import { waitLine } from "./plan-text.js";
 import { invocationFor, watcherBackend } from "./reach.js";
 import { andList } from "./safe-text.js";
 import { readStart, remember, sessionPlan } from "./start-plan.js";
-import { groupOf, waitersOf, watcherHolding, withWaiters, withWork, workFor, type SessionState, type WaiterRecord, type WorkRecord } from "./state.js";
+import { groupOf, isLive, waitersOf, watcherHolding, withWaiters, withWork, workFor, type SessionState, type WaiterRecord, type WorkEntry, type WorkRecord } from "./state.js";
 import { readToolResult, resultField } from "./tool-response.js";
-import { targetOf } from "./work-advice.js";
+import { deadlineText, targetOf } from "./work-advice.js";
 
 /** The watcher's lines start with this (src/watcher/lines.ts); only such a line is taken from its output. */
 export const WATCHER_LINE_PREFIX = "octoperf-wait:";
@@ -122,16 +128,23 @@ interface WatchSpec {
   readonly deadlineAt: number;
 }
 
+/** The state with `waiter` added: it replaces any record of the same tool call (its claim) and those `replaced` names. */
 function addWaiter(state: SessionState, waiter: WaiterRecord, replaced: (w: WaiterRecord) => boolean = () => false): SessionState {
-  return withWaiters(state, [...waitersOf(state).filter((w) => !replaced(w)), waiter]);
+  const same = (w: WaiterRecord): boolean => waiter.call !== undefined && w.call === waiter.call;
+  return withWaiters(state, [...waitersOf(state).filter((w) => !same(w) && !replaced(w)), waiter]);
 }
 
-function armWatch(state: SessionState, ctx: DecideContext, spec: WatchSpec, backend: readonly string[]): Armed {
+function waiterFor(kind: WaiterRecord["kind"], ctx: DecideContext, call: string | undefined, works: readonly string[], until: number, pollAt?: number): WaiterRecord {
+  return { kind, pid: ctx.pid, token: ctx.token, ...(call ? { call } : {}), works, at: ctx.now, until, ...(pollAt !== undefined ? { pollAt } : {}) };
+}
+
+function armWatch(state: SessionState, ctx: DecideContext, spec: WatchSpec, backend: readonly string[], call: string | undefined): Armed {
   const leftSeconds = Math.max(1, Math.ceil((spec.deadlineAt - ctx.now) / 1000));
   const waitSeconds = Math.min(leftSeconds, MAX_BACKGROUND_WAIT_S);
   const watched = watcherTargets(spec.targets, spec.alternatives);
   const argv = watcherArgs({ ...spec.plan, deadlineSeconds: waitSeconds }, watched, backend);
-  const waiter: WaiterRecord = { kind: "watcher", pid: ctx.pid, token: ctx.token, works: spec.keys, at: ctx.now, until: ctx.now + waitSeconds * 1000 };
+  // Due to settle by the end of its backstop (background-run.ts): the watcher's deadline plus the hook's margin.
+  const waiter = waiterFor("watcher", ctx, call, spec.keys, ctx.now + (waitSeconds + BACKGROUND_HOOK_MARGIN_S) * 1000);
   const job: WatchJob = {
     kind: "watch",
     token: ctx.token,
@@ -150,6 +163,11 @@ function armWatch(state: SessionState, ctx: DecideContext, spec: WatchSpec, back
   return { state: addWaiter(state, waiter), job };
 }
 
+/** Another live waiter (or claim) already holds one of these works: arming would give a second wake. */
+function heldElsewhere(state: SessionState, keys: readonly string[], ctx: DecideContext, call: string | undefined): boolean {
+  return waitersOf(state).some((w) => w.works.some((k) => keys.includes(k)) && (call === undefined || w.call !== call) && isLive(w, ctx));
+}
+
 /** After a start: run the watcher in the background when it can reach OctoPerf. */
 export const armAfterStart: Arm = (input, state, ctx) => {
   if (!ctx.hooks) return { state, note: "the background hooks are turned off" };
@@ -161,20 +179,37 @@ export const armAfterStart: Arm = (input, state, ctx) => {
   if (started.plan.chosen.id !== "background-watcher" || backend === undefined) {
     return { state, note: "the watcher cannot reach OctoPerf here; the model polls, paced by the hooks" };
   }
+  const keys = started.works.map((w) => w.keys[0]!);
+  if (heldElsewhere(state, keys, ctx, input.toolUseId)) return { state, note: "another waiter of the hooks already holds this work" };
   const spec: WatchSpec = {
     op: started.op,
     plan: started.plan,
-    keys: started.works.map((w) => w.keys[0]!),
+    keys,
     handles: started.handles,
     targets: started.targets,
     alternatives: started.alternatives,
     startedAt: ctx.now,
     deadlineAt: ctx.now + started.plan.deadlineSeconds * 1000,
   };
-  return armWatch(remember(state, started.works, true), ctx, spec, backend);
+  return armWatch(remember(state, started.works, true), ctx, spec, backend, input.toolUseId);
 };
 
-/** After a status poll that is not final: the watcher again (a run that outlasted a background wait), or the timer. */
+/** Whether this poll's answer is final for its work (a progress reading never is). */
+function pollIsFinal(input: PostToolUseInput, tool: string, op: Operation): boolean {
+  const field = fieldFor(op, tool);
+  if (!field || field.progress) return false;
+  const result = readToolResult(input.toolResponse);
+  const value = result.kind === "unknown" || result.isError ? undefined : resultField(result, field.field);
+  return classify(op, value).kind === "terminal";
+}
+
+/**
+ * After a status poll: a wait for every work of its start that still runs,
+ * whichever one was polled (a poll that ended one handle leaves the others
+ * waited on). The watcher again with credentials (a run that outlasted a
+ * background wait), else the timer, due one cadence after the poll and never
+ * after the deadline: a timer due then wakes the model with the deadline.
+ */
 export const armAfterPoll: Arm = (input, state, ctx) => {
   if (!ctx.hooks) return { state, note: "the background hooks are turned off" };
   const tool = bareToolName(input.toolName);
@@ -182,18 +217,16 @@ export const armAfterPoll: Arm = (input, state, ctx) => {
   const found = workFor(state, pollKeys(tool, input.toolInput));
   if (!found) return { state, note: "a handle this session did not start" };
   const { key, work } = found;
-  if (work.terminal) return { state, note: "the work has ended" };
   const op = operation(work.op);
-  const field = fieldFor(op, tool);
-  if (field && !field.progress) {
-    const result = readToolResult(input.toolResponse);
-    const value = result.kind === "unknown" || result.isError ? undefined : resultField(result, field.field);
-    if (classify(op, value).kind === "terminal") return { state, note: "the poll was final" };
-  }
-  const running = groupOf(state, work.group).filter((m) => !m.work.terminal);
-  const holder = running.find((m) => watcherHolding(state, m.key, ctx.alive));
+  const polledEnded = work.terminal !== undefined || pollIsFinal(input, tool, op);
+  const running = groupOf(state, work.group).filter((m) => !m.work.terminal && !(polledEnded && m.key === key));
+  if (running.length === 0) return { state, note: polledEnded ? "the poll was final" : "the work has ended" };
+  if (running.some((m) => m.work.backgroundFailedAt !== undefined)) return { state, note: "a background wait on it never started before: the model waits the hooks-off way" };
+  const call = input.toolUseId;
+  const holder = running.find((m) => watcherHolding(state, m.key, ctx, call));
   if (holder) return { state, note: "a background watcher waits on it" };
-  if (ctx.now > work.deadlineAt) return { state, note: "past its deadline: the model stops waiting" };
+  const deadlineAt = Math.max(...running.map((m) => m.work.deadlineAt));
+  if (ctx.now >= deadlineAt) return { state, note: "past its deadline: the poll's answer tells the model" };
   const backend = running.some((m) => m.work.watcherFailedAt !== undefined) ? undefined : watcherBackend(op.id, ctx.reach);
   if (backend !== undefined) {
     const startedAt = Math.min(...running.map((m) => m.work.startedAt));
@@ -208,33 +241,33 @@ export const armAfterPoll: Arm = (input, state, ctx) => {
       targets,
       alternatives: running.flatMap((m) => alternativeTargets(op, [m.work.handle], m.work.args)),
       startedAt,
-      deadlineAt: Math.max(...running.map((m) => m.work.deadlineAt)),
+      deadlineAt,
     };
-    return armWatch(state, ctx, spec, backend);
+    return armWatch(state, ctx, spec, backend, call);
   }
-  const pollAt = work.lastPollAt ?? ctx.now;
-  const dueAt = Math.max(ctx.now, pollAt + work.cadenceSeconds * 1000);
+  // The cadence runs from this poll; for the others of a start whose polled handle just ended, from their own last poll.
+  const pollAt = polledEnded ? ctx.now : (work.lastPollAt ?? ctx.now);
+  const from = polledEnded ? Math.min(...running.map((m) => m.work.lastPollAt ?? m.work.startedAt)) : pollAt;
+  const dueAt = Math.min(deadlineAt, Math.max(ctx.now, from + work.cadenceSeconds * 1000));
   const keys = running.map((m) => m.key);
-  const waiter: WaiterRecord = { kind: "timer", pid: ctx.pid, token: ctx.token, works: keys, at: ctx.now, until: dueAt, pollAt };
+  const waiter = waiterFor("timer", ctx, call, keys, dueAt, pollAt);
   // A newer poll's timer replaces the older ones of the same works: one wake per cadence.
   const next = addWaiter(state, waiter, (w) => w.kind === "timer" && w.works.some((k) => keys.includes(k)));
   return { state: next, job: { kind: "timer", token: ctx.token, op: op.id, works: keys, dueAt, pollAt, cadenceSeconds: work.cadenceSeconds } };
 };
 
-type Entry = { readonly key: string; readonly work: WorkRecord };
-
-function entries(state: SessionState, keys: readonly string[]): Entry[] {
+function entries(state: SessionState, keys: readonly string[]): WorkEntry[] {
   return keys.flatMap((key) => {
     const work = state.works[key];
     return work ? [{ key, work }] : [];
   });
 }
 
-function calls(list: readonly Entry[] | readonly PollTarget[]): string {
+function calls(list: readonly WorkEntry[] | readonly PollTarget[]): string {
   return andList(list.map((e) => ("work" in e ? describeCall(targetOf(e.key, e.work)) : describeCall(e))));
 }
 
-function timerLine(job: TimerJob, running: readonly Entry[]): string {
+function timerLine(job: TimerJob, running: readonly WorkEntry[]): string {
   const many = running.length > 1;
   return (
     `OctoPerf ${job.op}: the next poll is due (every ${job.cadenceSeconds} s): call ${calls(running)} now. ` +
@@ -267,14 +300,20 @@ function continueLine(job: WatchJob, ctx: DecideContext): string {
 const OUTCOME_EXIT: Readonly<Record<number, "succeeded" | "failed">> = { 0: "succeeded", 1: "failed" };
 const DEADLINE_EXIT = 2;
 
-function markFailed(state: SessionState, keys: readonly string[], now: number): SessionState {
+function mark(state: SessionState, keys: readonly string[], change: Partial<WorkRecord>): SessionState {
   let next = state;
-  for (const { key, work } of entries(state, keys)) next = withWork(next, key, { ...work, watcherFailedAt: now });
+  for (const { key, work } of entries(state, keys)) next = withWork(next, key, { ...work, ...change });
   return next;
+}
+
+/** A wake is given: its works' new turn has begun (the turn-end guard of the old one retires). */
+function woken(settled: Settled, keys: readonly string[], now: number): Settled {
+  return settled.wake === undefined ? settled : { ...settled, state: mark(settled.state, keys, { wokenAt: now }) };
 }
 
 function settleWatch(job: WatchJob, result: Extract<JobResult, { kind: "watch" }>, state: SessionState, ctx: DecideContext): Settled {
   const line = result.lastLine?.startsWith(WATCHER_LINE_PREFIX) ? oneLine(result.lastLine, MAX_WAKE_LINE_CHARS) : undefined;
+  const markFailed = (s: SessionState, keys: readonly string[], now: number): SessionState => mark(s, keys, { watcherFailedAt: now });
   if (result.problem !== undefined) {
     return {
       state: markFailed(state, job.works, ctx.now),
@@ -287,17 +326,25 @@ function settleWatch(job: WatchJob, result: Extract<JobResult, { kind: "watch" }
     return { state, wake: notify ? `${line} ${notify}` : line };
   }
   if (result.exitCode === DEADLINE_EXIT && ctx.now < job.deadlineAt) return { state, wake: continueLine(job, ctx) };
-  if (result.exitCode === DEADLINE_EXIT && line) return { state, wake: line };
+  if (result.exitCode === DEADLINE_EXIT) {
+    const running = entries(state, job.works).filter((e) => !e.work.terminal);
+    const advice = deadlineText(operation(job.op), running.length > 0 ? running : entries(state, job.works), ctx.now);
+    return { state: mark(state, job.works, { deadlineNoted: true }), wake: line ? `${line} ${advice}` : advice };
+  }
   const said = line ?? `${WATCHER_LINE_PREFIX} ${job.op}: the watcher ended with ${result.exitCode === null ? "a signal" : `exit code ${result.exitCode}`} and no line`;
   return { state: markFailed(state, job.works, ctx.now), wake: `${said} ${pollYourself(job)}` };
 }
 
+/** A timer wakes the model with the next poll, or, due at the deadline, with the deadline: never silent while a work it held runs. */
 function settleTimer(job: TimerJob, state: SessionState, ctx: DecideContext): Settled {
   const running = entries(state, job.works).filter((e) => !e.work.terminal);
   if (running.length === 0) return { state, note: "the work has ended" };
   if (running.some((e) => (e.work.lastPollAt ?? 0) > job.pollAt)) return { state, note: "a newer poll took over" };
-  if (running.some((e) => watcherHolding(state, e.key, ctx.alive))) return { state, note: "a background watcher waits on it" };
-  if (running.every((e) => ctx.now > e.work.deadlineAt)) return { state, note: "past its deadline: the model stops waiting" };
+  if (running.some((e) => watcherHolding(state, e.key, ctx))) return { state, note: "a background watcher waits on it" };
+  if (running.every((e) => ctx.now >= e.work.deadlineAt)) {
+    if (running.every((e) => e.work.deadlineNoted)) return { state, note: "past its deadline, and the model was told" };
+    return { state: mark(state, job.works, { deadlineNoted: true }), wake: deadlineText(operation(job.op), running, ctx.now) };
+  }
   return { state, wake: timerLine(job, running) };
 }
 
@@ -307,5 +354,6 @@ export function settle(job: BackgroundJob, result: JobResult, state: SessionStat
   const next = mine ? withWaiters(state, waitersOf(state).filter((w) => w.token !== job.token)) : state;
   if (result.stopped) return { state: next, note: "stopped before the end" };
   if (!mine) return { state: next, note: job.kind === "timer" ? "a newer poll took over, or /octoperf:stop-wait ended it" : "/octoperf:stop-wait ended it" };
-  return job.kind === "watch" && result.kind === "watch" ? settleWatch(job, result, next, ctx) : settleTimer(job as TimerJob, next, ctx);
+  const settled = job.kind === "watch" && result.kind === "watch" ? settleWatch(job, result, next, ctx) : settleTimer(job as TimerJob, next, ctx);
+  return woken(settled, job.works, ctx.now);
 }

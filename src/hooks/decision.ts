@@ -6,7 +6,7 @@
 // background (exit code 2 with one line on stderr) is the background hooks'
 // answer: see background.ts.
 import type { HookEvent, InputOf } from "./input.js";
-import type { SessionState, WaiterRecord } from "./state.js";
+import type { ProcessCheck, SessionState, WaiterRecord } from "./state.js";
 
 export interface Deny {
   readonly kind: "deny";
@@ -68,8 +68,14 @@ export interface DecideContext {
   readonly hooks: boolean;
   /** The plugin's folder, absolute, for commands shown to the model (shells do not get CLAUDE_PLUGIN_ROOT). */
   readonly pluginRoot: string | undefined;
-  /** Whether a process lives (a background waiter counts only while it does). */
-  readonly alive: (pid: number) => boolean;
+  /** Whether a recorded process still lives (a background waiter counts only while it does): its pid, and its proof when recorded. */
+  readonly alive: ProcessCheck;
+  /**
+   * Decision-clock milliseconds per real millisecond (1 but in tests that run
+   * the hooks' clock faster): spans that are real time whatever the clock (a
+   * claim's time to be adopted, a late wake's grace) are multiplied by it.
+   */
+  readonly scale?: number;
   /** This hook's process and run, for what a background hook records. */
   readonly pid: number;
   readonly token: string;

@@ -10,8 +10,19 @@
 // `command_name: "octoperf:stop-wait"`, `command_args: "BENCH_1"`,
 // `command_source: "plugin"`, `prompt` and the `session_id`.
 
+import { isCallId } from "./state.js";
+
+/**
+ * A failed tool call (an MCP result with isError, a JSON-RPC error, a time-out)
+ * comes as PostToolUseFailure, never as PostToolUse, with `error` (a string)
+ * and no `tool_response` (measured on 2.1.330). It reaches the PostToolUse
+ * hooks that ask for it as a PostToolUse input whose answer cannot be read.
+ */
+export const FAILURE_EVENT = "PostToolUseFailure";
+const MAX_FAILURE_CHARS = 2000;
+
 export type ToolEvent = "PreToolUse" | "PostToolUse";
-export type HookEvent = ToolEvent | "UserPromptExpansion";
+export type HookEvent = ToolEvent | "UserPromptExpansion" | "Stop";
 
 interface ToolCall {
   readonly sessionId: string;
@@ -26,6 +37,10 @@ export interface PreToolUseInput extends ToolCall {
 
 export interface PostToolUseInput extends ToolCall {
   readonly event: "PostToolUse";
+  /** The call's tool_use_id, when it is well formed: the key of the wait its hooks arm (claims.ts). */
+  readonly toolUseId?: string;
+  /** The call failed (PostToolUseFailure): its error, untrusted text; there is then no tool response. */
+  readonly failure?: string;
   /** A JSON string, an array of content blocks, an object or text: read it with readToolResult. */
   readonly toolResponse: unknown;
 }
@@ -40,8 +55,16 @@ export interface UserPromptExpansionInput {
   readonly commandArgs: string;
 }
 
+/** The model ended its turn (the turn-end guard). */
+export interface StopInput {
+  readonly event: "Stop";
+  readonly sessionId: string;
+  /** The turn went on because a Stop hook said so. */
+  readonly stopHookActive: boolean;
+}
+
 export type ToolHookInput = PreToolUseInput | PostToolUseInput;
-export type HookInput = ToolHookInput | UserPromptExpansionInput;
+export type HookInput = ToolHookInput | UserPromptExpansionInput | StopInput;
 export type InputOf<E extends HookEvent> = Extract<HookInput, { readonly event: E }>;
 
 export class InputProblem extends Error {
@@ -69,10 +92,15 @@ export function parseHookInput(raw: string): HookInput {
     throw new InputProblem("stdin is not JSON");
   }
   if (!isRecord(parsed)) throw new InputProblem("stdin is not a JSON object");
-  const event = parsed.hook_event_name;
-  if (event !== "PreToolUse" && event !== "PostToolUse" && event !== "UserPromptExpansion") throw new InputProblem("not a PreToolUse, PostToolUse or UserPromptExpansion event");
+  const named = parsed.hook_event_name;
+  const failed = named === FAILURE_EVENT;
+  const event = failed ? "PostToolUse" : named;
+  if (event !== "PreToolUse" && event !== "PostToolUse" && event !== "UserPromptExpansion" && event !== "Stop") {
+    throw new InputProblem("not a PreToolUse, PostToolUse, UserPromptExpansion or Stop event");
+  }
   const sessionId = parsed.session_id;
   if (typeof sessionId !== "string" || !SESSION_ID_PATTERN.test(sessionId)) throw new InputProblem("missing or malformed session_id");
+  if (event === "Stop") return { event, sessionId, stopHookActive: parsed.stop_hook_active === true };
   if (event === "UserPromptExpansion") {
     const name = parsed.expansion_type === "slash_command" && typeof parsed.command_name === "string" ? parsed.command_name : "";
     const args = typeof parsed.command_args === "string" ? parsed.command_args : "";
@@ -83,7 +111,12 @@ export function parseHookInput(raw: string): HookInput {
   if (typeof toolName !== "string" || toolName.length === 0 || toolName.length > 200) throw new InputProblem("missing or malformed tool_name");
   const toolInput = parsed.tool_input ?? {};
   if (!isRecord(toolInput)) throw new InputProblem("tool_input is not an object");
-  return event === "PostToolUse"
-    ? { event, sessionId, toolName, toolInput, toolResponse: parsed.tool_response }
-    : { event, sessionId, toolName, toolInput };
+  if (event === "PreToolUse") return { event, sessionId, toolName, toolInput };
+  const call = parsed.tool_use_id;
+  const ids = isCallId(call) ? { toolUseId: call } : {};
+  if (failed) {
+    const error = typeof parsed.error === "string" ? parsed.error.slice(0, MAX_FAILURE_CHARS) : "";
+    return { event, sessionId, toolName, toolInput, toolResponse: undefined, failure: error, ...ids };
+  }
+  return { event, sessionId, toolName, toolInput, toolResponse: parsed.tool_response, ...ids };
 }

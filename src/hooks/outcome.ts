@@ -19,11 +19,10 @@ import { terminalList } from "../render/wait-instructions.js";
 import type { Decide } from "./decision.js";
 import { fieldFor, pollKeys } from "./keys.js";
 import { notifySuggestion, type Ending } from "./notify.js";
-import { failureSkill } from "./plan-text.js";
 import { groupOf, withWork, workFor, type SessionState, type WorkRecord } from "./state.js";
-import { andList, safeToken } from "./safe-text.js";
+import { andList, safeExcerpt, safeToken } from "./safe-text.js";
 import { readToolResult, resultField, type ToolResult } from "./tool-response.js";
-import { callOf, nextStepText, stopLines } from "./work-advice.js";
+import { callOf, deadlineText, nextStepText, stopLines } from "./work-advice.js";
 
 /** Progress is reported as a fraction (0-1) or a percentage (0-100); either way, full is not done. */
 export function isFullProgress(value: unknown): boolean {
@@ -50,7 +49,9 @@ function outcomeText(state: SessionState, key: string, work: WorkRecord, verdict
   ];
   const group = groupOf(state, work.group);
   const running = group.filter((member) => !member.work.terminal);
-  if (running.length > 0) {
+  if (running.length > 0 && running.every((m) => now >= m.work.deadlineAt)) {
+    lines.push(deadlineText(op, running, now));
+  } else if (running.length > 0) {
     lines.push(`Still running: ${op.handle.kind} ${andList(running.map((m) => m.work.handle))}; keep polling ${running.length === 1 ? "it" : "them"} at the same pace.`);
   } else if (group.length > 1) {
     lines.push(`All ${group.length} handles have ended: ${group.map((m) => `${m.work.handle} ${m.work.terminal!.value}`).join(", ")}.`);
@@ -65,10 +66,14 @@ function outcomeText(state: SessionState, key: string, work: WorkRecord, verdict
   return lines.join("\n");
 }
 
-function inFlightText(op: Operation, work: WorkRecord, field: string, value: unknown, result: ToolResult, now: number): string[] {
+function inFlightText(op: Operation, key: string, work: WorkRecord, field: string, value: unknown, result: ToolResult, now: number, failure: string | undefined): string[] {
   const lines: string[] = [];
   const verdict = classify(op, value);
-  if (verdict.kind === "in-flight" && !verdict.known) {
+  if (failure !== undefined) {
+    lines.push(
+      `The call failed (${safeExcerpt(failure, 160) || "no reason given"}): it counts as a poll whose answer could not be read; ${work.handle} counts as still in flight, and its deadline still applies.`,
+    );
+  } else if (verdict.kind === "in-flight" && !verdict.known) {
     const shown = safeToken(value);
     lines.push(
       result.kind === "unknown" || value === undefined
@@ -76,13 +81,7 @@ function inFlightText(op: Operation, work: WorkRecord, field: string, value: unk
         : `${field} ${shown ?? "(an unreadable value)"} is not one the policy knows; ${work.handle} counts as still in flight, and its deadline still applies.`,
     );
   }
-  if (now > work.deadlineAt && !work.deadlineNoted) {
-    const skill = failureSkill(op);
-    lines.push(
-      `${work.handle} has run past its deadline (${formatDuration((work.deadlineAt - work.startedAt) / 1000)} after the start): ` +
-        `stop waiting, tell the user and diagnose${skill ? ` (skill ${skill})` : ""}.`,
-    );
-  }
+  if (now >= work.deadlineAt && !work.deadlineNoted) lines.push(deadlineText(op, [{ key, work }], now));
   return lines;
 }
 
@@ -114,8 +113,8 @@ export const decideOutcome: Decide<"PostToolUse"> = (input, state, ctx) => {
     const next = withWork(state, key, { ...work, terminal: { value: verdict.value, outcome: verdict.outcome, at: ctx.now } });
     return { state: next, decision: { kind: "context", text: outcomeText(next, key, work, verdict, op, ctx.now) } };
   }
-  const lines = inFlightText(op, work, field.field, value, result, ctx.now);
+  const lines = inFlightText(op, key, work, field.field, value, result, ctx.now, input.failure);
   if (lines.length === 0) return { state };
-  const next = ctx.now > work.deadlineAt ? withWork(state, key, { ...work, deadlineNoted: true }) : state;
+  const next = ctx.now >= work.deadlineAt ? withWork(state, key, { ...work, deadlineNoted: true }) : state;
   return { state: next, decision: { kind: "context", text: lines.join("\n") } };
 };

@@ -51,7 +51,7 @@ function endedReason(state: SessionState, key: string, work: WorkRecord): string
 
 function heldReason(key: string, work: WorkRecord, watcher: WaiterRecord): string {
   return (
-    `Not now: a background watcher of this plugin's hooks (process ${watcher.pid}) is waiting on ${callOf(key, work)} outside the model ` +
+    `Not now: a background watcher of this plugin's hooks (${watcher.claimed ? "starting" : `process ${watcher.pid}`}) is waiting on ${callOf(key, work)} outside the model ` +
     `and will wake you once, with the outcome. End your turn; do not poll and set up nothing else. ${STOP_WAIT_COMMAND} ${work.handle} ends it.`
   );
 }
@@ -63,7 +63,7 @@ function tooSoonReason(state: SessionState, key: string, work: WorkRecord, ctx: 
   const head = `Too soon: ${callOf(key, work)} was polled ${Math.floor(elapsedMs / 1000)} s ago and its cadence is ${work.cadenceSeconds} s; poll again in ${left} s.`;
   const schedule = schedulesOf(state, key)[0];
   let how: string;
-  if (timerFor(state, key, ctx.alive)) how = "This plugin's hooks will wake you when it is due: end your turn.";
+  if (timerFor(state, key, ctx)) how = "This plugin's hooks will wake you when it is due: end your turn.";
   else if (schedule?.kind === "monitor") how = `Monitor task ${schedule.id} is watching it: end your turn and wait for its next event.`;
   else if (schedule?.kind === "cron") how = `Loop job ${schedule.id} polls it (CronDelete ${argsJson({ id: schedule.id })} ends it): end your turn and let the next firing poll.`;
   else if (ctx.hooks) how = waitAgainLine(state, work, ctx);
@@ -79,13 +79,15 @@ export const decidePace: Decide<"PreToolUse"> = (input, state, ctx) => {
   if (!found) return { state };
   const { key, work } = found;
   if (work.terminal) return { state, decision: { kind: "deny", reason: endedReason(state, key, work) } };
-  const watcher = watcherHolding(state, key, ctx.alive);
+  const watcher = watcherHolding(state, key, ctx);
   if (watcher) return { state, decision: { kind: "deny", reason: heldReason(key, work, watcher) } };
   const onTime = work.freePoll === true || onTimeAfter(work.lastPollAt, ctx.now, work.cadenceSeconds);
+  // A work whose promised background wait never started is waited for the hooks-off way (turn-end.ts).
+  const hooks = ctx.hooks && work.backgroundFailedAt === undefined;
   // With the hooks' timer as the way to wait, a refusal is only safe while a live timer will wake the model: a refused
   // poll has no answer, so it arms no timer, and "end your turn" would end the wait. With none, the poll passes and re-arms it.
-  const unattended = ctx.hooks && !timerFor(state, key, ctx.alive) && schedulesOf(state, key).length === 0;
-  if (!onTime && !unattended) return { state, decision: { kind: "deny", reason: tooSoonReason(state, key, work, ctx) } };
+  const unattended = hooks && !timerFor(state, key, ctx) && schedulesOf(state, key).length === 0;
+  if (!onTime && !unattended) return { state, decision: { kind: "deny", reason: tooSoonReason(state, key, work, { ...ctx, hooks }) } };
   const { freePoll: _used, ...rest } = work;
   const early = onTime ? {} : { note: "early, but no timer of the hooks waits on it: the poll passes and its answer re-arms one" };
   return { state: withWork(state, key, { ...rest, lastPollAt: ctx.now }), ...early };

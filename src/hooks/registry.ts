@@ -14,6 +14,7 @@ import { BACKGROUND_HOOK_TIMEOUT_S, CONDITIONS, hookMatcher, startTools, statusT
 import { SCHEDULE_TOOLS } from "./claude-tools.js";
 import type { Decide } from "./decision.js";
 import type { HookEvent } from "./input.js";
+import { claimAfterPoll, claimAfterStart } from "./claims.js";
 import { decideOutcome } from "./outcome.js";
 import { decidePace } from "./pace.js";
 import { decideConditionPace, decideConditionRead } from "./condition-wait.js";
@@ -46,6 +47,8 @@ interface QuickSpec<E extends HookEvent> {
   readonly purpose: string;
   readonly decide: Decide<E>;
   readonly options: CommandOptions;
+  /** Also on PostToolUseFailure: a failed call of its tools is a poll whose answer could not be read. */
+  readonly onFailureToo?: true;
 }
 
 /** A background hook: its logic is in background-hooks.ts, under its name (out of the quick hooks' bundle). */
@@ -56,10 +59,25 @@ export interface BackgroundSpec {
   readonly matcher: string;
   readonly purpose: string;
   readonly options: CommandOptions;
+  readonly onFailureToo?: true;
 }
 
-/** A hook of either kind and any event; narrowing on `kind` and `event` types its logic. */
-export type HookSpec = QuickSpec<"PreToolUse"> | QuickSpec<"PostToolUse"> | QuickSpec<"UserPromptExpansion"> | BackgroundSpec;
+/**
+ * The turn-end guard (turn-end.ts): in the background at every turn's end,
+ * it wakes the model when nothing holds a wait it is owed. Its code is in
+ * the quick bundle, so it runs even where the background bundle cannot load.
+ */
+export interface GuardSpec {
+  readonly kind: "guard";
+  readonly name: "guard-turn-end";
+  readonly event: "Stop";
+  readonly matcher: string;
+  readonly purpose: string;
+  readonly options: CommandOptions;
+}
+
+/** A hook of any kind and event; narrowing on `kind` and `event` types its logic. */
+export type HookSpec = QuickSpec<"PreToolUse"> | QuickSpec<"PostToolUse"> | QuickSpec<"UserPromptExpansion"> | BackgroundSpec | GuardSpec;
 
 const QUICK: CommandOptions = { timeout: HOOK_TIMEOUT_S };
 /** Background: the session goes on at once; exit 2 wakes the model. The timeout is above the longest background wait. */
@@ -84,7 +102,7 @@ export const HOOKS: readonly HookSpec[] = [
     event: "PostToolUse",
     matcher: hookMatcher(startTools()),
     purpose: "injects the wait plan after a start, or says there is nothing to poll",
-    decide: decideStart,
+    decide: claimAfterStart(decideStart),
     options: QUICK,
   },
   {
@@ -101,8 +119,9 @@ export const HOOKS: readonly HookSpec[] = [
     event: "PostToolUse",
     matcher: hookMatcher(statusTools()),
     purpose: "records terminal states and injects the outcome, next step and loop to stop",
-    decide: decideOutcome,
+    decide: claimAfterPoll(decideOutcome),
     options: QUICK,
+    onFailureToo: true,
   },
   {
     kind: "background",
@@ -111,6 +130,7 @@ export const HOOKS: readonly HookSpec[] = [
     matcher: hookMatcher(statusTools()),
     purpose: "after a poll that is not final, wakes the model when the next is due (or runs the watcher, with credentials)",
     options: BACKGROUND,
+    onFailureToo: true,
   },
   {
     kind: "quick",
@@ -147,6 +167,14 @@ export const HOOKS: readonly HookSpec[] = [
     purpose: "remembers a scenario's expected run time for the plan",
     decide: decideScenario,
     options: QUICK,
+  },
+  {
+    kind: "guard",
+    name: "guard-turn-end",
+    event: "Stop",
+    matcher: "",
+    purpose: "at each turn's end, wakes the model when nothing holds a wait it was promised (a dead, late or never-started waiter)",
+    options: BACKGROUND,
   },
   {
     kind: "quick",

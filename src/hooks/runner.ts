@@ -13,11 +13,12 @@ import { existsSync, readFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { configDirFor, loginsFolder } from "../auth/config-dir.js";
+import { BACKGROUND_LOCK_WAIT_S } from "../policy/index.js";
 import { emit, SILENT, type DecideContext, type Decided, type Emission } from "./decision.js";
 import { API_KEY_ENV, BACKGROUND_BUNDLE, DISABLE_ENV, TEST_CLOCK_ENV, TEST_TIME_SCALE_ENV } from "./environment.js";
 import { parseHookInput, type HookEvent, type HookInput } from "./input.js";
 import { isProcessAlive, type LockIO } from "./lock.js";
-import { stopHookProcess } from "./processes.js";
+import { isRecordedProcess, stopHookProcess, systemProbe, type ProcessProbe } from "./processes.js";
 import { BACKGROUND_HOOK_NAMES, hookSpec, type HookSpec } from "./registry.js";
 import { safeExcerpt } from "./safe-text.js";
 import type { SessionState, WaiterRecord } from "./state.js";
@@ -41,8 +42,10 @@ export interface HookIO {
   readonly pluginRoot?: string;
   /** Whether a sign-in of `octoperf-wait login` is stored; asked only when a decision needs it. */
   readonly loggedIn?: () => boolean;
-  /** End a background waiter's process (/octoperf:stop-wait); false when it is not one of ours or already gone. */
+  /** End a background waiter's process (/octoperf:stop-wait); false when it is not proved ours or already gone. */
   readonly stopWaiter?: (waiter: WaiterRecord) => boolean;
+  /** How a recorded process is proved (processes.ts); without it, a live pid is all that is known. */
+  readonly processes?: ProcessProbe;
 }
 
 export function isDisabled(name: string, env: Env): boolean {
@@ -57,8 +60,13 @@ export function backgroundHooksOn(env: Env): boolean {
   return BACKGROUND_HOOK_NAMES.every((name) => !isDisabled(name, env));
 }
 
-/** A hook waits for the lock at most half its own timeout. */
+/**
+ * A quick hook waits for the lock at most half its own timeout, and at most
+ * MAX_LOCK_WAIT_MS (a tool call waits for it). A background hook runs beside
+ * the session and a wake it drops leaves the session idle: it waits longer.
+ */
 export function lockWaitMs(spec: HookSpec): number {
+  if (spec.kind !== "quick") return BACKGROUND_LOCK_WAIT_S * 1000;
   return Math.min(MAX_LOCK_WAIT_MS, (spec.options.timeout * 1000) / 2);
 }
 
@@ -75,7 +83,8 @@ export function contextFor(io: HookIO): DecideContext {
     reach: { apiKey: Boolean(io.env[API_KEY_ENV]), login: once(() => (loggedIn ? loggedIn() : false)) },
     hooks: backgroundHooksOn(io.env),
     pluginRoot: io.pluginRoot,
-    alive: io.store.isAlive,
+    alive: (pid, proof) => isRecordedProcess(pid, proof, io.processes ?? { isAlive: io.store.isAlive, startOf: () => undefined, commandOf: () => undefined }),
+    scale: timeScale(io.env),
     pid: io.store.pid,
     token: io.store.token(),
   };
@@ -209,7 +218,8 @@ export function systemHookIO(stdin: string, pluginRoot: string | undefined, writ
     stderr: (line) => write(2, `${line}\n`),
     ...(pluginRoot ? { pluginRoot } : {}),
     loggedIn: loggedInCheck(process.env, pluginRoot),
-    stopWaiter: (waiter) => stopHookProcess(waiter.pid),
+    stopWaiter: (waiter) => stopHookProcess(waiter.pid, waiter.proof),
+    processes: systemProbe,
   };
 }
 
@@ -224,6 +234,10 @@ export function main(argv: readonly string[] = process.argv.slice(2)): void {
   const name = argv[0] ?? "";
   const pluginRoot = pluginRootOf(process.argv[1]);
   const io = systemHookIO(stdin, pluginRoot, writeFd);
+  if (hookSpec(name)?.kind === "guard") {
+    runGuardMain(name, io);
+    return;
+  }
   if (hookSpec(name)?.kind === "background") {
     try {
       backgroundBundle(pluginRoot).runBackgroundMain(name, io);
@@ -233,6 +247,16 @@ export function main(argv: readonly string[] = process.argv.slice(2)): void {
     return;
   }
   finishWith(runHook(name, io));
+}
+
+/** The guard runs from this bundle (it must work where the background one cannot load); signals end it silently. */
+function runGuardMain(name: string, io: HookIO): void {
+  const controller = new AbortController();
+  for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) process.on(signal, () => controller.abort());
+  void import("./turn-end-runner.js")
+    .then(({ runGuardHook }) => runGuardHook(name, { ...io, signal: controller.signal }))
+    .then(finishWith, () => finishWith(SILENT))
+    .finally(() => process.exit());
 }
 
 /** writeSync on fds 1 and 2: creating process.stdout costs a hook almost a millisecond. */

@@ -1,7 +1,7 @@
 // What the hooks remember about one Claude Code session, as plain data, and
 // the pure changes made to it. The store reads and writes it; nothing here
 // touches a file or a clock.
-import { CONDITION_IDS, isHandle, OPERATION_IDS, type ConditionId, type OperationId, type Outcome } from "../policy/index.js";
+import { CLAIM_TTL_S, CONDITION_IDS, isHandle, LATE_WAKE_GRACE_S, OPERATION_IDS, type ConditionId, type OperationId, type Outcome } from "../policy/index.js";
 
 /** One piece of work being waited for: one handle of one started operation. */
 export interface WorkRecord {
@@ -23,6 +23,14 @@ export interface WorkRecord {
   readonly deadlineNoted?: boolean;
   /** When a background watcher on this work ended in an error: the hooks then pace the model's polls instead. */
   readonly watcherFailedAt?: number;
+  /** When a background hook last woke the model about this work (a new turn follows). */
+  readonly wokenAt?: number;
+  /** When /octoperf:stop-wait ended its waiters: nothing is owed it until the model polls it again. */
+  readonly releasedAt?: number;
+  /** When the turn-end guard last woke the model because nothing held this work: once per poll. */
+  readonly guardedAt?: number;
+  /** When a promised background wait on it never started (its claim expired): the hooks then wait the hooks-off way. */
+  readonly backgroundFailedAt?: number;
   readonly terminal?: { readonly value: string; readonly outcome: Outcome; readonly at: number };
 }
 
@@ -37,22 +45,38 @@ export interface ScheduleRecord {
 
 /**
  * A background hook at work for this session: a watcher it runs, or a timer
- * that wakes the model when the next poll is due. Recorded under the lock
- * before the long wait, which runs outside it.
+ * that wakes the model when the next poll is due. The quick hook of the same
+ * tool call claims it first (`claimed`, pid 0: the promise is on record before
+ * the model reads it); the background hook adopts the claim with its own pid,
+ * proof and token, and waits outside the lock.
  */
 export interface WaiterRecord {
   readonly kind: "watcher" | "timer";
-  /** The hook's process: a watcher counts only while it lives; /octoperf:stop-wait ends it. */
+  /** The hook's process (0 for a claim): it counts only while it is proved alive; /octoperf:stop-wait ends it. */
   readonly pid: number;
+  /** The process's start identity (processes.ts): a live pid with another start is not this waiter. */
+  readonly proof?: string;
   /** This hook run's own token: a record replaced by a newer one is no longer its own. */
   readonly token: string;
+  /** The tool call (tool_use_id) whose hooks armed it: its quick hook claims, its background hook adopts. */
+  readonly call?: string;
+  /** A claim: promised by the quick hook, not yet adopted by the background hook. */
+  readonly claimed?: true;
   /** Primary keys of the works it waits on. */
   readonly works: readonly string[];
   readonly at: number;
-  /** A watcher's latest end (its deadline); a timer's wake. */
+  /** When it is due to settle: a timer's wake, a watcher's latest end. Past it (and a grace), it no longer counts. */
   readonly until: number;
   /** A timer: the poll it follows (that work's lastPollAt). */
   readonly pollAt?: number;
+}
+
+/** The turn-end guard of the session (one at a time: a newer one retires the older). */
+export interface GuardRecord {
+  readonly pid: number;
+  readonly proof?: string;
+  readonly token: string;
+  readonly at: number;
 }
 
 /** A wait with no handle (src/policy/conditions.ts), by its key ("list_provider_agents:<providerId>"). */
@@ -79,6 +103,9 @@ export interface SessionState {
   readonly waiters?: readonly WaiterRecord[];
   /** Condition waits armed in this session (absent until one is). */
   readonly conditions?: Readonly<Record<string, ConditionRecord>>;
+  /** Tool calls whose claimed wait /octoperf:stop-wait ended before its background hook started: it never starts. */
+  readonly cancelled?: readonly string[];
+  readonly guard?: GuardRecord;
 }
 
 export const MAX_WORKS = 100;
@@ -86,6 +113,7 @@ export const MAX_SCHEDULES = 50;
 export const MAX_SCENARIOS = 50;
 export const MAX_WAITERS = 50;
 export const MAX_CONDITIONS = 20;
+export const MAX_CANCELLED = 20;
 
 export function emptyState(): SessionState {
   return { version: 1, works: {}, aliases: {}, schedules: [], scenarios: {} };
@@ -94,13 +122,19 @@ export function emptyState(): SessionState {
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isTime = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v) && v >= 0;
 const isKey = (v: unknown): v is string => typeof v === "string" && v.length <= 200 && /^[a-z_]+:[A-Za-z0-9_/-]+$/.test(v);
+/** A tool_use_id as Claude Code writes them ("toolu_..."); anything else is not recorded. */
+export const CALL_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+export const isCallId = (v: unknown): v is string => typeof v === "string" && CALL_ID_PATTERN.test(v);
+const isProof = (v: unknown): boolean => v === undefined || (typeof v === "string" && /^[A-Za-z0-9 :_-]{1,64}$/.test(v));
+const isToken = (v: unknown): v is string => typeof v === "string" && /^[A-Za-z0-9]{1,64}$/.test(v);
+const isPid = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v > 0;
 
 function isWork(v: unknown): v is WorkRecord {
   if (!isRecord(v) || !(OPERATION_IDS as readonly unknown[]).includes(v.op) || !isHandle(v.handle)) return false;
   if (typeof v.tool !== "string" || !/^[a-z_]{1,64}$/.test(v.tool) || !isRecord(v.args) || !Object.values(v.args).every(isHandle)) return false;
   if (!isKey(v.group) || !isTime(v.startedAt) || !isTime(v.expectedSeconds) || !isTime(v.cadenceSeconds) || !isTime(v.deadlineAt)) return false;
   if (v.lastPollAt !== undefined && !isTime(v.lastPollAt)) return false;
-  if (v.watcherFailedAt !== undefined && !isTime(v.watcherFailedAt)) return false;
+  for (const time of [v.watcherFailedAt, v.wokenAt, v.releasedAt, v.guardedAt, v.backgroundFailedAt]) if (time !== undefined && !isTime(time)) return false;
   if (v.terminal !== undefined) {
     const t = v.terminal;
     if (!isRecord(t) || typeof t.value !== "string" || !/^[A-Z_]{1,32}$/.test(t.value) || !isTime(t.at)) return false;
@@ -125,11 +159,10 @@ function isWaiter(v: unknown): v is WaiterRecord {
   return (
     isRecord(v) &&
     (v.kind === "watcher" || v.kind === "timer") &&
-    typeof v.pid === "number" &&
-    Number.isSafeInteger(v.pid) &&
-    v.pid > 0 &&
-    typeof v.token === "string" &&
-    /^[A-Za-z0-9]{1,64}$/.test(v.token) &&
+    (v.claimed === true ? v.pid === 0 : v.claimed === undefined && isPid(v.pid)) &&
+    isProof(v.proof) &&
+    isToken(v.token) &&
+    (v.call === undefined || isCallId(v.call)) &&
     Array.isArray(v.works) &&
     v.works.length <= MAX_WORKS &&
     v.works.every(isKey) &&
@@ -156,6 +189,8 @@ export function isSessionState(v: unknown): v is SessionState {
   if (!Object.entries(v.aliases).every(([key, primary]) => isKey(key) && isKey(primary))) return false;
   if (!v.schedules.every(isSchedule)) return false;
   if (v.waiters !== undefined && !(Array.isArray(v.waiters) && v.waiters.every(isWaiter))) return false;
+  if (v.cancelled !== undefined && !(Array.isArray(v.cancelled) && v.cancelled.length <= MAX_CANCELLED && v.cancelled.every(isCallId))) return false;
+  if (v.guard !== undefined && !(isRecord(v.guard) && isPid(v.guard.pid) && isProof(v.guard.proof) && isToken(v.guard.token) && isTime(v.guard.at))) return false;
   if (v.conditions !== undefined && !(isRecord(v.conditions) && Object.entries(v.conditions).every(([key, c]) => isKey(key) && isCondition(c)))) return false;
   return Object.entries(v.scenarios).every(([id, s]) => isHandle(id) && isRecord(s) && isTime(s.seconds) && isTime(s.at));
 }
@@ -182,6 +217,7 @@ export function bounded(state: SessionState): SessionState {
   const conditions = Object.entries(state.conditions ?? {})
     .sort(([, a], [, b]) => b.startedAt - a.startedAt)
     .slice(0, MAX_CONDITIONS);
+  const cancelled = (state.cancelled ?? []).slice(-MAX_CANCELLED);
   return {
     version: 1,
     works: Object.fromEntries(works),
@@ -190,6 +226,8 @@ export function bounded(state: SessionState): SessionState {
     scenarios,
     ...(waiters.length > 0 ? { waiters } : {}),
     ...(conditions.length > 0 ? { conditions: Object.fromEntries(conditions) } : {}),
+    ...(cancelled.length > 0 ? { cancelled } : {}),
+    ...(state.guard ? { guard: state.guard } : {}),
   };
 }
 
@@ -203,8 +241,14 @@ export function workFor(state: SessionState, keys: readonly string[]): { key: st
   return undefined;
 }
 
+/** A work with its primary key. */
+export interface WorkEntry {
+  readonly key: string;
+  readonly work: WorkRecord;
+}
+
 /** The works of a group, primary key first, in start order. */
-export function groupOf(state: SessionState, group: string): { key: string; work: WorkRecord }[] {
+export function groupOf(state: SessionState, group: string): WorkEntry[] {
   return Object.entries(state.works)
     .filter(([, work]) => work.group === group)
     .map(([key, work]) => ({ key, work }));
@@ -229,12 +273,38 @@ export function withWaiters(state: SessionState, waiters: readonly WaiterRecord[
   return waiters.length > 0 ? { ...rest, waiters } : rest;
 }
 
-/** A live background watcher that waits on this work, if any (a dead one's record no longer counts). */
-export function watcherHolding(state: SessionState, key: string, alive: (pid: number) => boolean): WaiterRecord | undefined {
-  return waitersOf(state).find((w) => w.kind === "watcher" && w.works.includes(key) && alive(w.pid));
+/** Whether a process is the one recorded: alive, and (when a proof was recorded) with the same start identity. */
+export type ProcessCheck = (pid: number, proof?: string) => boolean;
+
+/** What tells a live waiter from a lost one: the decision clock and the process check. */
+export interface Liveness {
+  readonly now: number;
+  readonly alive: ProcessCheck;
+  /** Decision-clock ms per real ms (DecideContext.scale); 1 when absent. */
+  readonly scale?: number;
 }
 
-/** A live timer that will wake the model for this work, if any. */
-export function timerFor(state: SessionState, key: string, alive: (pid: number) => boolean): WaiterRecord | undefined {
-  return waitersOf(state).find((w) => w.kind === "timer" && w.works.includes(key) && alive(w.pid));
+export type WaiterHealth = "live" | "unadopted" | "gone" | "late";
+
+/**
+ * A claim is live until CLAIM_TTL_S after it was made; an adopted waiter while
+ * its process is proved alive and it is not LATE_WAKE_GRACE_S past its `until`.
+ */
+export function waiterHealth(w: WaiterRecord, live: Liveness): WaiterHealth {
+  const scale = live.scale ?? 1;
+  if (w.claimed) return live.now <= w.at + CLAIM_TTL_S * 1000 * scale ? "live" : "unadopted";
+  if (!live.alive(w.pid, w.proof)) return "gone";
+  return live.now <= w.until + LATE_WAKE_GRACE_S * 1000 * scale ? "live" : "late";
+}
+
+export const isLive = (w: WaiterRecord, live: Liveness): boolean => waiterHealth(w, live) === "live";
+
+/** A live background watcher (or its claim) that waits on this work, if any; `except` is the caller's own call. */
+export function watcherHolding(state: SessionState, key: string, live: Liveness, except?: string): WaiterRecord | undefined {
+  return waitersOf(state).find((w) => w.kind === "watcher" && w.works.includes(key) && (except === undefined || w.call !== except) && isLive(w, live));
+}
+
+/** A live timer (or its claim) that will wake the model for this work, if any. */
+export function timerFor(state: SessionState, key: string, live: Liveness): WaiterRecord | undefined {
+  return waitersOf(state).find((w) => w.kind === "timer" && w.works.includes(key) && isLive(w, live));
 }

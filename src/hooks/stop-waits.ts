@@ -3,14 +3,16 @@
 // command. Claude Code 2.1.330 gives this hook the session id and the typed
 // arguments as their own field (input.ts); the argument is checked here with
 // the command's own parser, and nothing of it reaches a shell. The records go
-// under the lock; the runner then signals each waiter's process, which ends
-// its watcher and exits without waking anyone. The one line printed is shown
+// under the lock (a claim's call is cancelled, so a background hook not yet
+// started never starts); the runner then signals each waiter's process, only
+// when proved ours, which ends its watcher and exits without waking anyone. A
+// process it cannot prove is left alone, and wakes nobody: its record is gone. The one line printed is shown
 // to the model, which reports it with what the command's steps end.
 import { PLUGIN_NAME } from "../policy/index.js";
 import { parseStopArgument, STOP_LINE_PREFIX } from "../render/blocks/stop-wait-arguments.js";
 import type { Decide } from "./decision.js";
 import { andList } from "./safe-text.js";
-import { waitersOf, withWaiters, type SessionState, type WaiterRecord } from "./state.js";
+import { isLive, waitersOf, withWaiters, withWork, type SessionState, type WaiterRecord } from "./state.js";
 import { callOf } from "./work-advice.js";
 
 /** The names the command has: the plugin's, and the alias `npm run install:claude` writes (~/.claude/commands). */
@@ -34,7 +36,8 @@ function describe(waiter: WaiterRecord, state: SessionState): string {
     return work ? [callOf(key, work)] : [];
   });
   const what = waiter.kind === "watcher" ? "the background watcher" : "the poll timer";
-  return `${what} on ${calls.length > 0 ? andList(calls) : "work no longer recorded"} (process ${waiter.pid})`;
+  const who = waiter.claimed ? "about to start" : `process ${waiter.pid}`;
+  return `${what} on ${calls.length > 0 ? andList(calls) : "work no longer recorded"} (${who})`;
 }
 
 export const decideStopWaits: Decide<"UserPromptExpansion"> = (input, state, ctx) => {
@@ -44,12 +47,22 @@ export const decideStopWaits: Decide<"UserPromptExpansion"> = (input, state, ctx
   if (!parsed.ok) return { state, note: "its argument is not a handle" };
   const all = waitersOf(state);
   const chosen = all.filter((w) => names(w, state, parsed.ids));
-  const live = chosen.filter((w) => ctx.alive(w.pid));
-  const next = chosen.length > 0 ? withWaiters(state, all.filter((w) => !chosen.includes(w))) : state;
+  const live = chosen.filter((w) => isLive(w, ctx));
+  let next = chosen.length > 0 ? withWaiters(state, all.filter((w) => !chosen.includes(w))) : state;
+  // A claim's background hook may not have started yet: its call is cancelled, so it never starts.
+  const calls = chosen.flatMap((w) => (w.claimed && w.call ? [w.call] : []));
+  if (calls.length > 0) next = { ...next, cancelled: [...(next.cancelled ?? []), ...calls] };
+  // Nothing is owed these works any more (the turn-end guard leaves them), until the model polls them again.
+  for (const key of new Set(chosen.flatMap((w) => w.works))) {
+    const work = next.works[key];
+    if (work && !work.terminal) next = withWork(next, key, { ...work, releasedAt: ctx.now });
+  }
   const scope = parsed.ids.length > 0 ? ` for ${parsed.ids.join("/")}` : "";
   const text =
     live.length > 0
       ? `${STOP_LINE_PREFIX} ended ${andList(live.map((w) => describe(w, state)))}. They wake nobody now; the OctoPerf work itself goes on.`
       : `${STOP_LINE_PREFIX} no background wait of this plugin's hooks was running in this session${scope}.`;
-  return { state: next, decision: { kind: "say", text }, ...(live.length > 0 ? { stop: live } : {}) };
+  // Only adopted waiters have a process to end; it is signalled only when proved ours (processes.ts).
+  const running = live.filter((w) => !w.claimed);
+  return { state: next, decision: { kind: "say", text }, ...(running.length > 0 ? { stop: running } : {}) };
 };

@@ -41,3 +41,25 @@ export const PUSH_NOTIFICATION_MAX_CHARS = 199;
  * login`.
  */
 export const REST_OBSERVABLE_OPERATIONS = ["validation", "scenario-run", "pdf-export"] as const;
+
+/**
+ * A wait the quick hook promised (a claim, recorded before it returns) counts
+ * as held for this long while its background hook starts: node, the second
+ * bundle and the lock take about 0.1 s idle and 0.5 s or more on a busy
+ * machine. A claim nobody adopted by then is taken for lost, and the
+ * turn-end guard wakes the model with what to do.
+ */
+export const CLAIM_TTL_S = 30;
+
+/**
+ * A waiter that has not settled this long after it was due (a timer's wake, a
+ * watcher's end) is taken for lost, even if a process with its pid lives: it
+ * was stopped (a suspended laptop, SIGSTOP) or the pid was reused.
+ */
+export const LATE_WAKE_GRACE_S = 30;
+
+/** A background hook waits this long for the session lock: it runs beside the session, and a wake it drops is a session left idle. */
+export const BACKGROUND_LOCK_WAIT_S = 60;
+
+/** The turn-end guard re-reads the session state this often (real milliseconds) while a waiter holds the wait. */
+export const GUARD_POLL_MS = 1000;

@@ -84,6 +84,11 @@ export const OperationSchema = z.object({
   expectedSeconds: z.number().int().positive(),
   expectedNote: z.string(),
   deadline: DeadlineSchema,
+  /**
+   * The call that ends the work on OctoPerf, when there is one: never made on
+   * the plugin's own say, only offered to the user once the deadline has passed.
+   */
+  stop: z.object({ tool: ToolName, arg: z.string().min(1) }).optional(),
 });
 export type Operation = z.infer<typeof OperationSchema>;
 

@@ -9,7 +9,6 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import type { TimerJob, WatchJob } from "../../src/hooks/background.js";
 import { lastWatcherLine, sleepUnlessAborted, systemJobRunner } from "../../src/hooks/background-run.js";
-import { isOurHookProcess } from "../../src/hooks/processes.js";
 import { isProcessAlive } from "../../src/hooks/lock.js";
 
 /** A plugin folder whose scripts/octoperf-wait.mjs is `body` (a stand-in for the watcher). */
@@ -114,12 +113,4 @@ describe("what a background hook takes from outside", () => {
     assert.equal(lastWatcherLine("no watcher here\n"), undefined);
   });
 
-  it("signals only a live hook process of this plugin", () => {
-    const hook = () => "node\0/p/scripts/hooks/octoperf-hook.cjs\0wait-in-background\0";
-    assert.equal(isOurHookProcess(process.pid, hook), true);
-    assert.equal(isOurHookProcess(process.pid, () => "node\0/usr/lib/other.js\0"), false, "a reused pid");
-    assert.equal(isOurHookProcess(2 ** 22 + 12345, hook), false, "a process that is gone");
-    // Where /proc cannot tell, a live process is taken at its word.
-    assert.equal(isOurHookProcess(process.pid, () => undefined), true);
-  });
 });

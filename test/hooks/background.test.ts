@@ -3,6 +3,7 @@
 // the record under the lock), and how each ending settles (the one line that
 // wakes the model, or silence). Pure: a given state, a fixed clock.
 import assert from "node:assert/strict";
+import { BACKGROUND_HOOK_MARGIN_S } from "../../src/policy/index.js";
 import { describe, it } from "node:test";
 import { armAfterPoll, armAfterStart, settle, type JobResult, type TimerJob, type WatchJob } from "../../src/hooks/background.js";
 import type { PostToolUseInput } from "../../src/hooks/input.js";
@@ -38,7 +39,7 @@ describe("wait-in-background arms", () => {
     assert.deepEqual(job.argv, ["bench", "b1", "b2", "--expected", "10m", "--deadline", "20m"]);
     assert.equal(job.waitSeconds, 1200);
     assert.deepEqual(job.works, ["get_bench_result:b1", "get_bench_result:b2"]);
-    assert.deepEqual(armed.state.waiters, [{ kind: "watcher", pid: HOOK_PID, token: HOOK_TOKEN, works: job.works, at: T0, until: T0 + 1_200_000 }]);
+    assert.deepEqual(armed.state.waiters, [{ kind: "watcher", pid: HOOK_PID, token: HOOK_TOKEN, works: job.works, at: T0, until: T0 + (1200 + BACKGROUND_HOOK_MARGIN_S) * 1000 }]);
     // The works are recorded too (the plan hook may come second), at the start time.
     assert.equal(armed.state.works["get_bench_result:b2"]?.startedAt, T0);
   });
@@ -179,10 +180,16 @@ describe("settling a background watcher", () => {
     assert.doesNotMatch(wake, /CLAUDE_PLUGIN_ROOT|\n/);
   });
 
-  it("passes the watcher's deadline line on when the run's own deadline passed", () => {
+  it("passes the watcher's deadline line on when the run's own deadline passed, with what to do and that it was said", () => {
     const job = watchJob();
     const line = "octoperf-wait: scenario-run deadline passed after 20m (expected 10m): b1 RUNNING. Next: check get_bench_result(b1); stop a stuck run.";
-    assert.equal(settle(job, ended(2, line), ours(job), ctxAt(1200, { apiKey: true })).wake, line);
+    const settled = settle(job, ended(2, line), ours(job), ctxAt(1200, { apiKey: true }));
+    assert.equal(
+      settled.wake,
+      `${line} OctoPerf scenario-run: get_bench_result(benchResultId=b1) and get_bench_result(benchResultId=b2) have run past their deadline of 20m (20m since the start). ` +
+        "Stop waiting: tell the user the last value you read, and diagnose (skill octoperf-scenario-diagnosis); ask the user before calling stop_bench_result, which would end it.",
+    );
+    assert.equal(settled.state.works[KEY]?.deadlineNoted, true);
   });
 
   it("wakes the model with an error and the way on without the watcher, and remembers the watcher failed", () => {
@@ -231,14 +238,26 @@ describe("settling a timer", () => {
     );
   });
 
-  it("stays silent once the work ended, a newer poll or timer took over, a live watcher waits, or the deadline passed", () => {
+  it("stays silent once the work ended, a newer poll or timer took over, or a live watcher waits", () => {
     const end = { value: "FINISHED", outcome: "succeeded" as const, at: T0 + 30_000 };
     assert.equal(due({ ...ours(job), works: { [KEY]: { ...ours(job).works[KEY]!, terminal: end } } }).wake, undefined);
     assert.equal(due({ ...ours(job), waiters: [{ ...ours(job).waiters![0]!, token: "newer" }] }).wake, undefined);
     assert.equal(due({ ...ours(job), works: { [KEY]: { ...ours(job).works[KEY]!, lastPollAt: T0 + 40_000 } } }).wake, undefined);
     const held = { ...ours(job), waiters: [...ours(job).waiters!, watcher(31)] };
     assert.equal(settle(job, { kind: "timer", stopped: false }, held, { ...ctxAt(65, { alive: [31] }) }).wake, undefined);
-    assert.equal(due(ours(job), 1201).wake, undefined);
     assert.equal(settle(job, { kind: "timer", stopped: true }, ours(job), ctxAt(65)).wake, undefined);
+  });
+
+  it("due at or after the deadline, wakes the model with the deadline, once", () => {
+    const late = due(ours(job), 1201);
+    assert.equal(
+      late.wake,
+      "OctoPerf scenario-run: get_bench_result(benchResultId=b1) has run past its deadline of 20m (20m1s since the start). Stop waiting: tell the user " +
+        "the last value you read, and diagnose (skill octoperf-scenario-diagnosis); ask the user before calling stop_bench_result, which would end it.",
+    );
+    assert.equal(late.state.works[KEY]?.deadlineNoted, true);
+    assert.equal(late.state.works[KEY]?.wokenAt, T0 + 1_201_000);
+    const told = { ...ours(job), works: { [KEY]: { ...ours(job).works[KEY]!, deadlineNoted: true } } };
+    assert.equal(due(told, 1201).wake, undefined);
   });
 });

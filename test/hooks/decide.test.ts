@@ -156,7 +156,7 @@ describe("poll-outcome decide", () => {
   it("notes a passed deadline once: the state remembers it was said", () => {
     const state = running({ deadlineAt: T0 + 1000 });
     const first = decideOutcome(answer("RUNNING"), state, at(2));
-    assert.match(first.decision?.text ?? "", /^b1 has run past its deadline/);
+    assert.match(first.decision?.text ?? "", /^OctoPerf scenario-run: get_bench_result\(benchResultId=b1\) has run past its deadline of 1s \(2s since the start\)\. Stop waiting: .*ask the user before calling stop_bench_result/);
     assert.equal(first.state.works[KEY]?.deadlineNoted, true);
     assert.deepEqual(decideOutcome(answer("RUNNING"), first.state, at(3)), { state: first.state });
   });

@@ -10,7 +10,7 @@ import { describe, it } from "node:test";
 import { HOOKS, type HookSpec } from "../../src/hooks/registry.js";
 import type { JobRunner } from "../../src/hooks/background-runner.js";
 import { lockWaitMs } from "../../src/hooks/runner.js";
-import { contextOf, expansion, post, pre, runBackground, runBundle, runHook, SESSION, structured, T0, tempDataDir, toolName, virtualWaitIO, type HookRun } from "./hook-calls.js";
+import { contextOf, expansion, post, pre, runBackground, runBundle, runGuard, runHook, SESSION, structured, T0, tempDataDir, toolName, turnEnd, virtualWaitIO, type HookRun } from "./hook-calls.js";
 
 /** A background hook that fails open never starts its wait. */
 const NEVER: JobRunner = {
@@ -21,11 +21,12 @@ const NEVER: JobRunner = {
 
 /** Run any hook from source: a background one to its end, its wait refused. */
 function runAny(spec: HookSpec, stdin: string, options: Parameters<typeof runHook>[2]): Promise<HookRun> {
+  if (spec.kind === "guard") return runGuard(stdin, options);
   return spec.kind === "background" ? runBackground(spec.name, stdin, { ...options, jobs: NEVER }) : Promise.resolve(runHook(spec.name, stdin, options));
 }
 
 /** What a hook says when it decides nothing on an input it does not handle. */
-const quiet = (spec: HookSpec): string => (spec.kind === "background" ? "(nobody woken)" : "(no decision)");
+const quiet = (spec: HookSpec): string => (spec.kind === "quick" ? "(no decision)" : "(nobody woken)");
 
 function assertOpen(run: HookRun, name: string, stderr: RegExp | "" = /./): void {
   assert.equal(run.status, 0, run.stderr);
@@ -48,18 +49,20 @@ const BAD_STDIN: [string, string][] = [
   ["truncated JSON", START.slice(0, 40)],
   ["no session id", JSON.stringify({ hook_event_name: "PostToolUse", tool_name: "x", tool_input: {} })],
   ["a path as session id", JSON.stringify({ session_id: "../../etc/passwd", hook_event_name: "PreToolUse", tool_name: "x", tool_input: {} })],
-  ["another event", JSON.stringify({ session_id: SESSION, hook_event_name: "Stop" })],
+  ["another event", JSON.stringify({ session_id: SESSION, hook_event_name: "Notification" })],
   ["tool_input not an object", JSON.stringify({ session_id: SESSION, hook_event_name: "PreToolUse", tool_name: "x", tool_input: "rm -rf" })],
 ];
 
 /** A call of something the hook does not handle, on its own event. */
 function foreign(spec: HookSpec): string {
+  if (spec.event === "Stop") return turnEnd();
   if (spec.event === "UserPromptExpansion") return expansion("octoperf:wait", "b1");
   return spec.event === "PreToolUse" ? pre("Bash", { command: "ls" }) : post("Bash", { command: "ls" }, "ok");
 }
 
 /** A call the hook does handle, for the turned-off case. */
 function handled(spec: HookSpec): string {
+  if (spec.event === "Stop") return turnEnd();
   if (spec.event === "UserPromptExpansion") return expansion("octoperf:stop-wait", "");
   return spec.event === "PreToolUse" ? POLL : START;
 }

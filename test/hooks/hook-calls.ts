@@ -2,8 +2,10 @@
 // source in this process (runHook: the runner and every decide() as they are
 // in src/hooks, a real state folder in a temp dir, a fixed clock) or as the
 // committed bundle in a child process (runBundle: the smoke tests).
+import type { ProcessProbe } from "../../src/hooks/processes.js";
+import { runGuardHook, type GuardIO } from "../../src/hooks/turn-end-runner.js";
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,6 +14,7 @@ import type { DecideContext } from "../../src/hooks/decision.js";
 import { runBackgroundHook, type BackgroundIO, type JobRunner } from "../../src/hooks/background-runner.js";
 import { runHook as runFromSource, systemStoreIO, type HookIO } from "../../src/hooks/runner.js";
 import { claudeToolNames } from "../../src/policy/index.js";
+import type { SessionState, WaiterRecord } from "../../src/hooks/state.js";
 
 export const REPO_ROOT = join(fileURLToPath(new URL(".", import.meta.url)), "..", "..");
 export const SESSION = "5b0c2f1e-8d7a-4c3b-9e6f-0a1b2c3d4e5f";
@@ -105,6 +108,22 @@ export function expansion(command: string, args: string, session = SESSION): str
     command_args: args,
     command_source: "plugin",
     prompt: `/${command} ${args}`,
+  });
+}
+
+/** The model ended its turn, as Stop gives it (Claude Code 2.1.330). */
+export function turnEnd(session = SESSION, active = false): string {
+  return JSON.stringify({
+    session_id: session,
+    transcript_path: `/tmp/claude/projects/demo/${session}.jsonl`,
+    cwd: "/tmp/demo",
+    prompt_id: "prompt-3",
+    permission_mode: "default",
+    hook_event_name: "Stop",
+    stop_hook_active: active,
+    last_assistant_message: "Waiting.",
+    background_tasks: [],
+    session_crons: [],
   });
 }
 
@@ -225,4 +244,55 @@ export function denialOf(run: HookRun): string | undefined {
   const out = parsed(run)?.hookSpecificOutput;
   if (out && (out.hookEventName !== "PreToolUse" || out.permissionDecision !== "deny")) throw new Error(`not a deny: ${run.stdout}`);
   return out?.permissionDecisionReason;
+}
+
+/**
+ * Run the turn-end guard from source to its end. `clock` is read at every
+ * look (default: `now`); `pollMs` is the real pause between looks, and
+ * `beforeLook` runs before each, so a test changes the world between looks.
+ */
+export async function runGuard(
+  stdin: string,
+  options: RunOptions & { readonly store?: HookIO["store"]; readonly clock?: () => number; readonly pollMs?: number; readonly signal?: AbortSignal; readonly processes?: ProcessProbe },
+): Promise<HookRun> {
+  const lines: string[] = [];
+  const base = sourceIO(stdin, options, lines);
+  const io: GuardIO = {
+    ...base,
+    ...(options.clock ? { now: options.clock } : {}),
+    signal: options.signal ?? new AbortController().signal,
+    pollMs: options.pollMs ?? 1,
+    ...(options.processes ? { processes: options.processes } : {}),
+  };
+  const emission = await runGuardHook("guard-turn-end", io);
+  return { status: emission.exitCode, stdout: emission.stdout ? `${emission.stdout}\n` : "", stderr: lines.join("") };
+}
+
+/** The session's state as the hooks last wrote it (undefined before the first write). */
+export function recordedState(data: string, session = SESSION): SessionState | undefined {
+  try {
+    return JSON.parse(readFileSync(join(data, "hooks", `${session}.json`), "utf8")) as SessionState;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Wait for an event (a record written, a file there), never for a fixed time:
+ * `check` is tried every 20 ms, and the test fails after `timeoutMs` (generous:
+ * CI shares two cores with the whole suite) naming what it waited for.
+ */
+export async function until<T>(what: string, check: () => T | undefined | false, timeoutMs = 60_000): Promise<T> {
+  const began = Date.now();
+  for (;;) {
+    const value = check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() - began > timeoutMs) throw new Error(`waited ${timeoutMs} ms for ${what}`);
+    await new Promise((done) => setTimeout(done, 20));
+  }
+}
+
+/** The adopted (not claimed) waiter of a session's state, once its background hook has taken over. */
+export function adoptedWaiter(data: string, kind: WaiterRecord["kind"], session = SESSION): WaiterRecord | undefined {
+  return recordedState(data, session)?.waiters?.find((w) => w.kind === kind && !w.claimed);
 }

@@ -39,7 +39,10 @@ describe("hooks.json", () => {
       for (const tool of tools) assert.ok(names.includes(`mcp__octoperf__${tool}`) && names.includes(`mcp__plugin_octoperf_octoperf__${tool}`));
     }
     assert.equal(spec("record-schedule").matcher, "CronCreate|CronDelete|Monitor|TaskStop");
-    for (const { matcher, event } of HOOKS.filter((s) => s.event !== "UserPromptExpansion")) {
+    // Stop takes no matcher: none is written.
+    assert.equal(spec("guard-turn-end").matcher, "");
+    assert.deepEqual(Object.keys((JSON.parse(renderHooksJson()) as HooksJson).hooks.Stop![0]!).sort(), ["hooks"]);
+    for (const { matcher, event } of HOOKS.filter((s) => s.event !== "UserPromptExpansion" && s.event !== "Stop")) {
       assert.match(matcher, /^[A-Za-z0-9_|-]+$/, `${event}: letters, digits, _ and | only: exact names, not a regex`);
     }
     assert.equal(spec("pace-guard").event, "PreToolUse");
@@ -53,7 +56,11 @@ describe("hooks.json", () => {
     assert.deepEqual(readdirSync(join(REPO_ROOT, "scripts", "hooks")).sort(), ["octoperf-hook-background.cjs", "octoperf-hook.cjs"]);
     const json = JSON.parse(renderHooksJson()) as HooksJson;
     const commands = Object.values(json.hooks).flatMap((groups) => groups.flatMap((g) => g.hooks.map((h) => h.command)));
-    assert.deepEqual(commands.sort(), HOOKS.map((s) => hookCommand(s.name)).sort());
+    // The hooks that also take a failed call appear a second time, under PostToolUseFailure.
+    const failing = HOOKS.filter((s) => "onFailureToo" in s && s.onFailureToo);
+    assert.deepEqual(failing.map((s) => s.name).sort(), ["poll-outcome", "wake-after-poll"]);
+    assert.deepEqual(json.hooks.PostToolUseFailure!.map((g) => g.hooks[0]!.command).sort(), failing.map((s) => hookCommand(s.name)).sort());
+    assert.deepEqual(commands.sort(), [...HOOKS, ...failing].map((s) => hookCommand(s.name)).sort());
     assert.equal(hookCommand("pace-guard"), 'node "${CLAUDE_PLUGIN_ROOT}/scripts/hooks/octoperf-hook.cjs" pace-guard');
     assert.equal(HOOK_BUNDLE, "scripts/hooks/octoperf-hook.cjs");
   });
@@ -63,8 +70,10 @@ describe("hooks.json", () => {
     const rendered = Object.values(json.hooks)
       .flat()
       .map((group) => group.hooks[0]!);
-    const background = rendered.filter((hook) => BACKGROUND_HOOK_NAMES.some((name) => String(hook.command).endsWith(` ${name}`)));
-    assert.equal(background.length, BACKGROUND_HOOK_NAMES.length);
+    const inBackground = [...BACKGROUND_HOOK_NAMES, "guard-turn-end"];
+    const background = rendered.filter((hook) => inBackground.some((name) => String(hook.command).endsWith(` ${name}`)));
+    // wake-after-poll runs on a failed poll too.
+    assert.equal(background.length, inBackground.length + 1);
     for (const hook of rendered) {
       if (background.includes(hook)) {
         // In the background, waking the model at exit 2, for longer than any background wait or timer.

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { before, describe, it } from "node:test";
 import { HOOKS } from "../../src/hooks/registry.js";
-import { BACKGROUND_OFF, contextOf, denialOf, expansion, post, pre, REPO_ROOT, runBundle, structured, T0, tempDataDir, toolName } from "./hook-calls.js";
+import { BACKGROUND_OFF, contextOf, denialOf, expansion, post, pre, REPO_ROOT, runBundle, structured, T0, tempDataDir, toolName, turnEnd } from "./hook-calls.js";
 
 let root = "";
 
@@ -42,7 +42,7 @@ describe("hooks run from an installed copy", () => {
     const data = tempDataDir();
     // A session with the background hooks off: the model loops by itself.
     const options = (now: number) => ({ data, now, root, env: BACKGROUND_OFF });
-    assert.deepEqual(HOOKS.map((s) => s.name).sort(), ["condition-outcome", "condition-pace", "pace-guard", "plan-after-start", "poll-outcome", "record-scenario", "record-schedule", "stop-waits", "wait-in-background", "wake-after-poll"]);
+    assert.deepEqual(HOOKS.map((s) => s.name).sort(), ["condition-outcome", "condition-pace", "guard-turn-end", "pace-guard", "plan-after-start", "poll-outcome", "record-scenario", "record-schedule", "stop-waits", "wait-in-background", "wake-after-poll"]);
 
     assert.equal(runBundle("record-scenario", post(toolName("get_scenario"), { scenarioId: "sc1" }, structured({ userProfiles: [{ loadStrategy: { holdForSec: 30 } }] })), options(T0)).stdout, "");
     const plan = contextOf(runBundle("plan-after-start", post(toolName("run_scenario", 1), { scenarioId: "sc1" }, structured({ benchResultIds: ["b1"] })), options(T0)));
@@ -61,5 +61,8 @@ describe("hooks run from an installed copy", () => {
     assert.match(denialOf(runBundle("condition-pace", read, options(T0 + 13_000))) ?? "", /^Too soon: the agents-up wait/);
     const up = post(toolName("list_provider_agents"), { providerId: "prov1" }, structured({ agents: [{ id: "a1", state: "UP" }] }));
     assert.match(contextOf(runBundle("condition-outcome", up, options(T0 + 14_000))) ?? "", /^OctoPerf agents-up: is ready/);
+    // The turn-end guard runs from the same copy (from the quick bundle: it must not need the background one).
+    const guard = runBundle("guard-turn-end", turnEnd(), options(T0 + 15_000));
+    assert.deepEqual([guard.status, guard.stdout, guard.stderr], [0, "", "octoperf guard-turn-end: the background hooks are turned off (nobody woken)\n"]);
   });
 });

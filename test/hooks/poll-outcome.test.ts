@@ -137,7 +137,9 @@ describe("poll-outcome", () => {
   it("says once that a handle has run past its deadline", () => {
     const data = tempDataDir();
     startScenario(data, ["b1"]);
-    const late = "b1 has run past its deadline (20m after the start): stop waiting, tell the user and diagnose (skill octoperf-scenario-diagnosis).";
+    const late =
+      "OctoPerf scenario-run: get_bench_result(benchResultId=b1) has run past its deadline of 20m (20m1s since the start). Stop waiting: tell the user " +
+      "the last value you read, and diagnose (skill octoperf-scenario-diagnosis); ask the user before calling stop_bench_result, which would end it.";
     assert.equal(contextOf(state(data, "b1", structured({ state: "RUNNING" }), 1199)), undefined);
     assert.equal(contextOf(state(data, "b1", structured({ state: "RUNNING" }), 1201)), late);
     assert.equal(contextOf(state(data, "b1", structured({ state: "RUNNING" }), 1300)), undefined);
