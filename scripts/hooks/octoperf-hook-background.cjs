@@ -1782,6 +1782,20 @@ function mark(state, keys, change) {
   for (const { key, work } of entries(state, keys)) next = withWork(next, key, { ...work, ...change });
   return next;
 }
+function endedByWatcher(state, job, ending, line, now) {
+  const op = operation(job.op);
+  const fallback = op.terminal.find((a) => a.outcome === ending) ?? op.terminal[0];
+  const words = line.split(/[\s,:;()]+/);
+  let next = state;
+  for (const { key, work } of entries(state, job.works)) {
+    if (work.terminal) continue;
+    const said = words[words.indexOf(work.handle) + 1];
+    const acceptor = words.includes(work.handle) ? op.terminal.find((a) => a.value === said) : void 0;
+    const chosen = acceptor ?? fallback;
+    next = withWork(next, key, { ...work, terminal: { value: chosen.value, outcome: chosen.outcome, at: now } });
+  }
+  return next;
+}
 function woken(settled, keys, now) {
   return settled.wake === void 0 ? settled : { ...settled, state: mark(settled.state, keys, { wokenAt: now }) };
 }
@@ -1797,7 +1811,7 @@ function settleWatch(job, result, state, ctx) {
   const ending = result.exitCode === null ? void 0 : OUTCOME_EXIT[result.exitCode];
   if (ending && line) {
     const notify = notifySuggestion(job.op, ending, (ctx.now - job.startedAt) / 1e3, job.handles);
-    return { state, wake: notify ? `${line} ${notify}` : line };
+    return { state: endedByWatcher(state, job, ending, line, ctx.now), wake: notify ? `${line} ${notify}` : line };
   }
   if (result.exitCode === DEADLINE_EXIT && ctx.now < job.deadlineAt) return { state, wake: continueLine(job, ctx) };
   if (result.exitCode === DEADLINE_EXIT) {

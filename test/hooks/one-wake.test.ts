@@ -37,7 +37,7 @@ const NEVER = runner(() => {
 });
 
 describe("with credentials: a background watcher, one wake", () => {
-  it("refuses polls while it waits, wakes the model once with the watcher's line alone, then lets polls pass", async () => {
+  it("refuses polls while it waits, wakes the model once with the watcher's line alone, and records the end it saw", async () => {
     const data = tempDataDir();
     assert.match(contextOf(runHook("plan-after-start", START, { data, now: s(0), env: KEY })) ?? "", /^A background watcher run by this plugin's hooks now waits on get_bench_result\(benchResultId=b1\)/m);
     const jobs = runner((job) => {
@@ -57,8 +57,8 @@ describe("with credentials: a background watcher, one wake", () => {
     assert.equal(run.status, 2);
     assert.equal(run.stderr, `${FINAL}\n`, "one line, and nothing else on stderr");
     assert.equal(run.stdout, "");
-    // The watcher is done: a poll (say, to read the report's details) passes.
-    assert.equal(runHook("pace-guard", POLL, { data, now: s(601), env: KEY }).stdout, "");
+    // The watcher saw the end: it is recorded as a poll's answer would be, so a poll changes nothing and is refused with it.
+    assert.match(denialOf(runHook("pace-guard", POLL, { data, now: s(601), env: KEY })) ?? "", /^Already ended: get_bench_result\(benchResultId=b1\) is FINISHED \(succeeded: /);
   });
 
   it("keeps its promise to wake the model when the session state is out of reach", async () => {

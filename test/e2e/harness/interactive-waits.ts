@@ -163,7 +163,15 @@ export const TIMER: WaitStrategy = {
           }
           return text("Still running; the hooks will wake me for the next poll.");
         }
-        if (/the next poll is due/.test(newTexts(turn.request).join("\n"))) return poll();
+        const said = newTexts(turn.request).join("\n");
+        // However slow the machine, the wait ends in a wake the model can act on: the next poll, a lost wait to resume, or the deadline.
+        if (/has run past (its|their) deadline/.test(said)) {
+          context.outcome = "past its deadline (told)";
+          context.noticedAt ??= Date.now();
+          context.finished = true;
+          return text("It ran past its deadline; I stop waiting and tell you.");
+        }
+        if (/the next poll is due|could not go on: .*Poll (it|them) now/.test(said)) return poll();
         return text("Noted.");
       }),
     ];
