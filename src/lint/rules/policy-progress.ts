@@ -5,7 +5,8 @@
 // Silent: lines that say the opposite ("at 100 % a run may still end
 // ABORTED"), and what a skill names only to forbid it.
 import { OPERATIONS } from "../../policy/index.js";
-import { blockSentences } from "../prose.js";
+import { fullMarkAsEnd } from "../claims.js";
+import { blockSentences, tableHeaderOf } from "../prose.js";
 import type { Finding, LintFile, Rule } from "../types.js";
 
 const PROGRESS_TOOLS = [...new Set(OPERATIONS.flatMap((op) => (op.progress ? [op.progress.tool] : [])))];
@@ -35,7 +36,8 @@ function check(file: LintFile): Finding[] {
   const all = blockSentences(lines, prose, (line) => line <= frontmatterEnd || generatedLines.has(line));
   all.forEach((sentence, i) => {
     const next = all[i + 1]?.line !== undefined && all[i + 1]!.line - sentence.line <= 1 ? all[i + 1]!.text : "";
-    const previous = i > 0 && sentence.line - all[i - 1]!.line <= 1 ? all[i - 1]!.text : "";
+    // A table row's context is its header; a sentence's, the sentence right before it.
+    const previous = tableHeaderOf(lines, sentence.line) || (i > 0 && sentence.line - all[i - 1]!.line <= 1 ? all[i - 1]!.text : "");
     const near = `${sentence.text} ${next}`;
     const progressNear = WORD_RE.test(near) || WORD_RE.test(previous);
     const until = progressNear ? UNTIL_RE.exec(sentence.text) : null;
@@ -47,7 +49,12 @@ function check(file: LintFile): Finding[] {
         offset: compare.index,
         message: `"${compare[0].trim()}" reads progress against its full mark as running or finished: progress is elapsed time and freezes when a run aborts or errors; decide with the status tool's state`,
       };
-    } else {
+    } else if ((WORD_RE.test(sentence.text) || WORD_RE.test(previous)) && !DENY_RE.test(sentence.text)) {
+      // The claim, in any wording: below the full mark read as going on, or at it read as the end.
+      const claim = fullMarkAsEnd(sentence.text);
+      if (claim) found = { offset: claim.offset, message: `"${claim.text.trim()}" makes progress's full mark the end of the work: progress is elapsed time and freezes when a run aborts or errors; decide with the status tool's state` };
+    }
+    if (!found) {
       for (const tool of PROGRESS_TOOLS) {
         const at = sentence.text.indexOf(tool);
         if (at >= 0 && TOOL_END_RE.test(sentence.text.slice(at)) && !DENY_RE.test(sentence.text)) {

@@ -28,7 +28,15 @@ const NEVER_CONSUMERS = new Set([...statusTools(), ...READABLE_IN_FLIGHT, ...OPE
 /** Words that say the work is waited for before the next step. */
 const WAIT_RE = /\b(wait\w*|poll\w*|until|once (?:it|the (?:task|run|validation|export|job)) (?:is|has|ends|finishes|completes|succeeds)|after (?:it|the (?:task|run|validation|export)) (?:ends|finishes|completes|succeeds)|terminal|settle[sd]?|async-polling|SUCCESS|FINISHED)\b/i;
 /** Prose steps that use a virtual user's new state without naming the tool. */
-const REVALIDATE_RE = /\b(re-?validat\w*|validate (?:it |the (?:vu|virtual user) )?again)\b/i;
+const REVALIDATE_RE =
+  /\b(re-?validat\w*|validate (?:it|them|the (?:vu|virtual user|user))? ?(?:again|once more|anew)|re-?run (?:the |a |its )?validation|(?:run|start|launch|kick off|trigger|fire) (?:a |another |a new |a fresh |the |its )?(?:validation|validate)(?: run)?\b|validation (?:run )?(?:again|once more)|(?:a |the )?(?:new|fresh|second|next) validation)\b/i;
+/**
+ * A start tool named in prose is a step when the sentence tells the reader to
+ * run it: "Walk the VU with `apply_correlations_to_virtual_user`", "then call
+ * `export_bench_report_pdf`"; not when it describes it ("`x` has no undo").
+ */
+const IMPERATIVE_RE =
+  /(?:^|\b(?:then|next|now|first|finally|and|so)\b[\s,]*)(?:[-*+>]\s+|\d+[.)]\s+)?(?:\*\*|__)?\s*(?:call|run|apply|invoke|use|trigger|start|launch|fire|submit|kick off|re-?walk|walk|execute|send|ask)\b[^.;:!?]{0,60}$/i;
 
 const MAX_STEP_LINES = 15;
 const STEP_HEADING_RE = /^(?:step\s*)?\d+[.):]?\s/i;
@@ -84,6 +92,17 @@ function consumes(ref: ToolRef, wanted: ReadonlySet<string>, context: LintContex
   return properties.map((name) => FAMILIES[name]).find((family) => family !== undefined && wanted.has(family));
 }
 
+/** The sentence before a ref in its block, up to the ref: "Then re-walk the VU with ". */
+function leadOf(file: LintFile, ref: ToolRef): string {
+  const { prose } = file.scan;
+  const [first] = prose.blockOf(ref.line) ?? [ref.line];
+  const before = [...prose.affirmed.slice(first - 1, ref.line - 1), (prose.affirmed[ref.line - 1] ?? "").slice(0, ref.column - 1)].join(" ");
+  const cut = Math.max(...[...before.matchAll(/[.!?;:](?:\*\*|__)?\s/g)].map((m) => m.index! + m[0].length), 0);
+  return before.slice(cut).replace(/`/g, "").trimStart();
+}
+
+const isProseStep = (file: LintFile, ref: ToolRef): boolean => IMPERATIVE_RE.test(leadOf(file, ref).replace(/mcp__\S+$/, ""));
+
 function isTableRow(file: LintFile, line: number): boolean {
   return (file.scan.lines[line - 1] ?? "").trimStart().startsWith("|");
 }
@@ -103,8 +122,8 @@ function check(file: LintFile, context: LintContext): Finding[] {
   const toolLines = new Set(refs.map((ref) => ref.line));
   refs.forEach((start, index) => {
     const op = operationForStartTool(start.name);
-    // A step is a call (`tool(...)`); a name in a sentence or a table row is not.
-    if (!op || !start.args || isTableRow(file, start.line)) return;
+    // A step is a call (`tool(...)`) or a sentence that says to run the tool; a description or a table row is not.
+    if (!op || isTableRow(file, start.line) || (!start.args && (file.scan.prose.blockOf(start.line) === undefined || !isProseStep(file, start)))) return;
     const wanted = families(op);
     const statuses = new Set([op.status.tool, ...op.alternatives.map((alt) => alt.tool)]);
     const last = nextStepEnd(file, start.line, toolLines);
