@@ -38,8 +38,12 @@ export function comparisons(text: string): Comparison[] {
 /** The number's written position against the word (value first: "at 1.0 progress", "100 % done"). */
 const VALUE_FIRST_RE = new RegExp(String.raw`(?<![\w.])${NUMBER}[\`"')]*\s+(?:progress|complete|completion|done)\b`, "gi");
 
+/** A table cell that holds only a value ("| 1.0 |"): the value itself, under the column the header names. */
+const VALUE_CELL_RE = /\|\s*(\d+(?:\.\d+)?)\s*(?:%|percent)?\s*(?=\|)/g;
+
 export function valueFirst(text: string): Comparison[] {
-  return [...text.matchAll(VALUE_FIRST_RE)].map((m) => ({ side: "at" as const, value: Number(m[1]), offset: m.index!, text: m[0] }));
+  const cells = [...text.matchAll(VALUE_CELL_RE)].map((m) => ({ side: "at" as const, value: Number(m[1]), offset: m.index! + 1, text: m[0].slice(1) }));
+  return [...text.matchAll(VALUE_FIRST_RE)].map((m) => ({ side: "at" as const, value: Number(m[1]), offset: m.index!, text: m[0] })).concat(cells);
 }
 
 /** Wording of going on: running, keep polling, as long as, while. */
@@ -56,6 +60,13 @@ export function consequences(text: string): Set<Consequence> {
   if (ENDS_RE.test(text)) found.add("ends");
   return found;
 }
+
+/**
+ * Wording that denies the claim rather than makes it: "no proof", "even at
+ * 100 %", "a run can sit at 1.0", "may still end ABORTED".
+ */
+export const DENIES_RE =
+  /\b(never|not (?:a |the |any )?(?:terminal|end|proof|signal|sign|reliable|enough)|no (?:proof|signal|sign)|does(?:n't| not) (?:mean|tell|say|prove|imply)|even (?:at|when|if|though)|can (?:sit|stay|stall|freeze|hang|linger)|may (?:still|stay|sit|end)|might|regardless|freez(?:e|es|ing)|frozen|rather than|instead)\b/i;
 
 /** The full mark of a progress value: 1 (a fraction) or 100 (a percentage). */
 export const isFullMark = (value: number): boolean => value === 1 || value === 100;

@@ -29,7 +29,10 @@ const NEVER_CONSUMERS = new Set([...statusTools(), ...READABLE_IN_FLIGHT, ...OPE
 const WAIT_RE = /\b(wait\w*|poll\w*|until|once (?:it|the (?:task|run|validation|export|job)) (?:is|has|ends|finishes|completes|succeeds)|after (?:it|the (?:task|run|validation|export)) (?:ends|finishes|completes|succeeds)|terminal|settle[sd]?|async-polling|SUCCESS|FINISHED)\b/i;
 /** Prose steps that use a virtual user's new state without naming the tool. */
 const REVALIDATE_RE =
-  /\b(re-?validat\w*|validate (?:it|them|the (?:vu|virtual user|user))? ?(?:again|once more|anew)|re-?run (?:the |a |its )?validation|(?:run|start|launch|kick off|trigger|fire) (?:a |another |a new |a fresh |the |its )?(?:validation|validate)(?: run)?\b|validation (?:run )?(?:again|once more)|(?:a |the )?(?:new|fresh|second|next) validation)\b/i;
+  /\b(re-?validat\w*|validate (?:it|them|the (?:vu|virtual user|user))? ?(?:again|once more|anew)|re-?run (?:the |a |its )?validation|(?:run|start|launch|kick off|trigger|fire) (?:a |another |a new |a fresh |the |its )?(?:validation|validate)(?: run)?\b|validation (?:run )?(?:again|once more)|(?:a |the )?(?:new|fresh|second|next) validation|validation (?:is |gets |will be )?re-?(?:run|started|launched|done))\b/i;
+/** Prose steps that use a run's files or report without naming the tool: "download the PDF", "list the run's files". */
+const RUN_USE_RE =
+  /\b(?:download(?:s|ing)? (?:the |its |that )?(?:pdf|file|report|export)|(?:list|fetch|read|open|pull|grab|get) (?:the |its |that )?(?:run'?s |report'?s |bench(?: result)?'?s? |new |exported )?(?:files?|pdf|metrics|results?|report(?: items?)?)\b)/i;
 /**
  * A start tool named in prose is a step when the sentence tells the reader to
  * run it: "Walk the VU with `apply_correlations_to_virtual_user`", "then call
@@ -65,7 +68,7 @@ function nextStepEnd(file: LintFile, line: number, toolLines: ReadonlySet<number
     const last = blockEnd(l);
     const range = Array.from({ length: last - l + 1 }, (_, i) => l + i);
     end = last;
-    if (range.some((r) => toolLines.has(r) || REVALIDATE_RE.test(prose.affirmed[r - 1] ?? ""))) break;
+    if (range.some((r) => toolLines.has(r) || REVALIDATE_RE.test(prose.affirmed[r - 1] ?? "") || RUN_USE_RE.test(prose.affirmed[r - 1] ?? ""))) break;
     l = last;
   }
   return end;
@@ -128,25 +131,27 @@ function check(file: LintFile, context: LintContext): Finding[] {
     const statuses = new Set([op.status.tool, ...op.alternatives.map((alt) => alt.tool)]);
     const last = nextStepEnd(file, start.line, toolLines);
     const later = refs.slice(index + 1).filter((ref) => ref.line <= last);
-    // Prose re-validation counts as a step that uses the virtual user.
-    const revalidations = wanted.has("virtual user")
-      ? file.scan.prose.affirmed
-          .slice(start.line - 1, last)
-          .flatMap((text, offset) => {
-            const line = start.line + offset;
-            const match = REVALIDATE_RE.exec(offset === 0 ? text.slice(start.column) : text);
-            if (!match) return [];
-            return [{ line, column: (offset === 0 ? start.column : 0) + match.index + 1, name: "re-validating" }];
-          })
-      : [];
-    type Step = { line: number; column: number; name: string; ref?: ToolRef };
+    // Prose that re-validates (the virtual user) or reads the run's files or report counts as a step that uses them.
+    const proseUses: { family: string; re: RegExp; name: string }[] = [
+      ...(wanted.has("virtual user") ? [{ family: "virtual user", re: REVALIDATE_RE, name: "re-validating" }] : []),
+      ...(wanted.has("run") ? [{ family: "run", re: RUN_USE_RE, name: "reading the run's files" }] : []),
+    ];
+    const revalidations = proseUses.flatMap((use) =>
+      file.scan.prose.affirmed.slice(start.line - 1, last).flatMap((text, offset) => {
+        const line = start.line + offset;
+        const match = use.re.exec(offset === 0 ? text.slice(start.column) : text);
+        if (!match) return [];
+        return [{ line, column: (offset === 0 ? start.column : 0) + match.index + 1, name: use.name, family: use.family }];
+      }),
+    );
+    type Step = { line: number; column: number; name: string; ref?: ToolRef; family?: string };
     const steps: Step[] = [...later.map((ref) => ({ line: ref.line, column: ref.column, name: ref.name, ref })), ...revalidations].sort(
       (a, b) => a.line - b.line || a.column - b.column,
     );
     for (const step of steps) {
       if (step.ref && statuses.has(step.name)) return;
       if (WAIT_RE.test(textBetween(file, start, step))) return;
-      const family = step.ref ? consumes(step.ref, wanted, context) : "virtual user";
+      const family = step.ref ? consumes(step.ref, wanted, context) : step.family;
       if (!family) continue;
       findings.push({
         line: step.line,
