@@ -23,7 +23,7 @@ const SECONDS_RE = /\b(?:every\s+)?(\d+)\s*(?:s|secs?|seconds?)\b|\{N\}s|<N>s|\b
  */
 const SCHEDULERS: readonly Scheduler[] = [
   { name: "/loop", pattern: LOOP_RE, floorSeconds: CRON_FLOOR_S },
-  { name: "CronCreate", pattern: /\bCronCreate\b|\bcron job\b/, floorSeconds: CRON_FLOOR_S },
+  { name: "CronCreate", pattern: /\bCronCreate\b/, floorSeconds: CRON_FLOOR_S },
   { name: "ScheduleWakeup", pattern: /\bScheduleWakeup\b/, floorSeconds: SCHEDULE_WAKEUP_MIN_S },
 ];
 /** A written interval in whole units: "/loop 2m", "every 5 minutes". */

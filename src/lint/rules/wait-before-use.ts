@@ -39,7 +39,7 @@ const RUN_USE_RE =
  * `export_bench_report_pdf`"; not when it describes it ("`x` has no undo").
  */
 const IMPERATIVE_RE =
-  /(?:^|\b(?:then|next|now|first|finally|and|so)\b[\s,]*)(?:[-*+>]\s+|\d+[.)]\s+)?(?:\*\*|__)?\s*(?:call|run|apply|invoke|use|trigger|start|launch|fire|submit|kick off|re-?walk|walk|execute|send|ask)\b[^.;:!?]{0,60}$/i;
+  /(?:^|\b(?:then|next|now|first|finally|and|so)\b[\s,]*)(?:[-*+>]\s+|\d+[.)]\s+)?(?:\*\*|__)?\s*(?:call|run|apply|invoke|use|trigger|start|launch|fire|submit|kick off|re-?walk|walk|execute|send|ask)\b[^.;:!?]{0,60}$|\b(?:then|next)\s*$/i;
 
 const MAX_STEP_LINES = 15;
 const STEP_HEADING_RE = /^(?:step\s*)?\d+[.):]?\s/i;
@@ -59,12 +59,14 @@ function nextStepEnd(file: LintFile, line: number, toolLines: ReadonlySet<number
     return fence ? fence.firstLine + fence.text.split("\n").length : (prose.blockOf(l)?.[1] ?? l);
   };
   const level = prose.headingOf(line)?.level ?? 0;
+  // A start in a numbered or bulleted list has its next steps in that list: no heading is crossed.
+  const inList = /^\s*(?:[-*+]|\d+[.)])\s/.test(lines[(prose.blockOf(line)?.[0] ?? line) - 1] ?? "");
   let end = blockEnd(line);
   for (let l = end + 1; l <= lines.length && l - line <= MAX_STEP_LINES; l++) {
     if ((lines[l - 1] ?? "").trim() === "") continue;
     const heading = prose.headings.find((h) => h.line === l);
     // Cross a heading only into the next numbered step ("### 3. Re-validate"), never out of the section.
-    if (heading && (heading.level < level || !STEP_HEADING_RE.test(heading.text))) break;
+    if (heading && (inList || heading.level < level || !STEP_HEADING_RE.test(heading.text))) break;
     const last = blockEnd(l);
     const range = Array.from({ length: last - l + 1 }, (_, i) => l + i);
     end = last;
