@@ -99,3 +99,51 @@ export interface Scheduler {
 /** A reference to the poll cadence rather than a written number: "that interval", "the cadence", "N". */
 export const CADENCE_REFERENCE_RE =
   /\b(?:(?:that|this|the same|same|your|the (?:poll(?:ing)?|chosen|computed|table'?s?|policy'?s?|resulting|picked)) (?:interval|cadence|period|delay|spacing|pace|N|value)|(?:poll(?:ing)?|the) cadence|cadence (?:table|value|N)|interval (?:of )?`?N`?|`N`|N seconds|exactly (?:N|that|the (?:interval|cadence))|one[- ]to[- ]one|as[- ]is|unchanged)\b/i;
+
+/** Seconds in a unit as written. */
+export function unitSeconds(unit: string): number {
+  const u = unit.toLowerCase();
+  if (/^(?:ms|millis)/.test(u)) return 0.001;
+  if (/^h/.test(u)) return 3600;
+  if (/^m(?!s)/.test(u)) return 60;
+  return 1;
+}
+
+/** A pace stated as a spacing or a frequency, in seconds between two polls. */
+export interface Pace {
+  readonly offset: number;
+  readonly seconds: number;
+  readonly shown: string;
+}
+
+const UNIT = String.raw`(milliseconds?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|h)\b`;
+const SMALL: Readonly<Record<string, number>> = { once: 1, twice: 2, thrice: 3, one: 1, two: 2, three: 3, four: 4, five: 5, ten: 10 };
+const PACE_RES: readonly RegExp[] = [
+  // "at 2-second intervals", "a 1 s gap between polls", "a 2-second pause between calls"
+  new RegExp(String.raw`\b(\d+(?:\.\d+)?)[- ]?${UNIT}[- ]?(?:intervals?|gaps?|pauses?|delays?|waits?|spacing|sleeps?)\b`, "gi"),
+  // "2 seconds apart", "wait 1 s between polls", "sleep 2 s between two calls"
+  new RegExp(String.raw`\b(\d+(?:\.\d+)?)\s*${UNIT}\s+(?:apart|between)\b`, "gi"),
+];
+/** "twice a second", "10 times per minute", "3 times every second". */
+const FREQUENCY_RE = /\b(\d+|once|twice|thrice|one|two|three|four|five|ten)(?: times)?\s+(?:a|per|each|every)\s+(second|minute|hour)\b/gi;
+/** "every couple of seconds", "every few seconds", "every other second": a handful of seconds, under the floor when the floor is more. */
+const FEW_RE = /\bevery (?:couple of|few|other|single) (seconds?)\b/gi;
+
+/** Paces a sentence states for something, in seconds between two occurrences. */
+export function paces(text: string): Pace[] {
+  const out: Pace[] = [];
+  for (const re of PACE_RES) {
+    for (const m of text.matchAll(re)) {
+      const seconds = Number(m[1]) * unitSeconds(m[2]!);
+      out.push({ offset: m.index!, seconds, shown: `${seconds} s` });
+    }
+  }
+  for (const m of text.matchAll(FREQUENCY_RE)) {
+    const count = SMALL[m[1]!.toLowerCase()] ?? Number(m[1]);
+    if (!(count > 0)) continue;
+    const seconds = unitSeconds(m[2]!) / count;
+    out.push({ offset: m.index!, seconds, shown: `${Number(seconds.toFixed(2))} s` });
+  }
+  for (const m of text.matchAll(FEW_RE)) out.push({ offset: m.index!, seconds: 2, shown: "a few seconds" });
+  return out.sort((a, b) => a.offset - b.offset);
+}
