@@ -128,6 +128,8 @@ const PACE_RES: readonly RegExp[] = [
 const FREQUENCY_RE = /\b(\d+|once|twice|thrice|one|two|three|four|five|ten)(?: times)?\s+(?:a|per|each|every)\s+(second|minute|hour)\b/gi;
 /** "every couple of seconds", "every few seconds", "every other second": a handful of seconds, under the floor when the floor is more. */
 const FEW_RE = /\bevery (?:couple of|few|other|single) (seconds?)\b/gi;
+/** "every half second", "every half a second". */
+const HALF_RE = /\bevery half(?: an?)? (second|minute)\b/gi;
 
 /** Paces a sentence states for something, in seconds between two occurrences. */
 export function paces(text: string): Pace[] {
@@ -145,5 +147,13 @@ export function paces(text: string): Pace[] {
     out.push({ offset: m.index!, seconds, shown: `${Number(seconds.toFixed(2))} s` });
   }
   for (const m of text.matchAll(FEW_RE)) out.push({ offset: m.index!, seconds: 2, shown: "a few seconds" });
+  for (const m of text.matchAll(HALF_RE)) out.push({ offset: m.index!, seconds: unitSeconds(m[1]!) / 2, shown: `${unitSeconds(m[1]!) / 2} s` });
   return out.sort((a, b) => a.offset - b.offset);
 }
+
+/** Wording that says something is refused, blocked or impossible ("Claude Code turns down a sleep 40"). */
+export const REFUSAL_RE =
+  /\b(?:block(?:s|ed)?|refuse[sd]?|reject(?:s|ed)?|forbid(?:s|den)?|disallow(?:s|ed)?|intercept(?:s|ed)?|turns? down|(?:is|are) not (?:allowed|permitted|possible|available)|(?:does not|doesn't|won'?t|will not) (?:allow|let|permit|run)|cannot|can't|no way to|unavailable|not an option|off[- ]limits|prohibit\w*|ban(?:s|ned)?|den(?:y|ies|ied)|(?:is |are )?(?:not supported|unsupported)|prevent\w*|never (?:runs?|lets?|allows?))\b/i;
+
+/** A full mark written as a percentage of a run ("less than 100 percent" of a bench): progress, whatever the word. */
+export const RUN_PERCENT_RE = /\b(?:bench|run|test|scenario|validation)\b[^.;]{0,60}?\b100\s*(?:%|percent\b)/i;

@@ -5,7 +5,7 @@
 // Silent: lines that say the opposite ("at 100 % a run may still end
 // ABORTED"), and what a skill names only to forbid it.
 import { OPERATIONS } from "../../policy/index.js";
-import { DENIES_RE, fullMarkAsEnd } from "../claims.js";
+import { DENIES_RE, fullMarkAsEnd, RUN_PERCENT_RE } from "../claims.js";
 import { blockSentences, tableHeaderOf } from "../prose.js";
 import type { Finding, LintFile, Rule } from "../types.js";
 
@@ -49,7 +49,7 @@ function check(file: LintFile): Finding[] {
         offset: compare.index,
         message: `"${compare[0].trim()}" reads progress against its full mark as running or finished: progress is elapsed time and freezes when a run aborts or errors; decide with the status tool's state`,
       };
-    } else if ((WORD_RE.test(sentence.text) || WORD_RE.test(previous)) && !DENIES_RE.test(sentence.text)) {
+    } else if ((WORD_RE.test(sentence.text) || WORD_RE.test(previous) || RUN_PERCENT_RE.test(sentence.text)) && !DENIES_RE.test(sentence.text)) {
       // The claim, in any wording: below the full mark read as going on, or at it read as the end.
       const claim = fullMarkAsEnd(sentence.text);
       if (claim) found = { offset: claim.offset, message: `"${claim.text.trim()}" makes progress's full mark the end of the work: progress is elapsed time and freezes when a run aborts or errors; decide with the status tool's state` };

@@ -32,14 +32,14 @@ const REVALIDATE_RE =
   /\b(re-?validat\w*|validate (?:it|them|the (?:vu|virtual user|user))? ?(?:again|once more|anew)|re-?run (?:the |a |its )?validation|(?:run|start|launch|kick off|trigger|fire) (?:a |another |a new |a fresh |the |its )?(?:validation|validate)(?: run)?\b|validation (?:run )?(?:again|once more)|(?:a |the )?(?:new|fresh|second|next) validation|validation (?:is |gets |will be )?re-?(?:run|started|launched|done))\b/i;
 /** Prose steps that use a run's files or report without naming the tool: "download the PDF", "list the run's files". */
 const RUN_USE_RE =
-  /\b(?:download(?:s|ing)? (?:the |its |that )?(?:pdf|file|report|export)|(?:list|fetch|read|open|pull|grab|get) (?:the |its |that )?(?:run'?s |report'?s |bench(?: result)?'?s? |new |exported )?(?:files?|pdf|metrics|results?|report(?: items?)?)\b)/i;
+  /\b(?:download(?:s|ing)?|list|fetch|read|open|pull|grab|get)\b[^.;:!?]{0,40}?\b(?:pdf|files?|metrics|results?|report(?: items?)?|summary|values)\b/i;
 /**
  * A start tool named in prose is a step when the sentence tells the reader to
  * run it: "Walk the VU with `apply_correlations_to_virtual_user`", "then call
  * `export_bench_report_pdf`"; not when it describes it ("`x` has no undo").
  */
 const IMPERATIVE_RE =
-  /(?:^|\b(?:then|next|now|first|finally|and|so)\b[\s,]*)(?:[-*+>]\s+|\d+[.)]\s+)?(?:\*\*|__)?\s*(?:call|run|apply|invoke|use|trigger|start|launch|fire|submit|kick off|re-?walk|walk|execute|send|ask)\b[^.;:!?]{0,60}$|\b(?:then|next)\s*$/i;
+  /(?:^|\b(?:then|next|now|first|finally|and|so)\b[\s,]*)(?:[-*+>]\s+|\d+[.)]\s+)?(?:\*\*|__)?\s*(?:call|run|apply|invoke|use|trigger|start|launch|fire|submit|kick off|re-?walk|walk|execute|send|ask|refresh|update|rebuild|regenerate|export|print)\b[^.;:!?]{0,60}$|\b(?:then|next)\s*$/i;
 
 const MAX_STEP_LINES = 15;
 const STEP_HEADING_RE = /^(?:step\s*)?\d+[.):]?\s/i;
