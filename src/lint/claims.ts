@@ -66,7 +66,7 @@ export function consequences(text: string): Set<Consequence> {
  * 100 %", "a run can sit at 1.0", "may still end ABORTED".
  */
 export const DENIES_RE =
-  /\b(never|not (?:a |the |any )?(?:terminal|end|proof|signal|sign|reliable|enough)|no (?:proof|signal|sign)|does(?:n't| not) (?:mean|tell|say|prove|imply)|even (?:at|when|if|though)|can (?:sit|stay|stall|freeze|hang|linger)|may (?:still|stay|sit|end)|might|regardless|freez(?:e|es|ing)|frozen|rather than|instead)\b/i;
+  /\b(never|not (?:a |the |any )?(?:terminal|end|proof|signal|sign|reliable|enough)|no (?:proof|signal|sign)|does(?:n't| not) (?:mean|tell|say|prove|imply)|even (?:at|when|if|though)|can (?:sit|stay|stall|freeze|hang|linger)|may (?:still|stay|sit|end)|might|regardless|freez(?:e|es|ing)|frozen|rather than|instead|(?:says|tells|proves|means) (?:you )?nothing|on its own|by itself)\b/i;
 
 /** The full mark of a progress value: 1 (a fraction) or 100 (a percentage). */
 export const isFullMark = (value: number): boolean => value === 1 || value === 100;
