@@ -48,7 +48,7 @@ export function valueFirst(text: string): Comparison[] {
 
 /** Wording of going on: running, keep polling, as long as, while. */
 const CONTINUES_RE =
-  /\b(still (?:running|going|busy|working|in (?:flight|progress))|in (?:flight|progress)|(?:is |means |= )?running|keep (?:going|polling|waiting|checking|asking|calling)|continue\w*|carry on|go on|poll (?:again|once more)|not (?:yet )?(?:done|finished|complete|over|ended)|unfinished|incomplete|partial|preliminary|as long as|while|so long as)\b/i;
+  /\b(still (?:running|going|busy|working|in (?:flight|progress))|in (?:flight|progress)|(?:is |means |= )?running|keep (?:going|polling|waiting|checking|asking|calling)|continue\w*|carry on|go on|poll (?:again|once more)|not (?:yet )?(?:done|finished|complete|over|ended)|unfinished|incomplete|partial|preliminary|as long as|while|so long as|under ?way|ongoing|busy|pending)\b/i;
 /** Wording of an end: done, finished, stop polling, until, once. */
 const ENDS_RE =
   /\b(done|finished|finishe[sd]|complete[ds]?|completion|over|ended|ends|terminal|final|settled|wrapped up|concluded|at an end|through|stop(?:s|ped)? (?:polling|waiting|the loop|looping|checking)|stop|until|till|once|as soon as|succeeded|success|exit the loop|break)\b/i;

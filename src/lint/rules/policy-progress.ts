@@ -36,8 +36,10 @@ function check(file: LintFile): Finding[] {
   const all = blockSentences(lines, prose, (line) => line <= frontmatterEnd || generatedLines.has(line));
   all.forEach((sentence, i) => {
     const next = all[i + 1]?.line !== undefined && all[i + 1]!.line - sentence.line <= 1 ? all[i + 1]!.text : "";
-    // A table row's context is its header; a sentence's, the sentence right before it.
-    const previous = tableHeaderOf(lines, sentence.line) || (i > 0 && sentence.line - all[i - 1]!.line <= 1 ? all[i - 1]!.text : "");
+    // A table row's context is its header; a sentence's, the sentences of the line right before it (a list item's, the item before).
+    const before: string[] = [];
+    for (let j = i - 1; j >= 0 && j >= i - 4 && sentence.line - all[j]!.line <= 1; j--) before.push(all[j]!.text);
+    const previous = tableHeaderOf(lines, sentence.line) || before.join(" ");
     const near = `${sentence.text} ${next}`;
     const progressNear = WORD_RE.test(near) || WORD_RE.test(previous);
     const until = progressNear ? UNTIL_RE.exec(sentence.text) : null;
