@@ -126,7 +126,7 @@ const PACE_RES: readonly RegExp[] = [
 ];
 /** "twice a second", "10 times per minute", "3 times every second". */
 const FREQUENCY_RE = /\b(\d+|once|twice|thrice|one|two|three|four|five|ten)(?: times)?\s+(?:a|per|each|every)\s+(second|minute|hour)\b/gi;
-/** "every couple of seconds", "every few seconds", "every other second": a handful of seconds, under the floor when the floor is more. */
+/** "every couple of seconds", "every few seconds", "every other second": read as 2 s, the least such wording can mean, so only a cadence floor above it reports. */
 const FEW_RE = /\bevery (?:couple of|few|other|single) (seconds?)\b/gi;
 /** "every half second", "every half a second". */
 const HALF_RE = /\bevery half(?: an?)? (second|minute)\b/gi;

