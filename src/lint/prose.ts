@@ -250,3 +250,15 @@ export function blockSentences(lines: readonly string[], prose: ProseMap, skip: 
   }
   return out;
 }
+
+/**
+ * The header row of the table a line belongs to (the row's context: "| progress
+ * | meaning |" says what "| below 1 | keep polling |" is about), or "" off a table.
+ */
+export function tableHeaderOf(lines: readonly string[], line: number): string {
+  const isRow = (l: number) => (lines[l - 1] ?? "").trimStart().startsWith("|");
+  if (!isRow(line)) return "";
+  let first = line;
+  while (first > 1 && isRow(first - 1)) first--;
+  return first === line ? "" : lines[first - 1]!;
+}

@@ -72,4 +72,17 @@ describe("lint:skills CLI", () => {
     assert.equal(code, 1);
     assert.match(out, /^plugins\/one\/skills\/octoperf-a\/SKILL\.md:\d+:\d+  octoperf-tool-exists  /m);
   });
+
+  it("--corpus scores a corpus, the held-out part apart, and exits 1 when a part is under 95 %", () => {
+    const corpus = join(temp, "corpus");
+    skill(corpus, "held-out-progress", "Keep polling while the progress is still below 1. <!-- expect: policy-progress progress-claim -->\n\nThe run state decides the end. <!-- fine: progress-claim -->");
+    skill(corpus, "with-rules", "The run is over once its progress reaches 100 %. <!-- expect: policy-progress progress-claim -->");
+    const good = run(["--corpus", corpus]);
+    assert.equal(good.code, 0, good.out);
+    assert.match(good.out, /written with the rules:\n[^]*overall: precision 100 %, recall 100 % \(1 found, 0 false alarms, 0 missed\)\nheld out:\n[^]*overall: precision 100 %, recall 100 % \(1 found/);
+    skill(corpus, "held-out-missed", "Progress is shown to the user while you wait. <!-- expect: policy-progress progress-claim -->");
+    const low = run(["--corpus", corpus]);
+    assert.equal(low.code, 1, low.out);
+    assert.match(low.out, /held out:\n[^]*recall 50 %[^]*missed skills\/held-out-missed\/SKILL.md:6 policy-progress/);
+  });
 });

@@ -5,6 +5,7 @@
 // threshold.
 import { BASH_BACKGROUND_MAX_TIMEOUT_MS, CLAUDE_SLEEP_REFUSAL_THRESHOLD_S } from "../../policy/index.js";
 import type { JsonSchema } from "../../schemas/json-schema.js";
+import { REFUSAL_RE } from "../claims.js";
 import { claudeCalls, loopCommands, sleepCommands, type ClaudeCall } from "../claude-calls.js";
 import { Placeholder } from "../loose-json.js";
 import type { Finding, LintContext, LintFile, Rule } from "../types.js";
@@ -66,7 +67,7 @@ function check(file: LintFile, context: LintContext): Finding[] {
   }
   for (const sleep of sleepCommands(file)) {
     if (sleep.generated || sleep.forbidden || sleep.seconds < CLAUDE_SLEEP_REFUSAL_THRESHOLD_S) continue;
-    if (!sleep.fenced && NEGATION_RE.test(sleep.lineText)) continue;
+    if (!sleep.fenced && (NEGATION_RE.test(sleep.lineText) || REFUSAL_RE.test(sleep.lineText))) continue;
     findings.push({ line: sleep.line, column: sleep.column, message: `Claude Code refuses a Bash "sleep ${sleep.seconds}" (${CLAUDE_SLEEP_REFUSAL_THRESHOLD_S} s or more); use Monitor, /loop or ScheduleWakeup` });
   }
   return findings;

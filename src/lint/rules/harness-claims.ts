@@ -14,12 +14,12 @@ import {
   SCHEDULE_WAKEUP_MAX_S,
   SCHEDULE_WAKEUP_MIN_S,
 } from "../../policy/index.js";
+import { REFUSAL_RE } from "../claims.js";
 import { blockSentences } from "../prose.js";
 import type { Finding, LintFile, Rule } from "../types.js";
 
 /** A sentence that says sleeping is refused, blocked or impossible. */
-const BLOCK_RE =
-  /\b(?:block(?:s|ed)?|refuse[sd]?|reject(?:s|ed)?|forbid(?:s|den)?|disallow(?:s|ed)?|intercept(?:s|ed)?|(?:is|are) not (?:allowed|permitted|possible|available)|(?:does not|doesn't|won'?t|will not) (?:allow|let|permit|run)|cannot|can't|no way to)\b/i;
+const BLOCK_RE = REFUSAL_RE;
 const SLEEP_RE = /\bsleep(?:s|ing)?\b|`sleep[^`]*`/i;
 const HARNESS_RE = /\b(?:claude code|claude|the harness|harness|bash tool|the bash|bash)\b/i;
 /** A qualifier that limits the claim to long sleeps. */

@@ -12,7 +12,7 @@ import type { Finding, LintContext, LintFile, Rule } from "../types.js";
 const START_TOOLS = new Set(OPERATIONS.map((op) => op.startTool));
 const STATUS_TOOLS = new Set([...statusTools(), "get_report_data_status"]);
 const ASYNC_RE = new RegExp(
-  String.raw`\b(?:submits? an? async\w*|async(?:hronous)? (?:task|job|operation)|returns? an? (?:task ?id|\`?taskId\`?)|(?:then )?poll (?:it )?(?:with|using) \`?(?:${[...statusTools()].join("|")})|is async(?:hronous)?)\b`,
+  String.raw`\b(?:submits? an? async\w*|async(?:hronous)? (?:task|job|operation)|returns? an? (?:task ?id|\`?taskId\`?)|(?:then )?poll (?:it )?(?:with|using) \`?(?:${[...statusTools()].join("|")})|is async(?:hronous)?|runs? (?:in the background|asynchronously)|hands? back an? (?:task|handle|\`?taskId\`?)|(?:track|follow|check on|watch|wait on) (?:it|the task|its task|the job) (?:with|via|using|through) \`?get_task_result|(?:is |gets )?(?:queued|scheduled) as an? (?:task|job))\b`,
   "i",
 );
 const DENY_RE = /\b(not|never|no task|synchronous|sync\b|instead)\b/i;

@@ -4,6 +4,7 @@
 // between two polls. Intervals of other things (ramp-up steps, samples,
 // monitor collection) and what a skill forbids stay silent.
 import { CADENCE_MAX_S, CADENCE_MIN_S, CADENCE_RULE, statusTools } from "../../policy/index.js";
+import { paces } from "../claims.js";
 import { claudeCalls, loopCommands } from "../claude-calls.js";
 import { blockSentences } from "../prose.js";
 import type { Finding, LintFile, Rule } from "../types.js";
@@ -47,6 +48,17 @@ function proseFindings(file: LintFile): Finding[] {
       if (!outside(low) && !outside(high)) continue;
       const shown = match[1] === undefined ? `1 ${unit}` : match[2] === undefined ? `${low} s` : `${low}-${high} s`;
       findings.push({ ...sentence.at(match.index!), message: message("the poll interval", shown) });
+    }
+    // The same claim in other words: "at 2-second intervals", "1 s apart", "twice a second", "every couple of seconds".
+    const said = new Set(findings.filter((f) => f.line >= sentence.line).map((f) => f.line));
+    for (const pace of paces(sentence.text)) {
+      const before = sentence.text.slice(0, pace.offset);
+      if (OTHER_RE.test(before) || DENY_RE.test(before.split(/[,;:]/).at(-1) ?? "")) continue;
+      if (!outside(pace.seconds)) continue;
+      const where = sentence.at(pace.offset);
+      if (said.has(where.line)) continue;
+      said.add(where.line);
+      findings.push({ ...where, message: message("the poll interval", pace.shown) });
     }
   }
   return findings;

@@ -3,17 +3,52 @@
 // word on rounding, and prose that maps sub-minute cadences straight to a
 // /loop interval ("the cadence table maps straight to the /loop interval",
 // "/loop every 15 seconds").
-import { CRON_FLOOR_S } from "../../policy/index.js";
+import { CADENCE_MIN_S, CRON_FLOOR_S, SCHEDULE_WAKEUP_MIN_S } from "../../policy/index.js";
+import { CADENCE_REFERENCE_RE, type Scheduler } from "../claims.js";
 import { loopCommands } from "../claude-calls.js";
 import { blockSentences } from "../prose.js";
 import type { Finding, LintFile, Rule } from "../types.js";
 
-const ROUNDING_RE = /\b(round(?:s|ed)? up|rounded|whole minutes?|not every|at least (?:a|one) minute|finest step|minimum is (?:a|one) minute)\b/i;
+const ROUNDING_RE =
+  /\b(round(?:s|ed)? up|rounded|whole minutes?|not every|at least (?:a|one) minute|finest step|minimum is (?:a|one) minute|floor|no (?:finer|shorter) than (?:a|one) minute|(?:a|one)[- ]minute (?:minimum|step)|clamp\w*|raised to)\b/i;
 /** A rounding remark that covers sub-minute cadences, not only 60 s. */
 const SUBMINUTE_RE = /\b(under|below|less than|shorter than|sub-?)[- ]?(?:a |one )?minute\b|\b(?:[1-9]|[1-5]\d)\s*(?:s|sec\w*)\b[^.;]*\bround/i;
 const LOOP_RE = /(?<![\w/])\/loop\b/;
 const MAPPING_RE = /\b(?:maps?|mapped|mapping|translat\w+|convert\w*|becomes?|turns? into|feed)\b[^.;]{0,60}?\b(?:straight|directly|as[- ]is|one[- ]to[- ]one|unchanged|same)\b|\b(?:straight|directly)\s+(?:to|into|as)\b/i;
 const SECONDS_RE = /\b(?:every\s+)?(\d+)\s*(?:s|secs?|seconds?)\b|\{N\}s|<N>s|\bNs\b|\$\{?N\}?s/i;
+
+/**
+ * Schedulers that repeat a prompt, with the finest step the harness gives
+ * them: /loop and CronCreate run on cron, ScheduleWakeup clamps its delay.
+ */
+const SCHEDULERS: readonly Scheduler[] = [
+  { name: "/loop", pattern: LOOP_RE, floorSeconds: CRON_FLOOR_S },
+  { name: "CronCreate", pattern: /\bCronCreate\b/, floorSeconds: CRON_FLOOR_S },
+  { name: "ScheduleWakeup", pattern: /\bScheduleWakeup\b/, floorSeconds: SCHEDULE_WAKEUP_MIN_S },
+];
+/** A written interval in whole units: "/loop 2m", "every 5 minutes". */
+const WRITTEN_RE = /\b(\d+)\s*(s|secs?|seconds?|m|mins?|minutes?|h|hours?)\b/gi;
+const writtenSeconds = (text: string): number[] =>
+  [...text.matchAll(WRITTEN_RE)].map((m) => Number(m[1]) * (/^h/i.test(m[2]!) ? 3600 : /^m/i.test(m[2]!) ? 60 : 1));
+
+/**
+ * The claim: a scheduler is handed the poll cadence (that interval, the
+ * cadence, N) or a written interval under its floor, as if it ran that
+ * often. The cadence goes down to the policy's minimum, under every floor.
+ */
+function schedulerClaim(text: string): { scheduler: Scheduler; offset: number; seconds?: number } | undefined {
+  if (ROUNDING_RE.test(text)) return undefined;
+  for (const scheduler of SCHEDULERS) {
+    const named = scheduler.pattern.exec(text);
+    if (!named) continue;
+    const written = writtenSeconds(text.slice(named.index));
+    const under = written.find((seconds) => seconds < scheduler.floorSeconds || (scheduler.floorSeconds === CRON_FLOOR_S && seconds % CRON_FLOOR_S !== 0));
+    // ScheduleWakeup's written delays are harness-claims' (its clamp); here only the cadence handed to it.
+    if (under !== undefined && scheduler.name !== "ScheduleWakeup") return { scheduler, offset: named.index, seconds: under };
+    if (written.length === 0 && CADENCE_REFERENCE_RE.test(text) && CADENCE_MIN_S < scheduler.floorSeconds) return { scheduler, offset: named.index };
+  }
+  return undefined;
+}
 
 function check(file: LintFile): Finding[] {
   const findings: Finding[] = [];
@@ -33,13 +68,22 @@ function check(file: LintFile): Finding[] {
   const skip = (line: number) => line <= frontmatterEnd || generatedLines.has(line);
   for (const sentence of blockSentences(text, prose, skip)) {
     const loop = LOOP_RE.exec(sentence.text);
-    if (!loop) continue;
+    if (!loop) {
+      const claim = schedulerClaim(sentence.text);
+      if (!claim) continue;
+      const where = sentence.at(claim.offset);
+      if (lines.has(where.line)) continue;
+      lines.add(where.line);
+      findings.push({ ...where, message: floorMessage(claim.scheduler, claim.seconds) });
+      continue;
+    }
     const where = sentence.at(loop.index);
     if (lines.has(where.line)) continue;
     const mapping = MAPPING_RE.test(sentence.text) && /\b(cadence|interval|N\b|table|seconds?|polls?)\b/i.test(sentence.text);
     const seconds = SECONDS_RE.exec(sentence.text.slice(loop.index));
     const subMinute = seconds !== null && (seconds[1] === undefined || Number(seconds[1]) % CRON_FLOOR_S !== 0);
-    if (!mapping && !subMinute) continue;
+    const claim = !mapping && !subMinute ? schedulerClaim(sentence.text) : undefined;
+    if (!mapping && !subMinute && !claim) continue;
     if (ROUNDING_RE.test(sentence.text) && (!mapping || SUBMINUTE_RE.test(sentence.text))) continue;
     lines.add(where.line);
     findings.push({
@@ -50,8 +94,14 @@ function check(file: LintFile): Finding[] {
   return findings;
 }
 
+function floorMessage(scheduler: Scheduler, seconds: number | undefined): string {
+  const handed = seconds === undefined ? `the poll cadence (down to ${CADENCE_MIN_S} s)` : `${seconds} s`;
+  return `${scheduler.name} cannot repeat every ${handed}: its finest step is ${scheduler.floorSeconds} s, so it fires at most once every ${scheduler.floorSeconds} s; say so, or wait another way`;
+}
+
 export const policyLoopFloorRule: Rule = {
   id: "policy-loop-floor",
-  description: "no `/loop` interval under a minute presented as exact, in code or in prose that maps sub-minute cadences straight to `/loop`",
+  description:
+    "no interval under its floor handed to `/loop`, CronCreate or ScheduleWakeup as exact: a sub-minute `/loop`, the poll cadence (\"that interval\") mapped straight to a scheduler",
   check,
 };

@@ -5,7 +5,8 @@
 // Silent: lines that say the opposite ("at 100 % a run may still end
 // ABORTED"), and what a skill names only to forbid it.
 import { OPERATIONS } from "../../policy/index.js";
-import { blockSentences } from "../prose.js";
+import { DENIES_RE, fullMarkAsEnd, RUN_PERCENT_RE } from "../claims.js";
+import { blockSentences, tableHeaderOf } from "../prose.js";
 import type { Finding, LintFile, Rule } from "../types.js";
 
 const PROGRESS_TOOLS = [...new Set(OPERATIONS.flatMap((op) => (op.progress ? [op.progress.tool] : [])))];
@@ -25,7 +26,7 @@ const UNTIL_RE = new RegExp(`\\b(?:until|till|once|when)\\b[^.;]{0,40}?(?<![\\d.
 const READ_RE = /\b(running|in progress|in flight|still|half-finished|unfinished|partial|preliminary|incomplete|not (?:yet )?(?:done|finished|complete)|finished|done|complete[ds]?|ended|ends|over|terminal|final|stop(?:s|ped)? polling|keep polling|poll(?:ing)? until|until|succeeded|success)\b/i;
 /** Wording that denies the inference (the fine lines). */
 const DENY_RE =
-  /\b(never|not (?:a |the )?(?:terminal|end|proof|signal|reliable)|does(?:n't| not) (?:mean|tell|say|prove|imply)|doesn't|no (?:proof|signal)|even (?:at|when|if)|can (?:sit|stay|stall|freeze|reach|be)|may (?:still|reach|stay|sit|be|end)|might|ignore|regardless|freez(?:e|es|ing)|frozen|only (?:progress|a (?:hint|display))|progress only|instead|rather than|is not|isn't|anti-?patterns?)\b/i;
+  /\b(never|not (?:a |the )?(?:terminal|end|proof|signal|reliable)|does(?:n't| not) (?:mean|tell|say|prove|imply)|doesn't|no (?:proof|signal|sign)|even (?:at|when|if)|can (?:sit|stay|stall|freeze|reach|be)|may (?:still|reach|stay|sit|be|end)|might|ignore|regardless|freez(?:e|es|ing)|frozen|only (?:progress|a (?:hint|display))|progress only|instead|rather than|is not|isn't|anti-?patterns?|(?:says|tells|proves|means) (?:you )?nothing|on its own|by itself)\b/i;
 /** A progress tool described as deciding the end. */
 const TOOL_END_RE = /\b(until|terminal|finished|completed?|done|ended|over|stop polling|tells? (?:you )?when)\b/i;
 
@@ -35,7 +36,10 @@ function check(file: LintFile): Finding[] {
   const all = blockSentences(lines, prose, (line) => line <= frontmatterEnd || generatedLines.has(line));
   all.forEach((sentence, i) => {
     const next = all[i + 1]?.line !== undefined && all[i + 1]!.line - sentence.line <= 1 ? all[i + 1]!.text : "";
-    const previous = i > 0 && sentence.line - all[i - 1]!.line <= 1 ? all[i - 1]!.text : "";
+    // A table row's context is its header; a sentence's, the sentences of the line right before it (a list item's, the item before).
+    const before: string[] = [];
+    for (let j = i - 1; j >= 0 && j >= i - 4 && sentence.line - all[j]!.line <= 1; j--) before.push(all[j]!.text);
+    const previous = tableHeaderOf(lines, sentence.line) || before.join(" ");
     const near = `${sentence.text} ${next}`;
     const progressNear = WORD_RE.test(near) || WORD_RE.test(previous);
     const until = progressNear ? UNTIL_RE.exec(sentence.text) : null;
@@ -47,7 +51,12 @@ function check(file: LintFile): Finding[] {
         offset: compare.index,
         message: `"${compare[0].trim()}" reads progress against its full mark as running or finished: progress is elapsed time and freezes when a run aborts or errors; decide with the status tool's state`,
       };
-    } else {
+    } else if ((WORD_RE.test(sentence.text) || WORD_RE.test(previous) || RUN_PERCENT_RE.test(sentence.text)) && !DENIES_RE.test(sentence.text)) {
+      // The claim, in any wording: below the full mark read as going on, or at it read as the end.
+      const claim = fullMarkAsEnd(sentence.text);
+      if (claim) found = { offset: claim.offset, message: `"${claim.text.trim()}" makes progress's full mark the end of the work: progress is elapsed time and freezes when a run aborts or errors; decide with the status tool's state` };
+    }
+    if (!found) {
       for (const tool of PROGRESS_TOOLS) {
         const at = sentence.text.indexOf(tool);
         if (at >= 0 && TOOL_END_RE.test(sentence.text.slice(at)) && !DENY_RE.test(sentence.text)) {

@@ -25,7 +25,8 @@ const BY_OUTCOME: Readonly<Record<"success" | "failure", ReadonlySet<string>>> =
   failure: new Set(OPERATIONS.flatMap((op) => op.terminal.filter((a) => (["failed", "partial"] as Outcome[]).includes(a.outcome)).map((a) => a.value))),
 };
 
-const TRIGGER_RE = /\b(until|done when|stops? (?:polling )?when|ends? when|terminal|final)\b/gi;
+const TRIGGER_RE =
+  /\b(until|done when|stop(?:s|ping)?(?: polling| waiting| the loop| looping| the wait)? (?:when|once|as soon as)|ends? (?:when|once|as soon as)|(?:break|leave|exit)(?: out of)?(?: the loop)? (?:when|once|as soon as)|terminal|final)\b/gi;
 const WAIT_VERB_RE = /\b(poll\w*|wait\w*|check\w*|loop\w*|repeat\w*|keep\w*|call\w*|sleep\w*|retry\w*|re-?check\w*|re-?run\w*|watch\w*|ask\w*)\b|get_[a-z_]+/i;
 const CLAUSE_END_RE = /;|\.(\s|$)|\|/;
 const SUCCESS_RE = /^[\s*_-]*(?:success(?:ful)?|succeeded|happy)\b|\bsuccess(?:ful)?[\s*_-]*$/i;

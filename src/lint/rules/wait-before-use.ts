@@ -28,7 +28,18 @@ const NEVER_CONSUMERS = new Set([...statusTools(), ...READABLE_IN_FLIGHT, ...OPE
 /** Words that say the work is waited for before the next step. */
 const WAIT_RE = /\b(wait\w*|poll\w*|until|once (?:it|the (?:task|run|validation|export|job)) (?:is|has|ends|finishes|completes|succeeds)|after (?:it|the (?:task|run|validation|export)) (?:ends|finishes|completes|succeeds)|terminal|settle[sd]?|async-polling|SUCCESS|FINISHED)\b/i;
 /** Prose steps that use a virtual user's new state without naming the tool. */
-const REVALIDATE_RE = /\b(re-?validat\w*|validate (?:it |the (?:vu|virtual user) )?again)\b/i;
+const REVALIDATE_RE =
+  /\b(re-?validat\w*|validate (?:it|them|the (?:vu|virtual user|user))? ?(?:again|once more|anew)|re-?run (?:the |a |its )?validation|(?:run|start|launch|kick off|trigger|fire) (?:a |another |a new |a fresh |the |its )?(?:validation|validate)(?: run)?\b|validation (?:run )?(?:again|once more)|(?:a |the )?(?:new|fresh|second|next) validation|validation (?:is |gets |will be )?re-?(?:run|started|launched|done))\b/i;
+/** Prose steps that use a run's files or report without naming the tool: "download the PDF", "list the run's files". */
+const RUN_USE_RE =
+  /\b(?:download(?:s|ing)?|list|fetch|read|open|pull|grab|get)\b[^.;:!?]{0,40}?\b(?:pdf|files?|metrics|results?|report(?: items?)?|summary|values)\b/i;
+/**
+ * A start tool named in prose is a step when the sentence tells the reader to
+ * run it: "Walk the VU with `apply_correlations_to_virtual_user`", "then call
+ * `export_bench_report_pdf`"; not when it describes it ("`x` has no undo").
+ */
+const IMPERATIVE_RE =
+  /(?:^|\b(?:then|next|now|first|finally|and|so)\b[\s,]*)(?:[-*+>]\s+|\d+[.)]\s+)?(?:\*\*|__)?\s*(?:call|run|apply|invoke|use|trigger|start|launch|fire|submit|kick off|re-?walk|walk|execute|send|ask|refresh|update|rebuild|regenerate|export|print)\b[^.;:!?]{0,60}$|\b(?:then|next)\s*$/i;
 
 const MAX_STEP_LINES = 15;
 const STEP_HEADING_RE = /^(?:step\s*)?\d+[.):]?\s/i;
@@ -48,16 +59,18 @@ function nextStepEnd(file: LintFile, line: number, toolLines: ReadonlySet<number
     return fence ? fence.firstLine + fence.text.split("\n").length : (prose.blockOf(l)?.[1] ?? l);
   };
   const level = prose.headingOf(line)?.level ?? 0;
+  // A start in a numbered or bulleted list has its next steps in that list: no heading is crossed.
+  const inList = /^\s*(?:[-*+]|\d+[.)])\s/.test(lines[(prose.blockOf(line)?.[0] ?? line) - 1] ?? "");
   let end = blockEnd(line);
   for (let l = end + 1; l <= lines.length && l - line <= MAX_STEP_LINES; l++) {
     if ((lines[l - 1] ?? "").trim() === "") continue;
     const heading = prose.headings.find((h) => h.line === l);
     // Cross a heading only into the next numbered step ("### 3. Re-validate"), never out of the section.
-    if (heading && (heading.level < level || !STEP_HEADING_RE.test(heading.text))) break;
+    if (heading && (inList || heading.level < level || !STEP_HEADING_RE.test(heading.text))) break;
     const last = blockEnd(l);
     const range = Array.from({ length: last - l + 1 }, (_, i) => l + i);
     end = last;
-    if (range.some((r) => toolLines.has(r) || REVALIDATE_RE.test(prose.affirmed[r - 1] ?? ""))) break;
+    if (range.some((r) => toolLines.has(r) || REVALIDATE_RE.test(prose.affirmed[r - 1] ?? "") || RUN_USE_RE.test(prose.affirmed[r - 1] ?? ""))) break;
     l = last;
   }
   return end;
@@ -84,6 +97,17 @@ function consumes(ref: ToolRef, wanted: ReadonlySet<string>, context: LintContex
   return properties.map((name) => FAMILIES[name]).find((family) => family !== undefined && wanted.has(family));
 }
 
+/** The sentence before a ref in its block, up to the ref: "Then re-walk the VU with ". */
+function leadOf(file: LintFile, ref: ToolRef): string {
+  const { prose } = file.scan;
+  const [first] = prose.blockOf(ref.line) ?? [ref.line];
+  const before = [...prose.affirmed.slice(first - 1, ref.line - 1), (prose.affirmed[ref.line - 1] ?? "").slice(0, ref.column - 1)].join(" ");
+  const cut = Math.max(...[...before.matchAll(/[.!?;:](?:\*\*|__)?\s/g)].map((m) => m.index! + m[0].length), 0);
+  return before.slice(cut).replace(/`/g, "").trimStart();
+}
+
+const isProseStep = (file: LintFile, ref: ToolRef): boolean => IMPERATIVE_RE.test(leadOf(file, ref).replace(/mcp__\S+$/, ""));
+
 function isTableRow(file: LintFile, line: number): boolean {
   return (file.scan.lines[line - 1] ?? "").trimStart().startsWith("|");
 }
@@ -103,31 +127,33 @@ function check(file: LintFile, context: LintContext): Finding[] {
   const toolLines = new Set(refs.map((ref) => ref.line));
   refs.forEach((start, index) => {
     const op = operationForStartTool(start.name);
-    // A step is a call (`tool(...)`); a name in a sentence or a table row is not.
-    if (!op || !start.args || isTableRow(file, start.line)) return;
+    // A step is a call (`tool(...)`) or a sentence that says to run the tool; a description or a table row is not.
+    if (!op || isTableRow(file, start.line) || (!start.args && (file.scan.prose.blockOf(start.line) === undefined || !isProseStep(file, start)))) return;
     const wanted = families(op);
     const statuses = new Set([op.status.tool, ...op.alternatives.map((alt) => alt.tool)]);
     const last = nextStepEnd(file, start.line, toolLines);
     const later = refs.slice(index + 1).filter((ref) => ref.line <= last);
-    // Prose re-validation counts as a step that uses the virtual user.
-    const revalidations = wanted.has("virtual user")
-      ? file.scan.prose.affirmed
-          .slice(start.line - 1, last)
-          .flatMap((text, offset) => {
-            const line = start.line + offset;
-            const match = REVALIDATE_RE.exec(offset === 0 ? text.slice(start.column) : text);
-            if (!match) return [];
-            return [{ line, column: (offset === 0 ? start.column : 0) + match.index + 1, name: "re-validating" }];
-          })
-      : [];
-    type Step = { line: number; column: number; name: string; ref?: ToolRef };
+    // Prose that re-validates (the virtual user) or reads the run's files or report counts as a step that uses them.
+    const proseUses: { family: string; re: RegExp; name: string }[] = [
+      ...(wanted.has("virtual user") ? [{ family: "virtual user", re: REVALIDATE_RE, name: "re-validating" }] : []),
+      ...(wanted.has("run") ? [{ family: "run", re: RUN_USE_RE, name: "reading the run's files" }] : []),
+    ];
+    const revalidations = proseUses.flatMap((use) =>
+      file.scan.prose.affirmed.slice(start.line - 1, last).flatMap((text, offset) => {
+        const line = start.line + offset;
+        const match = use.re.exec(offset === 0 ? text.slice(start.column) : text);
+        if (!match) return [];
+        return [{ line, column: (offset === 0 ? start.column : 0) + match.index + 1, name: use.name, family: use.family }];
+      }),
+    );
+    type Step = { line: number; column: number; name: string; ref?: ToolRef; family?: string };
     const steps: Step[] = [...later.map((ref) => ({ line: ref.line, column: ref.column, name: ref.name, ref })), ...revalidations].sort(
       (a, b) => a.line - b.line || a.column - b.column,
     );
     for (const step of steps) {
       if (step.ref && statuses.has(step.name)) return;
       if (WAIT_RE.test(textBetween(file, start, step))) return;
-      const family = step.ref ? consumes(step.ref, wanted, context) : "virtual user";
+      const family = step.ref ? consumes(step.ref, wanted, context) : step.family;
       if (!family) continue;
       findings.push({
         line: step.line,

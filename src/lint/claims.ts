@@ -1,0 +1,159 @@
+// What a sentence claims, whatever its words: the rules that judge prose read
+// a sentence (a paragraph's sentence, a list item, a table row) as a claim
+// about a subject, a value set against it and a consequence, and check the
+// claim against the policy, not the phrase.
+//   "Keep polling as long as the progress stays under 1"  -> progress, below 1, keeps going
+//   "The run is done once progress reaches 100 %"          -> progress, at 100, ends
+//   "Hand /loop exactly that interval"                      -> /loop, the poll cadence
+// Every pattern here is linear: no nested quantifiers, bounded gaps.
+
+/** What the sentence says follows from the comparison. */
+export type Consequence = "ends" | "continues";
+
+/** A number set against something: "less than 1" is below 1; "reaches 100 %" is at 100. */
+export interface Comparison {
+  readonly side: "below" | "at";
+  readonly value: number;
+  /** Offset of the comparison in the sentence. */
+  readonly offset: number;
+  readonly text: string;
+}
+
+const NUMBER = String.raw`(\d+(?:\.\d+)?)\s*(?:%|percent\b)?`;
+/** Words and signs that put a value under a mark. */
+const BELOW = String.raw`<=?|≤|(?:is |stays? |remains? |sits? |reads? |shows? )?(?:less than|lower than|smaller than|below|under|short of|beneath)|(?:has(?:n't| not)|did(?:n't| not)|does(?:n't| not)) (?:yet )?(?:reach(?:ed)?|hit|get to)|not (?:yet )?(?:at|reached)|not yet|isn't yet`;
+/** Words and signs that put a value at or over a mark. */
+const AT = String.raw`>=?|≥|={1,3}|(?:reach(?:es|ed)?|hits?|gets? to|arrives? at|climbs? to|touches|equals?|is equal to|is at|is|at|of|to|becomes|turns|shows|reads|returns|exceeds?|over|above|more than|greater than|at least)`;
+const COMPARISON_RE = new RegExp(String.raw`(?<![\w.])(?:(${BELOW})|(${AT}))\s*[\`"'(]*\s*${NUMBER}(?![\d.]*\d)`, "gi");
+
+/** Every value set against a mark in a sentence, in order. */
+export function comparisons(text: string): Comparison[] {
+  const out: Comparison[] = [];
+  for (const match of text.matchAll(COMPARISON_RE)) {
+    out.push({ side: match[1] !== undefined ? "below" : "at", value: Number(match[3]), offset: match.index!, text: match[0] });
+  }
+  return out;
+}
+
+/** The number's written position against the word (value first: "at 1.0 progress", "100 % done"). */
+const VALUE_FIRST_RE = new RegExp(String.raw`(?<![\w.])${NUMBER}[\`"')]*\s+(?:progress|complete|completion|done)\b`, "gi");
+
+/** A table cell that holds only a value ("| 1.0 |"): the value itself, under the column the header names. */
+const VALUE_CELL_RE = /\|\s*(\d+(?:\.\d+)?)\s*(?:%|percent)?\s*(?=\|)/g;
+
+export function valueFirst(text: string): Comparison[] {
+  const cells = [...text.matchAll(VALUE_CELL_RE)].map((m) => ({ side: "at" as const, value: Number(m[1]), offset: m.index! + 1, text: m[0].slice(1) }));
+  return [...text.matchAll(VALUE_FIRST_RE)].map((m) => ({ side: "at" as const, value: Number(m[1]), offset: m.index!, text: m[0] })).concat(cells);
+}
+
+/** Wording of going on: running, keep polling, as long as, while. */
+const CONTINUES_RE =
+  /\b(still (?:running|going|busy|working|in (?:flight|progress))|in (?:flight|progress)|(?:is |means |= )?running|keep (?:going|polling|waiting|checking|asking|calling)|continue\w*|carry on|go on|poll (?:again|once more)|not (?:yet )?(?:done|finished|complete|over|ended)|unfinished|incomplete|partial|preliminary|as long as|while|so long as|under ?way|ongoing|busy|pending)\b/i;
+/** Wording of an end: done, finished, stop polling, until, once. */
+const ENDS_RE =
+  /\b(done|finished|finishe[sd]|complete[ds]?|completion|over|ended|ends|terminal|final|settled|wrapped up|concluded|at an end|through|stop(?:s|ped)? (?:polling|waiting|the loop|looping|checking)|stop|until|till|once|as soon as|succeeded|success|exit the loop|break)\b/i;
+
+/** The consequences a sentence states (both may be stated: "running until 1.0"). */
+export function consequences(text: string): Set<Consequence> {
+  const found = new Set<Consequence>();
+  if (CONTINUES_RE.test(text)) found.add("continues");
+  if (ENDS_RE.test(text)) found.add("ends");
+  return found;
+}
+
+/**
+ * Wording that denies the claim rather than makes it: "no proof", "even at
+ * 100 %", "a run can sit at 1.0", "may still end ABORTED".
+ */
+export const DENIES_RE =
+  /\b(never|not (?:a |the |any )?(?:terminal|end|proof|signal|sign|reliable|enough)|no (?:proof|signal|sign)|does(?:n't| not) (?:mean|tell|say|prove|imply)|even (?:at|when|if|though)|can (?:sit|stay|stall|freeze|hang|linger)|may (?:still|stay|sit|end)|might|regardless|freez(?:e|es|ing)|frozen|rather than|instead|(?:says|tells|proves|means) (?:you )?nothing|on its own|by itself)\b/i;
+
+/** The full mark of a progress value: 1 (a fraction) or 100 (a percentage). */
+export const isFullMark = (value: number): boolean => value === 1 || value === 100;
+
+/**
+ * A claim that makes a progress value's full mark the end of the work: the
+ * value below the mark read as going on (so the mark is the end), or the value
+ * at the mark read as the end. Returns where the comparison sits.
+ */
+export function fullMarkAsEnd(text: string): Comparison | undefined {
+  const said = consequences(text);
+  for (const c of [...comparisons(text), ...valueFirst(text)]) {
+    if (!isFullMark(c.value)) continue;
+    const rest = `${text.slice(0, c.offset)} ${text.slice(c.offset + c.text.length)}`;
+    const saidRest = consequences(rest);
+    if (c.side === "below" && (saidRest.has("continues") || saidRest.has("ends"))) return c;
+    if (c.side === "at" && saidRest.has("ends")) return c;
+    if (c.side === "at" && said.has("continues") && /\b(?:until|till|before|short of)\b/i.test(rest)) return c;
+  }
+  return undefined;
+}
+
+/** Schedulers of a repeated prompt and their finest step, from the harness facts. */
+export interface Scheduler {
+  readonly name: string;
+  readonly pattern: RegExp;
+  readonly floorSeconds: number;
+}
+
+/** A reference to the poll cadence rather than a written number: "that interval", "the cadence", "N". */
+export const CADENCE_REFERENCE_RE =
+  /\b(?:(?:that|this|the same|same|your|the (?:poll(?:ing)?|chosen|computed|table'?s?|policy'?s?|resulting|picked)) (?:interval|cadence|period|delay|spacing|pace|N|value)|(?:poll(?:ing)?|the) cadence|cadence (?:table|value|N)|interval (?:of )?`?N`?|`N`|N seconds|exactly (?:N|that|the (?:interval|cadence))|one[- ]to[- ]one|as[- ]is|unchanged)\b/i;
+
+/** Seconds in a unit as written. */
+export function unitSeconds(unit: string): number {
+  const u = unit.toLowerCase();
+  if (/^(?:ms|millis)/.test(u)) return 0.001;
+  if (/^h/.test(u)) return 3600;
+  if (/^m(?!s)/.test(u)) return 60;
+  return 1;
+}
+
+/** A pace stated as a spacing or a frequency, in seconds between two polls. */
+export interface Pace {
+  readonly offset: number;
+  readonly seconds: number;
+  readonly shown: string;
+}
+
+const UNIT = String.raw`(milliseconds?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|h)\b`;
+const SMALL: Readonly<Record<string, number>> = { once: 1, twice: 2, thrice: 3, one: 1, two: 2, three: 3, four: 4, five: 5, ten: 10 };
+const PACE_RES: readonly RegExp[] = [
+  // "at 2-second intervals", "a 1 s gap between polls", "a 2-second pause between calls"
+  new RegExp(String.raw`\b(\d+(?:\.\d+)?)[- ]?${UNIT}[- ]?(?:intervals?|gaps?|pauses?|delays?|waits?|spacing|sleeps?)\b`, "gi"),
+  // "2 seconds apart", "wait 1 s between polls", "sleep 2 s between two calls"
+  new RegExp(String.raw`\b(\d+(?:\.\d+)?)\s*${UNIT}\s+(?:apart|between)\b`, "gi"),
+];
+/** "twice a second", "10 times per minute", "3 times every second". */
+const FREQUENCY_RE = /\b(\d+|once|twice|thrice|one|two|three|four|five|ten)(?: times)?\s+(?:a|per|each|every)\s+(second|minute|hour)\b/gi;
+/** "every couple of seconds", "every few seconds", "every other second": read as 2 s, the least such wording can mean, so only a cadence floor above it reports. */
+const FEW_RE = /\bevery (?:couple of|few|other|single) (seconds?)\b/gi;
+/** "every half second", "every half a second". */
+const HALF_RE = /\bevery half(?: an?)? (second|minute)\b/gi;
+
+/** Paces a sentence states for something, in seconds between two occurrences. */
+export function paces(text: string): Pace[] {
+  const out: Pace[] = [];
+  for (const re of PACE_RES) {
+    for (const m of text.matchAll(re)) {
+      const seconds = Number(m[1]) * unitSeconds(m[2]!);
+      out.push({ offset: m.index!, seconds, shown: `${seconds} s` });
+    }
+  }
+  for (const m of text.matchAll(FREQUENCY_RE)) {
+    const count = SMALL[m[1]!.toLowerCase()] ?? Number(m[1]);
+    if (!(count > 0)) continue;
+    const seconds = unitSeconds(m[2]!) / count;
+    out.push({ offset: m.index!, seconds, shown: `${Number(seconds.toFixed(2))} s` });
+  }
+  for (const m of text.matchAll(FEW_RE)) out.push({ offset: m.index!, seconds: 2, shown: "a few seconds" });
+  for (const m of text.matchAll(HALF_RE)) out.push({ offset: m.index!, seconds: unitSeconds(m[1]!) / 2, shown: `${unitSeconds(m[1]!) / 2} s` });
+  return out.sort((a, b) => a.offset - b.offset);
+}
+
+/** Wording that says something is refused, blocked or impossible ("Claude Code turns down a sleep 40"). */
+export const REFUSAL_RE =
+  /\b(?:block(?:s|ed)?|refuse[sd]?|reject(?:s|ed)?|forbid(?:s|den)?|disallow(?:s|ed)?|intercept(?:s|ed)?|turns? down|(?:is|are) not (?:allowed|permitted|possible|available)|(?:does not|doesn't|won'?t|will not) (?:allow|let|permit|run)|cannot|can't|no way to|unavailable|not an option|off[- ]limits|prohibit\w*|ban(?:s|ned)?|den(?:y|ies|ied)|(?:is |are )?(?:not supported|unsupported)|prevent\w*|never (?:runs?|lets?|allows?))\b/i;
+
+/** A full mark written as a percentage of a run ("less than 100 percent" of a bench): progress, whatever the word. */
+export const RUN_PERCENT_RE = /\b(?:bench|run|test|scenario|validation)\b[^.;]{0,60}?\b100\s*(?:%|percent\b)/i;
