@@ -1827,9 +1827,10 @@ function settleTimer(job, state, ctx) {
   if (running.length === 0) return { state, note: "the work has ended" };
   if (running.some((e) => (e.work.lastPollAt ?? 0) > job.pollAt)) return { state, note: "a newer poll took over" };
   if (running.some((e) => watcherHolding(state, e.key, ctx))) return { state, note: "a background watcher waits on it" };
-  if (running.every((e) => ctx.now >= e.work.deadlineAt)) {
+  const now = Math.max(ctx.now, job.dueAt);
+  if (running.every((e) => now >= e.work.deadlineAt)) {
     if (running.every((e) => e.work.deadlineNoted)) return { state, note: "past its deadline, and the model was told" };
-    return { state: mark(state, job.works, { deadlineNoted: true }), wake: deadlineText(operation(job.op), running, ctx.now) };
+    return { state: mark(state, job.works, { deadlineNoted: true }), wake: deadlineText(operation(job.op), running, now) };
   }
   return { state, wake: timerLine(job, running) };
 }
@@ -1899,8 +1900,8 @@ var init_background2 = __esm({
       const holder = running.find((m) => watcherHolding(state, m.key, ctx, call));
       if (holder) return { state, note: "a background watcher waits on it" };
       const deadlineAt = Math.max(...running.map((m) => m.work.deadlineAt));
-      if (ctx.now >= deadlineAt) return { state, note: "past its deadline: the poll's answer tells the model" };
-      const backend = running.some((m) => m.work.watcherFailedAt !== void 0) ? void 0 : watcherBackend(op.id, ctx.reach);
+      if (ctx.now >= deadlineAt && running.every((m) => m.work.deadlineNoted)) return { state, note: "past its deadline, and the model was told" };
+      const backend = ctx.now >= deadlineAt || running.some((m) => m.work.watcherFailedAt !== void 0) ? void 0 : watcherBackend(op.id, ctx.reach);
       if (backend !== void 0) {
         const startedAt = Math.min(...running.map((m) => m.work.startedAt));
         const elapsed = (ctx.now - startedAt) / 1e3;

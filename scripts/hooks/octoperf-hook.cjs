@@ -2111,8 +2111,8 @@ var init_background2 = __esm({
       const holder = running.find((m) => watcherHolding(state, m.key, ctx, call));
       if (holder) return { state, note: "a background watcher waits on it" };
       const deadlineAt = Math.max(...running.map((m) => m.work.deadlineAt));
-      if (ctx.now >= deadlineAt) return { state, note: "past its deadline: the poll's answer tells the model" };
-      const backend = running.some((m) => m.work.watcherFailedAt !== void 0) ? void 0 : watcherBackend(op.id, ctx.reach);
+      if (ctx.now >= deadlineAt && running.every((m) => m.work.deadlineNoted)) return { state, note: "past its deadline, and the model was told" };
+      const backend = ctx.now >= deadlineAt || running.some((m) => m.work.watcherFailedAt !== void 0) ? void 0 : watcherBackend(op.id, ctx.reach);
       if (backend !== void 0) {
         const startedAt = Math.min(...running.map((m) => m.work.startedAt));
         const elapsed = (ctx.now - startedAt) / 1e3;

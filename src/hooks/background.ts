@@ -226,8 +226,9 @@ export const armAfterPoll: Arm = (input, state, ctx) => {
   const holder = running.find((m) => watcherHolding(state, m.key, ctx, call));
   if (holder) return { state, note: "a background watcher waits on it" };
   const deadlineAt = Math.max(...running.map((m) => m.work.deadlineAt));
-  if (ctx.now >= deadlineAt) return { state, note: "past its deadline: the poll's answer tells the model" };
-  const backend = running.some((m) => m.work.watcherFailedAt !== undefined) ? undefined : watcherBackend(op.id, ctx.reach);
+  // Past the deadline already: a timer due now says so, unless the poll's own answer already did (settleTimer reads deadlineNoted).
+  if (ctx.now >= deadlineAt && running.every((m) => m.work.deadlineNoted)) return { state, note: "past its deadline, and the model was told" };
+  const backend = ctx.now >= deadlineAt || running.some((m) => m.work.watcherFailedAt !== undefined) ? undefined : watcherBackend(op.id, ctx.reach);
   if (backend !== undefined) {
     const startedAt = Math.min(...running.map((m) => m.work.startedAt));
     const elapsed = (ctx.now - startedAt) / 1000;
@@ -363,9 +364,11 @@ function settleTimer(job: TimerJob, state: SessionState, ctx: DecideContext): Se
   if (running.length === 0) return { state, note: "the work has ended" };
   if (running.some((e) => (e.work.lastPollAt ?? 0) > job.pollAt)) return { state, note: "a newer poll took over" };
   if (running.some((e) => watcherHolding(state, e.key, ctx))) return { state, note: "a background watcher waits on it" };
-  if (running.every((e) => ctx.now >= e.work.deadlineAt)) {
+  // The timer slept until it was due: whatever the clock says, it is at least that late.
+  const now = Math.max(ctx.now, job.dueAt);
+  if (running.every((e) => now >= e.work.deadlineAt)) {
     if (running.every((e) => e.work.deadlineNoted)) return { state, note: "past its deadline, and the model was told" };
-    return { state: mark(state, job.works, { deadlineNoted: true }), wake: deadlineText(operation(job.op), running, ctx.now) };
+    return { state: mark(state, job.works, { deadlineNoted: true }), wake: deadlineText(operation(job.op), running, now) };
   }
   return { state, wake: timerLine(job, running) };
 }

@@ -112,12 +112,14 @@ describe("wake-after-poll arms", () => {
     assert.equal(job?.kind, "timer");
   });
 
-  it("stays out of it when the poll was final, the handle is unknown or ended, a live watcher waits, or the deadline passed", () => {
+  it("stays out of it when the poll was final, the handle is unknown or ended, a live watcher waits, or the deadline passed and was said", () => {
     assert.equal(armAfterPoll(poll("ABORTED"), running(), ctxAt(6)).job, undefined);
     assert.equal(armAfterPoll(post("get_bench_result", { benchResultId: "b9" }, structured({ state: "RUNNING" })), running(), ctxAt(6)).job, undefined);
     assert.equal(armAfterPoll(poll("RUNNING"), running({ terminal: { value: "FINISHED", outcome: "succeeded", at: T0 } }), ctxAt(6)).job, undefined);
     assert.equal(armAfterPoll(poll("RUNNING"), running({}, [watcher(31)]), ctxAt(6, { alive: [31] })).job, undefined);
-    assert.equal(armAfterPoll(poll("RUNNING"), running(), ctxAt(1201)).job, undefined);
+    assert.equal(armAfterPoll(poll("RUNNING"), running({ deadlineNoted: true }), ctxAt(1201)).job, undefined);
+    // Past the deadline and not yet said (the poll's own hook may come second): a timer due at once, which says it.
+    assert.equal((armAfterPoll(poll("RUNNING"), running(), ctxAt(1201, { apiKey: true })).job as TimerJob).dueAt, T0 + 1_200_000);
     // An unknown state is still in flight: the timer goes on.
     assert.equal(armAfterPoll(poll("MIGRATING"), running(), ctxAt(6)).job?.kind, "timer");
   });
