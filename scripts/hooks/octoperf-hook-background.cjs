@@ -811,7 +811,7 @@ var init_tool_names = __esm({
 });
 
 // src/policy/background.ts
-var MAX_BACKGROUND_WAIT_S, BACKGROUND_HOOK_MARGIN_S, BACKGROUND_HOOK_TIMEOUT_S, NOTIFY_AFTER_S, PUSH_NOTIFICATION_MAX_CHARS, REST_OBSERVABLE_OPERATIONS, CLAIM_TTL_S, LATE_WAKE_GRACE_S, BACKGROUND_LOCK_WAIT_S;
+var MAX_BACKGROUND_WAIT_S, BACKGROUND_HOOK_MARGIN_S, BACKGROUND_HOOK_TIMEOUT_S, NOTIFY_AFTER_S, PUSH_NOTIFICATION_MAX_CHARS, REST_OBSERVABLE_OPERATIONS, CLAIM_TTL_S, LATE_WAKE_GRACE_S, QUICK_LOCK_WAIT_S, BACKGROUND_LOCK_WAIT_S;
 var init_background = __esm({
   "src/policy/background.ts"() {
     "use strict";
@@ -824,6 +824,7 @@ var init_background = __esm({
     REST_OBSERVABLE_OPERATIONS = ["validation", "scenario-run", "pdf-export"];
     CLAIM_TTL_S = 30;
     LATE_WAKE_GRACE_S = 30;
+    QUICK_LOCK_WAIT_S = 5;
     BACKGROUND_LOCK_WAIT_S = 60;
   }
 });
@@ -3136,7 +3137,7 @@ var init_runner = __esm({
     init_safe_text();
     init_state_dir();
     init_store();
-    MAX_LOCK_WAIT_MS = 5e3;
+    MAX_LOCK_WAIT_MS = QUICK_LOCK_WAIT_S * 1e3;
     pause = new Int32Array(new SharedArrayBuffer(4));
   }
 });

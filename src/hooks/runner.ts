@@ -13,7 +13,7 @@ import { existsSync, readFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { configDirFor, loginsFolder } from "../auth/config-dir.js";
-import { BACKGROUND_LOCK_WAIT_S } from "../policy/index.js";
+import { BACKGROUND_LOCK_WAIT_S, QUICK_LOCK_WAIT_S } from "../policy/index.js";
 import { emit, SILENT, type DecideContext, type Decided, type Emission } from "./decision.js";
 import { API_KEY_ENV, BACKGROUND_BUNDLE, DISABLE_ENV, TEST_CLOCK_ENV, TEST_TIME_SCALE_ENV } from "./environment.js";
 import { parseHookInput, type HookEvent, type HookInput } from "./input.js";
@@ -27,8 +27,8 @@ import { updateSession, type StoreOptions } from "./store.js";
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** The longest a hook waits for the session lock, whatever its timeout. */
-export const MAX_LOCK_WAIT_MS = 5000;
+/** The longest a quick hook waits for the session lock, whatever its timeout. */
+export const MAX_LOCK_WAIT_MS = QUICK_LOCK_WAIT_S * 1000;
 
 export interface HookIO {
   readonly stdin: string;

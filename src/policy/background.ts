@@ -58,6 +58,9 @@ export const CLAIM_TTL_S = 30;
  */
 export const LATE_WAKE_GRACE_S = 30;
 
+/** A quick hook waits at most this long for the session lock, then fails open: a tool call waits for it. */
+export const QUICK_LOCK_WAIT_S = 5;
+
 /** A background hook waits this long for the session lock: it runs beside the session, and a wake it drops is a session left idle. */
 export const BACKGROUND_LOCK_WAIT_S = 60;
 

@@ -10,6 +10,7 @@ import { waitSnippet } from "./wait-snippet.js";
 import { COMMAND_RENDERERS } from "./commands.js";
 import { ruleTable } from "../../lint/rules-doc.js";
 import { conditionWait, conditionWaits } from "./condition-wait.js";
+import { faultTable } from "./faults.js";
 
 export const REGION_RENDERERS: Readonly<Record<string, RegionRenderer>> = {
   "cadence-table": cadenceTable,
@@ -26,5 +27,6 @@ export const REGION_RENDERERS: Readonly<Record<string, RegionRenderer>> = {
   "lint-rules": ruleTable,
   "condition-wait": conditionWait,
   "condition-waits": conditionWaits,
+  faults: faultTable,
   ...COMMAND_RENDERERS,
 };
