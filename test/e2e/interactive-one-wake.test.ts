@@ -65,12 +65,12 @@ test("interactive: /octoperf:stop-wait ends the hooks' background watcher, and n
   try {
     await session.waitForRequests(3, 60_000);
     // The background hook records its watcher and starts it.
-    for (let tries = 0; !(await running(session.marker)) && tries < 100; tries += 1) await new Promise((done) => setTimeout(done, 100));
+    for (let tries = 0; !(await running(session.marker)) && tries < 600; tries += 1) await new Promise((done) => setTimeout(done, 100));
     assert.ok(await running(session.marker), "no background hook and watcher running");
     await session.sendKeys(`/octoperf:stop-wait ${ids[0] ?? ""}`);
     await session.waitForRequests(4, 60_000);
     assert.match(stopSaid, new RegExp(`octoperf stop-wait: ended the background watcher on get_bench_result\\(benchResultId=${ids[0]}\\) \\(process \\d+\\)\\.`));
-    for (let tries = 0; !(await gone(session.marker)) && tries < 50; tries += 1) await new Promise((done) => setTimeout(done, 100));
+    for (let tries = 0; !(await gone(session.marker)) && tries < 600; tries += 1) await new Promise((done) => setTimeout(done, 100));
     assert.deepEqual(await waitProcesses(session.marker), { hooks: 0, watchers: 0 }, "the hook or its watcher outlived the stop");
     // Nothing wakes the model afterwards (a stopped hook exits 0).
     await new Promise((done) => setTimeout(done, 3000));

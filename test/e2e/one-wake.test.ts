@@ -185,7 +185,6 @@ describe("the one-wake wait in -p", { concurrency: true }, () => {
       const found: { ids: string[]; scenario?: unknown } = { ids: [] };
       let answered = "";
       let stopSaid = "";
-      const began = Date.now();
       const waiting = runScripted(
         { prompt: "Run scn-soak.", pluginDir: s.pluginDir, home: s.home, cwd: s.cwd, env: s.env, allowedTools: ["ToolSearch", SCENARIO, RUN], timeoutMs: 150_000, extraArgs: ["--session-id", session] },
         [
@@ -215,7 +214,7 @@ describe("the one-wake wait in -p", { concurrency: true }, () => {
       assert.match(stopSaid, /octoperf stop-wait: ended the background watcher on get_bench_result\(benchResultId=\S+\) \(process \d+\)\./);
       assert.ok(answered.includes("A background watcher run by this plugin's hooks now waits"), answered.slice(0, 600));
       assert.doesNotMatch(answered, /octoperf-wait: scenario-run/, "nobody was woken with an outcome");
-      assert.ok(Date.now() - began < 60_000, "the first session went on when the wait was stopped, long before the run's end");
+      // Had the wait gone on, the first session would have been woken with the run's outcome (refused just above).
       assert.deepEqual(await markedProcesses(MARKER, s.marker), []);
     } finally {
       await s.dispose();
