@@ -1547,6 +1547,7 @@ function isWork(v) {
   if (typeof v.tool !== "string" || !/^[a-z_]{1,64}$/.test(v.tool) || !isRecord4(v.args) || !Object.values(v.args).every(isHandle)) return false;
   if (!isKey(v.group) || !isTime(v.startedAt) || !isTime(v.expectedSeconds) || !isTime(v.cadenceSeconds) || !isTime(v.deadlineAt)) return false;
   if (v.lastPollAt !== void 0 && !isTime(v.lastPollAt)) return false;
+  if (v.lastValue !== void 0 && !(typeof v.lastValue === "string" && /^[A-Z_]{1,32}$/.test(v.lastValue))) return false;
   for (const time of [v.watcherFailedAt, v.wokenAt, v.releasedAt, v.guardedAt, v.backgroundFailedAt]) if (time !== void 0 && !isTime(time)) return false;
   if (v.terminal !== void 0) {
     const t = v.terminal;
@@ -2228,6 +2229,25 @@ var init_processes = __esm({
   }
 });
 
+// src/hooks/orphan-watch.ts
+function abortWhenOrphaned(controller, parentOf = () => process.ppid) {
+  const first = parentOf();
+  const timer = setInterval(() => {
+    if (parentOf() !== first) {
+      clearInterval(timer);
+      controller.abort();
+    }
+  }, EVERY_MS);
+  timer.unref();
+}
+var EVERY_MS;
+var init_orphan_watch = __esm({
+  "src/hooks/orphan-watch.ts"() {
+    "use strict";
+    EVERY_MS = 1e3;
+  }
+});
+
 // src/hooks/claude-tools.ts
 var CRON_CREATE, CRON_DELETE, MONITOR, TASK_STOP, SCHEDULE_TOOLS;
 var init_claude_tools = __esm({
@@ -2354,8 +2374,10 @@ var init_outcome2 = __esm({
         return { state: next2, decision: { kind: "context", text: outcomeText(next2, key, work, verdict, op, ctx.now) } };
       }
       const lines = inFlightText(op, key, work, field.field, value, result, ctx.now, input.failure);
-      if (lines.length === 0) return { state };
-      const next = ctx.now >= work.deadlineAt ? withWork(state, key, { ...work, deadlineNoted: true }) : state;
+      const seen = verdict.kind === "in-flight" && verdict.known && typeof value === "string" && work.lastValue !== value ? { lastValue: value } : {};
+      const marked = ctx.now >= work.deadlineAt ? { deadlineNoted: true } : {};
+      const next = Object.keys(seen).length + Object.keys(marked).length > 0 ? withWork(state, key, { ...work, ...seen, ...marked }) : state;
+      if (lines.length === 0) return { state: next };
       return { state: next, decision: { kind: "context", text: lines.join("\n") } };
     };
   }
@@ -3132,6 +3154,7 @@ var init_runner = __esm({
     init_environment();
     init_input();
     init_lock();
+    init_orphan_watch();
     init_processes();
     init_registry();
     init_safe_text();
@@ -3420,10 +3443,12 @@ async function runBackgroundHook(name, io) {
 
 // src/hooks/background-entry.ts
 init_decision();
+init_orphan_watch();
 init_runner();
 var runBackgroundMain = (name, io) => {
   const controller = new AbortController();
   for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"]) process.on(signal, () => controller.abort());
+  abortWhenOrphaned(controller);
   const jobs = systemJobRunner({ pluginRoot: io.pluginRoot, env: io.env, now: io.now, scale: timeScale(io.env) });
   runBackgroundHook(name, { ...io, jobs, signal: controller.signal }).then(finishWith).catch(() => finishWith(SILENT)).finally(() => process.exit());
 };

@@ -1046,6 +1046,7 @@ function isWork(v) {
   if (typeof v.tool !== "string" || !/^[a-z_]{1,64}$/.test(v.tool) || !isRecord3(v.args) || !Object.values(v.args).every(isHandle)) return false;
   if (!isKey(v.group) || !isTime(v.startedAt) || !isTime(v.expectedSeconds) || !isTime(v.cadenceSeconds) || !isTime(v.deadlineAt)) return false;
   if (v.lastPollAt !== void 0 && !isTime(v.lastPollAt)) return false;
+  if (v.lastValue !== void 0 && !(typeof v.lastValue === "string" && /^[A-Z_]{1,32}$/.test(v.lastValue))) return false;
   for (const time of [v.watcherFailedAt, v.wokenAt, v.releasedAt, v.guardedAt, v.backgroundFailedAt]) if (time !== void 0 && !isTime(time)) return false;
   if (v.terminal !== void 0) {
     const t = v.terminal;
@@ -1343,6 +1344,25 @@ var init_lock = __esm({
     import_node_fs = require("node:fs");
     init_state_problem();
     OWNER = /^(\d{1,10}) ([A-Za-z0-9]{1,64})\n$/;
+  }
+});
+
+// src/hooks/orphan-watch.ts
+function abortWhenOrphaned(controller, parentOf = () => process.ppid) {
+  const first = parentOf();
+  const timer = setInterval(() => {
+    if (parentOf() !== first) {
+      clearInterval(timer);
+      controller.abort();
+    }
+  }, EVERY_MS);
+  timer.unref();
+}
+var EVERY_MS;
+var init_orphan_watch = __esm({
+  "src/hooks/orphan-watch.ts"() {
+    "use strict";
+    EVERY_MS = 1e3;
   }
 });
 
@@ -2255,8 +2275,10 @@ var init_outcome2 = __esm({
         return { state: next2, decision: { kind: "context", text: outcomeText(next2, key, work, verdict, op, ctx.now) } };
       }
       const lines = inFlightText(op, key, work, field.field, value, result, ctx.now, input.failure);
-      if (lines.length === 0) return { state };
-      const next = ctx.now >= work.deadlineAt ? withWork(state, key, { ...work, deadlineNoted: true }) : state;
+      const seen = verdict.kind === "in-flight" && verdict.known && typeof value === "string" && work.lastValue !== value ? { lastValue: value } : {};
+      const marked = ctx.now >= work.deadlineAt ? { deadlineNoted: true } : {};
+      const next = Object.keys(seen).length + Object.keys(marked).length > 0 ? withWork(state, key, { ...work, ...seen, ...marked }) : state;
+      if (lines.length === 0) return { state: next };
       return { state: next, decision: { kind: "context", text: lines.join("\n") } };
     };
   }
@@ -3294,6 +3316,7 @@ function main(argv = process.argv.slice(2)) {
 function runGuardMain(name, io) {
   const controller = new AbortController();
   for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"]) process.on(signal, () => controller.abort());
+  abortWhenOrphaned(controller);
   void Promise.resolve().then(() => (init_turn_end_runner(), turn_end_runner_exports)).then(({ runGuardHook: runGuardHook2 }) => runGuardHook2(name, { ...io, signal: controller.signal })).then(finishWith, () => finishWith(SILENT)).finally(() => process.exit());
 }
 function writeFd(fd, text) {
@@ -3320,6 +3343,7 @@ var init_runner = __esm({
     init_environment();
     init_input();
     init_lock();
+    init_orphan_watch();
     init_processes();
     init_registry();
     init_safe_text();

@@ -8,11 +8,13 @@ import { isLoggedIn as storedLogin } from "../auth/login-state.js";
 import { systemJobRunner } from "./background-run.js";
 import { runBackgroundHook } from "./background-runner.js";
 import { SILENT } from "./decision.js";
+import { abortWhenOrphaned } from "./orphan-watch.js";
 import { finishWith, timeScale, type BackgroundBundle, type HookIO } from "./runner.js";
 
 export const runBackgroundMain: BackgroundBundle["runBackgroundMain"] = (name: string, io: HookIO) => {
   const controller = new AbortController();
   for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) process.on(signal, () => controller.abort());
+  abortWhenOrphaned(controller);
   const jobs = systemJobRunner({ pluginRoot: io.pluginRoot, env: io.env, now: io.now, scale: timeScale(io.env) });
   runBackgroundHook(name, { ...io, jobs, signal: controller.signal })
     .then(finishWith)

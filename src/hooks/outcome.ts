@@ -114,7 +114,10 @@ export const decideOutcome: Decide<"PostToolUse"> = (input, state, ctx) => {
     return { state: next, decision: { kind: "context", text: outcomeText(next, key, work, verdict, op, ctx.now) } };
   }
   const lines = inFlightText(op, key, work, field.field, value, result, ctx.now, input.failure);
-  if (lines.length === 0) return { state };
-  const next = ctx.now >= work.deadlineAt ? withWork(state, key, { ...work, deadlineNoted: true }) : state;
+  // The last value seen, kept for a session that resumes later (session-start.ts): only a value the policy knows.
+  const seen = verdict.kind === "in-flight" && verdict.known && typeof value === "string" && work.lastValue !== value ? { lastValue: value } : {};
+  const marked = ctx.now >= work.deadlineAt ? { deadlineNoted: true } : {};
+  const next = Object.keys(seen).length + Object.keys(marked).length > 0 ? withWork(state, key, { ...work, ...seen, ...marked }) : state;
+  if (lines.length === 0) return { state: next };
   return { state: next, decision: { kind: "context", text: lines.join("\n") } };
 };

@@ -18,6 +18,7 @@ import { emit, SILENT, type DecideContext, type Decided, type Emission } from ".
 import { API_KEY_ENV, BACKGROUND_BUNDLE, DISABLE_ENV, TEST_CLOCK_ENV, TEST_TIME_SCALE_ENV } from "./environment.js";
 import { parseHookInput, type HookEvent, type HookInput } from "./input.js";
 import { isProcessAlive, type LockIO } from "./lock.js";
+import { abortWhenOrphaned } from "./orphan-watch.js";
 import { isRecordedProcess, stopHookProcess, systemProbe, type ProcessProbe } from "./processes.js";
 import { BACKGROUND_HOOK_NAMES, hookSpec, type HookSpec } from "./registry.js";
 import { safeExcerpt } from "./safe-text.js";
@@ -253,6 +254,7 @@ export function main(argv: readonly string[] = process.argv.slice(2)): void {
 function runGuardMain(name: string, io: HookIO): void {
   const controller = new AbortController();
   for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) process.on(signal, () => controller.abort());
+  abortWhenOrphaned(controller);
   void import("./turn-end-runner.js")
     .then(({ runGuardHook }) => runGuardHook(name, { ...io, signal: controller.signal }))
     .then(finishWith, () => finishWith(SILENT))

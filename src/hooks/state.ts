@@ -23,6 +23,8 @@ export interface WorkRecord {
   readonly deadlineNoted?: boolean;
   /** When a background watcher on this work ended in an error: the hooks then pace the model's polls instead. */
   readonly watcherFailedAt?: number;
+  /** The last in-flight value a poll read (a value the policy knows), for a session that resumes. */
+  readonly lastValue?: string;
   /** When a background hook last woke the model about this work (a new turn follows). */
   readonly wokenAt?: number;
   /** When /octoperf:stop-wait ended its waiters: nothing is owed it until the model polls it again. */
@@ -134,6 +136,7 @@ function isWork(v: unknown): v is WorkRecord {
   if (typeof v.tool !== "string" || !/^[a-z_]{1,64}$/.test(v.tool) || !isRecord(v.args) || !Object.values(v.args).every(isHandle)) return false;
   if (!isKey(v.group) || !isTime(v.startedAt) || !isTime(v.expectedSeconds) || !isTime(v.cadenceSeconds) || !isTime(v.deadlineAt)) return false;
   if (v.lastPollAt !== undefined && !isTime(v.lastPollAt)) return false;
+  if (v.lastValue !== undefined && !(typeof v.lastValue === "string" && /^[A-Z_]{1,32}$/.test(v.lastValue))) return false;
   for (const time of [v.watcherFailedAt, v.wokenAt, v.releasedAt, v.guardedAt, v.backgroundFailedAt]) if (time !== undefined && !isTime(time)) return false;
   if (v.terminal !== undefined) {
     const t = v.terminal;

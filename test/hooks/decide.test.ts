@@ -139,9 +139,11 @@ describe("poll-outcome decide", () => {
     assert.doesNotMatch(decideOutcome(answer("FINISHED"), running(), at(15 * 60)).decision?.text ?? "", /PushNotification/);
   });
 
-  it("keeps a known in-flight state silent and unrecorded", () => {
+  it("keeps a known in-flight state silent, remembering only the value (for a session that resumes)", () => {
     const state = running();
-    assert.deepEqual(decideOutcome(answer("RUNNING"), state, at(60)), { state });
+    const decided = decideOutcome(answer("RUNNING"), state, at(60));
+    assert.deepEqual(decided, { state: { ...state, works: { ...state.works, [KEY]: { ...state.works[KEY]!, lastValue: "RUNNING" } } } });
+    assert.deepEqual(decideOutcome(answer("RUNNING"), decided.state, at(120)), { state: decided.state }, "the same value again changes nothing");
   });
 
   it("shows an unknown state as unknown, and never records it", () => {

@@ -6,7 +6,12 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { LATE_WAKE_GRACE_S } from "../../src/policy/index.js";
-import { adoptedWaiter, post, pre, recordedState, runBundle, runBundleAsync, structured, tempDataDir, toolName, turnEnd, until } from "./hook-calls.js";
+import { spawn } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { HOOK_BUNDLE } from "../../src/build/hooks-json.js";
+import { isProcessAlive } from "../../src/hooks/lock.js";
+import { adoptedWaiter, REPO_ROOT, post, pre, recordedState, runBundle, runBundleAsync, structured, tempDataDir, toolName, turnEnd, until } from "./hook-calls.js";
 
 const ENV = { OCTOPERF_HOOKS_TIME_SCALE: "10" };
 const start = post(toolName("run_scenario", 1), { scenarioId: "sc1" }, structured({ benchReportId: "r1", benchResultIds: ["b1"] }));
@@ -52,6 +57,31 @@ describe("faults of a waiter's process", { concurrency: true }, () => {
     process.kill(timer.pid, "SIGCONT");
     const resumed = await timerRun;
     assert.deepEqual([resumed.status, resumed.stderr], [0, "octoperf wake-after-poll: a newer poll took over, or /octoperf:stop-wait ended it (nobody woken)\n"], "one wake, not two");
+  });
+
+  it("the client killed outright (its hooks orphaned): the timer ends by itself within a second or so, and the work stays pending for a resumed session", async () => {
+    const data = tempDataDir();
+    const options = { data, env: ENV };
+    runBundle("plan-after-start", start, options);
+    runBundle("pace-guard", pre(toolName("get_bench_result", 1), { benchResultId: "b1" }), options);
+    const answer = post(toolName("get_bench_result", 1), { benchResultId: "b1" }, structured({ id: "b1", state: "RUNNING" }));
+    runBundle("poll-outcome", answer, options);
+    // A stand-in client: a process that starts the hook as its child, then is SIGKILLed.
+    const stdinFile = join(data, "stdin.json");
+    writeFileSync(stdinFile, answer);
+    const script = `const { spawn } = require("node:child_process"); const fs = require("node:fs");
+      spawn(process.execPath, [${JSON.stringify(join(REPO_ROOT, HOOK_BUNDLE))}, "wake-after-poll"], { stdio: [fs.openSync(${JSON.stringify(stdinFile)}, "r"), "ignore", fs.openSync(${JSON.stringify(join(data, "hook.err"))}, "w")] });
+      setInterval(() => {}, 1000);`;
+    const client = spawn(process.execPath, ["-e", script], { env: { PATH: process.env.PATH, CLAUDE_PLUGIN_DATA: data, ...ENV }, stdio: "ignore" });
+    const timer = await until("the timer to adopt its claim", () => adoptedWaiter(data, "timer"), 30_000).catch((error: Error) => {
+      throw new Error(`${error.message}; the hook said: ${readFileSync(join(data, "hook.err"), "utf8")}`);
+    });
+    client.kill("SIGKILL");
+    await until("the orphaned timer to end its wait", () => recordedState(data)?.waiters === undefined || undefined);
+    await until("the orphaned timer's process to be gone", () => !isProcessAlive(timer.pid));
+    const work = recordedState(data)?.works["get_bench_result:b1"];
+    assert.equal(work?.terminal, undefined, "still pending");
+    assert.equal(work?.wokenAt, undefined, "nobody was woken");
   });
 
   it("the timer's own wake comes first: the guard retires without a word", async () => {

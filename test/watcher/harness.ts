@@ -13,8 +13,13 @@ import { steppedClock } from "../../src/watcher/clock.js";
 import { run, type RunOptions } from "../../src/watcher/run.js";
 
 export const API_KEY = "sk-octoperf-test-4f9a2c71e0";
-/** Virtual milliseconds per real millisecond for timers (a 30 s request timeout fires after 300 ms). */
-export const TIME_COMPRESSION = 100;
+/**
+ * Virtual milliseconds per real millisecond for timers (a 30 s request timeout
+ * fires after 3 s). Not more: a request cut to a few virtual seconds must still
+ * outlast a loopback answer on a busy two-core machine (at 100x, a 5 s deadline
+ * gave a 503 only 50 ms, and a loaded CI run timed it out).
+ */
+export const TIME_COMPRESSION = 10;
 
 const servers: Array<{ close(): Promise<void> }> = [];
 after(async () => {
