@@ -1575,6 +1575,7 @@ function isSessionState(v) {
   if (!Object.entries(v.aliases).every(([key, primary]) => isKey(key) && isKey(primary))) return false;
   if (!v.schedules.every(isSchedule)) return false;
   if (v.waiters !== void 0 && !(Array.isArray(v.waiters) && v.waiters.every(isWaiter))) return false;
+  if (v.resumedAt !== void 0 && !isTime(v.resumedAt)) return false;
   if (v.cancelled !== void 0 && !(Array.isArray(v.cancelled) && v.cancelled.length <= MAX_CANCELLED && v.cancelled.every(isCallId))) return false;
   if (v.guard !== void 0 && !(isRecord4(v.guard) && isPid(v.guard.pid) && isProof(v.guard.proof) && isToken(v.guard.token) && isTime(v.guard.at))) return false;
   if (v.conditions !== void 0 && !(isRecord4(v.conditions) && Object.entries(v.conditions).every(([key, c]) => isKey(key) && isCondition(c)))) return false;
@@ -1600,7 +1601,8 @@ function bounded(state) {
     ...waiters.length > 0 ? { waiters } : {},
     ...conditions.length > 0 ? { conditions: Object.fromEntries(conditions) } : {},
     ...cancelled.length > 0 ? { cancelled } : {},
-    ...state.guard ? { guard: state.guard } : {}
+    ...state.guard ? { guard: state.guard } : {},
+    ...state.resumedAt !== void 0 ? { resumedAt: state.resumedAt } : {}
   };
 }
 function workFor(state, keys) {
@@ -1981,12 +1983,15 @@ function parseHookInput(raw) {
   const named2 = parsed.hook_event_name;
   const failed = named2 === FAILURE_EVENT;
   const event = failed ? "PostToolUse" : named2;
-  if (event !== "PreToolUse" && event !== "PostToolUse" && event !== "UserPromptExpansion" && event !== "Stop") {
-    throw new InputProblem("not a PreToolUse, PostToolUse, UserPromptExpansion or Stop event");
-  }
+  if (!isKnownEvent(event)) throw new InputProblem(`not one of the events ${KNOWN_EVENTS.join(", ")}`);
   const sessionId = parsed.session_id;
   if (typeof sessionId !== "string" || !SESSION_ID_PATTERN.test(sessionId)) throw new InputProblem("missing or malformed session_id");
   if (event === "Stop") return { event, sessionId, stopHookActive: parsed.stop_hook_active === true };
+  if (event === "UserPromptSubmit") return { event, sessionId };
+  if (event === "SessionStart") {
+    const source = START_SOURCES.find((s) => s === parsed.source) ?? "other";
+    return { event, sessionId, source };
+  }
   if (event === "UserPromptExpansion") {
     const name = parsed.expansion_type === "slash_command" && typeof parsed.command_name === "string" ? parsed.command_name : "";
     const args = typeof parsed.command_args === "string" ? parsed.command_args : "";
@@ -2006,13 +2011,16 @@ function parseHookInput(raw) {
   }
   return { event, sessionId, toolName, toolInput, toolResponse: parsed.tool_response, ...ids };
 }
-var FAILURE_EVENT, MAX_FAILURE_CHARS, InputProblem, SESSION_ID_PATTERN, MAX_STDIN_CHARS, MAX_COMMAND_ARGS_CHARS;
+var FAILURE_EVENT, MAX_FAILURE_CHARS, KNOWN_EVENTS, START_SOURCES, isKnownEvent, InputProblem, SESSION_ID_PATTERN, MAX_STDIN_CHARS, MAX_COMMAND_ARGS_CHARS;
 var init_input = __esm({
   "src/hooks/input.ts"() {
     "use strict";
     init_state();
     FAILURE_EVENT = "PostToolUseFailure";
     MAX_FAILURE_CHARS = 2e3;
+    KNOWN_EVENTS = ["PreToolUse", "PostToolUse", "UserPromptExpansion", "Stop", "SessionStart", "UserPromptSubmit"];
+    START_SOURCES = ["startup", "resume", "compact", "clear"];
+    isKnownEvent = (v) => KNOWN_EVENTS.includes(v);
     InputProblem = class extends Error {
       name = "InputProblem";
     };
@@ -2809,6 +2817,70 @@ var init_stop_waits = __esm({
   }
 });
 
+// src/hooks/session-start.ts
+function pendingWorks(state) {
+  return Object.entries(state.works).map(([key, work]) => ({ key, work })).filter(({ work }) => !work.terminal && !(work.releasedAt !== void 0 && work.releasedAt >= (work.lastPollAt ?? work.startedAt)));
+}
+function lastSeen(entry, now) {
+  const { work } = entry;
+  const when = work.lastPollAt ?? work.startedAt;
+  const ago = formatDuration(Math.max(0, Math.round((now - when) / 1e3)));
+  return work.lastValue ? `last seen ${work.lastValue} ${ago} ago` : `started ${formatDuration(Math.max(0, Math.round((now - work.startedAt) / 1e3)))} ago, not seen running yet`;
+}
+function resumeNotice(state, ctx) {
+  const pending = pendingWorks(state).filter(({ work }) => !(work.deadlineNoted && ctx.now >= work.deadlineAt));
+  if (pending.length === 0) return { state };
+  let next = state;
+  const lines = [];
+  const late = pending.filter(({ work }) => ctx.now >= work.deadlineAt);
+  const going = pending.filter(({ work }) => ctx.now < work.deadlineAt);
+  for (const entry of late) {
+    lines.push(`${deadlineText(operation(entry.work.op), [entry], ctx.now)} (${lastSeen(entry, ctx.now)})`);
+    next = withWork(next, entry.key, { ...entry.work, deadlineNoted: true });
+  }
+  if (going.length > 0) {
+    const each = going.map((e) => `${callOf(e.key, e.work)} (${operation(e.work.op).id}, ${lastSeen(e, ctx.now)}, deadline in ${formatDuration(Math.round((e.work.deadlineAt - ctx.now) / 1e3))})`);
+    const many = going.length > 1;
+    lines.push(
+      `OctoPerf: this session was resumed with ${many ? "waits" : "a wait"} still pending, and nothing waits on ${many ? "them" : "it"} since the last session ended: ${andList(each)}. Poll ${many ? "each" : "it"} once now; if ${many ? "one is" : "it is"} not final, end your turn: this plugin's hooks wait again and wake you.`
+    );
+  }
+  return { text: lines.join("\n"), state: next };
+}
+var decideSessionStart, decidePromptSubmit;
+var init_session_start = __esm({
+  "src/hooks/session-start.ts"() {
+    "use strict";
+    init_policy();
+    init_state();
+    init_work_advice();
+    init_safe_text();
+    decideSessionStart = (input, state, ctx) => {
+      if (input.source === "resume") {
+        const kept = waitersOf(state).filter((w) => isLive(w, ctx));
+        const { guard: _gone, ...rest } = state;
+        const next = { ...withWaiters(rest, kept), resumedAt: ctx.now };
+        if (pendingWorks(next).length === 0) return { state: next };
+        return { state: next, note: "pending waits: the next prompt is told of them" };
+      }
+      if (input.source === "compact") {
+        const pending = pendingWorks(state).filter(({ work }) => ctx.now < work.deadlineAt);
+        if (pending.length === 0) return { state };
+        const held = pending.filter((e) => waitersOf(state).some((w) => w.works.includes(e.key) && isLive(w, ctx)));
+        const text = `OctoPerf waits still pending: ${andList(pending.map((e) => `${callOf(e.key, e.work)} (${lastSeen(e, ctx.now)})`))}. ` + (held.length === pending.length ? "This plugin's hooks hold them and wake you: do not poll before you are woken." : "Poll them once when you next act; after a poll that is not final, end your turn: this plugin's hooks wake you.");
+        return { state, decision: { kind: "context", text } };
+      }
+      return { state };
+    };
+    decidePromptSubmit = (_input, state, ctx) => {
+      if (state.resumedAt === void 0) return { state };
+      const { resumedAt: _told, ...rest } = state;
+      const notice = resumeNotice(rest, ctx);
+      return notice.text ? { state: notice.state, decision: { kind: "context", text: notice.text } } : { state: notice.state };
+    };
+  }
+});
+
 // src/hooks/registry.ts
 function hookSpec(name) {
   return HOOKS.find((spec) => spec.name === name);
@@ -2827,6 +2899,7 @@ var init_registry = __esm({
     init_schedules();
     init_start_plan();
     init_stop_waits();
+    init_session_start();
     HOOK_TIMEOUT_S = 10;
     QUICK = { timeout: HOOK_TIMEOUT_S };
     BACKGROUND = { timeout: BACKGROUND_HOOK_TIMEOUT_S, asyncRewake: true };
@@ -2911,6 +2984,24 @@ var init_registry = __esm({
         matcher: hookMatcher([SCENARIO_TOOL]),
         purpose: "remembers a scenario's expected run time for the plan",
         decide: decideScenario,
+        options: QUICK
+      },
+      {
+        kind: "quick",
+        name: "pick-up-waits",
+        event: "SessionStart",
+        matcher: "",
+        purpose: "on resume, drops the waiters the last session left and marks the session resumed; after a compaction, says in one line what is pending",
+        decide: decideSessionStart,
+        options: QUICK
+      },
+      {
+        kind: "quick",
+        name: "tell-pending",
+        event: "UserPromptSubmit",
+        matcher: "",
+        purpose: "at the first prompt after a resume, tells the model which waits are pending, their last value and what to do",
+        decide: decidePromptSubmit,
         options: QUICK
       },
       {

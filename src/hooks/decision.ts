@@ -25,7 +25,7 @@ export interface Say {
 }
 
 export type Decision = Deny | Context | Say;
-export type DecisionOf<E extends HookEvent> = E extends "PreToolUse" ? Deny : E extends "PostToolUse" ? Context : Say;
+export type DecisionOf<E extends HookEvent> = E extends "PreToolUse" ? Deny : E extends "UserPromptExpansion" ? Say : Context;
 
 /** Claude Code cuts hook strings at 10,000 characters; stay well under. */
 export const MAX_DECISION_CHARS = 4000;
@@ -42,12 +42,13 @@ export interface Emission {
 
 export const SILENT: Emission = { stdout: "", exitCode: 0 };
 
-export function emit(decision: Decision): Emission {
+/** Context goes out as additionalContext of the hook's own event (PostToolUse, SessionStart, UserPromptSubmit). */
+export function emit(decision: Decision, event: HookEvent = "PostToolUse"): Emission {
   if (decision.kind === "say") return { stdout: cut(decision.text), exitCode: 0 };
   const output =
     decision.kind === "deny"
       ? { hookSpecificOutput: { hookEventName: "PreToolUse", permissionDecision: "deny", permissionDecisionReason: cut(decision.reason) } }
-      : { hookSpecificOutput: { hookEventName: "PostToolUse", additionalContext: cut(decision.text) } };
+      : { hookSpecificOutput: { hookEventName: event, additionalContext: cut(decision.text) } };
   return { stdout: JSON.stringify(output), exitCode: 0 };
 }
 

@@ -22,7 +22,7 @@ export const FAILURE_EVENT = "PostToolUseFailure";
 const MAX_FAILURE_CHARS = 2000;
 
 export type ToolEvent = "PreToolUse" | "PostToolUse";
-export type HookEvent = ToolEvent | "UserPromptExpansion" | "Stop";
+export type HookEvent = ToolEvent | "UserPromptExpansion" | "Stop" | "SessionStart" | "UserPromptSubmit";
 
 interface ToolCall {
   readonly sessionId: string;
@@ -63,9 +63,31 @@ export interface StopInput {
   readonly stopHookActive: boolean;
 }
 
+/**
+ * A session begins (measured on 2.1.330): `source` is "startup", "resume"
+ * (`--resume` and `--continue`, the same session id), "compact" or "clear".
+ * Its output reaches the model after startup, compact and clear, but not after
+ * resume: what a resumed session must hear is said at the next prompt.
+ */
+export interface SessionStartInput {
+  readonly event: "SessionStart";
+  readonly sessionId: string;
+  readonly source: "startup" | "resume" | "compact" | "clear" | "other";
+}
+
+/** The user sent a prompt (its text is not read). */
+export interface UserPromptSubmitInput {
+  readonly event: "UserPromptSubmit";
+  readonly sessionId: string;
+}
+
 export type ToolHookInput = PreToolUseInput | PostToolUseInput;
-export type HookInput = ToolHookInput | UserPromptExpansionInput | StopInput;
+export type HookInput = ToolHookInput | UserPromptExpansionInput | StopInput | SessionStartInput | UserPromptSubmitInput;
 export type InputOf<E extends HookEvent> = Extract<HookInput, { readonly event: E }>;
+
+const KNOWN_EVENTS = ["PreToolUse", "PostToolUse", "UserPromptExpansion", "Stop", "SessionStart", "UserPromptSubmit"] as const;
+const START_SOURCES = ["startup", "resume", "compact", "clear"] as const;
+const isKnownEvent = (v: unknown): v is (typeof KNOWN_EVENTS)[number] => (KNOWN_EVENTS as readonly unknown[]).includes(v);
 
 export class InputProblem extends Error {
   override name = "InputProblem";
@@ -95,12 +117,15 @@ export function parseHookInput(raw: string): HookInput {
   const named = parsed.hook_event_name;
   const failed = named === FAILURE_EVENT;
   const event = failed ? "PostToolUse" : named;
-  if (event !== "PreToolUse" && event !== "PostToolUse" && event !== "UserPromptExpansion" && event !== "Stop") {
-    throw new InputProblem("not a PreToolUse, PostToolUse, UserPromptExpansion or Stop event");
-  }
+  if (!isKnownEvent(event)) throw new InputProblem(`not one of the events ${KNOWN_EVENTS.join(", ")}`);
   const sessionId = parsed.session_id;
   if (typeof sessionId !== "string" || !SESSION_ID_PATTERN.test(sessionId)) throw new InputProblem("missing or malformed session_id");
   if (event === "Stop") return { event, sessionId, stopHookActive: parsed.stop_hook_active === true };
+  if (event === "UserPromptSubmit") return { event, sessionId };
+  if (event === "SessionStart") {
+    const source = START_SOURCES.find((s) => s === parsed.source) ?? "other";
+    return { event, sessionId, source };
+  }
   if (event === "UserPromptExpansion") {
     const name = parsed.expansion_type === "slash_command" && typeof parsed.command_name === "string" ? parsed.command_name : "";
     const args = typeof parsed.command_args === "string" ? parsed.command_args : "";

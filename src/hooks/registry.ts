@@ -22,6 +22,7 @@ import { decideScenario, SCENARIO_TOOL } from "./scenario-duration.js";
 import { decideSchedule } from "./schedules.js";
 import { decideStart } from "./start-plan.js";
 import { decideStopWaits, STOP_WAIT_COMMANDS } from "./stop-waits.js";
+import { decidePromptSubmit, decideSessionStart } from "./session-start.js";
 
 /** Seconds Claude Code waits for a hook unless its spec says otherwise; ours exit in well under one. */
 export const HOOK_TIMEOUT_S = 10;
@@ -77,7 +78,14 @@ export interface GuardSpec {
 }
 
 /** A hook of any kind and event; narrowing on `kind` and `event` types its logic. */
-export type HookSpec = QuickSpec<"PreToolUse"> | QuickSpec<"PostToolUse"> | QuickSpec<"UserPromptExpansion"> | BackgroundSpec | GuardSpec;
+export type HookSpec =
+  | QuickSpec<"PreToolUse">
+  | QuickSpec<"PostToolUse">
+  | QuickSpec<"UserPromptExpansion">
+  | QuickSpec<"SessionStart">
+  | QuickSpec<"UserPromptSubmit">
+  | BackgroundSpec
+  | GuardSpec;
 
 const QUICK: CommandOptions = { timeout: HOOK_TIMEOUT_S };
 /** Background: the session goes on at once; exit 2 wakes the model. The timeout is above the longest background wait. */
@@ -166,6 +174,24 @@ export const HOOKS: readonly HookSpec[] = [
     matcher: hookMatcher([SCENARIO_TOOL]),
     purpose: "remembers a scenario's expected run time for the plan",
     decide: decideScenario,
+    options: QUICK,
+  },
+  {
+    kind: "quick",
+    name: "pick-up-waits",
+    event: "SessionStart",
+    matcher: "",
+    purpose: "on resume, drops the waiters the last session left and marks the session resumed; after a compaction, says in one line what is pending",
+    decide: decideSessionStart,
+    options: QUICK,
+  },
+  {
+    kind: "quick",
+    name: "tell-pending",
+    event: "UserPromptSubmit",
+    matcher: "",
+    purpose: "at the first prompt after a resume, tells the model which waits are pending, their last value and what to do",
+    decide: decidePromptSubmit,
     options: QUICK,
   },
   {

@@ -101,6 +101,8 @@ function decideFor(spec: HookSpec, input: HookInput, state: SessionState, ctx: D
   if (spec.event === "PreToolUse" && input.event === "PreToolUse") return spec.decide(input, state, ctx);
   if (spec.event === "PostToolUse" && input.event === "PostToolUse") return spec.decide(input, state, ctx);
   if (spec.event === "UserPromptExpansion" && input.event === "UserPromptExpansion") return spec.decide(input, state, ctx);
+  if (spec.event === "SessionStart" && input.event === "SessionStart") return spec.decide(input, state, ctx);
+  if (spec.event === "UserPromptSubmit" && input.event === "UserPromptSubmit") return spec.decide(input, state, ctx);
   return undefined;
 }
 
@@ -139,7 +141,7 @@ export function runHook(name: string, io: HookIO): Emission {
     });
     for (const waiter of decided.stop ?? []) io.stopWaiter?.(waiter);
     if (decided.note) io.stderr(`octoperf ${spec.name}: ${decided.note} (no decision)`);
-    return decided.decision ? emit(decided.decision) : SILENT;
+    return decided.decision ? emit(decided.decision, spec.event) : SILENT;
   } catch (error) {
     return failOpen(io, name, error);
   }

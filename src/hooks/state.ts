@@ -108,6 +108,8 @@ export interface SessionState {
   /** Tool calls whose claimed wait /octoperf:stop-wait ended before its background hook started: it never starts. */
   readonly cancelled?: readonly string[];
   readonly guard?: GuardRecord;
+  /** The session was resumed then, and its next prompt has not yet been told what is pending. */
+  readonly resumedAt?: number;
 }
 
 export const MAX_WORKS = 100;
@@ -192,6 +194,7 @@ export function isSessionState(v: unknown): v is SessionState {
   if (!Object.entries(v.aliases).every(([key, primary]) => isKey(key) && isKey(primary))) return false;
   if (!v.schedules.every(isSchedule)) return false;
   if (v.waiters !== undefined && !(Array.isArray(v.waiters) && v.waiters.every(isWaiter))) return false;
+  if (v.resumedAt !== undefined && !isTime(v.resumedAt)) return false;
   if (v.cancelled !== undefined && !(Array.isArray(v.cancelled) && v.cancelled.length <= MAX_CANCELLED && v.cancelled.every(isCallId))) return false;
   if (v.guard !== undefined && !(isRecord(v.guard) && isPid(v.guard.pid) && isProof(v.guard.proof) && isToken(v.guard.token) && isTime(v.guard.at))) return false;
   if (v.conditions !== undefined && !(isRecord(v.conditions) && Object.entries(v.conditions).every(([key, c]) => isKey(key) && isCondition(c)))) return false;
@@ -231,6 +234,7 @@ export function bounded(state: SessionState): SessionState {
     ...(conditions.length > 0 ? { conditions: Object.fromEntries(conditions) } : {}),
     ...(cancelled.length > 0 ? { cancelled } : {}),
     ...(state.guard ? { guard: state.guard } : {}),
+    ...(state.resumedAt !== undefined ? { resumedAt: state.resumedAt } : {}),
   };
 }
 

@@ -39,10 +39,12 @@ describe("hooks.json", () => {
       for (const tool of tools) assert.ok(names.includes(`mcp__octoperf__${tool}`) && names.includes(`mcp__plugin_octoperf_octoperf__${tool}`));
     }
     assert.equal(spec("record-schedule").matcher, "CronCreate|CronDelete|Monitor|TaskStop");
-    // Stop takes no matcher: none is written.
-    assert.equal(spec("guard-turn-end").matcher, "");
-    assert.deepEqual(Object.keys((JSON.parse(renderHooksJson()) as HooksJson).hooks.Stop![0]!).sort(), ["hooks"]);
-    for (const { matcher, event } of HOOKS.filter((s) => s.event !== "UserPromptExpansion" && s.event !== "Stop")) {
+    // Stop, SessionStart and UserPromptSubmit hooks here run on every such event: no matcher is written.
+    const unmatched = ["Stop", "SessionStart", "UserPromptSubmit"];
+    for (const event of unmatched) {
+      for (const entry of (JSON.parse(renderHooksJson()) as HooksJson).hooks[event]!) assert.deepEqual(Object.keys(entry).sort(), ["hooks"], event);
+    }
+    for (const { matcher, event } of HOOKS.filter((s) => s.event !== "UserPromptExpansion" && !unmatched.includes(s.event))) {
       assert.match(matcher, /^[A-Za-z0-9_|-]+$/, `${event}: letters, digits, _ and | only: exact names, not a regex`);
     }
     assert.equal(spec("pace-guard").event, "PreToolUse");
