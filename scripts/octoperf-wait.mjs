@@ -20732,6 +20732,11 @@ var StreamableHTTPClientTransport = class {
 
 // src/auth/hosted.ts
 var HOSTED_MCP_URL = "https://api.octoperf.com/mcp";
+var MCP_URL_ENV = "OCTOPERF_MCP_URL";
+function signInServerUrl(env) {
+  const chosen = env[MCP_URL_ENV]?.trim();
+  return chosen ? chosen : HOSTED_MCP_URL;
+}
 var LOGIN_COMMAND = "octoperf-wait login";
 var CLIENT_NAME = "octoperf plugin (octoperf-wait)";
 
@@ -21220,8 +21225,15 @@ async function signIn(serverUrl, options) {
 
 // src/auth/commands.ts
 var AUTH_CLIENT_INFO = { name: "octoperf-wait", version: "0.1.0" };
+function checkedServerUrl(url2, fromEnv) {
+  try {
+    return normalServerUrl(url2);
+  } catch {
+    throw new ConfigError(`${fromEnv ? MCP_URL_ENV : "--mcp-url"} must be an http(s) URL, got "${printable(url2, 60)}"`);
+  }
+}
 function target(options) {
-  const serverUrl = normalServerUrl(options.serverUrl ?? HOSTED_MCP_URL);
+  const serverUrl = checkedServerUrl(options.serverUrl ?? signInServerUrl(options.env), options.serverUrl === void 0);
   const configDir = options.configDir ?? configDirFor(options.env);
   return { serverUrl, store: { configDir, ...options.now ? { now: options.now } : {} } };
 }
@@ -21280,7 +21292,7 @@ var AUTH_USAGE = `usage: octoperf-wait login | logout | status [--mcp-url <url>]
   login         sign in to OctoPerf's MCP server in the browser (OAuth 2.1, PKCE); the watcher then polls over MCP
   logout        forget the stored sign-in (tokens and client registration) for that server
   status        signed in or not, for which server, and until when; never the token
-  --mcp-url     the MCP server (default ${HOSTED_MCP_URL})
+  --mcp-url     the MCP server (default $${MCP_URL_ENV}, else ${HOSTED_MCP_URL})
   --config-dir  where sign-ins are kept (default $XDG_CONFIG_HOME/octoperf-plugin, else ~/.config/octoperf-plugin)
   --no-browser  print the sign-in URL without opening a browser ($BROWSER names the browser to open)`;
 function isAuthCommand(word) {
@@ -21360,11 +21372,6 @@ async function runAuthCommand(argv, io) {
     err(failure2.message);
     return errorEnding(failure2).code;
   }
-}
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
-  runAuthCommand(process.argv.slice(2), { env: process.env, stdout: process.stdout, stderr: process.stderr }).then((code) => {
-    process.exitCode = code;
-  });
 }
 
 // src/watcher/rest-backend.ts
@@ -21860,10 +21867,11 @@ function formatElapsed(seconds) {
 var MAX_LINE_CHARS = 4e3;
 var MAX_ERROR_CHARS = 600;
 function defaultBackend(args, env) {
+  const signInUrl = signInServerUrl(env);
   if (args.mcpCommand !== void 0) return new McpBackend({ kind: "stdio", command: args.mcpCommand });
   if (args.mcpUrl !== void 0) return new McpBackend({ kind: "http", url: args.mcpUrl, apiKey: env.OCTOPERF_API_KEY, env });
-  const signedIn = !env.OCTOPERF_API_KEY && args.backend !== "rest" && isLoggedIn(HOSTED_MCP_URL, env);
-  if (args.backend === "mcp" || signedIn) return new McpBackend({ kind: "http", url: HOSTED_MCP_URL, env });
+  const signedIn = !env.OCTOPERF_API_KEY && args.backend !== "rest" && isLoggedIn(signInUrl, env);
+  if (args.backend === "mcp" || signedIn) return new McpBackend({ kind: "http", url: signInUrl, env });
   return new RestBackend({ baseUrl: args.apiUrl ?? env.OCTOPERF_API_URL ?? DEFAULT_API_URL, apiKey: env.OCTOPERF_API_KEY ?? "" });
 }
 function redactor(secret) {

@@ -6,7 +6,9 @@ import { planView } from "./demo/plan-view.js";
 import { FaultError, FAULTS, parseFaults } from "./simulator/faults.js";
 
 const USAGE = `npm start [-- options]
-  (no options)        start the simulator, run a sample scenario and wait for it with the watcher (about 15 s)
+  (no options)        start the simulator, run a sample scenario and wait for it as the hooks do with an API key
+                      or a sign-in: the background watcher, one wake (about 15 s)
+  --no-credentials    the same without either: the hooks' timer wakes the model one cadence after each poll
   --fault <f>[,<f>]   the same with scripted faults, e.g. --fault abort  (${FAULTS.map((f) => f.name).join(", ")})
   --speed <n>         simulated seconds per real second (default 60)
   --duration <d>      print the wait plan for a sample scenario run of that length (e.g. 10m, 2h); no simulator`;
@@ -25,8 +27,9 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const known = new Set(["--fault", "--speed", "--duration"]);
-  const unknown = argv.filter((word, i) => word.startsWith("--") && !known.has(word) && !known.has(argv[i - 1] ?? ""));
+  const known = new Set(["--fault", "--speed", "--duration", "--no-credentials"]);
+  const takesValue = (word: string | undefined) => word !== undefined && word !== "--no-credentials" && known.has(word);
+  const unknown = argv.filter((word, i) => word.startsWith("--") && !known.has(word) && !takesValue(argv[i - 1]));
   if (unknown.length > 0) throw new UsageError(`unknown option ${unknown[0]}\n${USAGE}`);
   const duration = value("--duration");
   if (duration !== undefined) {
@@ -37,10 +40,11 @@ async function main(argv: readonly string[]): Promise<number> {
   const speedText = value("--speed");
   const speed = speedText === undefined ? undefined : Number(speedText);
   if (speed !== undefined && !(speed > 0 && speed <= 100_000)) throw new FaultError(`--speed: "${speedText}" must be a number above 0`);
-  const code = await runDemo({ faults: fault ? parseFaults(fault) : undefined, speed, stdout: process.stdout, stderr: process.stderr });
+  const credentials = !argv.includes("--no-credentials");
+  const code = await runDemo({ faults: fault ? parseFaults(fault) : undefined, speed, credentials, stdout: process.stdout, stderr: process.stderr });
   process.stdout.write(
     code === 0
-      ? "Done. Try `npm start -- --fault abort` for a failure path, or `npm start -- --duration 2h` for a plan.\n"
+      ? `Done. Try \`npm start -- --fault abort\` for a failure path, ${credentials ? "`npm start -- --no-credentials` for the wait without an API key or a sign-in, " : ""}or \`npm start -- --duration 2h\` for a plan.\n`
       : "Done: that was a failure path. `npm start` alone shows a successful run.\n",
   );
   return 0;

@@ -1,7 +1,8 @@
 // octoperf-wait login | logout | status: the command line of the sign-in.
-// The watcher's own command line delegates here (runAuthCommand) when its
-// first word is one of these; run alone for now:
-//   npx tsx src/auth/cli.ts login [--mcp-url URL] [--config-dir DIR] [--no-browser]
+// The watcher's own command line (src/watcher/cli.ts) delegates here
+// (runAuthCommand) when its first word is one of these. This module has no
+// entry point of its own: bundled into scripts/octoperf-wait.mjs, one would
+// run a second time beside the watcher's and print every line twice.
 // Exit codes come from the watcher's table: 0 done, 3 not signed in /
 // refused / bad arguments, 5 the server could not be reached.
 import type { FetchLike } from "@modelcontextprotocol/sdk/shared/transport.js";
@@ -11,7 +12,7 @@ import { printable } from "../policy/duration.js";
 import type { OpenUrl } from "./browser.js";
 import { loginCommand, logoutCommand, statusCommand, type AuthOptions } from "./commands.js";
 import { AuthFailure } from "./errors.js";
-import { HOSTED_MCP_URL } from "./hosted.js";
+import { HOSTED_MCP_URL, MCP_URL_ENV } from "./hosted.js";
 import type { Env } from "./paths.js";
 
 export const AUTH_COMMANDS = ["login", "logout", "status"] as const;
@@ -22,7 +23,7 @@ export const AUTH_USAGE = `usage: octoperf-wait login | logout | status [--mcp-u
   login         sign in to OctoPerf's MCP server in the browser (OAuth 2.1, PKCE); the watcher then polls over MCP
   logout        forget the stored sign-in (tokens and client registration) for that server
   status        signed in or not, for which server, and until when; never the token
-  --mcp-url     the MCP server (default ${HOSTED_MCP_URL})
+  --mcp-url     the MCP server (default $${MCP_URL_ENV}, else ${HOSTED_MCP_URL})
   --config-dir  where sign-ins are kept (default $XDG_CONFIG_HOME/octoperf-plugin, else ~/.config/octoperf-plugin)
   --no-browser  print the sign-in URL without opening a browser ($BROWSER names the browser to open)`;
 
@@ -123,10 +124,4 @@ export async function runAuthCommand(argv: readonly string[], io: AuthIo): Promi
     err(failure.message);
     return errorEnding(failure).code;
   }
-}
-
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
-  runAuthCommand(process.argv.slice(2), { env: process.env, stdout: process.stdout, stderr: process.stderr }).then((code) => {
-    process.exitCode = code;
-  });
 }

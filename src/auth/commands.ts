@@ -3,9 +3,11 @@
 // (AuthFailure, or the network's own) for the caller's exit-code table.
 // Nothing here prints or returns a token.
 import type { FetchLike } from "@modelcontextprotocol/sdk/shared/transport.js";
+import { printable } from "../policy/duration.js";
 import { browserOpener, type OpenUrl } from "./browser.js";
 import { LoginRequiredError, shownUrl } from "./errors.js";
-import { HOSTED_MCP_URL } from "./hosted.js";
+import { MCP_URL_ENV, signInServerUrl } from "./hosted.js";
+import { ConfigError } from "../watcher/errors.js";
 import { readLoginState, type LoginState } from "./login-state.js";
 import { configDirFor, normalServerUrl, type Env } from "./paths.js";
 import { signIn, storedLoginProvider, type ClientInfo, type StoreOptions } from "./sign-in.js";
@@ -15,7 +17,7 @@ import type { StoredLoginProvider } from "./provider.js";
 export const AUTH_CLIENT_INFO: ClientInfo = { name: "octoperf-wait", version: "0.1.0" };
 
 export interface AuthOptions {
-  /** The MCP server; OctoPerf's hosted one by default. */
+  /** The MCP server; by default $OCTOPERF_MCP_URL, else OctoPerf's hosted one. */
   readonly serverUrl?: string;
   /** The config folder; the one `env` names by default ($XDG_CONFIG_HOME/octoperf-plugin). */
   readonly configDir?: string;
@@ -36,8 +38,17 @@ export interface LoginOptions extends AuthOptions {
   readonly clientInfo?: ClientInfo;
 }
 
+/** One spelling of the URL; a value that is not an http(s) URL is a configuration error that names where it came from. */
+function checkedServerUrl(url: string, fromEnv: boolean): string {
+  try {
+    return normalServerUrl(url);
+  } catch {
+    throw new ConfigError(`${fromEnv ? MCP_URL_ENV : "--mcp-url"} must be an http(s) URL, got "${printable(url, 60)}"`);
+  }
+}
+
 function target(options: AuthOptions): { serverUrl: string; store: StoreOptions } {
-  const serverUrl = normalServerUrl(options.serverUrl ?? HOSTED_MCP_URL);
+  const serverUrl = checkedServerUrl(options.serverUrl ?? signInServerUrl(options.env), options.serverUrl === undefined);
   const configDir = options.configDir ?? configDirFor(options.env);
   return { serverUrl, store: { configDir, ...(options.now ? { now: options.now } : {}) } };
 }

@@ -59,6 +59,9 @@ async function bundleText(entry: string, format: "esm" | "cjs" = "esm"): Promise
     write: false,
     minify: false,
     legalComments: "none",
+    // A worktree whose node_modules is a symlink to another checkout's must
+    // bundle the same bytes (paths in comments) as a plain checkout.
+    preserveSymlinks: true,
     logLevel: "error",
     banner: { js: (format === "esm" ? [...header, ...esmRequire] : header).join("\n") },
   });

@@ -14,6 +14,8 @@ export function planView(runSeconds: number): string {
   const targets = pollTargets(op, [...SAMPLE_BENCH_RESULT_IDS]);
   const withKey = planWait({ operation: op.id, expectedSeconds, watcher: true });
   const withoutKey = planWait({ operation: op.id, expectedSeconds, watcher: false });
+  // What this plugin's hooks do on their own, before what the model arranges with them off.
+  const hooked = [true, false].map((watcher) => planWait({ operation: op.id, expectedSeconds, watcher, hooks: true }).chosen);
   const json = (value: unknown): string => JSON.stringify(value, null, 2).replace(/\n/g, "\n    ");
   const load = sample.scenario.userProfiles[0]!.load;
   const lines = [
@@ -23,17 +25,19 @@ export function planView(runSeconds: number): string {
     "",
     `  cadence:  poll every ${withKey.cadenceSeconds} s (${CADENCE_RULE})`,
     `  deadline: ${formatDuration(withKey.deadlineSeconds)}`,
-    "  ways to wait in Claude Code, cheapest first:",
+    "  with this plugin's hooks:",
+    ...hooked.map((o, i) => `    ${(i === 0 ? "an API key or a sign-in" : "neither").padEnd(24)} ${o.id.padEnd(18)} ~${String(o.estimatedTurns).padStart(4)} model turns  ${realisation(o.id).title}`),
+    "  with the hooks off, ways to wait in Claude Code, cheapest first:",
     ...withKey.options.map(
       (o) =>
-        `    ${o.id.padEnd(13)} every ${formatDuration(o.intervalSeconds).padEnd(6)} ~${String(o.estimatedTurns).padStart(4)} model turns${o.exact ? "" : " (slower than the cadence)"}  ${realisation(o.id).title}`,
+        `    ${o.id.padEnd(15)} every ${formatDuration(o.intervalSeconds).padEnd(6)} ~${String(o.estimatedTurns).padStart(4)} model turns${o.exact ? "" : " (slower than the cadence)"}  ${realisation(o.id).title}`,
     ),
-    `  chosen: ${withKey.chosen.id} with OCTOPERF_API_KEY set, ${withoutKey.chosen.id} without`,
+    `  chosen with the hooks off: ${withKey.chosen.id} with OCTOPERF_API_KEY set, ${withoutKey.chosen.id} without`,
     "",
-    "With an API key: Monitor with",
+    "With the hooks off and an API key: Monitor with",
     `    ${json(monitorArgs(withKey, targets))}`,
     "",
-    `Without one: ${withoutKey.chosen.id === "loop" ? "type" : "use"}`,
+    `With the hooks off and no key: ${withoutKey.chosen.id === "loop" ? "type" : "use"}`,
     `    ${withoutKey.chosen.id === "loop" ? loopLine(withoutKey, targets) : JSON.stringify(withoutKey.chosen)}`,
     "  which is CronCreate with",
     `    ${json(cronCreateArgs(withoutKey, targets))}`,

@@ -5,8 +5,8 @@
 import { randomBytes } from "node:crypto";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
-import { expectedRunSeconds, formatDuration, LOAD_PROFILES_TOOL, operation, planWait, pollTargets } from "../policy/index.js";
-import { monitorArgs, watcherArgs } from "../render/wait-instructions.js";
+import { classify, expectedRunSeconds, formatDuration, LOAD_PROFILES_TOOL, operation, planWait, pollTargets, realisation, type PollTarget, type WaitPlan } from "../policy/index.js";
+import { loopLine, monitorArgs, watcherArgs } from "../render/wait-instructions.js";
 import { SpeedClock } from "../simulator/clock.js";
 import { NO_FAULTS, type FaultPlan } from "../simulator/faults.js";
 import { DEMO_SCENARIO_ID } from "../simulator/fixtures.js";
@@ -21,6 +21,12 @@ export const DEMO_SPEED = 60;
 export interface DemoOptions {
   readonly faults?: FaultPlan;
   readonly speed?: number;
+  /**
+   * False: the user has no API key and no sign-in (--no-credentials). The
+   * demo then plays the hooks' timer path: the model polls, woken one
+   * cadence after each poll. Default true: the hooks' background watcher.
+   */
+  readonly credentials?: boolean;
   readonly stdout: Stream;
   readonly stderr: Stream;
 }
@@ -62,11 +68,15 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     say(`2. run_scenario: benchReportId ${String(started.benchReportId)}, benchResultIds ${ids.join(", ")}`);
     const op = operation("scenario-run");
     const targets = pollTargets(op, ids);
-    const plan = planWait({ operation: op.id, expectedSeconds: expected, watcher: true });
-    say(`3. plan: poll every ${plan.cadenceSeconds} s, deadline ${formatDuration(plan.deadlineSeconds)}; cheapest way: ${plan.chosen.id} (~${plan.chosen.estimatedTurns} model turns)`);
-    say(`   Claude Code would call Monitor with command:`);
-    say(`   ${monitorArgs(plan, targets).command}`);
-    say(`4. waiting with the watcher (${formatDuration(expected)} of simulated time, about ${Math.ceil(expected / speed)} s here).`);
+    const credentials = options.credentials !== false;
+    const plan = planWait({ operation: op.id, expectedSeconds: expected, watcher: credentials, hooks: true });
+    for (const line of planLines(plan, targets, credentials)) say(line);
+    if (!credentials) {
+      const code = await timerWait(client, plan, ids, speed, say, stamp(platform));
+      if (code !== 0) await showEvidence(client, ids, say);
+      return code;
+    }
+    say(`4. waiting with the watcher, as the hooks run it (${formatDuration(expected)} of simulated time, about ${Math.ceil(expected / speed)} s here).`);
     say(`   Under Monitor only the "octoperf-wait:" lines reach the model; (stderr) lines are diagnostics.`);
     const argv = [...watcherArgs(plan, targets), "--progress", "25", "--verbose", "--time-scale", String(speed)];
     const env = { OCTOPERF_API_KEY: apiKey, OCTOPERF_API_URL: sim.url };
@@ -87,6 +97,52 @@ export async function runDemo(options: DemoOptions): Promise<number> {
   } finally {
     await client.close().catch(() => undefined);
     await sim.close();
+  }
+}
+
+/** Step 3: the plan this plugin's hooks carry out, then what the model would arrange with the hooks off. */
+export function planLines(plan: WaitPlan, targets: readonly PollTarget[], credentials: boolean): string[] {
+  const chosen = plan.chosen;
+  const turns = (n: number) => `${n} model turn${n === 1 ? "" : "s"}`;
+  const head = `3. plan: poll every ${plan.cadenceSeconds} s, deadline ${formatDuration(plan.deadlineSeconds)}; the wait: ${realisation(chosen.id).title}, ${turns(chosen.estimatedTurns)}`;
+  const how = credentials
+    ? `   (${chosen.id}: ${realisation(chosen.id).resolution}; the model ends its turn after run_scenario and is woken once)`
+    : `   (${chosen.id}: ${realisation(chosen.id).resolution}; no API key or sign-in, so the model polls: /octoperf:login in Claude Code gets the one wake)`;
+  const off = planWait({ operation: plan.operation.id, expectedSeconds: plan.expectedSeconds, watcher: credentials, hooks: false });
+  const lines = [head, how, `   with the hooks off, cheapest first: ${off.options.map((o) => `${o.id} ~${o.estimatedTurns}`).join(", ")} model turns`];
+  if (off.chosen.id === "monitor") lines.push(`   e.g. Monitor with command: ${monitorArgs(off, targets).command}`);
+  else if (off.chosen.id === "loop") lines.push(`   e.g. ${loopLine(off, targets)}`);
+  return lines;
+}
+
+const realSleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
+
+/**
+ * The hooks' timer path, played here: poll every handle, and after a poll
+ * that is not final wait one cadence (the hooks' wake) and poll again. Each
+ * cycle costs the model the realisation's turns per cycle (the wake and the
+ * poll's answer). Resolves to 0 when every run finished, 1 otherwise.
+ */
+async function timerWait(client: Client, plan: WaitPlan, ids: readonly string[], speed: number, say: (line?: string) => void, clock: () => string): Promise<number> {
+  const perCycle = realisation("cadence-timer").turnsPerCycle;
+  say(`4. waiting as the hooks' timer does: the model polls, and is woken ${plan.cadenceSeconds} s after each poll that is not final.`);
+  const op = plan.operation;
+  const deadline = Date.now() + (plan.deadlineSeconds * 1000) / speed;
+  for (let poll = 1; ; poll += 1) {
+    const states: string[] = [];
+    for (const benchResultId of ids) states.push(String((await callTool(client, op.status.tool, { benchResultId }))[op.status.field]));
+    const verdicts = states.map((state) => classify(op, state));
+    say(`   ${clock()} poll ${poll}: ${ids.map((id, i) => `${id} ${states[i]}`).join(", ")}`);
+    if (verdicts.every((v) => v.kind === "terminal")) {
+      const failed = verdicts.some((v) => v.kind === "terminal" && v.outcome !== "succeeded");
+      say(`5. final after ${poll} polls: ${poll * perCycle} model turns (${perCycle} a poll), against 1 with an API key or a sign-in.`);
+      return failed ? 1 : 0;
+    }
+    if (Date.now() > deadline) {
+      say(`5. the deadline passed after ${poll} polls (${poll * perCycle} model turns).`);
+      return 1;
+    }
+    await realSleep((plan.cadenceSeconds * 1000) / speed);
   }
 }
 

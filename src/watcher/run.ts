@@ -22,7 +22,7 @@ import { realClock, scaledClock, type WatchClock } from "./clock.js";
 import { ConfigError, errorEnding, OutOfTimeError, UnknownHandleError, UnreachableError, type ExitCode } from "./errors.js";
 import { errorLine } from "./lines.js";
 import { McpBackend } from "./mcp-backend.js";
-import { HOSTED_MCP_URL, isAuthCommand, isLoggedIn, runAuthCommand } from "../auth/index.js";
+import { isAuthCommand, isLoggedIn, runAuthCommand, signInServerUrl } from "../auth/index.js";
 import { DEFAULT_RETRY } from "./retry.js";
 import { DEFAULT_API_URL, RestBackend } from "./rest-backend.js";
 import { subjectFor, targetsFor, type Subject } from "./targets.js";
@@ -58,14 +58,15 @@ const MAX_ERROR_CHARS = 600;
 
 /**
  * Where to poll: an MCP server named on the command line; else REST with an
- * API key; else OctoPerf's hosted MCP server with the stored sign-in
- * (`octoperf-wait login`). `--backend mcp` alone means the hosted server.
+ * API key; else OctoPerf's hosted MCP server (or $OCTOPERF_MCP_URL) with the
+ * stored sign-in (`octoperf-wait login`). `--backend mcp` alone means that server.
  */
 export function defaultBackend(args: WatchArgs, env: RunOptions["env"]): Backend {
+  const signInUrl = signInServerUrl(env);
   if (args.mcpCommand !== undefined) return new McpBackend({ kind: "stdio", command: args.mcpCommand });
   if (args.mcpUrl !== undefined) return new McpBackend({ kind: "http", url: args.mcpUrl, apiKey: env.OCTOPERF_API_KEY, env });
-  const signedIn = !env.OCTOPERF_API_KEY && args.backend !== "rest" && isLoggedIn(HOSTED_MCP_URL, env);
-  if (args.backend === "mcp" || signedIn) return new McpBackend({ kind: "http", url: HOSTED_MCP_URL, env });
+  const signedIn = !env.OCTOPERF_API_KEY && args.backend !== "rest" && isLoggedIn(signInUrl, env);
+  if (args.backend === "mcp" || signedIn) return new McpBackend({ kind: "http", url: signInUrl, env });
   return new RestBackend({ baseUrl: args.apiUrl ?? env.OCTOPERF_API_URL ?? DEFAULT_API_URL, apiKey: env.OCTOPERF_API_KEY ?? "" });
 }
 

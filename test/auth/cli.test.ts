@@ -3,7 +3,7 @@
 // that plays the user. Exit codes, every printed line, and no token anywhere.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -121,7 +121,7 @@ describe("the command line against an OAuth server on 127.0.0.1", () => {
     writeFileSync(opener, `#!/bin/sh\nexec "${process.execPath}" "${follow}" "$1"\n`);
     chmodSync(opener, 0o755);
     const home = mkdtempSync(join(root, "home-"));
-    const child = spawn(process.execPath, ["--import", "tsx", join(REPO, "src/auth/cli.ts"), "login", "--mcp-url", sim.mcpUrl], {
+    const child = spawn(process.execPath, ["--import", "tsx", join(REPO, "src/watcher/cli.ts"), "login", "--mcp-url", sim.mcpUrl], {
       cwd: REPO,
       env: { PATH: process.env.PATH ?? "", HOME: home, BROWSER: opener },
       stdio: ["ignore", "pipe", "pipe"],
@@ -134,8 +134,48 @@ describe("the command line against an OAuth server on 127.0.0.1", () => {
     assert.equal(code, 0, stderr);
     assert.match(stdout, /^octoperf-wait: signed in to http:\/\/127\.0\.0\.1:\d+\/mcp \(access token valid until .*, renewed automatically\)\n$/);
     assert.match(stderr, /^octoperf-wait: Open this page to sign in: http:\/\/127\.0\.0\.1:\d+\/authorize\?\S*code_challenge=/m);
+    assert.equal(stderr.split("Open this page").length - 1, 1, "the URL is printed once");
     for (const token of sim.issuedTokens()) assert.ok(!(stdout + stderr).includes(token));
     assert.equal(isLoggedIn(sim.mcpUrl, { HOME: home }, now), true, "the login went to $HOME/.config/octoperf-plugin");
+  });
+});
+
+describe("the installed command, by name", () => {
+  // What a user or the model types: bin/octoperf-wait, found on PATH, running the committed bundle.
+  const bin = join(REPO, "bin");
+  const ran = (argv: string[], env: Record<string, string>, command = "octoperf-wait") =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+      const child = spawn(command, argv, { cwd: root, env: { PATH: `${bin}:${process.env.PATH ?? ""}`, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.setEncoding("utf8").on("data", (t: string) => (stdout += t));
+      child.stderr.setEncoding("utf8").on("data", (t: string) => (stderr += t));
+      child.on("close", (code) => done({ code, stdout, stderr }));
+    });
+
+  it("status when not signed in: one line naming the login command, exit 3", async () => {
+    const home = mkdtempSync(join(root, "home-"));
+    const result = await ran(["status"], { HOME: home });
+    assert.equal(result.code, 3);
+    assert.equal(result.stdout, "");
+    assert.equal(result.stderr, `octoperf-wait: not signed in for ${HOSTED_MCP_URL}: run \`octoperf-wait login\`\n`);
+  });
+
+  it("$OCTOPERF_MCP_URL names the server, and a bad one is refused", async () => {
+    const home = mkdtempSync(join(root, "home-"));
+    const other = await ran(["status"], { HOME: home, OCTOPERF_MCP_URL: "http://127.0.0.1:1/mcp" });
+    assert.equal(other.stderr, "octoperf-wait: not signed in for http://127.0.0.1:1/mcp: run `octoperf-wait login --mcp-url http://127.0.0.1:1/mcp`\n");
+    const bad = await ran(["status"], { HOME: home, OCTOPERF_MCP_URL: "ftp://x" });
+    assert.equal(bad.code, 3);
+    assert.match(bad.stderr, /OCTOPERF_MCP_URL must be an http\(s\) URL/);
+  });
+
+  it("runs through a symlink to it, from any folder", async () => {
+    const link = join(mkdtempSync(join(root, "links-")), "ow");
+    symlinkSync(join(bin, "octoperf-wait"), link);
+    const result = await ran(["--help"], {}, link);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^usage: octoperf-wait bench /);
   });
 });
 

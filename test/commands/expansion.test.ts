@@ -8,6 +8,7 @@ import { test } from "node:test";
 import matter from "gray-matter";
 import { parseCadenceArgument } from "../../src/render/blocks/cadence-command.js";
 import { COMMAND_NAMES, KEY_CHECK_COMMAND, type CommandName } from "../../src/render/blocks/command-tools.js";
+import { parseLoginArgument } from "../../src/render/blocks/login-command.js";
 import { parseStopArgument } from "../../src/render/blocks/stop-wait-command.js";
 import { parseWaitArguments } from "../../src/render/blocks/wait-arguments.js";
 import { argumentWords, defuseBang, expandCommand, shellCommands } from "./expand.js";
@@ -30,6 +31,7 @@ const SAMPLES: Readonly<Record<CommandName, { valid: string[]; malformed: string
   },
   cadence: { valid: ["10m", "90", "1h30m"], malformed: ["ten", "10x", "0", "10m 20m", "8d", "m"] },
   "stop-wait": { valid: ["BENCH_1", "task:T1", "validation:P1/V1"], malformed: ["B1 B2", "10m", "bench:", "B1 --deadline 5m"] },
+  login: { valid: ["login", "status", "logout", " status "], malformed: ["login --mcp-url http://x", "status logout", "Login", "signin", "login; rm -rf ~"] },
 };
 
 const file = (command: CommandName): string => readFileSync(`commands/${command}.md`, "utf8");
@@ -41,6 +43,7 @@ const shell = (command: string): string => {
 function verdict(command: CommandName, args: string): boolean {
   if (command === "wait") return parseWaitArguments(args).ok;
   if (command === "cadence") return parseCadenceArgument(args).ok;
+  if (command === "login") return parseLoginArgument(args).ok;
   return parseStopArgument(args).ok;
 }
 

@@ -46,6 +46,18 @@ describe("the watcher signed in with octoperf-wait login", () => {
     for (const token of sim.issuedTokens()) assert.ok(!(outcome.stdout + outcome.stderr).includes(token), "a token was printed");
   });
 
+  it("signed in to the server OCTOPERF_MCP_URL names, a watch with no server words waits there with that sign-in", async (t) => {
+    const { clock, sim, env } = await signedIn(3600);
+    t.after(() => sim.close());
+    const ids = sim.platform.runScenario(DEMO_SCENARIO_ID).benchResultIds;
+    const named = { ...env, OCTOPERF_MCP_URL: sim.mcpUrl };
+    assert.equal(defaultBackend(parseWatchArgs(["bench", ...ids]) as WatchArgs, named).label, `MCP ${new URL(sim.mcpUrl).origin}`);
+    const outcome = await watcherOn(clock, named)(["bench", ...ids, "--expected", "10m"]);
+    assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
+    assert.match(outcome.lines.at(-1) ?? "", /^octoperf-wait: scenario-run succeeded: /);
+    assert.ok(sim.counts.acceptedRequests > 0);
+  });
+
   it("a server that answers 401 to the stored sign-in ends the watch with exit 3, naming the login command", async (t) => {
     const { clock, sim, env } = await signedIn(3600);
     t.after(() => sim.close());

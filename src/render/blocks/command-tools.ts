@@ -3,8 +3,9 @@
 // when a command file's frontmatter drifts from this.
 import { claudeToolNames } from "../../policy/tool-names.js";
 import { statusTools } from "../../policy/operations.js";
+import { loginShellCommand } from "./login-command.js";
 
-export const COMMAND_NAMES = ["wait", "cadence", "stop-wait"] as const;
+export const COMMAND_NAMES = ["wait", "cadence", "stop-wait", "login"] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 /** The environment variable that lets the watcher reach OctoPerf's REST API. */
@@ -25,12 +26,14 @@ const HARNESS_TOOLS: Readonly<Record<CommandName, readonly string[]>> = {
   wait: ["Monitor", "CronCreate", "CronDelete", "CronList", "TaskStop"],
   cadence: [],
   "stop-wait": ["CronList", "CronDelete", "TaskStop", "ScheduleWakeup"],
+  login: ["Monitor"],
 };
 
 /** Every entry of a command's `allowed-tools`, in a stable order. */
 export function allowedTools(command: CommandName): string[] {
   const octoperf = command === "wait" ? [...statusTools(), SCENARIO_TOOL].flatMap(claudeToolNames) : [];
-  const bash = command === "wait" ? [`Bash(${KEY_CHECK_COMMAND})`] : [];
+  // Exact-match rules: the sign-in's status and logout, and nothing else (the sign-in itself runs under Monitor).
+  const bash = command === "wait" ? [`Bash(${KEY_CHECK_COMMAND})`] : command === "login" ? (["status", "logout"] as const).map((word) => `Bash(${loginShellCommand(word)})`) : [];
   return [...octoperf, ...HARNESS_TOOLS[command], ...bash];
 }
 

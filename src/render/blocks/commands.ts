@@ -1,6 +1,7 @@
 // Generated regions of the slash commands (commands/*.md), by marker name.
 import type { RegionRenderer } from "../regions.js";
 import { cadenceArgumentRule, cadenceRules, cadenceUsage } from "./cadence-command.js";
+import { loginSteps, loginUsage } from "./login-command.js";
 import { stopWaitSteps, stopWaitUsage } from "./stop-wait-command.js";
 import { waitArgumentRules, waitSteps, waitUsage } from "./wait-command.js";
 
@@ -13,4 +14,6 @@ export const COMMAND_RENDERERS: Readonly<Record<string, RegionRenderer>> = {
   "cadence-rules": cadenceRules,
   "stop-wait-usage": stopWaitUsage,
   "stop-wait-steps": stopWaitSteps,
+  "login-usage": loginUsage,
+  "login-steps": loginSteps,
 };

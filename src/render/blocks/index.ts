@@ -1,7 +1,7 @@
 // Every generated region the generator knows, by marker name.
 import type { RegionRenderer } from "../regions.js";
 import { cadenceTable } from "./cadence.js";
-import { claudeCodeChoice } from "./choice.js";
+import { claudeCodeChoice, claudeCodeHooksOff } from "./choice.js";
 import { failureSkills, startTools } from "./operation-lists.js";
 import { claudeCodeExample, realisationsTable } from "./claude-code.js";
 import { failureRoutes, operationsTable, terminalConditions } from "./operations.js";
@@ -24,6 +24,7 @@ export const REGION_RENDERERS: Readonly<Record<string, RegionRenderer>> = {
   "start-tools": startTools,
   "failure-skills": failureSkills,
   "claude-code-choice": claudeCodeChoice,
+  "claude-code-hooks-off": claudeCodeHooksOff,
   "lint-rules": ruleTable,
   "condition-wait": conditionWait,
   "condition-waits": conditionWaits,
