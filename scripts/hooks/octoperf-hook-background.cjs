@@ -3266,6 +3266,11 @@ module.exports = __toCommonJS(background_entry_exports);
 
 // src/auth/hosted.ts
 var HOSTED_MCP_URL = "https://api.octoperf.com/mcp";
+var MCP_URL_ENV = "OCTOPERF_MCP_URL";
+function signInServerUrl(env) {
+  const chosen = env[MCP_URL_ENV]?.trim();
+  return chosen ? chosen : HOSTED_MCP_URL;
+}
 
 // src/auth/paths.ts
 var import_node_crypto = require("node:crypto");
@@ -3543,7 +3548,7 @@ var runBackgroundMain = (name, io) => {
   const jobs = systemJobRunner({ pluginRoot: io.pluginRoot, env: io.env, now: io.now, scale: timeScale(io.env) });
   runBackgroundHook(name, { ...io, jobs, signal: controller.signal }).then(finishWith).catch(() => finishWith(SILENT)).finally(() => process.exit());
 };
-var isLoggedIn2 = (env) => isLoggedIn(HOSTED_MCP_URL, env);
+var isLoggedIn2 = (env) => isLoggedIn(signInServerUrl(env), env);
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
   isLoggedIn,

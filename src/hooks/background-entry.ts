@@ -3,7 +3,7 @@
 // must ask whether someone signed in. A background hook ends when its work
 // does: signals abort its wait (/octoperf:stop-wait sends SIGTERM), and
 // nothing it started may keep the process alive after its answer.
-import { HOSTED_MCP_URL } from "../auth/hosted.js";
+import { signInServerUrl } from "../auth/hosted.js";
 import { isLoggedIn as storedLogin } from "../auth/login-state.js";
 import { systemJobRunner } from "./background-run.js";
 import { runBackgroundHook } from "./background-runner.js";
@@ -22,4 +22,4 @@ export const runBackgroundMain: BackgroundBundle["runBackgroundMain"] = (name: s
     .finally(() => process.exit());
 };
 
-export const isLoggedIn: BackgroundBundle["isLoggedIn"] = (env) => storedLogin(HOSTED_MCP_URL, env);
+export const isLoggedIn: BackgroundBundle["isLoggedIn"] = (env) => storedLogin(signInServerUrl(env), env);
