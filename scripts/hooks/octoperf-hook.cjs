@@ -800,11 +800,13 @@ var init_tool_names = __esm({
 });
 
 // src/policy/background.ts
-var MAX_BACKGROUND_WAIT_S, BACKGROUND_HOOK_MARGIN_S, BACKGROUND_HOOK_TIMEOUT_S, NOTIFY_AFTER_S, PUSH_NOTIFICATION_MAX_CHARS, REST_OBSERVABLE_OPERATIONS, CLAIM_TTL_S, LATE_WAKE_GRACE_S, QUICK_LOCK_WAIT_S, BACKGROUND_LOCK_WAIT_S, GUARD_POLL_MS;
+var SIGN_IN_COMMAND, MAX_BACKGROUND_WAIT_S, BACKGROUND_HOOK_MARGIN_S, BACKGROUND_HOOK_TIMEOUT_S, NOTIFY_AFTER_S, PUSH_NOTIFICATION_MAX_CHARS, REST_OBSERVABLE_OPERATIONS, CLAIM_TTL_S, LATE_WAKE_GRACE_S, QUICK_LOCK_WAIT_S, BACKGROUND_LOCK_WAIT_S, GUARD_POLL_MS;
 var init_background = __esm({
   "src/policy/background.ts"() {
     "use strict";
     init_cadence();
+    init_tool_names();
+    SIGN_IN_COMMAND = `/${PLUGIN_NAME}:login`;
     MAX_BACKGROUND_WAIT_S = 3 * 3600;
     BACKGROUND_HOOK_MARGIN_S = 300;
     BACKGROUND_HOOK_TIMEOUT_S = MAX_BACKGROUND_WAIT_S + BACKGROUND_HOOK_MARGIN_S;
@@ -1075,6 +1077,7 @@ function isSessionState(v) {
   if (!v.schedules.every(isSchedule)) return false;
   if (v.waiters !== void 0 && !(Array.isArray(v.waiters) && v.waiters.every(isWaiter))) return false;
   if (v.resumedAt !== void 0 && !isTime(v.resumedAt)) return false;
+  if (v.signInSuggested !== void 0 && v.signInSuggested !== true) return false;
   if (v.cancelled !== void 0 && !(Array.isArray(v.cancelled) && v.cancelled.length <= MAX_CANCELLED && v.cancelled.every(isCallId))) return false;
   if (v.guard !== void 0 && !(isRecord3(v.guard) && isPid(v.guard.pid) && isProof(v.guard.proof) && isToken(v.guard.token) && isTime(v.guard.at))) return false;
   if (v.conditions !== void 0 && !(isRecord3(v.conditions) && Object.entries(v.conditions).every(([key, c]) => isKey(key) && isCondition(c)))) return false;
@@ -1101,7 +1104,8 @@ function bounded(state) {
     ...conditions.length > 0 ? { conditions: Object.fromEntries(conditions) } : {},
     ...cancelled.length > 0 ? { cancelled } : {},
     ...state.guard ? { guard: state.guard } : {},
-    ...state.resumedAt !== void 0 ? { resumedAt: state.resumedAt } : {}
+    ...state.resumedAt !== void 0 ? { resumedAt: state.resumedAt } : {},
+    ...state.signInSuggested ? { signInSuggested: true } : {}
   };
 }
 function workFor(state, keys) {
@@ -1836,6 +1840,9 @@ function backgroundLines(facts, many) {
     `End your turn now: do not poll (polls are refused while it waits) and ${NOTHING_TO_SET_UP}. ${STOP_WAIT_COMMAND} ends it.`
   ];
 }
+function signInLine(turns) {
+  return `Without credentials this wait costs about ${turns} model turns; signed in, 1 (${turns} turns for this wait -> 1): the user can type ${SIGN_IN_COMMAND} once (a browser sign-in to OctoPerf) and this plugin's hooks then wait outside the model from the next start on. Nothing to do for this wait: go on as above.`;
+}
 function planText(facts) {
   const { plan, targets } = facts;
   const op = plan.operation;
@@ -1987,7 +1994,10 @@ var init_start_plan = __esm({
       if (read.kind === "nothing") return { state, decision: { kind: "context", text: read.text } };
       const started = read.started;
       const text = planText({ ...started, how: invocationFor(started.op.id, ctx) });
-      return { state: remember(state, started.works), decision: { kind: "context", text } };
+      const remembered = remember(state, started.works);
+      if (started.plan.chosen.id !== "cadence-timer" || state.signInSuggested) return { state: remembered, decision: { kind: "context", text } };
+      return { state: { ...remembered, signInSuggested: true }, decision: { kind: "context", text: `${text}
+${signInLine(started.plan.chosen.estimatedTurns)}` } };
     };
   }
 });

@@ -5,6 +5,7 @@ import {
   CLAUDE_SLEEP_REFUSAL_THRESHOLD_S,
   formatDuration,
   MAX_BACKGROUND_WAIT_S,
+  SIGN_IN_COMMAND,
   realisation,
   type Operation,
   type PollTarget,
@@ -116,6 +117,14 @@ function backgroundLines(facts: PlanFacts, many: boolean): string[] {
     `A background watcher run by this plugin's hooks now waits on ${andList(targets.map(describeCall))} (expected ${formatDuration(plan.expectedSeconds)}; it polls every ${plan.chosen.intervalSeconds} s outside the model) and will wake you once, with the outcome of ${many ? "every handle" : "it"} and the next step.${limit}`,
     `End your turn now: do not poll (polls are refused while it waits) and ${NOTHING_TO_SET_UP}. ${STOP_WAIT_COMMAND} ends it.`,
   ];
+}
+
+/** What signing in saves, said once a session after a start the timer waits on (the user types it; the model goes on meanwhile). */
+export function signInLine(turns: number): string {
+  return (
+    `Without credentials this wait costs about ${turns} model turns; signed in, 1 (${turns} turns for this wait -> 1): the user can type ${SIGN_IN_COMMAND} once ` +
+    `(a browser sign-in to OctoPerf) and this plugin's hooks then wait outside the model from the next start on. Nothing to do for this wait: go on as above.`
+  );
 }
 
 export function planText(facts: PlanFacts): string {

@@ -20,7 +20,7 @@ import {
 import type { DecideContext, Decide } from "./decision.js";
 import type { PostToolUseInput } from "./input.js";
 import { workKeys } from "./keys.js";
-import { nothingToPoll, planText, unsafeHandle } from "./plan-text.js";
+import { nothingToPoll, planText, signInLine, unsafeHandle } from "./plan-text.js";
 import { invocationFor, watcherCanWait } from "./reach.js";
 import type { SessionState, WorkRecord } from "./state.js";
 import { readToolResult, resultField } from "./tool-response.js";
@@ -138,5 +138,8 @@ export const decideStart: Decide<"PostToolUse"> = (input, state, ctx) => {
   if (read.kind === "nothing") return { state, decision: { kind: "context", text: read.text } };
   const started = read.started;
   const text = planText({ ...started, how: invocationFor(started.op.id, ctx) });
-  return { state: remember(state, started.works), decision: { kind: "context", text } };
+  const remembered = remember(state, started.works);
+  // Once a session, never as a blocker: what signing in would save on a wait the timer carries out.
+  if (started.plan.chosen.id !== "cadence-timer" || state.signInSuggested) return { state: remembered, decision: { kind: "context", text } };
+  return { state: { ...remembered, signInSuggested: true }, decision: { kind: "context", text: `${text}\n${signInLine(started.plan.chosen.estimatedTurns)}` } };
 };

@@ -108,6 +108,8 @@ export interface SessionState {
   /** Tool calls whose claimed wait /octoperf:stop-wait ended before its background hook started: it never starts. */
   readonly cancelled?: readonly string[];
   readonly guard?: GuardRecord;
+  /** The plan has said once in this session what signing in would save. */
+  readonly signInSuggested?: true;
   /** The session was resumed then, and its next prompt has not yet been told what is pending. */
   readonly resumedAt?: number;
 }
@@ -195,6 +197,7 @@ export function isSessionState(v: unknown): v is SessionState {
   if (!v.schedules.every(isSchedule)) return false;
   if (v.waiters !== undefined && !(Array.isArray(v.waiters) && v.waiters.every(isWaiter))) return false;
   if (v.resumedAt !== undefined && !isTime(v.resumedAt)) return false;
+  if (v.signInSuggested !== undefined && v.signInSuggested !== true) return false;
   if (v.cancelled !== undefined && !(Array.isArray(v.cancelled) && v.cancelled.length <= MAX_CANCELLED && v.cancelled.every(isCallId))) return false;
   if (v.guard !== undefined && !(isRecord(v.guard) && isPid(v.guard.pid) && isProof(v.guard.proof) && isToken(v.guard.token) && isTime(v.guard.at))) return false;
   if (v.conditions !== undefined && !(isRecord(v.conditions) && Object.entries(v.conditions).every(([key, c]) => isKey(key) && isCondition(c)))) return false;
@@ -235,6 +238,7 @@ export function bounded(state: SessionState): SessionState {
     ...(cancelled.length > 0 ? { cancelled } : {}),
     ...(state.guard ? { guard: state.guard } : {}),
     ...(state.resumedAt !== undefined ? { resumedAt: state.resumedAt } : {}),
+    ...(state.signInSuggested ? { signInSuggested: true as const } : {}),
   };
 }
 

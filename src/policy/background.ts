@@ -7,6 +7,10 @@
 // policy lets one background hook hold; the watcher enforces each run's own
 // deadline within it. Pure data.
 import { CADENCE_MAX_S } from "./cadence.js";
+import { PLUGIN_NAME } from "./tool-names.js";
+
+/** The slash command that signs in from the session (commands/login.md): the one-wake wait then needs no API key. */
+export const SIGN_IN_COMMAND = `/${PLUGIN_NAME}:login`;
 
 /**
  * The longest one background watcher waits, whatever the run's deadline: a

@@ -164,7 +164,8 @@ describe("the one-wake wait in -p", { concurrency: true }, () => {
       assert.equal(plan.cadenceSeconds, 9);
       assert.ok(!terminalValues(operation("scenario-run")).includes(states[0] ?? ""), `the first poll was final: ${states[0]}`);
       const waited = (firstAnswerAt - polledAt) / 1000;
-      assert.ok(waited >= plan.cadenceSeconds - 0.5 && waited < plan.cadenceSeconds + 6, `the first poll's answer came after ${waited} s`);
+      // Not before the cadence (a busy machine only makes it later).
+      assert.ok(waited >= plan.cadenceSeconds - 0.5, `the first poll's answer came after ${waited} s`);
       assert.match(firstAnswer, new RegExp(`the next poll is due \\(every 9 s\\): call get_bench_result\\(benchResultId=${found.ids[0]}\\) now\\.`));
       // The second poll is on time (the pace guard lets it through) and final: its answer comes at once, with no wake line.
       assert.equal(states[1], "FINISHED");

@@ -15,9 +15,18 @@ const VALIDATION_PLAN = [
   "Wait with this plugin's hooks: after each poll that is not final, end your turn; they wake you when the next poll is due (exactly 3 s after it). " +
     "Set up no /loop, Monitor, CronCreate or sleep: nothing is left to clean up.",
   "Done when state is FINISHED, ABORTED or ERROR (finished is true). Deadline: 5m after the start; past it, stop waiting and diagnose (skill octoperf-validation-triage).",
+  "Without credentials this wait costs about 20 model turns; signed in, 1 (20 turns for this wait -> 1): the user can type /octoperf:login once " +
+    "(a browser sign-in to OctoPerf) and this plugin's hooks then wait outside the model from the next start on. Nothing to do for this wait: go on as above.",
 ].join("\n");
 
 describe("plan-after-start", () => {
+  it("says what signing in would save once a session, never again", () => {
+    const data = tempDataDir();
+    const start = () => post(toolName("validate_virtual_user"), VALIDATION_INPUT, structured({ benchResultId: "vb1", state: "CREATED" }));
+    assert.match(contextOf(runHook("plan-after-start", start(), { data, now: T0 })) ?? "", /type \/octoperf:login once/);
+    assert.doesNotMatch(contextOf(runHook("plan-after-start", start(), { data, now: T0 + 60_000 })) ?? "", /octoperf:login/);
+  });
+
   for (const form of FORMS) {
     for (const [shape, wrap] of [["structured", structured], ["content blocks", blocks]] as const) {
       it(`plans a validation (form ${form}, ${shape} result)`, () => {

@@ -33,6 +33,7 @@ const MARK: Readonly<Record<string, RegExp>> = {
   "the start race": /start race|claims the wait/,
   "stop-wait during the start": /during the start/,
   "turn ended with nothing holding the wait": /nothing holds|nothing was waiting/,
+  "client killed outright mid-wait": /killed outright|SIGKILLed mid-wait/,
 };
 
 describe("the fault table", () => {

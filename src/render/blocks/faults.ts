@@ -77,6 +77,12 @@ export const FAULTS: readonly Fault[] = [
     tests: ["test/hooks/background-bundle.test.ts", "test/hooks/promised-wake.test.ts"],
   },
   {
+    fault: "client killed outright mid-wait",
+    sees: "nothing from the old waiters (each ends by itself once its parent is gone); on resume, the first prompt hears what is pending and to poll it once",
+    after: "at the first prompt after the resume",
+    tests: ["test/hooks/faults-bundle.test.ts", "test/e2e/resume.test.ts"],
+  },
+  {
     fault: "turn ended with nothing holding the wait",
     sees: "the guard's wake: nothing was waiting on it; poll now",
     after: "at once",
