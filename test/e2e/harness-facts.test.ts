@@ -53,9 +53,8 @@ describe(`harness facts of Claude Code ${OBSERVED_CLAUDE_CODE_VERSION}`, { concu
     const [result] = resultOf(record, "Bash");
     assert.equal(result?.isError, true);
     assert.match(result?.text ?? "", new RegExp(`Blocked: standalone sleep ${CLAUDE_SLEEP_REFUSAL_THRESHOLD_S}\\b`));
-    const [asked, answered] = record.model.receivedAt;
-    assert.ok(asked !== undefined && answered !== undefined);
-    assert.ok(answered - asked < CLAUDE_SLEEP_REFUSAL_THRESHOLD_S * 1000, "the refusal came only after sleeping");
+    // The client's own words say it never ran (a time bound would only measure the machine).
+    assert.doesNotMatch(result?.text ?? "", /exit code|Exit code/);
   });
 
   test("the generated /loop line expands, and CronCreate/CronDelete accept the generated arguments", async () => {
