@@ -66,11 +66,16 @@ describe("running the watcher", () => {
     const runner = systemJobRunner({ pluginRoot: root, env: { PATH: process.env.PATH }, now: Date.now, scale: 1 });
     const controller = new AbortController();
     const pending = runner.run(watchJob(["bench", "b1"]), controller.signal);
-    // Stop it once it runs (a loaded machine may take a while to start node): its pid file says so.
-    for (let waited = 0; !existsSync(pidFile) && waited < 20_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
-    const pid = Number(readFileSync(pidFile, "utf8"));
-    assert.ok(pid > 0 && isProcessAlive(pid), "the watcher runs");
-    controller.abort();
+    // Stop it once it runs (a loaded machine may take a while to start node): its pid file, once written whole, says so.
+    // Whatever happens, it is stopped: a stand-in left running would keep this file's process alive for good.
+    let pid = 0;
+    try {
+      const readPid = (): number => (existsSync(pidFile) ? Number(readFileSync(pidFile, "utf8")) || 0 : 0);
+      for (let tries = 0; (pid = readPid()) === 0 && tries < 3000; tries += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.ok(pid > 0 && isProcessAlive(pid), "the watcher runs");
+    } finally {
+      controller.abort();
+    }
     const result = await pending;
     assert.equal(result.stopped, true);
     assert.ok(!isProcessAlive(pid), "the watcher is gone");

@@ -73,10 +73,15 @@ describe("faults of a waiter's process", { concurrency: true }, () => {
       spawn(process.execPath, [${JSON.stringify(join(REPO_ROOT, HOOK_BUNDLE))}, "wake-after-poll"], { stdio: [fs.openSync(${JSON.stringify(stdinFile)}, "r"), "ignore", fs.openSync(${JSON.stringify(join(data, "hook.err"))}, "w")] });
       setInterval(() => {}, 1000);`;
     const client = spawn(process.execPath, ["-e", script], { env: { PATH: process.env.PATH, CLAUDE_PLUGIN_DATA: data, ...ENV }, stdio: "ignore" });
-    const timer = await until("the timer to adopt its claim", () => adoptedWaiter(data, "timer"), 30_000).catch((error: Error) => {
-      throw new Error(`${error.message}; the hook said: ${readFileSync(join(data, "hook.err"), "utf8")}`);
-    });
-    client.kill("SIGKILL");
+    let timer;
+    try {
+      timer = await until("the timer to adopt its claim", () => adoptedWaiter(data, "timer"), 60_000).catch((error: Error) => {
+        throw new Error(`${error.message}; the hook said: ${readFileSync(join(data, "hook.err"), "utf8")}`);
+      });
+    } finally {
+      // Whatever happens, the stand-in client goes: left running, it would keep this file's process alive.
+      client.kill("SIGKILL");
+    }
     await until("the orphaned timer to end its wait", () => recordedState(data)?.waiters === undefined || undefined);
     await until("the orphaned timer's process to be gone", () => !isProcessAlive(timer.pid));
     const work = recordedState(data)?.works["get_bench_result:b1"];
