@@ -8,10 +8,8 @@
 // new timer. Every wait here is on an event: a record in the hooks' state, a
 // request to the scripted model.
 import assert from "node:assert/strict";
-import { readdir, readFile } from "node:fs/promises";
-import { join } from "node:path";
 import { test } from "node:test";
-import type { SessionState } from "../../src/hooks/state.js";
+import { hookStates, waitFor } from "./harness/hook-state.js";
 import { startInteractive } from "./harness/interactive.js";
 import { newTexts } from "./harness/requests.js";
 import { text, tool, toolSearch } from "./harness/script.js";
@@ -19,35 +17,6 @@ import { octoTool } from "./harness/session.js";
 
 const RUN = octoTool("bundled", "run_scenario");
 const POLL = octoTool("bundled", "get_bench_result");
-
-/** Every session state file the plugin's hooks wrote under this HOME (CLAUDE_PLUGIN_DATA/hooks/<session>.json). */
-async function hookStates(home: string): Promise<SessionState[]> {
-  const states: SessionState[] = [];
-  const data = join(home, ".claude", "plugins", "data");
-  for (const plugin of await readdir(data).catch(() => [] as string[])) {
-    const dir = join(data, plugin, "hooks");
-    for (const name of await readdir(dir).catch(() => [] as string[])) {
-      if (!name.endsWith(".json")) continue;
-      const text = await readFile(join(dir, name), "utf8").catch(() => "");
-      try {
-        states.push(JSON.parse(text) as SessionState);
-      } catch {
-        // being written: read it next time
-      }
-    }
-  }
-  return states;
-}
-
-async function until<T>(what: string, check: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const began = Date.now();
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() - began > timeoutMs) throw new Error(`waited ${timeoutMs} ms for ${what}`);
-    await new Promise((done) => setTimeout(done, 100));
-  }
-}
 
 test("interactive: a SIGKILLed timer does not leave the session idle; the turn-end guard wakes the model, and the wait goes on", { timeout: 240_000 }, async () => {
   let ids: string[] = [];
@@ -75,7 +44,7 @@ test("interactive: a SIGKILLed timer does not leave the session idle; the turn-e
   try {
     await session.waitForRequests(4, 90_000);
     // The timer has adopted its claim (a pid and its proof) and the guard stands beside it.
-    const timer = await until(
+    const timer = await waitFor(
       "the adopted timer and the guard",
       async () => {
         const state = (await hookStates(session.home)).find((s) => s.guard && s.waiters?.some((w) => w.kind === "timer" && !w.claimed));
@@ -87,7 +56,7 @@ test("interactive: a SIGKILLed timer does not leave the session idle; the turn-e
     await session.waitForRequests(6, 60_000);
     assert.match(woken, new RegExp(`the wait on get_bench_result\\(benchResultId=${ids[0]}\\) could not go on: the hooks' poll timer \\(process ${timer.pid}\\) ended without waking you\\. Poll it now;`));
     // The model polled: a new timer holds the wait (one waiter, a new process).
-    const next = await until(
+    const next = await waitFor(
       "a new timer",
       async () => (await hookStates(session.home)).flatMap((s) => s.waiters ?? []).find((w) => w.kind === "timer" && w.pid !== timer.pid),
       60_000,

@@ -8,11 +8,11 @@
 // an event: a record of the hooks, an answer of the simulator, an exit.
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
-import type { SessionState } from "../../src/hooks/state.js";
+import { hookStates, waitFor } from "./harness/hook-state.js";
 import { markedProcesses } from "./harness/interactive.js";
 import { buildPluginVariant } from "./harness/plugin-variant.js";
 import { newTexts } from "./harness/requests.js";
@@ -26,25 +26,6 @@ const MARKER = "OCTOPERF_E2E_RESUME";
 const SPEED = 6;
 
 const json = (turn: Turn): Record<string, unknown> => JSON.parse(turn.toolResult?.text ?? "{}") as Record<string, unknown>;
-
-async function until<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 90_000): Promise<T> {
-  const began = Date.now();
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() - began > timeoutMs) throw new Error(`waited ${timeoutMs} ms for ${what}`);
-    await new Promise((done) => setTimeout(done, 100));
-  }
-}
-
-async function hookState(home: string, session: string): Promise<SessionState | undefined> {
-  const data = join(home, ".claude", "plugins", "data");
-  for (const plugin of await readdir(data).catch(() => [] as string[])) {
-    const text = await readFile(join(data, plugin, "hooks", `${session}.json`), "utf8").catch(() => "");
-    if (text) return JSON.parse(text) as SessionState;
-  }
-  return undefined;
-}
 
 test("-p: killed mid-wait, resumed: the first prompt hears what was pending, and one poll gives the outcome", { timeout: 240_000 }, async () => {
   const base = await mkdtemp(join(tmpdir(), "octoperf-e2e-resume-"));
@@ -72,7 +53,7 @@ test("-p: killed mid-wait, resumed: the first prompt hears what was pending, and
       () => text("Still running."),
     ]);
     // The poll's timer holds -p: once it has adopted its claim, the client is killed outright.
-    await until("the timer of the first poll", async () => (await hookState(home, session))?.waiters?.find((w) => w.kind === "timer" && !w.claimed));
+    await waitFor("the timer of the first poll", async () => (await hookStates(home, session))[0]?.waiters?.find((w) => w.kind === "timer" && !w.claimed));
     for (const pid of await markedProcesses(MARKER, marker)) {
       const cmdline = await readFile(`/proc/${pid}/cmdline`, "latin1").catch(() => "");
       // The client itself: the claude binary, not a hook, watcher or simulator it started.
@@ -81,12 +62,12 @@ test("-p: killed mid-wait, resumed: the first prompt hears what was pending, and
     const killed = await first;
     assert.notEqual(killed.result.code, 0, describeRun(killed));
     // Left running by the client, the hooks end themselves (orphan-watch.ts); the work stays pending.
-    await until("the orphaned hooks to end", async () => ((await markedProcesses(MARKER, marker)).length === 0 ? true : undefined));
-    const left = await hookState(home, session);
+    await waitFor("the orphaned hooks to end", async () => ((await markedProcesses(MARKER, marker)).length === 0 ? true : undefined));
+    const left = (await hookStates(home, session))[0];
     assert.equal(left?.waiters, undefined);
     assert.equal(left?.works[`get_bench_result:${id}`]?.terminal, undefined);
     // The run ends while the session is closed.
-    await until("the run to end", async () => {
+    await waitFor("the run to end", async () => {
       const answer = await fetch(`${rest.url}/runtime/bench-results/${id}`, { headers: { authorization: `Bearer ${TEST_OCTOPERF_KEY}` } }).catch(() => undefined);
       const body = (await answer?.json().catch(() => undefined)) as { state?: string } | undefined;
       return body?.state === "FINISHED" ? true : undefined;
