@@ -73,7 +73,9 @@ describe("the background hooks from the committed bundle", { concurrency: true }
   it("without credentials: after a poll that is not final, the timer wakes the model one cadence later", async () => {
     const data = tempDataDir();
     const { id, stdin } = start("scn-ten");
-    const options = { data, env: env(false, randomUUID()) };
+    // The decision clock is fixed (the timer still sleeps its 60 s at 300x): on a loaded machine the processes' own
+    // seconds, sped up 300x, would otherwise carry the poll past the 20-minute deadline.
+    const options = { data, env: env(false, randomUUID()), now: Date.now() };
     assert.match(contextOf(runBundle("plan-after-start", stdin, options)) ?? "", /exactly 60 s after it/);
     assert.equal(runBundle("pace-guard", pre(toolName("get_bench_result", 1), { benchResultId: id }), options).stdout, "");
     const polled = Date.now();

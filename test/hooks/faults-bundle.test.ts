@@ -1,8 +1,9 @@
 // A waiter's process meets a fault, through the committed bundle as Claude
 // Code runs it: the cadence timer (wake-after-poll) and the turn-end guard
 // (guard-turn-end) are real processes; the guard proves the timer by its pid
-// and start identity. The hooks' clock runs 10x (OCTOPERF_HOOKS_TIME_SCALE), so
-// a 60 s cadence is 6 s of real time; every wait is on a record or an exit.
+// and start identity. The hooks' clock runs 5x (OCTOPERF_HOOKS_TIME_SCALE), so
+// a 60 s cadence is 12 s of real time: room for a background hook to start on
+// a loaded machine before its timer is due. Every wait is on a record or an exit.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { LATE_WAKE_GRACE_S } from "../../src/policy/index.js";
@@ -13,7 +14,7 @@ import { HOOK_BUNDLE } from "../../src/build/hooks-json.js";
 import { isProcessAlive } from "../../src/hooks/lock.js";
 import { adoptedWaiter, REPO_ROOT, post, pre, recordedState, runBundle, runBundleAsync, structured, tempDataDir, toolName, turnEnd, until } from "./hook-calls.js";
 
-const ENV = { OCTOPERF_HOOKS_TIME_SCALE: "10" };
+const ENV = { OCTOPERF_HOOKS_TIME_SCALE: "5" };
 const start = post(toolName("run_scenario", 1), { scenarioId: "sc1" }, structured({ benchReportId: "r1", benchResultIds: ["b1"] }));
 
 /** A started run, polled once: the timer runs (adopted: its pid and proof are recorded) and the model ends its turn, with the guard beside it. */
