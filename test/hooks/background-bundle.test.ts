@@ -45,7 +45,8 @@ function env(credentials: boolean, marker: string): Record<string, string> {
   };
 }
 
-describe("the background hooks from the committed bundle", { concurrency: true }, () => {
+// One at a time: the quick hooks run with spawnSync, which would hold up the other tests' waits for a record.
+describe("the background hooks from the committed bundle", () => {
   it("with a key: the watcher waits in the background, polls are refused meanwhile, one line wakes the model at the end, and the end is recorded", async () => {
     const data = tempDataDir();
     const marker = randomUUID();

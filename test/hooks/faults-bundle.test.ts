@@ -31,7 +31,8 @@ async function waiting(data: string) {
   return { timer, timerRun, guardRun };
 }
 
-describe("faults of a waiter's process", { concurrency: true }, () => {
+// One at a time: the quick hooks run with spawnSync, which would hold up the other tests' waits for a record that lives only seconds.
+describe("faults of a waiter's process", () => {
   it("the timer SIGKILLed: the guard wakes the model at once, naming it, and nothing is left running", async () => {
     const data = tempDataDir();
     const { timer, timerRun, guardRun } = await waiting(data);
