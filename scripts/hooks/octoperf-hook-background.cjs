@@ -1623,6 +1623,12 @@ function workFor(state, keys) {
   }
   return void 0;
 }
+function lastTouched(work) {
+  return Math.max(work.lastPollAt ?? work.startedAt, work.startedAt);
+}
+function isReleased(work) {
+  return work.releasedAt !== void 0 && work.releasedAt >= lastTouched(work);
+}
 function groupOf(state, group) {
   return Object.entries(state.works).filter(([, work]) => work.group === group).map(([key, work]) => ({ key, work }));
 }
@@ -2829,7 +2835,7 @@ var init_stop_waits = __esm({
 
 // src/hooks/session-start.ts
 function pendingWorks(state) {
-  return Object.entries(state.works).map(([key, work]) => ({ key, work })).filter(({ work }) => !work.terminal && !(work.releasedAt !== void 0 && work.releasedAt >= (work.lastPollAt ?? work.startedAt)));
+  return Object.entries(state.works).map(([key, work]) => ({ key, work })).filter(({ work }) => !work.terminal && !isReleased(work));
 }
 function lastSeen(entry, now) {
   const { work } = entry;

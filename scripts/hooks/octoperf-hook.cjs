@@ -1116,6 +1116,12 @@ function workFor(state, keys) {
   }
   return void 0;
 }
+function lastTouched(work) {
+  return Math.max(work.lastPollAt ?? work.startedAt, work.startedAt);
+}
+function isReleased(work) {
+  return work.releasedAt !== void 0 && work.releasedAt >= lastTouched(work);
+}
 function groupOf(state, group) {
   return Object.entries(state.works).filter(([, work]) => work.group === group).map(([key, work]) => ({ key, work }));
 }
@@ -2730,7 +2736,7 @@ var init_stop_waits = __esm({
 
 // src/hooks/session-start.ts
 function pendingWorks(state) {
-  return Object.entries(state.works).map(([key, work]) => ({ key, work })).filter(({ work }) => !work.terminal && !(work.releasedAt !== void 0 && work.releasedAt >= (work.lastPollAt ?? work.startedAt)));
+  return Object.entries(state.works).map(([key, work]) => ({ key, work })).filter(({ work }) => !work.terminal && !isReleased(work));
 }
 function lastSeen(entry, now) {
   const { work } = entry;
@@ -3110,9 +3116,8 @@ var init_abortable_sleep = __esm({
 // src/hooks/turn-end.ts
 function owed(work, since, now) {
   if (work.terminal) return false;
-  const touched = Math.max(work.lastPollAt ?? work.startedAt, work.startedAt);
-  if (work.releasedAt !== void 0 && work.releasedAt >= touched) return false;
-  if (work.guardedAt !== void 0 && work.guardedAt >= touched) return false;
+  if (isReleased(work)) return false;
+  if (work.guardedAt !== void 0 && work.guardedAt >= lastTouched(work)) return false;
   if (work.deadlineNoted && now >= work.deadlineAt) return false;
   return !((work.wokenAt ?? -1) > since || (work.lastPollAt ?? -1) > since);
 }
@@ -3189,7 +3194,6 @@ var init_turn_end = __esm({
     init_policy();
     init_state();
     init_work_advice();
-    init_policy();
     WHAT = { timer: "the hooks' poll timer", watcher: "the hooks' background watcher" };
   }
 });

@@ -17,7 +17,7 @@
 // Everything said comes from the policy, validated ids and recorded values.
 import { formatDuration, operation } from "../policy/index.js";
 import type { Decide, DecideContext } from "./decision.js";
-import { isLive, waitersOf, withWaiters, withWork, type SessionState, type WorkEntry } from "./state.js";
+import { isLive, isReleased, waitersOf, withWaiters, withWork, type SessionState, type WorkEntry } from "./state.js";
 import { callOf, deadlineText } from "./work-advice.js";
 import { andList } from "./safe-text.js";
 
@@ -25,7 +25,7 @@ import { andList } from "./safe-text.js";
 export function pendingWorks(state: SessionState): WorkEntry[] {
   return Object.entries(state.works)
     .map(([key, work]) => ({ key, work }))
-    .filter(({ work }) => !work.terminal && !(work.releasedAt !== undefined && work.releasedAt >= (work.lastPollAt ?? work.startedAt)));
+    .filter(({ work }) => !work.terminal && !isReleased(work));
 }
 
 function lastSeen(entry: WorkEntry, now: number): string {

@@ -258,6 +258,16 @@ export interface WorkEntry {
   readonly work: WorkRecord;
 }
 
+/** When the work was last touched by the model: its last poll, else its start. */
+export function lastTouched(work: WorkRecord): number {
+  return Math.max(work.lastPollAt ?? work.startedAt, work.startedAt);
+}
+
+/** /octoperf:stop-wait released it and the model has not polled it since: nothing is owed it. */
+export function isReleased(work: WorkRecord): boolean {
+  return work.releasedAt !== undefined && work.releasedAt >= lastTouched(work);
+}
+
 /** The works of a group, primary key first, in start order. */
 export function groupOf(state: SessionState, group: string): WorkEntry[] {
   return Object.entries(state.works)

@@ -15,11 +15,10 @@
 // wake was given, or the model polled again), when the work ends, when
 // /octoperf:stop-wait released it, or once it has been told of the work's
 // deadline.
-import { operation } from "../policy/index.js";
+import { CLAIM_TTL_S, operation } from "../policy/index.js";
 import type { DecideContext } from "./decision.js";
-import { schedulesOf, waiterHealth, waitersOf, withWaiters, withWork, type GuardRecord, type SessionState, type WaiterHealth, type WaiterRecord, type WorkEntry, type WorkRecord } from "./state.js";
+import { isReleased, lastTouched, schedulesOf, waiterHealth, waitersOf, withWaiters, withWork, type GuardRecord, type SessionState, type WaiterHealth, type WaiterRecord, type WorkEntry, type WorkRecord } from "./state.js";
 import { callOf, deadlineText, waitAgainLine } from "./work-advice.js";
-import { CLAIM_TTL_S } from "../policy/index.js";
 
 export interface GuardStep {
   readonly state: SessionState;
@@ -33,9 +32,8 @@ export interface GuardStep {
 /** Whether the model is still owed a wake for this work by the turn that began before `since`. */
 function owed(work: WorkRecord, since: number, now: number): boolean {
   if (work.terminal) return false;
-  const touched = Math.max(work.lastPollAt ?? work.startedAt, work.startedAt);
-  if (work.releasedAt !== undefined && work.releasedAt >= touched) return false;
-  if (work.guardedAt !== undefined && work.guardedAt >= touched) return false;
+  if (isReleased(work)) return false;
+  if (work.guardedAt !== undefined && work.guardedAt >= lastTouched(work)) return false;
   if (work.deadlineNoted && now >= work.deadlineAt) return false;
   // A newer turn followed (a wake was given, or the model polled): its own end brings its own guard.
   return !((work.wokenAt ?? -1) > since || (work.lastPollAt ?? -1) > since);
