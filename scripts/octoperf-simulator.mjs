@@ -28900,6 +28900,32 @@ var CADENCE_DIVISOR = 10;
 var CADENCE_MIN_S = 3;
 var CADENCE_MAX_S = 60;
 var CADENCE_RULE = `N = expected duration / ${CADENCE_DIVISOR}, kept within [${CADENCE_MIN_S} s, ${CADENCE_MAX_S} s]`;
+function cadenceFor(expectedSeconds) {
+  if (!Number.isFinite(expectedSeconds) || expectedSeconds < 0) {
+    throw new RangeError(`expected duration must be a finite number of seconds >= 0, got ${String(expectedSeconds)}`);
+  }
+  const raw = Math.round(expectedSeconds / CADENCE_DIVISOR);
+  return Math.min(CADENCE_MAX_S, Math.max(CADENCE_MIN_S, raw));
+}
+
+// src/policy/schedule.ts
+var EARLY_POLL_GAP_MAX_S = CRON_FLOOR_S;
+var TIMER_SCHEDULE_RULE = `at most every ${EARLY_POLL_GAP_MAX_S} s until the expected end, then every N`;
+function nextPollGap(elapsedSeconds, expectedSeconds, cadenceSeconds) {
+  const toEnd = expectedSeconds - Math.max(0, elapsedSeconds);
+  if (!Number.isFinite(toEnd) || toEnd <= cadenceSeconds) return cadenceSeconds;
+  const steps = Math.ceil(toEnd / EARLY_POLL_GAP_MAX_S);
+  return Math.max(cadenceSeconds, Math.round(toEnd / steps));
+}
+function timerPollsUntilExpectedEnd(expectedSeconds, cadenceSeconds = cadenceFor(expectedSeconds)) {
+  let elapsed = 0;
+  let polls = 0;
+  while (elapsed < expectedSeconds) {
+    elapsed += nextPollGap(elapsed, expectedSeconds, cadenceSeconds);
+    polls += 1;
+  }
+  return Math.max(1, polls);
+}
 
 // src/policy/duration.ts
 var MAX_DURATION_S = 7 * 24 * 3600;
@@ -29356,12 +29382,12 @@ var REALISATIONS = Object.freeze([
     harness: "claude-code",
     title: "the hooks wake the model when the next poll is due",
     turnsPerCycle: 2,
-    resolution: "exact N after each poll; nothing to set up or clean up",
+    resolution: `${TIMER_SCHEDULE_RULE}; nothing to set up or clean up`,
     needsWatcher: false,
     needsHooks: true,
     interval: (cadence) => cadence,
-    // Per poll: the wake, and the poll's answer.
-    turns: perCycle(2)
+    // Per poll: the wake, and the poll's answer; polls as the schedule places them, and one more for an end just after the expected one.
+    turns: (expected, interval) => 2 * (timerPollsUntilExpectedEnd(expected, interval) + 1)
   },
   {
     id: "monitor",

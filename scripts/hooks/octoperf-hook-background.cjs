@@ -141,6 +141,37 @@ var init_cadence = __esm({
   }
 });
 
+// src/policy/schedule.ts
+function nextPollGap(elapsedSeconds, expectedSeconds, cadenceSeconds) {
+  const toEnd = expectedSeconds - Math.max(0, elapsedSeconds);
+  if (!Number.isFinite(toEnd) || toEnd <= cadenceSeconds) return cadenceSeconds;
+  const steps = Math.ceil(toEnd / EARLY_POLL_GAP_MAX_S);
+  return Math.max(cadenceSeconds, Math.round(toEnd / steps));
+}
+function timerPollsUntilExpectedEnd(expectedSeconds, cadenceSeconds = cadenceFor(expectedSeconds)) {
+  let elapsed = 0;
+  let polls = 0;
+  while (elapsed < expectedSeconds) {
+    elapsed += nextPollGap(elapsed, expectedSeconds, cadenceSeconds);
+    polls += 1;
+  }
+  return Math.max(1, polls);
+}
+function timerScheduleText(expectedSeconds, cadenceSeconds) {
+  if (nextPollGap(0, expectedSeconds, cadenceSeconds) <= cadenceSeconds) return `every ${cadenceSeconds} s`;
+  return `at most ${EARLY_POLL_GAP_MAX_S} s apart until the expected end, then every ${cadenceSeconds} s`;
+}
+var EARLY_POLL_GAP_MAX_S, TIMER_SCHEDULE_RULE;
+var init_schedule = __esm({
+  "src/policy/schedule.ts"() {
+    "use strict";
+    init_cadence();
+    init_harness();
+    EARLY_POLL_GAP_MAX_S = CRON_FLOOR_S;
+    TIMER_SCHEDULE_RULE = `at most every ${EARLY_POLL_GAP_MAX_S} s until the expected end, then every N`;
+  }
+});
+
 // src/policy/handles.ts
 function handleProblem(value) {
   if (typeof value !== "string") return `must be a string, got ${value === null ? "null" : typeof value}`;
@@ -842,6 +873,7 @@ var init_realisations = __esm({
   "src/policy/realisations.ts"() {
     "use strict";
     init_background();
+    init_schedule();
     init_harness();
     WATCHER_MAX_INTERVAL_S = 10;
     perCycle = (turnsPerCycle) => (expected, interval) => turnsPerCycle * Math.max(1, Math.ceil(expected / interval));
@@ -868,12 +900,12 @@ var init_realisations = __esm({
         harness: "claude-code",
         title: "the hooks wake the model when the next poll is due",
         turnsPerCycle: 2,
-        resolution: "exact N after each poll; nothing to set up or clean up",
+        resolution: `${TIMER_SCHEDULE_RULE}; nothing to set up or clean up`,
         needsWatcher: false,
         needsHooks: true,
         interval: (cadence) => cadence,
-        // Per poll: the wake, and the poll's answer.
-        turns: perCycle(2)
+        // Per poll: the wake, and the poll's answer; polls as the schedule places them, and one more for an end just after the expected one.
+        turns: (expected, interval) => 2 * (timerPollsUntilExpectedEnd(expected, interval) + 1)
       },
       {
         id: "monitor",
@@ -1000,6 +1032,7 @@ var init_policy = __esm({
     init_states();
     init_harness();
     init_cadence();
+    init_schedule();
     init_duration();
     init_handles();
     init_skills();
@@ -1355,7 +1388,7 @@ function realisationLine(id, plan, targets, compact, watched, how) {
     case "background-watcher":
       return `the background watcher this plugin's hooks run: end your turn, it wakes you once with the outcome`;
     case "cadence-timer":
-      return `this plugin's hooks: after each poll that is not final, end your turn; they wake you when the next poll is due (exactly ${plan.cadenceSeconds} s after it). ${NOTHING_LEFT}`;
+      return `this plugin's hooks: after each poll that is not final, end your turn; they wake you when the next poll is due (${timerScheduleText(plan.expectedSeconds, plan.cadenceSeconds)}). ${NOTHING_LEFT}`;
     case "monitor":
       return `Monitor ${argsJson(monitorArgs(plan, watched, how))}: the watcher polls OctoPerf outside the model and prints only changes`;
     case "background-bash":
@@ -1784,7 +1817,7 @@ function calls(list) {
 }
 function timerLine(job, running) {
   const many = running.length > 1;
-  return `OctoPerf ${job.op}: the next poll is due (every ${job.cadenceSeconds} s): call ${calls(running)} now. While ${many ? "they run" : "it runs"}, this plugin's hooks wake you again at the next one; set up nothing else.`;
+  return `OctoPerf ${job.op}: the next poll is due: call ${calls(running)} now. While ${many ? "they run" : "it runs"}, this plugin's hooks wake you again at the next one; set up nothing else.`;
 }
 function pollYourself(job) {
   return `Nothing waits on ${andList(job.handles)} now. Next: poll ${calls(job.targets)} yourself, at most every ${job.cadenceSeconds} s; after each poll that is not final, end your turn: this plugin's hooks wake you when the next is due.`;
@@ -1922,8 +1955,8 @@ var init_background2 = __esm({
       const deadlineAt = Math.max(...running.map((m) => m.work.deadlineAt));
       if (ctx.now >= deadlineAt && running.every((m) => m.work.deadlineNoted)) return { state, note: "past its deadline, and the model was told" };
       const backend = ctx.now >= deadlineAt || running.some((m) => m.work.watcherFailedAt !== void 0) ? void 0 : watcherBackend(op.id, ctx.reach);
+      const startedAt = Math.min(...running.map((m) => m.work.startedAt));
       if (backend !== void 0) {
-        const startedAt = Math.min(...running.map((m) => m.work.startedAt));
         const elapsed = (ctx.now - startedAt) / 1e3;
         const plan = sessionPlan(op, Math.max(work.cadenceSeconds, Math.round(work.expectedSeconds - elapsed)), ctx);
         const targets = running.map((m) => targetOf(m.key, m.work));
@@ -1941,7 +1974,8 @@ var init_background2 = __esm({
       }
       const pollAt = polledEnded ? ctx.now : work.lastPollAt ?? ctx.now;
       const from = polledEnded ? Math.min(...running.map((m) => m.work.lastPollAt ?? m.work.startedAt)) : pollAt;
-      const dueAt = Math.min(deadlineAt, Math.max(ctx.now, from + work.cadenceSeconds * 1e3));
+      const gapS = nextPollGap((from - startedAt) / 1e3, work.expectedSeconds, work.cadenceSeconds);
+      const dueAt = Math.min(deadlineAt, Math.max(ctx.now, from + gapS * 1e3));
       const keys = running.map((m) => m.key);
       const waiter = waiterFor("timer", ctx, call, keys, dueAt, pollAt);
       const next = addWaiter(state, waiter, (w) => w.kind === "timer" && w.works.some((k) => keys.includes(k)));

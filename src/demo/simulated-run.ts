@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
-import { classify, expectedRunSeconds, formatDuration, LOAD_PROFILES_TOOL, operation, planWait, pollTargets, realisation, type PollTarget, type WaitPlan } from "../policy/index.js";
+import { classify, expectedRunSeconds, formatDuration, LOAD_PROFILES_TOOL, nextPollGap, operation, planWait, pollTargets, realisation, timerScheduleText, type PollTarget, type WaitPlan } from "../policy/index.js";
 import { loopLine, monitorArgs, watcherArgs } from "../render/wait-instructions.js";
 import { SpeedClock } from "../simulator/clock.js";
 import { NO_FAULTS, type FaultPlan } from "../simulator/faults.js";
@@ -119,15 +119,16 @@ const realSleep = (ms: number) => new Promise<void>((done) => setTimeout(done, m
 
 /**
  * The hooks' timer path, played here: poll every handle, and after a poll
- * that is not final wait one cadence (the hooks' wake) and poll again. Each
+ * that is not final wait the policy's gap (the hooks' wake) and poll again. Each
  * cycle costs the model the realisation's turns per cycle (the wake and the
  * poll's answer). Resolves to 0 when every run finished, 1 otherwise.
  */
 async function timerWait(client: Client, plan: WaitPlan, ids: readonly string[], speed: number, say: (line?: string) => void, clock: () => string): Promise<number> {
   const perCycle = realisation("cadence-timer").turnsPerCycle;
-  say(`4. waiting as the hooks' timer does: the model polls, and is woken ${plan.cadenceSeconds} s after each poll that is not final.`);
+  say(`4. waiting as the hooks' timer does: the model polls, and after each poll that is not final is woken ${timerScheduleText(plan.expectedSeconds, plan.cadenceSeconds)}.`);
   const op = plan.operation;
-  const deadline = Date.now() + (plan.deadlineSeconds * 1000) / speed;
+  const startedAt = Date.now();
+  const deadline = startedAt + (plan.deadlineSeconds * 1000) / speed;
   for (let poll = 1; ; poll += 1) {
     const states: string[] = [];
     for (const benchResultId of ids) states.push(String((await callTool(client, op.status.tool, { benchResultId }))[op.status.field]));
@@ -142,7 +143,8 @@ async function timerWait(client: Client, plan: WaitPlan, ids: readonly string[],
       say(`5. the deadline passed after ${poll} polls (${poll * perCycle} model turns).`);
       return 1;
     }
-    await realSleep((plan.cadenceSeconds * 1000) / speed);
+    const elapsedS = ((Date.now() - startedAt) * speed) / 1000;
+    await realSleep((nextPollGap(elapsedS, plan.expectedSeconds, plan.cadenceSeconds) * 1000) / speed);
   }
 }
 

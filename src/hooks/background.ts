@@ -26,6 +26,7 @@ import {
   classify,
   formatDuration,
   MAX_BACKGROUND_WAIT_S,
+  nextPollGap,
   operation,
   statusTools,
   type Operation,
@@ -229,8 +230,8 @@ export const armAfterPoll: Arm = (input, state, ctx) => {
   // Past the deadline already: a timer due now says so, unless the poll's own answer already did (settleTimer reads deadlineNoted).
   if (ctx.now >= deadlineAt && running.every((m) => m.work.deadlineNoted)) return { state, note: "past its deadline, and the model was told" };
   const backend = ctx.now >= deadlineAt || running.some((m) => m.work.watcherFailedAt !== undefined) ? undefined : watcherBackend(op.id, ctx.reach);
+  const startedAt = Math.min(...running.map((m) => m.work.startedAt));
   if (backend !== undefined) {
-    const startedAt = Math.min(...running.map((m) => m.work.startedAt));
     const elapsed = (ctx.now - startedAt) / 1000;
     const plan = sessionPlan(op, Math.max(work.cadenceSeconds, Math.round(work.expectedSeconds - elapsed)), ctx);
     const targets = running.map((m) => targetOf(m.key, m.work));
@@ -249,7 +250,9 @@ export const armAfterPoll: Arm = (input, state, ctx) => {
   // The cadence runs from this poll; for the others of a start whose polled handle just ended, from their own last poll.
   const pollAt = polledEnded ? ctx.now : (work.lastPollAt ?? ctx.now);
   const from = polledEnded ? Math.min(...running.map((m) => m.work.lastPollAt ?? m.work.startedAt)) : pollAt;
-  const dueAt = Math.min(deadlineAt, Math.max(ctx.now, from + work.cadenceSeconds * 1000));
+  // Coarse while the run is well short of its expected end, every N near it (the policy's schedule).
+  const gapS = nextPollGap((from - startedAt) / 1000, work.expectedSeconds, work.cadenceSeconds);
+  const dueAt = Math.min(deadlineAt, Math.max(ctx.now, from + gapS * 1000));
   const keys = running.map((m) => m.key);
   const waiter = waiterFor("timer", ctx, call, keys, dueAt, pollAt);
   // A newer poll's timer replaces the older ones of the same works: one wake per cadence.
@@ -271,7 +274,7 @@ function calls(list: readonly WorkEntry[] | readonly PollTarget[]): string {
 function timerLine(job: TimerJob, running: readonly WorkEntry[]): string {
   const many = running.length > 1;
   return (
-    `OctoPerf ${job.op}: the next poll is due (every ${job.cadenceSeconds} s): call ${calls(running)} now. ` +
+    `OctoPerf ${job.op}: the next poll is due: call ${calls(running)} now. ` +
     `While ${many ? "they run" : "it runs"}, this plugin's hooks wake you again at the next one; set up nothing else.`
   );
 }

@@ -6,6 +6,7 @@ import {
   formatDuration,
   MAX_BACKGROUND_WAIT_S,
   SIGN_IN_COMMAND,
+  timerScheduleText,
   realisation,
   type Operation,
   type PollTarget,
@@ -70,7 +71,7 @@ function realisationLine(id: RealisationId, plan: WaitPlan, targets: readonly Po
     case "background-watcher":
       return `the background watcher this plugin's hooks run: end your turn, it wakes you once with the outcome`;
     case "cadence-timer":
-      return `this plugin's hooks: after each poll that is not final, end your turn; they wake you when the next poll is due (exactly ${plan.cadenceSeconds} s after it). ${NOTHING_LEFT}`;
+      return `this plugin's hooks: after each poll that is not final, end your turn; they wake you when the next poll is due (${timerScheduleText(plan.expectedSeconds, plan.cadenceSeconds)}). ${NOTHING_LEFT}`;
     case "monitor":
       return `Monitor ${argsJson(monitorArgs(plan, watched, how))}: the watcher polls OctoPerf outside the model and prints only changes`;
     case "background-bash":

@@ -2,6 +2,7 @@
 export * from "./states.js";
 export * from "./harness.js";
 export * from "./cadence.js";
+export * from "./schedule.js";
 export * from "./duration.js";
 export * from "./handles.js";
 export * from "./skills.js";

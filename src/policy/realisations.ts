@@ -6,6 +6,7 @@
 // others are what the model arranges itself when hooks are off, or when a
 // run outlasts a background hook.
 import { MAX_BACKGROUND_WAIT_S } from "./background.js";
+import { TIMER_SCHEDULE_RULE, timerPollsUntilExpectedEnd } from "./schedule.js";
 import {
   BASH_BACKGROUND_MAX_TIMEOUT_MS,
   CLAUDE_MAX_SLEEP_S,
@@ -68,12 +69,12 @@ export const REALISATIONS: readonly Realisation[] = Object.freeze([
     harness: "claude-code",
     title: "the hooks wake the model when the next poll is due",
     turnsPerCycle: 2,
-    resolution: "exact N after each poll; nothing to set up or clean up",
+    resolution: `${TIMER_SCHEDULE_RULE}; nothing to set up or clean up`,
     needsWatcher: false,
     needsHooks: true,
     interval: (cadence: number) => cadence,
-    // Per poll: the wake, and the poll's answer.
-    turns: perCycle(2),
+    // Per poll: the wake, and the poll's answer; polls as the schedule places them, and one more for an end just after the expected one.
+    turns: (expected: number, interval: number) => 2 * (timerPollsUntilExpectedEnd(expected, interval) + 1),
   },
   {
     id: "monitor",

@@ -67,7 +67,7 @@ test("the plan view gives the cadence, the choice and the exact Claude Code inst
   const hooks = ten.indexOf("with this plugin's hooks:");
   assert.ok(hooks > 0 && hooks < ten.indexOf("with the hooks off"), ten);
   assert.match(ten, /an API key or a sign-in +background-watcher +~ +1 model turns/);
-  assert.match(ten, /neither +cadence-timer +~ +20 model turns/);
+  assert.match(ten, /neither +cadence-timer +~ +22 model turns/);
   assert.match(ten, /"command": "node \\"\$\{CLAUDE_PLUGIN_ROOT\}\/scripts\/octoperf-wait\.mjs\\" bench bench-result-1 bench-result-2 --expected 10m --deadline 20m"/);
   assert.match(ten, /\/loop 1m octoperf scenario-run: call get_bench_result\(benchResultId=bench-result-1\)/);
   assert.match(planView(7200), /--window 30m/);

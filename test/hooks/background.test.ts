@@ -90,14 +90,24 @@ describe("wake-after-poll arms", () => {
     assert.deepEqual(armed.state.waiters, [{ kind: "timer", pid: HOOK_PID, token: HOOK_TOKEN, works: [KEY], at: T0 + 6000, until: T0 + 65_000, pollAt: T0 + 5000 }]);
   });
 
-  it("keeps each work's own cadence, to the millisecond", () => {
+  it("keeps each work's own cadence near its expected end, to the millisecond", () => {
     for (const cadenceSeconds of [3, 9, 33]) {
-      const job = armAfterPoll(poll("RUNNING"), running({ cadenceSeconds, lastPollAt: T0 + 5123 }), ctxAt(6)).job as TimerJob;
+      const job = armAfterPoll(poll("RUNNING"), running({ cadenceSeconds, expectedSeconds: 5, lastPollAt: T0 + 5123 }), ctxAt(6)).job as TimerJob;
       assert.equal(job.dueAt, T0 + 5123 + cadenceSeconds * 1000);
       assert.equal(job.cadenceSeconds, cadenceSeconds);
     }
     // A poll whose answer came after its cadence had already passed: due at once.
-    assert.equal((armAfterPoll(poll("RUNNING"), running({ cadenceSeconds: 3 }), ctxAt(60)).job as TimerJob).dueAt, T0 + 60_000);
+    assert.equal((armAfterPoll(poll("RUNNING"), running({ cadenceSeconds: 3, expectedSeconds: 5 }), ctxAt(60)).job as TimerJob).dueAt, T0 + 60_000);
+  });
+
+  it("well before the expected end, steps of at most a minute that land on it, whatever the cadence", () => {
+    // 10 minutes expected, polled 5.123 s in: 594.877 s to go in ten equal steps, 59 s each (whole seconds).
+    for (const cadenceSeconds of [3, 9, 33]) {
+      const job = armAfterPoll(poll("RUNNING"), running({ cadenceSeconds, expectedSeconds: 600, lastPollAt: T0 + 5123 }), ctxAt(6)).job as TimerJob;
+      assert.equal(job.dueAt, T0 + 5123 + 59_000);
+    }
+    // 90 s expected, polled at 5 s: 85 s to go in two steps of 43 s (rounded).
+    assert.equal((armAfterPoll(poll("RUNNING"), running({ cadenceSeconds: 9, expectedSeconds: 90 }), ctxAt(6)).job as TimerJob).dueAt, T0 + 5000 + 43_000);
   });
 
   it("replaces the timer of an earlier poll of the same work, and keeps others", () => {
@@ -236,7 +246,7 @@ describe("settling a timer", () => {
   it("wakes the model with the exact call to make", () => {
     assert.equal(
       due(ours(job)).wake,
-      "OctoPerf scenario-run: the next poll is due (every 60 s): call get_bench_result(benchResultId=b1) now. While it runs, this plugin's hooks wake you again at the next one; set up nothing else.",
+      "OctoPerf scenario-run: the next poll is due: call get_bench_result(benchResultId=b1) now. While it runs, this plugin's hooks wake you again at the next one; set up nothing else.",
     );
   });
 

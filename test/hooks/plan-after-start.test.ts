@@ -12,10 +12,10 @@ const VALIDATION_INPUT = { projectId: "p1", virtualUserId: "v1", providerId: "pr
 const VALIDATION_PLAN = [
   "OctoPerf validation started: benchResultId vb1 (state CREATED).",
   "Poll get_virtual_user_validation(projectId=p1, virtualUserId=v1) (or get_bench_result(benchResultId=vb1)) every 3 s (expected by default 30s). One poll now is welcome (it catches a failed start); faster polls are refused.",
-  "Wait with this plugin's hooks: after each poll that is not final, end your turn; they wake you when the next poll is due (exactly 3 s after it). " +
+  "Wait with this plugin's hooks: after each poll that is not final, end your turn; they wake you when the next poll is due (at most 60 s apart until the expected end, then every 3 s). " +
     "Set up no /loop, Monitor, CronCreate or sleep: nothing is left to clean up.",
   "Done when state is FINISHED, ABORTED or ERROR (finished is true). Deadline: 5m after the start; past it, stop waiting and diagnose (skill octoperf-validation-triage).",
-  "Without credentials this wait costs about 20 model turns; signed in, 1 (20 turns for this wait -> 1): the user can type /octoperf:login once " +
+  "Without credentials this wait costs about 4 model turns; signed in, 1 (4 turns for this wait -> 1): the user can type /octoperf:login once " +
     "(a browser sign-in to OctoPerf) and this plugin's hooks then wait outside the model from the next start on. Nothing to do for this wait: go on as above.",
 ].join("\n");
 

@@ -48,7 +48,7 @@ describe("promised wakes, through the committed bundle", { concurrency: true }, 
     assert.equal(wake.status, 2, wake.stderr);
     assert.equal(
       wake.stderr,
-      "OctoPerf scenario-run: the next poll is due (every 60 s): call get_bench_result(benchResultId=b2) now. While it runs, this plugin's hooks wake you again at the next one; set up nothing else.\n",
+      "OctoPerf scenario-run: the next poll is due: call get_bench_result(benchResultId=b2) now. While it runs, this plugin's hooks wake you again at the next one; set up nothing else.\n",
     );
   });
 });

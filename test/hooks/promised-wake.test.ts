@@ -88,7 +88,7 @@ describe("a start with several handles is waited on until the last one ends", ()
     // Its wake asks for the handle that still runs.
     const ended = { ...withB2, works: { ...withB2.works, [key("b1")]: { ...withB2.works[key("b1")]!, terminal: { value: "FINISHED", outcome: "succeeded" as const, at: T0 + 30_000 } } } };
     const armed = armAfterPoll(poll("b1", "FINISHED"), ended, ctxAt(30));
-    assert.match(settle(armed.job!, { kind: "timer", stopped: false }, armed.state, ctxAt(80)).wake ?? "", /^OctoPerf scenario-run: the next poll is due \(every 60 s\): call get_bench_result\(benchResultId=b2\) now\./);
+    assert.match(settle(armed.job!, { kind: "timer", stopped: false }, armed.state, ctxAt(80)).wake ?? "", /^OctoPerf scenario-run: the next poll is due: call get_bench_result\(benchResultId=b2\) now\./);
   });
 
   it("the last handle's end arms nothing", () => {

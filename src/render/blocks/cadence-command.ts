@@ -4,6 +4,7 @@ import { CADENCE_DIVISOR, CADENCE_MAX_S, CADENCE_MIN_S, cadenceFor } from "../..
 import { DurationError, formatDuration, MAX_DURATION_S, parseDuration } from "../../policy/duration.js";
 import { planWait, type RealisationChoice } from "../../policy/plan.js";
 import { realisation, WATCHER_MAX_INTERVAL_S } from "../../policy/realisations.js";
+import { TIMER_SCHEDULE_RULE } from "../../policy/schedule.js";
 import { loopInterval } from "../wait-instructions.js";
 import { code, table } from "../markdown.js";
 import { LOGIN_COMMAND } from "../../auth/hosted.js";
@@ -76,7 +77,7 @@ export function cadenceRules(): string {
   return [
     `N = expected duration / ${CADENCE_DIVISOR}, rounded, kept within [${CADENCE_MIN_S} s, ${CADENCE_MAX_S} s].`,
     "",
-    `With this plugin's hooks (the usual case), the model sets up nothing: with ${code("OCTOPERF_API_KEY")} or ${code(LOGIN_COMMAND)} the hooks run the watcher in the background (it polls every N seconds but at least every ${WATCHER_MAX_INTERVAL_S} s, outside the model) and wake the model once, with the outcome; without, the model polls and the hooks wake it exactly N after each poll (${timer.turnsPerCycle} turns a poll).`,
+    `With this plugin's hooks (the usual case), the model sets up nothing: with ${code("OCTOPERF_API_KEY")} or ${code(LOGIN_COMMAND)} the hooks run the watcher in the background (it polls every N seconds but at least every ${WATCHER_MAX_INTERVAL_S} s, outside the model) and wake the model once, with the outcome; without, the model polls and the hooks wake it for the next one, ${TIMER_SCHEDULE_RULE} (${timer.turnsPerCycle} turns a poll).`,
     "",
     "With the hooks off, this is how Claude Code polls every N seconds:",
     "",

@@ -5,15 +5,16 @@ import { formatDuration } from "../../policy/duration.js";
 import { MAX_BACKGROUND_WAIT_S } from "../../policy/background.js";
 import { planWait, type RealisationChoice } from "../../policy/plan.js";
 import { realisation } from "../../policy/realisations.js";
+import { EARLY_POLL_GAP_MAX_S, nextPollGap, TIMER_SCHEDULE_RULE } from "../../policy/schedule.js";
 import { loopInterval } from "../wait-instructions.js";
 import { code, table } from "../markdown.js";
 import { LOGIN_COMMAND } from "../../auth/hosted.js";
 
-/** How a choice without the watcher polls every N, in a table cell. */
-export function pollingCell(choice: RealisationChoice, n: number): string {
+/** How a choice without the watcher polls a wait of `expected` seconds at cadence N, in a table cell. */
+function pollingCell(choice: RealisationChoice, expected: number, n: number): string {
   switch (choice.id) {
     case "cadence-timer":
-      return `woken ${n} s after each poll`;
+      return nextPollGap(0, expected, n) > n ? `woken <= ${EARLY_POLL_GAP_MAX_S} s apart, then ${n} s` : `woken ${n} s apart`;
     case "claude-sleep":
       return `${code(`sleep ${n}`)} between polls`;
     case "loop":
@@ -28,12 +29,12 @@ export function cadenceTable(): string {
     const n = cadenceFor(seconds);
     const hooks = planWait({ operation: "scenario-run", expectedSeconds: seconds, hooks: true }).chosen;
     const plain = planWait({ operation: "scenario-run", expectedSeconds: seconds }).chosen;
-    return [formatDuration(seconds), `${n} s`, pollingCell(hooks, n), `${hooks.estimatedTurns}`, pollingCell(plain, n), `${plain.estimatedTurns}`];
+    return [formatDuration(seconds), `${n} s`, pollingCell(hooks, seconds, n), `${hooks.estimatedTurns}`, pollingCell(plain, seconds, n), `${plain.estimatedTurns}`];
   });
   const hour = 3600;
   const background = realisation("background-watcher");
   return [
-    `${CADENCE_RULE}. Without credentials:`,
+    `${CADENCE_RULE}. Without credentials the hooks wake the model for each poll, ${TIMER_SCHEDULE_RULE}:`,
     "",
     table(["expected", "N", "with this plugin's hooks", "model turns", "hooks off", "model turns"], rows),
     "",

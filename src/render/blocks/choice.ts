@@ -20,7 +20,7 @@ export function claudeCodeChoice(): string {
   return [
     `1. **This plugin's hooks injected a plan after the start**: follow it; it says which of these two it is.`,
     `   - **A background watcher waits** (an API key or \`${LOGIN_COMMAND}\`): end your turn. It wakes you once, with the outcome of every handle and the next step (up to ${formatDuration(MAX_BACKGROUND_WAIT_S)}; a longer run gets a line that says how to go on). Polls are refused meanwhile.`,
-    `   - **Otherwise** poll once, then end your turn after each poll that is not final: the hooks wake you exactly N after it with the call to make (${realisation("cadence-timer").turnsPerCycle} turns a poll, nothing to set up or delete).`,
+    `   - **Otherwise** poll once, then end your turn after each poll that is not final: the hooks wake you when the next is due, with the call to make (${realisation("cadence-timer").turnsPerCycle} turns a poll, nothing to set up or delete).`,
     "   Set up no `/loop`, `Monitor`, `CronCreate` or `sleep` then.",
     `2. **No plan came** (the hooks are off): before the first poll, choose as [reference.md](reference.md) says under "With the hooks off".`,
   ].join("\n");
