@@ -40,6 +40,8 @@ export interface AuthServerOptions {
   readonly now?: () => number;
   /** The simulated platform's clock (a test moves it to make runs progress). */
   readonly platformClock?: ManualClock;
+  /** The platform to serve instead of a new one (e.g. one shared through a state file with a stdio simulator). */
+  readonly platform?: Platform;
 }
 
 export interface AuthCounts {
@@ -202,7 +204,7 @@ export async function startProtectedSimulator(options: AuthServerOptions = {}): 
       revocationOptions: noLimit,
     }),
   );
-  const platform = new Platform({ clock: options.platformClock ?? new ManualClock() });
+  const platform = options.platform ?? new Platform({ clock: options.platformClock ?? new ManualClock() });
   app.all(
     "/mcp",
     requireBearerAuth({ verifier: provider, resourceMetadataUrl: getOAuthProtectedResourceMetadataUrl(mcpUrl) }),

@@ -5,7 +5,9 @@
 // sign-in's lines come back as Monitor events; the "user" opens the URL only
 // once the model was shown it (a remote shell: the browser opens nothing),
 // and the login lands in the config folder, private. OctoPerf's OAuth side is
-// the simulator behind the SDK's authorization server (test/auth).
+// the simulator behind the SDK's authorization server (test/auth). Signed in,
+// the next session's run_scenario is waited on by the background watcher over
+// MCP with that sign-in: one wake, with the outcome.
 import assert from "node:assert/strict";
 import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,9 +16,11 @@ import { after, before, describe, it } from "node:test";
 import { isLoggedIn } from "../../src/auth/login-state.js";
 import { startProtectedSimulator, type ProtectedSimulator } from "../auth/oauth-server.js";
 import type { MessagesRequest } from "./harness/messages.js";
-import { messageTexts, toolResults, userTexts } from "./harness/requests.js";
+import { messageTexts, newTexts, toolResults, userTexts } from "./harness/requests.js";
 import { repeat, text, tool, toolSearch, type Turn } from "./harness/script.js";
-import { describeRun, runSession } from "./harness/session.js";
+import { describeRun, octoTool, runSession } from "./harness/session.js";
+import { parseFaults } from "../../src/simulator/faults.js";
+import { sharedPlatform } from "../../src/simulator/shared-state.js";
 
 // The URL ends where the event's markup or the line does.
 const URL_LINE = /Open this page to sign in: (http:\/\/127\.0\.0\.1:\d+\/authorize\?[^\s<"\\]+)/;
@@ -38,6 +42,9 @@ function bashCommand(request: MessagesRequest, step: string): string {
 }
 
 const allText = (request: MessagesRequest): string => messageTexts(request).join("\n");
+const RUN = octoTool("bundled", "run_scenario");
+/** The smoke run (90 s of service time) lasts 3 s of real time. */
+const SPEED = 30;
 
 describe("/octoperf:login from an installed plugin", { timeout: 400_000 }, () => {
   let sim: ProtectedSimulator;
@@ -48,8 +55,11 @@ describe("/octoperf:login from an installed plugin", { timeout: 400_000 }, () =>
   writeFileSync(noBrowser, "#!/bin/sh\nexit 0\n");
   chmodSync(noBrowser, 0o755);
 
+  // The OctoPerf behind the sign-in and the one the session's own MCP server (the stdio simulator) reaches are the
+  // same, through a state file: the run the model starts is the run the watcher follows with the stored sign-in.
+  const statePath = join(root, "state.json");
   before(async () => {
-    sim = await startProtectedSimulator({ accessTtlS: 3600 });
+    sim = await startProtectedSimulator({ accessTtlS: 3600, platform: sharedPlatform(statePath, SPEED, parseFaults("")).platform });
   });
   after(async () => {
     await sim.close();
@@ -104,6 +114,35 @@ describe("/octoperf:login from an installed plugin", { timeout: 400_000 }, () =>
     const everything = JSON.stringify(record.model.requests);
     for (const token of sim.issuedTokens()) assert.ok(!everything.includes(token), "a token reached the model");
     assert.deepEqual(record.model.problems, []);
+  });
+
+  it("signed in, the next run_scenario is waited on by the background watcher: its answer carries the plan and the outcome", async () => {
+    assert.equal(isLoggedIn(sim.mcpUrl, { XDG_CONFIG_HOME: config }), true, "runs after the sign-in above");
+    let answered = "";
+    const record = await runSession({
+      prompt: "Run scn-smoke and tell me the outcome.",
+      plugin: { mcp: "bundled", simulator: { speed: SPEED, extraArgs: ["--state", statePath] } },
+      install: true,
+      env: { ...env(), OCTOPERF_HOOKS_TIME_SCALE: String(SPEED), OCTOPERF_WAIT_TIME_SCALE: String(SPEED) },
+      allowedTools: ["ToolSearch", RUN],
+      timeoutMs: 150_000,
+      steps: [
+        toolSearch([RUN]),
+        tool(RUN, { scenarioId: "scn-smoke" }),
+        (turn: Turn) => {
+          answered = [turn.toolResult?.text ?? "", ...newTexts(turn.request)].join("\n");
+          return text("The run ended; reporting.");
+        },
+      ],
+    });
+    assert.equal(record.result.code, 0, describeRun(record));
+    assert.ok(record.installed, "the plugin came from its marketplace");
+    assert.match(answered, /A background watcher run by this plugin's hooks now waits/, `no one-wake plan: ${answered.slice(0, 800)}`);
+    assert.match(answered, /octoperf-wait: scenario-run succeeded: \S+ FINISHED/, `no outcome: ${answered.slice(0, 1500)}`);
+    // The prompt, ToolSearch's answer, and run_scenario's with the outcome: no request went to waiting.
+    assert.equal(record.model.requests.length, 3, describeRun(record));
+    const everything = JSON.stringify(record.model.requests);
+    for (const token of sim.issuedTokens()) assert.ok(!everything.includes(token), "a token reached the model");
   });
 
   it("status and logout run by name from the model's Bash, with no permission asked", async () => {
