@@ -1482,8 +1482,33 @@ var init_reach = __esm({
   }
 });
 
+// src/hooks/screen-line.ts
+function handlesOf(handles) {
+  const shown2 = handles.slice(0, 2).map((h) => oneLine(h, 40));
+  return handles.length > 2 ? `${shown2.join(", ")} and ${handles.length - 2} more` : shown2.join(", ");
+}
+function startScreenLine(op, plan, handles) {
+  const how = plan.chosen.id === "background-watcher" ? "a background watcher waits; one wake with the outcome" : plan.chosen.id === "cadence-timer" ? `the hooks wake Claude for each poll, the first in ${formatDuration(nextPollGap(0, plan.expectedSeconds, plan.cadenceSeconds))}` : `Claude waits with ${plan.chosen.id}`;
+  return `OctoPerf ${op.id} ${handlesOf(handles)}: ${how}; deadline ${formatDuration(plan.deadlineSeconds)}.`;
+}
+function pollScreenLine(op, handle, value, elapsedSeconds, ended) {
+  const shown2 = safeToken(value) ?? "state unknown";
+  const after = formatDuration(Math.max(0, Math.round(elapsedSeconds)));
+  if (!ended) return `OctoPerf ${op.id} ${oneLine(handle, 40)}: ${shown2} after ${after}.`;
+  const rest = ended.stillRunning > 0 ? `; ${ended.stillRunning} still running` : "";
+  return `OctoPerf ${op.id} ${oneLine(handle, 40)}: ${shown2} (${ended.outcome}) after ${after}${rest}.`;
+}
+var init_screen_line = __esm({
+  "src/hooks/screen-line.ts"() {
+    "use strict";
+    init_policy();
+    init_untrusted_text();
+    init_safe_text();
+  }
+});
+
 // src/hooks/start-plan.ts
-function handlesOf(op, raw) {
+function handlesOf2(op, raw) {
   if (raw === void 0 || raw === null) return void 0;
   if (op.handle.many) return Array.isArray(raw) && raw.length > 0 ? raw.slice(0, MAX_HANDLES_PER_START) : void 0;
   return [raw];
@@ -1503,7 +1528,7 @@ function readStart(input, state, ctx) {
   const op = tool === void 0 ? void 0 : operationForStartTool(tool);
   if (!op || op.handle.source !== "result") return { kind: "not-ours", note: "not a start tool of the policy" };
   const result = readToolResult(input.toolResponse);
-  const handles = handlesOf(op, result.kind === "unknown" || result.isError ? void 0 : resultField(result, op.handle.field));
+  const handles = handlesOf2(op, result.kind === "unknown" || result.isError ? void 0 : resultField(result, op.handle.field));
   if (!handles) return { kind: "nothing", text: nothingToPoll(op, result) };
   let targets;
   const alternatives = [];
@@ -1563,6 +1588,7 @@ var init_start_plan = __esm({
     init_keys();
     init_plan_text();
     init_reach();
+    init_screen_line();
     init_tool_response();
     MAX_HANDLES_PER_START = 20;
     decideStart = (input, state, ctx) => {
@@ -1572,9 +1598,10 @@ var init_start_plan = __esm({
       const started = read.started;
       const text = planText({ ...started, how: invocationFor(started.op.id, ctx) });
       const remembered = remember(state, started.works);
-      if (started.plan.chosen.id !== "cadence-timer" || state.signInSuggested) return { state: remembered, decision: { kind: "context", text } };
+      const screen = startScreenLine(started.op, started.plan, started.handles);
+      if (started.plan.chosen.id !== "cadence-timer" || state.signInSuggested) return { state: remembered, decision: { kind: "context", text, screen } };
       return { state: { ...remembered, signInSuggested: true }, decision: { kind: "context", text: `${text}
-${signInLine(started.plan.chosen.estimatedTurns)}` } };
+${signInLine(started.plan.chosen.estimatedTurns)}`, screen } };
     };
   }
 });
@@ -2012,6 +2039,7 @@ var SILENT;
 var init_decision = __esm({
   "src/hooks/decision.ts"() {
     "use strict";
+    init_screen_line();
     SILENT = { stdout: "", exitCode: 0 };
   }
 });
@@ -2399,6 +2427,7 @@ var init_outcome2 = __esm({
     init_wait_instructions();
     init_keys();
     init_notify();
+    init_screen_line();
     init_state();
     init_safe_text();
     init_tool_response();
@@ -2429,14 +2458,16 @@ var init_outcome2 = __esm({
       const verdict = classify(op, value);
       if (verdict.kind === "terminal") {
         const next2 = withWork(state, key, { ...work, terminal: { value: verdict.value, outcome: verdict.outcome, at: ctx.now } });
-        return { state: next2, decision: { kind: "context", text: outcomeText(next2, key, work, verdict, op, ctx.now) } };
+        const stillRunning = groupOf(next2, work.group).filter((m) => !m.work.terminal).length;
+        const screen2 = pollScreenLine(op, work.handle, verdict.value, (ctx.now - work.startedAt) / 1e3, { outcome: verdict.outcome, stillRunning });
+        return { state: next2, decision: { kind: "context", text: outcomeText(next2, key, work, verdict, op, ctx.now), screen: screen2 } };
       }
       const lines = inFlightText(op, key, work, field.field, value, result, ctx.now, input.failure);
       const seen = verdict.kind === "in-flight" && verdict.known && typeof value === "string" && work.lastValue !== value ? { lastValue: value } : {};
       const marked = ctx.now >= work.deadlineAt ? { deadlineNoted: true } : {};
       const next = Object.keys(seen).length + Object.keys(marked).length > 0 ? withWork(state, key, { ...work, ...seen, ...marked }) : state;
-      if (lines.length === 0) return { state: next };
-      return { state: next, decision: { kind: "context", text: lines.join("\n") } };
+      const screen = pollScreenLine(op, work.handle, input.failure === void 0 ? value : void 0, (ctx.now - work.startedAt) / 1e3);
+      return { state: next, decision: { kind: "context", text: lines.join("\n"), screen } };
     };
   }
 });

@@ -1038,19 +1038,93 @@ var init_policy = __esm({
   }
 });
 
+// src/render/markdown.ts
+function joinList(items, last) {
+  return items.length > 1 ? `${items.slice(0, -1).join(", ")} ${last} ${items.at(-1)}` : items[0] ?? "";
+}
+var code, orList, andList;
+var init_markdown = __esm({
+  "src/render/markdown.ts"() {
+    "use strict";
+    code = (text) => `\`${text}\``;
+    orList = (items) => joinList(items, "or");
+    andList = (items) => joinList(items, "and");
+  }
+});
+
+// src/hooks/safe-text.ts
+function safeToken(value) {
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  return typeof value === "string" && TOKEN.test(value) ? value : void 0;
+}
+function safeExcerpt(text, max = 160) {
+  const plain = text.slice(0, max * 16).replace(/\s+/g, " ").replace(/[^A-Za-z0-9 .,:;()_/%+=-]+/g, "").replace(/\s+/g, " ").trim();
+  return plain.length > max ? `${plain.slice(0, max - 3).trimEnd()}...` : plain;
+}
+function argsJson(args) {
+  return JSON.stringify(args);
+}
+var TOKEN;
+var init_safe_text = __esm({
+  "src/hooks/safe-text.ts"() {
+    "use strict";
+    init_markdown();
+    TOKEN = /^[A-Za-z0-9_.-]{1,40}$/;
+  }
+});
+
+// src/hooks/screen-line.ts
+function screenLine(text) {
+  return oneLine(text, SCREEN_LINE_MAX_CHARS);
+}
+function handlesOf(handles) {
+  const shown2 = handles.slice(0, 2).map((h) => oneLine(h, 40));
+  return handles.length > 2 ? `${shown2.join(", ")} and ${handles.length - 2} more` : shown2.join(", ");
+}
+function startScreenLine(op, plan, handles) {
+  const how = plan.chosen.id === "background-watcher" ? "a background watcher waits; one wake with the outcome" : plan.chosen.id === "cadence-timer" ? `the hooks wake Claude for each poll, the first in ${formatDuration(nextPollGap(0, plan.expectedSeconds, plan.cadenceSeconds))}` : `Claude waits with ${plan.chosen.id}`;
+  return `OctoPerf ${op.id} ${handlesOf(handles)}: ${how}; deadline ${formatDuration(plan.deadlineSeconds)}.`;
+}
+function pollScreenLine(op, handle, value, elapsedSeconds, ended) {
+  const shown2 = safeToken(value) ?? "state unknown";
+  const after = formatDuration(Math.max(0, Math.round(elapsedSeconds)));
+  if (!ended) return `OctoPerf ${op.id} ${oneLine(handle, 40)}: ${shown2} after ${after}.`;
+  const rest = ended.stillRunning > 0 ? `; ${ended.stillRunning} still running` : "";
+  return `OctoPerf ${op.id} ${oneLine(handle, 40)}: ${shown2} (${ended.outcome}) after ${after}${rest}.`;
+}
+var SCREEN_LINE_MAX_CHARS;
+var init_screen_line = __esm({
+  "src/hooks/screen-line.ts"() {
+    "use strict";
+    init_policy();
+    init_untrusted_text();
+    init_safe_text();
+    SCREEN_LINE_MAX_CHARS = 160;
+  }
+});
+
 // src/hooks/decision.ts
 function cut(text, max = MAX_DECISION_CHARS) {
   return text.length > max ? `${text.slice(0, max - 3)}...` : text;
 }
 function emit(decision, event = "PostToolUse") {
   if (decision.kind === "say") return { stdout: cut(decision.text), exitCode: 0 };
-  const output = decision.kind === "deny" ? { hookSpecificOutput: { hookEventName: "PreToolUse", permissionDecision: "deny", permissionDecisionReason: cut(decision.reason) } } : { hookSpecificOutput: { hookEventName: event, additionalContext: cut(decision.text) } };
+  if (decision.kind === "deny") {
+    return { stdout: JSON.stringify({ hookSpecificOutput: { hookEventName: "PreToolUse", permissionDecision: "deny", permissionDecisionReason: cut(decision.reason) } }), exitCode: 0 };
+  }
+  const screen = decision.screen === void 0 ? "" : screenLine(decision.screen);
+  if (decision.text === "" && screen === "") return SILENT;
+  const output = {
+    ...screen ? { systemMessage: screen } : {},
+    ...decision.text ? { hookSpecificOutput: { hookEventName: event, additionalContext: cut(decision.text) } } : {}
+  };
   return { stdout: JSON.stringify(output), exitCode: 0 };
 }
 var MAX_DECISION_CHARS, SILENT;
 var init_decision = __esm({
   "src/hooks/decision.ts"() {
     "use strict";
+    init_screen_line();
     MAX_DECISION_CHARS = 4e3;
     SILENT = { stdout: "", exitCode: 0 };
   }
@@ -1510,20 +1584,6 @@ var init_claude_tools = __esm({
   }
 });
 
-// src/render/markdown.ts
-function joinList(items, last) {
-  return items.length > 1 ? `${items.slice(0, -1).join(", ")} ${last} ${items.at(-1)}` : items[0] ?? "";
-}
-var code, orList, andList;
-var init_markdown = __esm({
-  "src/render/markdown.ts"() {
-    "use strict";
-    code = (text) => `\`${text}\``;
-    orList = (items) => joinList(items, "or");
-    andList = (items) => joinList(items, "and");
-  }
-});
-
 // src/render/wait-instructions.ts
 function shellWord(word) {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
@@ -1681,27 +1741,6 @@ var init_keys = __esm({
   "src/hooks/keys.ts"() {
     "use strict";
     init_policy();
-  }
-});
-
-// src/hooks/safe-text.ts
-function safeToken(value) {
-  if (typeof value === "number" && Number.isFinite(value)) return String(value);
-  return typeof value === "string" && TOKEN.test(value) ? value : void 0;
-}
-function safeExcerpt(text, max = 160) {
-  const plain = text.slice(0, max * 16).replace(/\s+/g, " ").replace(/[^A-Za-z0-9 .,:;()_/%+=-]+/g, "").replace(/\s+/g, " ").trim();
-  return plain.length > max ? `${plain.slice(0, max - 3).trimEnd()}...` : plain;
-}
-function argsJson(args) {
-  return JSON.stringify(args);
-}
-var TOKEN;
-var init_safe_text = __esm({
-  "src/hooks/safe-text.ts"() {
-    "use strict";
-    init_markdown();
-    TOKEN = /^[A-Za-z0-9_.-]{1,40}$/;
   }
 });
 
@@ -1945,7 +1984,7 @@ var init_reach = __esm({
 });
 
 // src/hooks/start-plan.ts
-function handlesOf(op, raw) {
+function handlesOf2(op, raw) {
   if (raw === void 0 || raw === null) return void 0;
   if (op.handle.many) return Array.isArray(raw) && raw.length > 0 ? raw.slice(0, MAX_HANDLES_PER_START) : void 0;
   return [raw];
@@ -1965,7 +2004,7 @@ function readStart(input, state, ctx) {
   const op = tool === void 0 ? void 0 : operationForStartTool(tool);
   if (!op || op.handle.source !== "result") return { kind: "not-ours", note: "not a start tool of the policy" };
   const result = readToolResult(input.toolResponse);
-  const handles = handlesOf(op, result.kind === "unknown" || result.isError ? void 0 : resultField(result, op.handle.field));
+  const handles = handlesOf2(op, result.kind === "unknown" || result.isError ? void 0 : resultField(result, op.handle.field));
   if (!handles) return { kind: "nothing", text: nothingToPoll(op, result) };
   let targets;
   const alternatives = [];
@@ -2025,6 +2064,7 @@ var init_start_plan = __esm({
     init_keys();
     init_plan_text();
     init_reach();
+    init_screen_line();
     init_tool_response();
     MAX_HANDLES_PER_START = 20;
     decideStart = (input, state, ctx) => {
@@ -2034,9 +2074,10 @@ var init_start_plan = __esm({
       const started = read.started;
       const text = planText({ ...started, how: invocationFor(started.op.id, ctx) });
       const remembered = remember(state, started.works);
-      if (started.plan.chosen.id !== "cadence-timer" || state.signInSuggested) return { state: remembered, decision: { kind: "context", text } };
+      const screen = startScreenLine(started.op, started.plan, started.handles);
+      if (started.plan.chosen.id !== "cadence-timer" || state.signInSuggested) return { state: remembered, decision: { kind: "context", text, screen } };
       return { state: { ...remembered, signInSuggested: true }, decision: { kind: "context", text: `${text}
-${signInLine(started.plan.chosen.estimatedTurns)}` } };
+${signInLine(started.plan.chosen.estimatedTurns)}`, screen } };
     };
   }
 });
@@ -2300,6 +2341,7 @@ var init_outcome2 = __esm({
     init_wait_instructions();
     init_keys();
     init_notify();
+    init_screen_line();
     init_state();
     init_safe_text();
     init_tool_response();
@@ -2330,14 +2372,16 @@ var init_outcome2 = __esm({
       const verdict = classify(op, value);
       if (verdict.kind === "terminal") {
         const next2 = withWork(state, key, { ...work, terminal: { value: verdict.value, outcome: verdict.outcome, at: ctx.now } });
-        return { state: next2, decision: { kind: "context", text: outcomeText(next2, key, work, verdict, op, ctx.now) } };
+        const stillRunning = groupOf(next2, work.group).filter((m) => !m.work.terminal).length;
+        const screen2 = pollScreenLine(op, work.handle, verdict.value, (ctx.now - work.startedAt) / 1e3, { outcome: verdict.outcome, stillRunning });
+        return { state: next2, decision: { kind: "context", text: outcomeText(next2, key, work, verdict, op, ctx.now), screen: screen2 } };
       }
       const lines = inFlightText(op, key, work, field.field, value, result, ctx.now, input.failure);
       const seen = verdict.kind === "in-flight" && verdict.known && typeof value === "string" && work.lastValue !== value ? { lastValue: value } : {};
       const marked = ctx.now >= work.deadlineAt ? { deadlineNoted: true } : {};
       const next = Object.keys(seen).length + Object.keys(marked).length > 0 ? withWork(state, key, { ...work, ...seen, ...marked }) : state;
-      if (lines.length === 0) return { state: next };
-      return { state: next, decision: { kind: "context", text: lines.join("\n") } };
+      const screen = pollScreenLine(op, work.handle, input.failure === void 0 ? value : void 0, (ctx.now - work.startedAt) / 1e3);
+      return { state: next, decision: { kind: "context", text: lines.join("\n"), screen } };
     };
   }
 });

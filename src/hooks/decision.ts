@@ -6,6 +6,7 @@
 // background (exit code 2 with one line on stderr) is the background hooks'
 // answer: see background.ts.
 import type { HookEvent, InputOf } from "./input.js";
+import { screenLine } from "./screen-line.js";
 import type { ProcessCheck, SessionState, WaiterRecord } from "./state.js";
 
 export interface Deny {
@@ -15,7 +16,10 @@ export interface Deny {
 
 export interface Context {
   readonly kind: "context";
+  /** For the model (additionalContext); empty: nothing for the model. */
   readonly text: string;
+  /** One short line for the user's screen (systemMessage), never sent to the model: see screen-line.ts. */
+  readonly screen?: string;
 }
 
 /** Plain stdout, which Claude Code shows the model (UserPromptExpansion, measured on 2.1.330). */
@@ -45,10 +49,15 @@ export const SILENT: Emission = { stdout: "", exitCode: 0 };
 /** Context goes out as additionalContext of the hook's own event (PostToolUse, SessionStart, UserPromptSubmit). */
 export function emit(decision: Decision, event: HookEvent = "PostToolUse"): Emission {
   if (decision.kind === "say") return { stdout: cut(decision.text), exitCode: 0 };
-  const output =
-    decision.kind === "deny"
-      ? { hookSpecificOutput: { hookEventName: "PreToolUse", permissionDecision: "deny", permissionDecisionReason: cut(decision.reason) } }
-      : { hookSpecificOutput: { hookEventName: event, additionalContext: cut(decision.text) } };
+  if (decision.kind === "deny") {
+    return { stdout: JSON.stringify({ hookSpecificOutput: { hookEventName: "PreToolUse", permissionDecision: "deny", permissionDecisionReason: cut(decision.reason) } }), exitCode: 0 };
+  }
+  const screen = decision.screen === undefined ? "" : screenLine(decision.screen);
+  if (decision.text === "" && screen === "") return SILENT;
+  const output = {
+    ...(screen ? { systemMessage: screen } : {}),
+    ...(decision.text ? { hookSpecificOutput: { hookEventName: event, additionalContext: cut(decision.text) } } : {}),
+  };
   return { stdout: JSON.stringify(output), exitCode: 0 };
 }
 

@@ -19,6 +19,7 @@ import { terminalList } from "../render/wait-instructions.js";
 import type { Decide } from "./decision.js";
 import { fieldFor, pollKeys } from "./keys.js";
 import { notifySuggestion, type Ending } from "./notify.js";
+import { pollScreenLine } from "./screen-line.js";
 import { groupOf, withWork, workFor, type SessionState, type WorkRecord } from "./state.js";
 import { andList, safeExcerpt, safeToken } from "./safe-text.js";
 import { readToolResult, resultField, type ToolResult } from "./tool-response.js";
@@ -111,13 +112,15 @@ export const decideOutcome: Decide<"PostToolUse"> = (input, state, ctx) => {
   const verdict = classify(op, value);
   if (verdict.kind === "terminal") {
     const next = withWork(state, key, { ...work, terminal: { value: verdict.value, outcome: verdict.outcome, at: ctx.now } });
-    return { state: next, decision: { kind: "context", text: outcomeText(next, key, work, verdict, op, ctx.now) } };
+    const stillRunning = groupOf(next, work.group).filter((m) => !m.work.terminal).length;
+    const screen = pollScreenLine(op, work.handle, verdict.value, (ctx.now - work.startedAt) / 1000, { outcome: verdict.outcome, stillRunning });
+    return { state: next, decision: { kind: "context", text: outcomeText(next, key, work, verdict, op, ctx.now), screen } };
   }
   const lines = inFlightText(op, key, work, field.field, value, result, ctx.now, input.failure);
   // The last value seen, kept for a session that resumes later (session-start.ts): only a value the policy knows.
   const seen = verdict.kind === "in-flight" && verdict.known && typeof value === "string" && work.lastValue !== value ? { lastValue: value } : {};
   const marked = ctx.now >= work.deadlineAt ? { deadlineNoted: true } : {};
   const next = Object.keys(seen).length + Object.keys(marked).length > 0 ? withWork(state, key, { ...work, ...seen, ...marked }) : state;
-  if (lines.length === 0) return { state: next };
-  return { state: next, decision: { kind: "context", text: lines.join("\n") } };
+  const screen = pollScreenLine(op, work.handle, input.failure === undefined ? value : undefined, (ctx.now - work.startedAt) / 1000);
+  return { state: next, decision: { kind: "context", text: lines.join("\n"), screen } };
 };

@@ -22,6 +22,7 @@ import type { PostToolUseInput } from "./input.js";
 import { workKeys } from "./keys.js";
 import { nothingToPoll, planText, signInLine, unsafeHandle } from "./plan-text.js";
 import { invocationFor, watcherCanWait } from "./reach.js";
+import { startScreenLine } from "./screen-line.js";
 import type { SessionState, WorkRecord } from "./state.js";
 import { readToolResult, resultField } from "./tool-response.js";
 
@@ -139,7 +140,8 @@ export const decideStart: Decide<"PostToolUse"> = (input, state, ctx) => {
   const started = read.started;
   const text = planText({ ...started, how: invocationFor(started.op.id, ctx) });
   const remembered = remember(state, started.works);
+  const screen = startScreenLine(started.op, started.plan, started.handles);
   // Once a session, never as a blocker: what signing in would save on a wait the timer carries out.
-  if (started.plan.chosen.id !== "cadence-timer" || state.signInSuggested) return { state: remembered, decision: { kind: "context", text } };
-  return { state: { ...remembered, signInSuggested: true }, decision: { kind: "context", text: `${text}\n${signInLine(started.plan.chosen.estimatedTurns)}` } };
+  if (started.plan.chosen.id !== "cadence-timer" || state.signInSuggested) return { state: remembered, decision: { kind: "context", text, screen } };
+  return { state: { ...remembered, signInSuggested: true }, decision: { kind: "context", text: `${text}\n${signInLine(started.plan.chosen.estimatedTurns)}`, screen } };
 };

@@ -38,6 +38,9 @@ describe("waits measured in interactive sessions", { concurrency: true }, () => 
     assert.equal(record.outcome, "FINISHED");
     // run_scenario's answer (the model ends its turn) and the one wake.
     assert.deepEqual({ requests: record.requests, wakes: record.wakes, toolTurns: record.toolTurns }, { requests: 2, wakes: 1, toolTurns: 1 });
+    // The user saw the wait start, in one line under the call (the hook's systemMessage), and none of the model's plan.
+    assert.match(record.screen, /says: OctoPerf scenario-run \S+: a background watcher waits; one wake with the outcome; deadline /);
+    assert.doesNotMatch(record.screen, /end your turn/);
   });
 
   test("the hooks' cadence timer, a 90-second run at 6x: each wake asks for one poll, nothing to set up or delete", { timeout: 180_000 }, async (t) => {
@@ -54,6 +57,8 @@ describe("waits measured in interactive sessions", { concurrency: true }, () => 
     // At most one wake per cadence: about ten for a run of its expected length (fewer when the client's latency stretches a cycle).
     assert.ok(record.wakes >= 1 && record.wakes <= plan.chosen.estimatedTurns / 2, `${record.wakes} wakes`);
     assert.equal(toolCalls(record, "CronCreate") + toolCalls(record, "Monitor"), 0);
+    // Each poll's answer put one line on the user's screen; the last one, the outcome.
+    if (record.outcome === "FINISHED") assert.match(record.screen, /says: OctoPerf scenario-run \S+: FINISHED \(succeeded\) after /);
   });
 
   test("Monitor + watcher, a 10-minute run: the watcher's lines are the only wakes", { timeout: 180_000 }, async (t) => {

@@ -3,7 +3,7 @@
 // process, no real time.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { DecideContext } from "../../src/hooks/decision.js";
+import { emit, type DecideContext } from "../../src/hooks/decision.js";
 import type { PostToolUseInput, PreToolUseInput } from "../../src/hooks/input.js";
 import { decideOutcome } from "../../src/hooks/outcome.js";
 import { decidePace } from "../../src/hooks/pace.js";
@@ -139,11 +139,19 @@ describe("poll-outcome decide", () => {
     assert.doesNotMatch(decideOutcome(answer("FINISHED"), running(), at(15 * 60)).decision?.text ?? "", /PushNotification/);
   });
 
-  it("keeps a known in-flight state silent, remembering only the value (for a session that resumes)", () => {
+  it("tells the model nothing of a known in-flight state, remembering only the value (for a session that resumes); the user sees one line", () => {
     const state = running();
     const decided = decideOutcome(answer("RUNNING"), state, at(60));
-    assert.deepEqual(decided, { state: { ...state, works: { ...state.works, [KEY]: { ...state.works[KEY]!, lastValue: "RUNNING" } } } });
-    assert.deepEqual(decideOutcome(answer("RUNNING"), decided.state, at(120)), { state: decided.state }, "the same value again changes nothing");
+    const screenOnly = (line: string) => ({ kind: "context", text: "", screen: line });
+    assert.deepEqual(decided, { state: { ...state, works: { ...state.works, [KEY]: { ...state.works[KEY]!, lastValue: "RUNNING" } } }, decision: screenOnly("OctoPerf scenario-run b1: RUNNING after 1m.") });
+    assert.deepEqual(decideOutcome(answer("RUNNING"), decided.state, at(120)), { state: decided.state, decision: screenOnly("OctoPerf scenario-run b1: RUNNING after 2m.") }, "the same value again changes nothing");
+    // On the hook's stdout: a systemMessage, and no context for the model.
+    assert.deepEqual(JSON.parse(emit(decided.decision!).stdout), { systemMessage: "OctoPerf scenario-run b1: RUNNING after 1m." });
+  });
+
+  it("shows the outcome on screen in one line, with what still runs", () => {
+    const decided = decideOutcome(answer("ABORTED"), running(), at(90));
+    assert.equal(decided.decision?.kind === "context" ? decided.decision.screen : undefined, "OctoPerf scenario-run b1: ABORTED (failed) after 1m30s.");
   });
 
   it("shows an unknown state as unknown, and never records it", () => {
@@ -160,7 +168,7 @@ describe("poll-outcome decide", () => {
     const first = decideOutcome(answer("RUNNING"), state, at(2));
     assert.match(first.decision?.text ?? "", /^OctoPerf scenario-run: get_bench_result\(benchResultId=b1\) has run past its deadline of 1s \(2s since the start\)\. Stop waiting: .*ask the user before calling stop_bench_result/);
     assert.equal(first.state.works[KEY]?.deadlineNoted, true);
-    assert.deepEqual(decideOutcome(answer("RUNNING"), first.state, at(3)), { state: first.state });
+    assert.equal(decideOutcome(answer("RUNNING"), first.state, at(3)).decision?.text, "", "said once");
   });
 
   it("never takes full progress for the end", () => {
