@@ -97,8 +97,11 @@ function timerPollsUntilExpectedEnd(expectedSeconds, cadenceSeconds = cadenceFor
   }
   return Math.max(1, polls);
 }
+function startsCoarse(expectedSeconds, cadenceSeconds) {
+  return nextPollGap(0, expectedSeconds, cadenceSeconds) > cadenceSeconds;
+}
 function timerScheduleText(expectedSeconds, cadenceSeconds) {
-  if (nextPollGap(0, expectedSeconds, cadenceSeconds) <= cadenceSeconds) return `every ${cadenceSeconds} s`;
+  if (!startsCoarse(expectedSeconds, cadenceSeconds)) return `every ${cadenceSeconds} s`;
   return `at most ${EARLY_POLL_GAP_MAX_S} s apart until the expected end, then every ${cadenceSeconds} s`;
 }
 var EARLY_POLL_GAP_MAX_S, TIMER_SCHEDULE_RULE;

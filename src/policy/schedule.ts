@@ -37,8 +37,13 @@ export function timerPollsUntilExpectedEnd(expectedSeconds: number, cadenceSecon
   return Math.max(1, polls);
 }
 
+/** Whether the wait starts with steps wider than its cadence (else the schedule is one step, N). */
+export function startsCoarse(expectedSeconds: number, cadenceSeconds: number): boolean {
+  return nextPollGap(0, expectedSeconds, cadenceSeconds) > cadenceSeconds;
+}
+
 /** The schedule of one wait in words: one step when the early steps are no wider than the cadence. */
 export function timerScheduleText(expectedSeconds: number, cadenceSeconds: number): string {
-  if (nextPollGap(0, expectedSeconds, cadenceSeconds) <= cadenceSeconds) return `every ${cadenceSeconds} s`;
+  if (!startsCoarse(expectedSeconds, cadenceSeconds)) return `every ${cadenceSeconds} s`;
   return `at most ${EARLY_POLL_GAP_MAX_S} s apart until the expected end, then every ${cadenceSeconds} s`;
 }

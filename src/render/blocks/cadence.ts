@@ -5,7 +5,7 @@ import { formatDuration } from "../../policy/duration.js";
 import { MAX_BACKGROUND_WAIT_S } from "../../policy/background.js";
 import { planWait, type RealisationChoice } from "../../policy/plan.js";
 import { realisation } from "../../policy/realisations.js";
-import { EARLY_POLL_GAP_MAX_S, nextPollGap, TIMER_SCHEDULE_RULE } from "../../policy/schedule.js";
+import { EARLY_POLL_GAP_MAX_S, startsCoarse, TIMER_SCHEDULE_RULE } from "../../policy/schedule.js";
 import { loopInterval } from "../wait-instructions.js";
 import { code, table } from "../markdown.js";
 import { LOGIN_COMMAND } from "../../auth/hosted.js";
@@ -14,7 +14,7 @@ import { LOGIN_COMMAND } from "../../auth/hosted.js";
 function pollingCell(choice: RealisationChoice, expected: number, n: number): string {
   switch (choice.id) {
     case "cadence-timer":
-      return nextPollGap(0, expected, n) > n ? `woken <= ${EARLY_POLL_GAP_MAX_S} s apart, then ${n} s` : `woken ${n} s apart`;
+      return startsCoarse(expected, n) ? `woken <= ${EARLY_POLL_GAP_MAX_S} s apart, then ${n} s` : `woken ${n} s apart`;
     case "claude-sleep":
       return `${code(`sleep ${n}`)} between polls`;
     case "loop":
