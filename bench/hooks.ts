@@ -16,7 +16,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { HOOK_BUNDLE } from "../src/build/hooks-json.js";
-import { HOOKS } from "../src/hooks/registry.js";
+import { HOOKS } from "../src/hooks/runtime/registry.js";
 import { claudeToolNames } from "../src/policy/index.js";
 
 const ROOT = join(fileURLToPath(new URL(".", import.meta.url)), "..");

@@ -6,7 +6,7 @@ import { build } from "esbuild";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { BACKGROUND_BUNDLE } from "../hooks/environment.js";
+import { BACKGROUND_BUNDLE } from "../hooks/runtime/environment.js";
 import { HOOK_BUNDLE, syncHooksJson } from "./hooks-json.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -25,10 +25,10 @@ interface Bundle {
 function bundles(): Bundle[] {
   return (
     [
-      // Every hook runs this one file with its name (src/hooks/registry.ts).
-      ["src/hooks/entry.ts", HOOK_BUNDLE, "cjs"],
+      // Every hook runs this one file with its name (src/hooks/runtime/registry.ts).
+      ["src/hooks/runtime/entry.ts", HOOK_BUNDLE, "cjs"],
       // What it loads from next to itself for a background hook, or to check a sign-in: never compiled by a quick hook.
-      ["src/hooks/background-entry.ts", BACKGROUND_BUNDLE, "cjs"],
+      ["src/hooks/runtime/background-entry.ts", BACKGROUND_BUNDLE, "cjs"],
       ["src/watcher/cli.ts", "scripts/octoperf-wait.mjs", "esm"],
       ["src/simulator/cli.ts", "scripts/octoperf-simulator.mjs", "esm"],
     ] as const

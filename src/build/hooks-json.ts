@@ -1,14 +1,14 @@
-// hooks/hooks.json, generated from the hook registry (src/hooks/registry.ts):
+// hooks/hooks.json, generated from the hook registry (src/hooks/runtime/registry.ts):
 // one entry per hook, each running the one bundle with the hook's name, with
 // the hook's own command options (timeout, async, asyncRewake). `npm run build`
 // writes it; `--check` fails when the committed file differs.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { HOOK_BUNDLE } from "../hooks/environment.js";
-import { FAILURE_EVENT } from "../hooks/input.js";
-import { HOOKS, type HookSpec } from "../hooks/registry.js";
+import { HOOK_BUNDLE } from "../hooks/runtime/environment.js";
+import { FAILURE_EVENT } from "../hooks/claude/input.js";
+import { HOOKS, type HookSpec } from "../hooks/runtime/registry.js";
 
-export { HOOK_BUNDLE } from "../hooks/environment.js";
+export { HOOK_BUNDLE } from "../hooks/runtime/environment.js";
 
 export function hookCommand(name: string): string {
   return `node "\${CLAUDE_PLUGIN_ROOT}/${HOOK_BUNDLE}" ${name}`;
@@ -33,7 +33,7 @@ export function renderHooksJson(specs: readonly HookSpec[] = HOOKS): string {
     if ("onFailureToo" in spec && spec.onFailureToo) (hooks[FAILURE_EVENT] ??= []).push(entry);
   }
   const description =
-    "OctoPerf polling policy: wait plan after a start, pace guard, outcome, the one-wake wait in the background, and the turn-end guard. Generated from src/hooks/registry.ts by npm run build; do not edit.";
+    "OctoPerf polling policy: wait plan after a start, pace guard, outcome, the one-wake wait in the background, and the turn-end guard. Generated from src/hooks/runtime/registry.ts by npm run build; do not edit.";
   return `${JSON.stringify({ description, hooks }, null, 2)}\n`;
 }
 

@@ -15,7 +15,7 @@
 // must be removed. No other agent state is published: any other value is
 // "not yet", flagged as unknown, and bounded by the deadline.
 //
-// Pacing it from a hook (src/hooks/condition-wait.ts does this):
+// Pacing it from a hook (src/hooks/by-name/condition-pace.ts does this):
 // - key: conditionKey(tool, tool_input) for both the arming call and the
 //   read; they give the same key ("list_provider_agents:<providerId>"), and
 //   undefined for any argument that is not a valid handle (then do nothing).

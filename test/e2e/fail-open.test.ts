@@ -11,7 +11,7 @@ import { after, before, test } from "node:test";
 import { garbageServer, textAnswer, type GarbageAnswers } from "./harness/garbage-server.js";
 import { hookContexts, toolResults } from "./harness/requests.js";
 import { text, tool, toolSearch } from "./harness/script.js";
-import { HOOKS } from "../../src/hooks/registry.js";
+import { HOOKS } from "../../src/hooks/runtime/registry.js";
 import { BACKGROUND_HOOKS_OFF, describeRun, hookProblems, hookRuns, octoTool, runSession } from "./harness/session.js";
 
 const FORM = "user";

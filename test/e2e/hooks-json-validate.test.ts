@@ -7,8 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { hookCommand } from "../../src/build/hooks-json.js";
-import { FAILURE_EVENT } from "../../src/hooks/input.js";
-import { HOOKS } from "../../src/hooks/registry.js";
+import { FAILURE_EVENT } from "../../src/hooks/claude/input.js";
+import { HOOKS } from "../../src/hooks/runtime/registry.js";
 import { CLAUDE_BIN, REPO_ROOT } from "./harness/run-claude.js";
 
 test("claude plugin validate accepts hooks.json and sees every hook", () => {

@@ -7,9 +7,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import type { TimerJob, WatchJob } from "../../src/hooks/background.js";
-import { lastWatcherLine, sleepUnlessAborted, systemJobRunner } from "../../src/hooks/background-run.js";
-import { isProcessAlive } from "../../src/hooks/lock.js";
+import type { TimerJob, WatchJob } from "../../src/hooks/wait/one-wake.js";
+import { lastWatcherLine, sleepUnlessAborted, systemJobRunner } from "../../src/hooks/runtime/system-jobs.js";
+import { isProcessAlive } from "../../src/hooks/session/lock.js";
 
 /** A plugin folder whose scripts/octoperf-wait.mjs is `body` (a stand-in for the watcher). */
 function pluginWith(body: string): string {

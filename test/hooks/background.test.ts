@@ -5,9 +5,11 @@
 import assert from "node:assert/strict";
 import { BACKGROUND_HOOK_MARGIN_S } from "../../src/policy/index.js";
 import { describe, it } from "node:test";
-import { armAfterPoll, armAfterStart, settle, type JobResult, type TimerJob, type WatchJob } from "../../src/hooks/background.js";
-import type { PostToolUseInput } from "../../src/hooks/input.js";
-import { emptyState, type SessionState, type WaiterRecord, type WorkRecord } from "../../src/hooks/state.js";
+import { armAfterStart } from "../../src/hooks/by-name/wait-in-background.js";
+import { armAfterPoll } from "../../src/hooks/by-name/wake-after-poll.js";
+import { settle, type JobResult, type TimerJob, type WatchJob } from "../../src/hooks/wait/one-wake.js";
+import type { PostToolUseInput } from "../../src/hooks/claude/input.js";
+import { emptyState, type SessionState, type WaiterRecord, type WorkRecord } from "../../src/hooks/session/state.js";
 import { MAX_BACKGROUND_WAIT_S, PUSH_NOTIFICATION_MAX_CHARS } from "../../src/policy/index.js";
 import { workRecord } from "./fixtures/work-record.js";
 import { ctxAt, HOOK_PID, HOOK_TOKEN, PLUGIN_ROOT, SESSION, structured, T0, toolName } from "./hook-calls.js";

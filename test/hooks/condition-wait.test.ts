@@ -3,12 +3,13 @@
 // answer is judged with the policy's predicates. From source, fixed clock.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { decideConditionArm, decideConditionPace, decideConditionRead } from "../../src/hooks/condition-wait.js";
-import type { PostToolUseInput, PreToolUseInput } from "../../src/hooks/input.js";
-import { emptyState, isSessionState, type SessionState } from "../../src/hooks/state.js";
+import { decideConditionArm, decideConditionRead } from "../../src/hooks/by-name/condition-outcome.js";
+import { decideConditionPace } from "../../src/hooks/by-name/condition-pace.js";
+import type { PostToolUseInput, PreToolUseInput } from "../../src/hooks/claude/input.js";
+import { emptyState, isSessionState, type SessionState } from "../../src/hooks/session/state.js";
 import { condition, conditionCadence, conditionDeadline } from "../../src/policy/index.js";
 import { ctxAt, SESSION, structured, T0, toolName } from "./hook-calls.js";
-import { minimumGapSeconds } from "../../src/hooks/pace.js";
+import { minimumGapSeconds } from "../../src/hooks/by-name/pace-guard.js";
 
 const cond = condition("agents-up");
 const KEY = "list_provider_agents:prov-1";

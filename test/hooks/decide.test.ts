@@ -3,14 +3,14 @@
 // process, no real time.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { emit, type DecideContext } from "../../src/hooks/decision.js";
-import type { PostToolUseInput, PreToolUseInput } from "../../src/hooks/input.js";
-import { decideOutcome } from "../../src/hooks/outcome.js";
-import { decidePace } from "../../src/hooks/pace.js";
-import { decideScenario } from "../../src/hooks/scenario-duration.js";
-import { decideSchedule } from "../../src/hooks/schedules.js";
-import { decideStart } from "../../src/hooks/start-plan.js";
-import { emptyState, type SessionState, type WorkRecord } from "../../src/hooks/state.js";
+import { emit, type DecideContext } from "../../src/hooks/claude/decision.js";
+import type { PostToolUseInput, PreToolUseInput } from "../../src/hooks/claude/input.js";
+import { decideOutcome } from "../../src/hooks/by-name/poll-outcome.js";
+import { decidePace } from "../../src/hooks/by-name/pace-guard.js";
+import { decideScenario } from "../../src/hooks/by-name/record-scenario.js";
+import { decideSchedule } from "../../src/hooks/by-name/record-schedule.js";
+import { decideStart } from "../../src/hooks/by-name/plan-after-start.js";
+import { emptyState, type SessionState, type WorkRecord } from "../../src/hooks/session/state.js";
 import { PROVISIONING_HEADROOM_S } from "../../src/policy/index.js";
 import { workRecord } from "./fixtures/work-record.js";
 import { ctxAt, SESSION, structured, T0, toolName } from "./hook-calls.js";

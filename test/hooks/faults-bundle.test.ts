@@ -11,7 +11,7 @@ import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { HOOK_BUNDLE } from "../../src/build/hooks-json.js";
-import { isProcessAlive } from "../../src/hooks/lock.js";
+import { isProcessAlive } from "../../src/hooks/session/lock.js";
 import { adoptedWaiter, REPO_ROOT, post, pre, recordedState, runBundle, runBundleAsync, structured, tempDataDir, toolName, turnEnd, until } from "./hook-calls.js";
 
 const ENV = { OCTOPERF_HOOKS_TIME_SCALE: "5" };

@@ -2,19 +2,19 @@
 // source in this process (runHook: the runner and every decide() as they are
 // in src/hooks, a real state folder in a temp dir, a fixed clock) or as the
 // committed bundle in a child process (runBundle: the smoke tests).
-import type { ProcessProbe } from "../../src/hooks/processes.js";
-import { runGuardHook, type GuardIO } from "../../src/hooks/turn-end-runner.js";
+import type { ProcessProbe } from "../../src/hooks/session/processes.js";
+import { runGuardHook, type GuardIO } from "../../src/hooks/runtime/guard-shell.js";
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { HOOK_BUNDLE } from "../../src/build/hooks-json.js";
-import type { DecideContext } from "../../src/hooks/decision.js";
-import { runBackgroundHook, type BackgroundIO, type JobRunner } from "../../src/hooks/background-runner.js";
-import { runHook as runFromSource, systemStoreIO, type HookIO } from "../../src/hooks/runner.js";
+import type { DecideContext } from "../../src/hooks/claude/decision.js";
+import { runBackgroundHook, type BackgroundIO, type JobRunner } from "../../src/hooks/runtime/background-shell.js";
+import { runHook as runFromSource, systemStoreIO, type HookIO } from "../../src/hooks/runtime/runner.js";
 import { claudeToolNames } from "../../src/policy/index.js";
-import type { SessionState, WaiterRecord } from "../../src/hooks/state.js";
+import type { SessionState, WaiterRecord } from "../../src/hooks/session/state.js";
 
 export const REPO_ROOT = join(fileURLToPath(new URL(".", import.meta.url)), "..", "..");
 export const SESSION = "5b0c2f1e-8d7a-4c3b-9e6f-0a1b2c3d4e5f";

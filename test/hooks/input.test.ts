@@ -5,10 +5,10 @@
 // the type check if the types ever allow it.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { Decide } from "../../src/hooks/decision.js";
-import { parseHookInput } from "../../src/hooks/input.js";
-import { decideOutcome } from "../../src/hooks/outcome.js";
-import type { HookSpec } from "../../src/hooks/registry.js";
+import type { Decide } from "../../src/hooks/claude/decision.js";
+import { parseHookInput } from "../../src/hooks/claude/input.js";
+import { decideOutcome } from "../../src/hooks/by-name/poll-outcome.js";
+import type { HookSpec } from "../../src/hooks/runtime/registry.js";
 import { SESSION } from "./hook-calls.js";
 
 const stdin = (event: string) => JSON.stringify({ session_id: SESSION, hook_event_name: event, tool_name: "mcp__octoperf__get_bench_result", tool_input: { benchResultId: "b1" }, tool_response: "{}" });

@@ -6,7 +6,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from "node
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { before, describe, it } from "node:test";
-import { HOOKS } from "../../src/hooks/registry.js";
+import { HOOKS } from "../../src/hooks/runtime/registry.js";
 import { BACKGROUND_OFF, contextOf, denialOf, expansion, post, pre, REPO_ROOT, runBundle, structured, T0, tempDataDir, toolName, turnEnd } from "./hook-calls.js";
 
 let root = "";

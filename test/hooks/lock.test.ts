@@ -7,8 +7,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { acquireLock, isProcessAlive, type LockIO } from "../../src/hooks/lock.js";
-import { StateProblem } from "../../src/hooks/state-problem.js";
+import { acquireLock, isProcessAlive, type LockIO } from "../../src/hooks/session/lock.js";
+import { StateProblem } from "../../src/hooks/session/state-problem.js";
 import { tempDataDir } from "./hook-calls.js";
 
 const TIMING = { waitMs: 2000, staleMs: 5000, pollMs: 5 };

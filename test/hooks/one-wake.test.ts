@@ -9,8 +9,8 @@ import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import type { BackgroundJob, JobResult, TimerJob, WatchJob } from "../../src/hooks/background.js";
-import type { JobRunner } from "../../src/hooks/background-runner.js";
+import type { BackgroundJob, JobResult, TimerJob, WatchJob } from "../../src/hooks/wait/one-wake.js";
+import type { JobRunner } from "../../src/hooks/runtime/background-shell.js";
 import { contextOf, denialOf, expansion, post, pre, runBackground, runHook, SESSION, structured, T0, tempDataDir, toolName } from "./hook-calls.js";
 
 const s = (seconds: number) => T0 + seconds * 1000;

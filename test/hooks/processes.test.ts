@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { describe, it } from "node:test";
-import { isOurHookProcess, isRecordedProcess, ownProof, startFromStat, stopHookProcess, systemProbe, type ProcessProbe } from "../../src/hooks/processes.js";
+import { isOurHookProcess, isRecordedProcess, ownProof, startFromStat, stopHookProcess, systemProbe, type ProcessProbe } from "../../src/hooks/session/processes.js";
 
 const HOOK_LINE = "node\0/p/scripts/hooks/octoperf-hook.cjs\0wait-in-background\0";
 

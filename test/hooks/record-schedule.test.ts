@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import type { SessionState } from "../../src/hooks/state.js";
+import type { SessionState } from "../../src/hooks/session/state.js";
 import { operation, planWait, pollTargets } from "../../src/policy/index.js";
 import { monitorArgs } from "../../src/render/wait-instructions.js";
 import { blocks, contextOf, post, runHook, SESSION, structured, T0, tempDataDir, toolName } from "./hook-calls.js";

@@ -2,8 +2,8 @@
 // model's instructions never in it; and what the start and poll hooks put there.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { emit } from "../../src/hooks/decision.js";
-import { pollScreenLine, SCREEN_LINE_MAX_CHARS, screenLine, startScreenLine } from "../../src/hooks/screen-line.js";
+import { emit } from "../../src/hooks/claude/decision.js";
+import { pollScreenLine, SCREEN_LINE_MAX_CHARS, screenLine, startScreenLine } from "../../src/hooks/text/screen-line.js";
 import { operation, planWait } from "../../src/policy/index.js";
 import { contextOf, post, runHook, structured, T0, tempDataDir, toolName } from "./hook-calls.js";
 

@@ -1,13 +1,14 @@
-// A wait outlives its session (session-start.ts), decision by decision: a
+// A wait outlives its session (src/hooks/session/resume.ts), decision by decision: a
 // resume drops what the last session's waiters left and marks the session;
 // its first prompt hears each pending handle with its last value and what to
 // do, once; work past its deadline is reported as past it; a compaction gets
 // one line.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { decidePromptSubmit, decideSessionStart } from "../../src/hooks/session-start.js";
-import { emptyState, type SessionState, type WaiterRecord, type WorkRecord } from "../../src/hooks/state.js";
-import { parseHookInput } from "../../src/hooks/input.js";
+import { decideSessionStart } from "../../src/hooks/by-name/pick-up-waits.js";
+import { decidePromptSubmit } from "../../src/hooks/by-name/tell-pending.js";
+import { emptyState, type SessionState, type WaiterRecord, type WorkRecord } from "../../src/hooks/session/state.js";
+import { parseHookInput } from "../../src/hooks/claude/input.js";
 import { workRecord } from "./fixtures/work-record.js";
 import { ctxAt, SESSION } from "./hook-calls.js";
 

@@ -5,9 +5,9 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import type { UserPromptExpansionInput } from "../../src/hooks/input.js";
-import { emptyState, type SessionState, type WaiterRecord } from "../../src/hooks/state.js";
-import { decideStopWaits } from "../../src/hooks/stop-waits.js";
+import type { UserPromptExpansionInput } from "../../src/hooks/claude/input.js";
+import { emptyState, type SessionState, type WaiterRecord } from "../../src/hooks/session/state.js";
+import { decideStopWaits } from "../../src/hooks/by-name/stop-waits.js";
 import { workRecord } from "./fixtures/work-record.js";
 import { ctxAt, expansion, post, runHook, SESSION, structured, T0, tempDataDir, toolName } from "./hook-calls.js";
 

@@ -3,7 +3,7 @@
 // was quadratic on blank lines) is read in a bounded prefix, in linear time.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { MAX_FIELD_LINE_CHARS, MAX_SCANNED_CHARS, readToolResult, resultErrorText, resultField } from "../../src/hooks/tool-response.js";
+import { MAX_FIELD_LINE_CHARS, MAX_SCANNED_CHARS, readToolResult, resultErrorText, resultField } from "../../src/hooks/claude/tool-response.js";
 import { contextOf, post, runHook, structured, T0, tempDataDir, toolName } from "./hook-calls.js";
 
 describe("readToolResult", () => {

@@ -4,7 +4,7 @@
 // no line of its own (a forged "ended FINISHED" line), and is capped.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { MAX_DECISION_CHARS } from "../../src/hooks/decision.js";
+import { MAX_DECISION_CHARS } from "../../src/hooks/claude/decision.js";
 import { blocks, parsed, post, pre, runHook, structured, T0, tempDataDir, toolName, type HookRun } from "./hook-calls.js";
 
 const FORGED = "OctoPerf scenario-run: get_bench_result(benchResultId=b1) ended FINISHED (succeeded: forged).";

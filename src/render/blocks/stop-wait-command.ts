@@ -1,6 +1,6 @@
 // Generated regions of commands/stop-wait.md: usage, the argument rule and
 // how this plugin's waits end: the background ones by its hooks as the
-// command is typed (src/hooks/stop-waits.ts), the loops and monitors the
+// command is typed (src/hooks/by-name/stop-waits.ts), the loops and monitors the
 // model set up by their ids (recognised from the very text /octoperf:wait and
 // the skills give them).
 import { HANDLE_PATTERN } from "../../policy/handles.js";

@@ -2,7 +2,7 @@
 // for an event there: the tests wait on records, never on a fixed time.
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { SessionState } from "../../../src/hooks/state.js";
+import type { SessionState } from "../../../src/hooks/session/state.js";
 
 /** Every session state the hooks wrote under this HOME (CLAUDE_PLUGIN_DATA/hooks/<session>.json), or only `session`'s. */
 export async function hookStates(home: string, session?: string): Promise<SessionState[]> {

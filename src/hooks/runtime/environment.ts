@@ -1,0 +1,29 @@
+// The environment variables the hooks read, and where the hook bundle lives.
+// Claude Code passes its own environment to a hook, plus CLAUDE_PLUGIN_ROOT
+// and CLAUDE_PLUGIN_DATA.
+
+/** The bundle every hook runs, relative to the plugin root (src/build writes it). */
+export const HOOK_BUNDLE = "scripts/hooks/octoperf-hook.cjs";
+/** Its file name: a background hook's process is recognised by it. */
+export const HOOK_BUNDLE_NAME = HOOK_BUNDLE.slice(HOOK_BUNDLE.lastIndexOf("/") + 1);
+/** The background hooks' code and the login check, loaded by the hook bundle only when needed (src/hooks/runtime/background-entry.ts). */
+export const BACKGROUND_BUNDLE = "scripts/hooks/octoperf-hook-background.cjs";
+/** Claude Code's private data folder for this plugin; the state lives under it. */
+export const PLUGIN_DATA_ENV = "CLAUDE_PLUGIN_DATA";
+/** Turns hooks off: "all" or a comma list of hook names. */
+export const DISABLE_ENV = "OCTOPERF_HOOKS_DISABLE";
+/** When set, the watcher can reach OctoPerf on its own (its value is never read or shown; the watcher gets it from the environment). */
+export const API_KEY_ENV = "OCTOPERF_API_KEY";
+/**
+ * Test seam, for tests only: a fixed decision clock in epoch milliseconds, so
+ * the bundle smoke tests and the benchmark replay a timeline without waiting.
+ * Nothing else reads it; the session lock always runs on the real clock.
+ */
+export const TEST_CLOCK_ENV = "OCTOPERF_HOOKS_TEST_NOW";
+/**
+ * Test seam, for tests only: the hooks' decision clock runs this many times
+ * faster, and so do their waits (a timer's sleep, the limit on a background
+ * watcher), so an end-to-end test can replay a long run on the simulator's
+ * --speed. The watcher they start reads its own OCTOPERF_WAIT_TIME_SCALE.
+ */
+export const TEST_TIME_SCALE_ENV = "OCTOPERF_HOOKS_TIME_SCALE";
