@@ -22,8 +22,8 @@ export interface Comparison {
 const NUMBER = String.raw`(\d+(?:\.\d+)?)\s*(?:%|percent\b)?`;
 /** Words and signs that put a value under a mark. */
 const BELOW = String.raw`<=?|≤|(?:is |stays? |remains? |sits? |reads? |shows? )?(?:less than|lower than|smaller than|below|under|short of|beneath)|(?:has(?:n't| not)|did(?:n't| not)|does(?:n't| not)) (?:yet )?(?:reach(?:ed)?|hit|get to)|not (?:yet )?(?:at|reached)|not yet|isn't yet`;
-/** Words and signs that put a value at or over a mark. */
-const AT = String.raw`>=?|≥|={1,3}|(?:reach(?:es|ed)?|hits?|gets? to|arrives? at|climbs? to|touches|equals?|is equal to|is at|is|at|of|to|becomes|turns|shows|reads|returns|exceeds?|over|above|more than|greater than|at least)`;
+/** Words and signs that put a value at or over a mark (bare verbs too, as a question asks: "does it read 1?"). */
+const AT = String.raw`>=?|≥|={1,3}|(?:reach(?:es|ed)?|hits?|gets? to|arrives? at|climbs? to|touches|equals?|is equal to|is at|is|at|of|to|becomes?|turns?|shows?|reads?|returns?|exceeds?|over|above|more than|greater than|at least)`;
 const COMPARISON_RE = new RegExp(String.raw`(?<![\w.])(?:(${BELOW})|(${AT}))\s*[\`"'(]*\s*${NUMBER}(?![\d.]*\d)`, "gi");
 
 /** Every value set against a mark in a sentence, in order. */
@@ -63,10 +63,11 @@ export function consequences(text: string): Set<Consequence> {
 
 /**
  * Wording that denies the claim rather than makes it: "no proof", "even at
- * 100 %", "a run can sit at 1.0", "may still end ABORTED".
+ * 100 %", "a run can sit at 1.0", "can read 100 %" (a value it may show, not
+ * one that decides), "may still end ABORTED".
  */
 export const DENIES_RE =
-  /\b(never|not (?:a |the |any )?(?:terminal|end|proof|signal|sign|reliable|enough)|no (?:proof|signal|sign)|does(?:n't| not) (?:mean|tell|say|prove|imply)|even (?:at|when|if|though)|can (?:sit|stay|stall|freeze|hang|linger)|may (?:still|stay|sit|end)|might|regardless|freez(?:e|es|ing)|frozen|rather than|instead|(?:says|tells|proves|means) (?:you )?nothing|on its own|by itself)\b/i;
+  /\b(never|not (?:a |the |any )?(?:terminal|end|proof|signal|sign|reliable|enough)|no (?:proof|signal|sign)|does(?:n't| not) (?:mean|tell|say|prove|imply)|even (?:at|when|if|though)|(?:can|could|may) (?:sit|stay|stall|freeze|hang|linger|read|show|reach|hit)|may (?:still|end)|might|regardless|freez(?:e|es|ing)|frozen|rather than|instead|(?:says|tells|proves|means) (?:you )?nothing|on its own|by itself)\b/i;
 
 /** The full mark of a progress value: 1 (a fraction) or 100 (a percentage). */
 export const isFullMark = (value: number): boolean => value === 1 || value === 100;

@@ -1,8 +1,10 @@
 // What a sentence claims, read apart from its words: comparisons against a
-// mark, progress's full mark as an end, paces said as spacing or frequency.
+// mark, progress's full mark as an end, paces said as spacing or frequency,
+// and a question read with its answer.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { comparisons, fullMarkAsEnd, paces } from "../../src/lint/claims.js";
+import { answerOf, type Sentence } from "../../src/lint/prose.js";
 
 describe("claims", () => {
   it("reads a value under a mark and a value at it, in words or signs", () => {
@@ -10,6 +12,8 @@ describe("claims", () => {
       comparisons("less than 1, below 100 %, reaches 1.0, >= 100").map((c) => [c.side, c.value]),
       [["below", 1], ["below", 100], ["at", 1], ["at", 100]],
     );
+    // a question asks with the bare verb
+    assert.deepEqual(comparisons("does it read 1.0, show 100 %").map((c) => [c.side, c.value]), [["at", 1], ["at", 100]]);
   });
 
   it("makes the full mark the end either way round, and only the full mark", () => {
@@ -17,6 +21,16 @@ describe("claims", () => {
     assert.equal(fullMarkAsEnd("the run is done once progress reaches 100 %")?.side, "at");
     assert.equal(fullMarkAsEnd("keep polling while it is below 0.5"), undefined);
     assert.equal(fullMarkAsEnd("progress reaches 1.0 and the user sees it"), undefined);
+  });
+
+  it("reads a question with its answer, within its block, up to the next question", () => {
+    const at = () => ({ line: 1, column: 1 });
+    const s = (text: string, block: readonly [number, number]): Sentence => ({ text, line: block[0], column: 1, block, at });
+    const all = [s("Under the mark?", [1, 1]), s("Go on;", [1, 1]), s("ask again.", [1, 1]), s("Next?", [1, 1]), s("Yes.", [1, 1]), s("Elsewhere.", [3, 3])];
+    assert.equal(answerOf(all, 0), "Go on; ask again. Next?");
+    assert.equal(answerOf(all, 3), "Yes.");
+    assert.equal(answerOf(all, 1), "", "not a question");
+    assert.equal(answerOf([s("Alone?", [1, 1]), s("Another block.", [3, 3])], 0), "", "an answer stays in the question's block");
   });
 
   it("reads a pace as seconds between two polls", () => {
