@@ -152,9 +152,23 @@ export function paces(text: string): Pace[] {
   return out.sort((a, b) => a.offset - b.offset);
 }
 
-/** Wording that says something is refused, blocked or impossible ("Claude Code turns down a sleep 40"). */
-export const REFUSAL_RE =
-  /\b(?:block(?:s|ed)?|refuse[sd]?|reject(?:s|ed)?|forbid(?:s|den)?|disallow(?:s|ed)?|intercept(?:s|ed)?|turns? down|(?:is|are) not (?:allowed|permitted|possible|available)|(?:does not|doesn't|won'?t|will not) (?:allow|let|permit|run)|cannot|can't|no way to|unavailable|not an option|off[- ]limits|prohibit\w*|ban(?:s|ned)?|den(?:y|ies|ied)|(?:is |are )?(?:not supported|unsupported)|prevent\w*|never (?:runs?|lets?|allows?))\b/i;
+/** A negation as a verb takes it: "not", "n't", "never", "no longer", with "ever" after it. */
+const NEGATED = String.raw`(?:n't|\s+not|\s+never|\s+no longer)(?:\s+ever)?`;
+/** What is refused, said as a state of the thing ("is never allowed", "isn't permitted", "gets no longer run"). */
+const REFUSED_STATE = String.raw`(?:is|are|was|were|be|gets?)${NEGATED}\s+(?:allowed|permitted|possible|available|accepted|supported|run|executed|honou?red|let through)`;
+/** What is refused, said as the refuser's act ("does not allow", "will never run", "never lets"). */
+const REFUSED_ACT = String.raw`(?:(?:does|do|did|will|would|could)${NEGATED}|won'?t(?:\s+ever)?|never|no longer)\s+(?:allow|let|permit|run|accept|execute|honou?r|support)s?`;
+/** A refusal negated is a permission: "is never refused", "doesn't block", "not blocked". */
+const NOT_BEFORE = String.raw`(?<!\b(?:not|never)\s+(?:be(?:en)?\s+|ever\s+)?|n't\s+(?:be(?:en)?\s+|ever\s+)?)`;
+/**
+ * Wording that says something is refused, blocked or impossible, in the
+ * refuser's voice ("Claude Code turns down a sleep 40") or the refused thing's
+ * ("sleeping is never allowed"); not a refusal negated.
+ */
+export const REFUSAL_RE = new RegExp(
+  String.raw`${NOT_BEFORE}\b(?:block(?:s|ed)?|refuse[sd]?|reject(?:s|ed)?|forbid(?:s|den)?|disallow(?:s|ed)?|intercept(?:s|ed)?|turns? down|${REFUSED_STATE}|${REFUSED_ACT}|cannot|can't|no way to|unavailable|not an option|off[- ]limits|prohibit\w*|ban(?:s|ned)?|den(?:y|ies|ied)|(?:is |are )?(?:not supported|unsupported)|prevent\w*)\b`,
+  "i",
+);
 
 /** A full mark written as a percentage of a run ("less than 100 percent" of a bench): progress, whatever the word. */
 export const RUN_PERCENT_RE = /\b(?:bench|run|test|scenario|validation)\b[^.;]{0,60}?\b100\s*(?:%|percent\b)/i;

@@ -1,9 +1,9 @@
 // What a sentence claims, read apart from its words: comparisons against a
 // mark, progress's full mark as an end, paces said as spacing or frequency,
-// and a question read with its answer.
+// refusals in either voice, and a question read with its answer.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { comparisons, fullMarkAsEnd, paces } from "../../src/lint/claims.js";
+import { comparisons, fullMarkAsEnd, paces, REFUSAL_RE } from "../../src/lint/claims.js";
 import { answerOf, type Sentence } from "../../src/lint/prose.js";
 
 describe("claims", () => {
@@ -31,6 +31,15 @@ describe("claims", () => {
     assert.equal(answerOf(all, 3), "Yes.");
     assert.equal(answerOf(all, 1), "", "not a question");
     assert.equal(answerOf([s("Alone?", [1, 1]), s("Another block.", [3, 3])], 0), "", "an answer stays in the question's block");
+  });
+
+  it("reads a refusal in the refuser's voice and in the refused thing's, not a refusal negated", () => {
+    for (const text of ["it blocks them", "they are never allowed", "it isn't permitted", "they are no longer accepted", "it will never run them", "it does not ever allow it", "it won't run it"]) {
+      assert.ok(REFUSAL_RE.test(text), text);
+    }
+    for (const text of ["it is never refused", "it doesn't block them", "they are not blocked", "it is allowed", "it never fails"]) {
+      assert.ok(!REFUSAL_RE.test(text), text);
+    }
   });
 
   it("reads a pace as seconds between two polls", () => {
