@@ -97,9 +97,25 @@ export interface Scheduler {
   readonly floorSeconds: number;
 }
 
-/** A reference to the poll cadence rather than a written number: "that interval", "the cadence", "N". */
-export const CADENCE_REFERENCE_RE =
-  /\b(?:(?:that|this|the same|same|your|the (?:poll(?:ing)?|chosen|computed|table'?s?|policy'?s?|resulting|picked)) (?:interval|cadence|period|delay|spacing|pace|N|value)|(?:poll(?:ing)?|the) cadence|cadence (?:table|value|N)|interval (?:of )?`?N`?|`N`|N seconds|exactly (?:N|that|the (?:interval|cadence))|one[- ]to[- ]one|as[- ]is|unchanged)\b/i;
+/** Words for the spacing of polls. */
+const SPACING = String.raw`(?:interval|cadence|period|delay|spacing|pace|rate|frequency|step|N|value)`;
+/** Where a cadence comes from: the table or policy that gives it, the act of working it out. */
+const SOURCE = String.raw`(?:table|policy|plan|schedule|computed|calculated|derived|worked out|chosen|chose|picked|given|gave|gives|returned|listed|lists)`;
+/** Adverbs that hand a value over unchanged: "exactly", "precisely", "the very". */
+const EXACT = String.raw`(?:exactly|precisely|strictly|literally|verbatim|just)`;
+/**
+ * A reference to the poll cadence rather than a written number: "that
+ * interval", "the cadence", "N"; an interval named by its source, before or
+ * after it ("the table's interval", "the interval the table gave you", "the
+ * delay you computed"); or any spacing handed over exactly ("precisely the
+ * interval").
+ */
+export const CADENCE_REFERENCE_RE = new RegExp(
+  String.raw`\b(?:(?:that|this|the same|same|your|the (?:poll(?:ing)?|chosen|computed|calculated|derived|given|table'?s?|policy'?s?|plan'?s?|resulting|picked)) ${SPACING}|(?:poll(?:ing)?|the) cadence|cadence (?:table|value|N)|interval (?:of )?` +
+    "`?N`?|`N`" +
+    String.raw`|N seconds|the ${SPACING}(?: (?:that|which))?[^.;:,!?\n]{0,30}?\b${SOURCE}|${EXACT} (?:N|that|this|the (?:very )?${SPACING})|the very ${SPACING}|one[- ]to[- ]one|as[- ]is|unchanged)\b`,
+  "i",
+);
 
 /** Seconds in a unit as written. */
 export function unitSeconds(unit: string): number {

@@ -1,9 +1,10 @@
 // What a sentence claims, read apart from its words: comparisons against a
 // mark, progress's full mark as an end, paces said as spacing or frequency,
-// refusals in either voice, and a question read with its answer.
+// refusals in either voice, the cadence named by where it comes from, and a
+// question read with its answer.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { comparisons, fullMarkAsEnd, paces, REFUSAL_RE } from "../../src/lint/claims.js";
+import { CADENCE_REFERENCE_RE, comparisons, fullMarkAsEnd, paces, REFUSAL_RE } from "../../src/lint/claims.js";
 import { answerOf, type Sentence } from "../../src/lint/prose.js";
 
 describe("claims", () => {
@@ -39,6 +40,15 @@ describe("claims", () => {
     }
     for (const text of ["it is never refused", "it doesn't block them", "they are not blocked", "it is allowed", "it never fails"]) {
       assert.ok(!REFUSAL_RE.test(text), text);
+    }
+  });
+
+  it("reads the cadence named by its source or handed over exactly, not any interval", () => {
+    for (const text of ["the interval the table gave you", "the spacing you computed", "the rate the policy picked", "precisely the interval", "the very period", "the table's interval", "that interval"]) {
+      assert.ok(CADENCE_REFERENCE_RE.test(text), text);
+    }
+    for (const text of ["the interval, and read the state", "an interval of two minutes", "exactly one run", "the interval between two runs"]) {
+      assert.ok(!CADENCE_REFERENCE_RE.test(text), text);
     }
   });
 
