@@ -22,8 +22,8 @@ export interface Comparison {
 const NUMBER = String.raw`(\d+(?:\.\d+)?)\s*(?:%|percent\b)?`;
 /** Words and signs that put a value under a mark. */
 const BELOW = String.raw`<=?|≤|(?:is |stays? |remains? |sits? |reads? |shows? )?(?:less than|lower than|smaller than|below|under|short of|beneath)|(?:has(?:n't| not)|did(?:n't| not)|does(?:n't| not)) (?:yet )?(?:reach(?:ed)?|hit|get to)|not (?:yet )?(?:at|reached)|not yet|isn't yet`;
-/** Words and signs that put a value at or over a mark. */
-const AT = String.raw`>=?|≥|={1,3}|(?:reach(?:es|ed)?|hits?|gets? to|arrives? at|climbs? to|touches|equals?|is equal to|is at|is|at|of|to|becomes|turns|shows|reads|returns|exceeds?|over|above|more than|greater than|at least)`;
+/** Words and signs that put a value at or over a mark (bare verbs too, as a question asks: "does it read 1?"). */
+const AT = String.raw`>=?|≥|={1,3}|(?:reach(?:es|ed)?|hits?|gets? to|arrives? at|climbs? to|touches|equals?|is equal to|is at|is|at|of|to|becomes?|turns?|shows?|reads?|returns?|exceeds?|over|above|more than|greater than|at least)`;
 const COMPARISON_RE = new RegExp(String.raw`(?<![\w.])(?:(${BELOW})|(${AT}))\s*[\`"'(]*\s*${NUMBER}(?![\d.]*\d)`, "gi");
 
 /** Every value set against a mark in a sentence, in order. */
@@ -63,10 +63,11 @@ export function consequences(text: string): Set<Consequence> {
 
 /**
  * Wording that denies the claim rather than makes it: "no proof", "even at
- * 100 %", "a run can sit at 1.0", "may still end ABORTED".
+ * 100 %", "a run can sit at 1.0", "can read 100 %" (a value it may show, not
+ * one that decides), "may still end ABORTED".
  */
 export const DENIES_RE =
-  /\b(never|not (?:a |the |any )?(?:terminal|end|proof|signal|sign|reliable|enough)|no (?:proof|signal|sign)|does(?:n't| not) (?:mean|tell|say|prove|imply)|even (?:at|when|if|though)|can (?:sit|stay|stall|freeze|hang|linger)|may (?:still|stay|sit|end)|might|regardless|freez(?:e|es|ing)|frozen|rather than|instead|(?:says|tells|proves|means) (?:you )?nothing|on its own|by itself)\b/i;
+  /\b(never|not (?:a |the |any )?(?:terminal|end|proof|signal|sign|reliable|enough)|no (?:proof|signal|sign)|does(?:n't| not) (?:mean|tell|say|prove|imply)|even (?:at|when|if|though)|(?:can|could|may) (?:sit|stay|stall|freeze|hang|linger|read|show|reach|hit)|may (?:still|end)|might|regardless|freez(?:e|es|ing)|frozen|rather than|instead|(?:says|tells|proves|means) (?:you )?nothing|on its own|by itself)\b/i;
 
 /** The full mark of a progress value: 1 (a fraction) or 100 (a percentage). */
 export const isFullMark = (value: number): boolean => value === 1 || value === 100;
@@ -96,9 +97,25 @@ export interface Scheduler {
   readonly floorSeconds: number;
 }
 
-/** A reference to the poll cadence rather than a written number: "that interval", "the cadence", "N". */
-export const CADENCE_REFERENCE_RE =
-  /\b(?:(?:that|this|the same|same|your|the (?:poll(?:ing)?|chosen|computed|table'?s?|policy'?s?|resulting|picked)) (?:interval|cadence|period|delay|spacing|pace|N|value)|(?:poll(?:ing)?|the) cadence|cadence (?:table|value|N)|interval (?:of )?`?N`?|`N`|N seconds|exactly (?:N|that|the (?:interval|cadence))|one[- ]to[- ]one|as[- ]is|unchanged)\b/i;
+/** Words for the spacing of polls. */
+const SPACING = String.raw`(?:interval|cadence|period|delay|spacing|pace|rate|frequency|step|N|value)`;
+/** Where a cadence comes from: the table or policy that gives it, the act of working it out. */
+const SOURCE = String.raw`(?:table|policy|plan|schedule|computed|calculated|derived|worked out|chosen|chose|picked|given|gave|gives|returned|listed|lists)`;
+/** Adverbs that hand a value over unchanged: "exactly", "precisely", "the very". */
+const EXACT = String.raw`(?:exactly|precisely|strictly|literally|verbatim|just)`;
+/**
+ * A reference to the poll cadence rather than a written number: "that
+ * interval", "the cadence", "N"; an interval named by its source, before or
+ * after it ("the table's interval", "the interval the table gave you", "the
+ * delay you computed"); or any spacing handed over exactly ("precisely the
+ * interval").
+ */
+export const CADENCE_REFERENCE_RE = new RegExp(
+  String.raw`\b(?:(?:that|this|the same|same|your|the (?:poll(?:ing)?|chosen|computed|calculated|derived|given|table'?s?|policy'?s?|plan'?s?|resulting|picked)) ${SPACING}|(?:poll(?:ing)?|the) cadence|cadence (?:table|value|N)|interval (?:of )?` +
+    "`?N`?|`N`" +
+    String.raw`|N seconds|the ${SPACING}(?: (?:that|which))?[^.;:,!?\n]{0,30}?\b${SOURCE}|${EXACT} (?:N|that|this|the (?:very )?${SPACING})|the very ${SPACING}|one[- ]to[- ]one|as[- ]is|unchanged)\b`,
+  "i",
+);
 
 /** Seconds in a unit as written. */
 export function unitSeconds(unit: string): number {
@@ -151,9 +168,23 @@ export function paces(text: string): Pace[] {
   return out.sort((a, b) => a.offset - b.offset);
 }
 
-/** Wording that says something is refused, blocked or impossible ("Claude Code turns down a sleep 40"). */
-export const REFUSAL_RE =
-  /\b(?:block(?:s|ed)?|refuse[sd]?|reject(?:s|ed)?|forbid(?:s|den)?|disallow(?:s|ed)?|intercept(?:s|ed)?|turns? down|(?:is|are) not (?:allowed|permitted|possible|available)|(?:does not|doesn't|won'?t|will not) (?:allow|let|permit|run)|cannot|can't|no way to|unavailable|not an option|off[- ]limits|prohibit\w*|ban(?:s|ned)?|den(?:y|ies|ied)|(?:is |are )?(?:not supported|unsupported)|prevent\w*|never (?:runs?|lets?|allows?))\b/i;
+/** A negation as a verb takes it: "not", "n't", "never", "no longer", with "ever" after it. */
+const NEGATED = String.raw`(?:n't|\s+not|\s+never|\s+no longer)(?:\s+ever)?`;
+/** What is refused, said as a state of the thing ("is never allowed", "isn't permitted", "gets no longer run"). */
+const REFUSED_STATE = String.raw`(?:is|are|was|were|be|gets?)${NEGATED}\s+(?:allowed|permitted|possible|available|accepted|supported|run|executed|honou?red|let through)`;
+/** What is refused, said as the refuser's act ("does not allow", "will never run", "never lets"). */
+const REFUSED_ACT = String.raw`(?:(?:does|do|did|will|would|could)${NEGATED}|won'?t(?:\s+ever)?|never|no longer)\s+(?:allow|let|permit|run|accept|execute|honou?r|support)s?`;
+/** A refusal negated is a permission: "is never refused", "doesn't block", "not blocked". */
+const NOT_BEFORE = String.raw`(?<!\b(?:not|never)\s+(?:be(?:en)?\s+|ever\s+)?|n't\s+(?:be(?:en)?\s+|ever\s+)?)`;
+/**
+ * Wording that says something is refused, blocked or impossible, in the
+ * refuser's voice ("Claude Code turns down a sleep 40") or the refused thing's
+ * ("sleeping is never allowed"); not a refusal negated.
+ */
+export const REFUSAL_RE = new RegExp(
+  String.raw`${NOT_BEFORE}\b(?:block(?:s|ed)?|refuse[sd]?|reject(?:s|ed)?|forbid(?:s|den)?|disallow(?:s|ed)?|intercept(?:s|ed)?|turns? down|${REFUSED_STATE}|${REFUSED_ACT}|cannot|can't|no way to|unavailable|not an option|off[- ]limits|prohibit\w*|ban(?:s|ned)?|den(?:y|ies|ied)|(?:is |are )?(?:not supported|unsupported)|prevent\w*)\b`,
+  "i",
+);
 
 /** A full mark written as a percentage of a run ("less than 100 percent" of a bench): progress, whatever the word. */
 export const RUN_PERCENT_RE = /\b(?:bench|run|test|scenario|validation)\b[^.;]{0,60}?\b100\s*(?:%|percent\b)/i;

@@ -217,6 +217,8 @@ export interface Sentence {
   /** Where the sentence starts. */
   readonly line: number;
   readonly column: number;
+  /** The first and last line of its block (paragraph, list item, table row). */
+  readonly block: readonly [number, number];
   /** Line and column of an offset inside `text`. */
   at(offset: number): { readonly line: number; readonly column: number };
 }
@@ -245,10 +247,33 @@ export function blockSentences(lines: readonly string[], prose: ProseMap, skip: 
     for (const sentence of sentences(text)) {
       const lead = sentence.text.length - sentence.text.trimStart().length;
       const start = at(sentence.start + lead);
-      out.push({ text: sentence.text.slice(lead), line: start.line, column: start.column, at: (offset) => at(sentence.start + lead + offset) });
+      out.push({ text: sentence.text.slice(lead), line: start.line, column: start.column, block: [first, last], at: (offset) => at(sentence.start + lead + offset) });
     }
   }
   return out;
+}
+
+/** How many sentences after a question are read as its answer. */
+const ANSWER_SENTENCES = 3;
+
+/**
+ * The answer to a question ("Is progress below 1? Then the run is going on;
+ * poll again."): the sentences after it in the same block, up to the next
+ * question and at most ANSWER_SENTENCES, joined; "" when the sentence is not a
+ * question or nothing answers it. A question states no claim alone: its
+ * condition is the question, its consequence the answer.
+ */
+export function answerOf(all: readonly Sentence[], index: number): string {
+  const question = all[index];
+  if (!question || !/\?["'`)*_]*\s*$/.test(question.text)) return "";
+  const parts: string[] = [];
+  for (let j = index + 1; j < all.length && j <= index + ANSWER_SENTENCES; j++) {
+    const next = all[j]!;
+    if (next.block[0] !== question.block[0]) break;
+    parts.push(next.text);
+    if (/\?["'`)*_]*\s*$/.test(next.text)) break;
+  }
+  return parts.join(" ");
 }
 
 /**

@@ -1,8 +1,11 @@
 // What a sentence claims, read apart from its words: comparisons against a
-// mark, progress's full mark as an end, paces said as spacing or frequency.
+// mark, progress's full mark as an end, paces said as spacing or frequency,
+// refusals in either voice, the cadence named by where it comes from, and a
+// question read with its answer.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { comparisons, fullMarkAsEnd, paces } from "../../src/lint/claims.js";
+import { CADENCE_REFERENCE_RE, comparisons, fullMarkAsEnd, paces, REFUSAL_RE } from "../../src/lint/claims.js";
+import { answerOf, type Sentence } from "../../src/lint/prose.js";
 
 describe("claims", () => {
   it("reads a value under a mark and a value at it, in words or signs", () => {
@@ -10,6 +13,8 @@ describe("claims", () => {
       comparisons("less than 1, below 100 %, reaches 1.0, >= 100").map((c) => [c.side, c.value]),
       [["below", 1], ["below", 100], ["at", 1], ["at", 100]],
     );
+    // a question asks with the bare verb
+    assert.deepEqual(comparisons("does it read 1.0, show 100 %").map((c) => [c.side, c.value]), [["at", 1], ["at", 100]]);
   });
 
   it("makes the full mark the end either way round, and only the full mark", () => {
@@ -17,6 +22,34 @@ describe("claims", () => {
     assert.equal(fullMarkAsEnd("the run is done once progress reaches 100 %")?.side, "at");
     assert.equal(fullMarkAsEnd("keep polling while it is below 0.5"), undefined);
     assert.equal(fullMarkAsEnd("progress reaches 1.0 and the user sees it"), undefined);
+  });
+
+  it("reads a question with its answer, within its block, up to the next question", () => {
+    const at = () => ({ line: 1, column: 1 });
+    const s = (text: string, block: readonly [number, number]): Sentence => ({ text, line: block[0], column: 1, block, at });
+    const all = [s("Under the mark?", [1, 1]), s("Go on;", [1, 1]), s("ask again.", [1, 1]), s("Next?", [1, 1]), s("Yes.", [1, 1]), s("Elsewhere.", [3, 3])];
+    assert.equal(answerOf(all, 0), "Go on; ask again. Next?");
+    assert.equal(answerOf(all, 3), "Yes.");
+    assert.equal(answerOf(all, 1), "", "not a question");
+    assert.equal(answerOf([s("Alone?", [1, 1]), s("Another block.", [3, 3])], 0), "", "an answer stays in the question's block");
+  });
+
+  it("reads a refusal in the refuser's voice and in the refused thing's, not a refusal negated", () => {
+    for (const text of ["it blocks them", "they are never allowed", "it isn't permitted", "they are no longer accepted", "it will never run them", "it does not ever allow it", "it won't run it"]) {
+      assert.ok(REFUSAL_RE.test(text), text);
+    }
+    for (const text of ["it is never refused", "it doesn't block them", "they are not blocked", "it is allowed", "it never fails"]) {
+      assert.ok(!REFUSAL_RE.test(text), text);
+    }
+  });
+
+  it("reads the cadence named by its source or handed over exactly, not any interval", () => {
+    for (const text of ["the interval the table gave you", "the spacing you computed", "the rate the policy picked", "precisely the interval", "the very period", "the table's interval", "that interval"]) {
+      assert.ok(CADENCE_REFERENCE_RE.test(text), text);
+    }
+    for (const text of ["the interval, and read the state", "an interval of two minutes", "exactly one run", "the interval between two runs"]) {
+      assert.ok(!CADENCE_REFERENCE_RE.test(text), text);
+    }
   });
 
   it("reads a pace as seconds between two polls", () => {

@@ -1,12 +1,14 @@
 // Claims about Claude Code that the pinned client contradicts, checked against
 // the policy's measured harness facts (src/policy/harness.ts):
-// - "Claude Code blocks all sleeps": it refuses `sleep N` only from
+// - "Claude Code blocks all sleeps", or in the sleep's voice "sleeping is
+//   never allowed": it refuses `sleep N` only from
 //   CLAUDE_SLEEP_REFUSAL_THRESHOLD_S on; a standalone `sleep 24` runs.
 // - "Claude Code blocks `sleep 10`": below the threshold, it runs.
 // - "ScheduleWakeup wakes the model after 20 seconds": sdk-tools.d.ts clamps
 //   delaySeconds to [SCHEDULE_WAKEUP_MIN_S, SCHEDULE_WAKEUP_MAX_S].
 // A claim that names a long sleep ("sleeps of 30 s and more are blocked")
-// or says the delay is clamped agrees with the client and stays silent.
+// or says the delay is clamped agrees with the client and stays silent, and
+// so does a refusal negated ("a `sleep 5` is never refused").
 import {
   CLAUDE_MAX_SLEEP_S,
   CLAUDE_SLEEP_REFUSAL_THRESHOLD_S,
@@ -22,8 +24,8 @@ import type { Finding, LintFile, Rule } from "../types.js";
 const BLOCK_RE = REFUSAL_RE;
 const SLEEP_RE = /\bsleep(?:s|ing)?\b|`sleep[^`]*`/i;
 const HARNESS_RE = /\b(?:claude code|claude|the harness|harness|bash tool|the bash|bash)\b/i;
-/** A qualifier that limits the claim to long sleeps. */
-const LONG_RE = /\b(?:long(?:er)?|lengthy|over|above|more than|at least|beyond|exceed\w*|and (?:more|longer|above)|or (?:more|longer)|\d+\s*(?:s|sec\w*|min\w*)\s*(?:or|and)\s*(?:more|longer|above))\b|[≥>]/i;
+/** A qualifier that limits the claim to long sleeps (not "no longer", which is time). */
+const LONG_RE = /\b(?:(?<!\bno )long(?:er)?|lengthy|over|above|more than|at least|beyond|exceed\w*|and (?:more|longer|above)|or (?:more|longer)|\d+\s*(?:s|sec\w*|min\w*)\s*(?:or|and)\s*(?:more|longer|above))\b|[≥>]/i;
 /** A claim about every sleep ("blocks *all* sleeps", "any sleep"), whatever example follows. */
 const ALL_RE = /\b(?:all|any|every|always|entirely|completely)\b/i;
 const NUMBER_RE = /`?sleep\s+(\d+)`?|\b(\d+)\s*(?:s|secs?|seconds?)\b/i;

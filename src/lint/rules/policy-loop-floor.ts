@@ -2,7 +2,9 @@
 // cron: a skill must not present it as exact. Reported: `/loop 30s` with no
 // word on rounding, and prose that maps sub-minute cadences straight to a
 // /loop interval ("the cadence table maps straight to the /loop interval",
-// "/loop every 15 seconds").
+// "/loop every 15 seconds"), and the poll cadence handed to a scheduler in
+// words, named by its source or handed over exactly ("the spacing you
+// computed", "strictly that period").
 import { CADENCE_MIN_S, CRON_FLOOR_S, SCHEDULE_WAKEUP_MIN_S } from "../../policy/index.js";
 import { CADENCE_REFERENCE_RE, type Scheduler } from "../claims.js";
 import { loopCommands } from "../claude-calls.js";

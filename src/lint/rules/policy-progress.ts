@@ -1,12 +1,13 @@
 // Progress never decides that work has ended. Reported: a progress tool
 // (get_bench_status) described as the end of a wait, and progress compared
 // with a threshold and read as running or finished, in any nearby wording
-// (`progress < 1.0` "still running", "poll until 1.0", `>= 100` done).
+// (`progress < 1.0` "still running", "poll until 1.0", `>= 100` done), a
+// question read with its answer ("Progress under 1? Keep polling.").
 // Silent: lines that say the opposite ("at 100 % a run may still end
 // ABORTED"), and what a skill names only to forbid it.
 import { OPERATIONS } from "../../policy/index.js";
 import { DENIES_RE, fullMarkAsEnd, RUN_PERCENT_RE } from "../claims.js";
-import { blockSentences, tableHeaderOf } from "../prose.js";
+import { answerOf, blockSentences, tableHeaderOf } from "../prose.js";
 import type { Finding, LintFile, Rule } from "../types.js";
 
 const PROGRESS_TOOLS = [...new Set(OPERATIONS.flatMap((op) => (op.progress ? [op.progress.tool] : [])))];
@@ -27,6 +28,8 @@ const READ_RE = /\b(running|in progress|in flight|still|half-finished|unfinished
 /** Wording that denies the inference (the fine lines). */
 const DENY_RE =
   /\b(never|not (?:a |the )?(?:terminal|end|proof|signal|reliable)|does(?:n't| not) (?:mean|tell|say|prove|imply)|doesn't|no (?:proof|signal|sign)|even (?:at|when|if)|can (?:sit|stay|stall|freeze|reach|be)|may (?:still|reach|stay|sit|be|end)|might|ignore|regardless|freez(?:e|es|ing)|frozen|only (?:progress|a (?:hint|display))|progress only|instead|rather than|is not|isn't|anti-?patterns?|(?:says|tells|proves|means) (?:you )?nothing|on its own|by itself)\b/i;
+/** An answer that turns its question down ("Is the run done at 1.0? No: ..."). */
+const ANSWER_DENIES_RE = /^\W*(?:no|nope|not (?:at all|really|necessarily))\b/i;
 /** A progress tool described as deciding the end. */
 const TOOL_END_RE = /\b(until|terminal|finished|completed?|done|ended|over|stop polling|tells? (?:you )?when)\b/i;
 
@@ -40,26 +43,31 @@ function check(file: LintFile): Finding[] {
     const before: string[] = [];
     for (let j = i - 1; j >= 0 && j >= i - 4 && sentence.line - all[j]!.line <= 1; j--) before.push(all[j]!.text);
     const previous = tableHeaderOf(lines, sentence.line) || before.join(" ");
-    const near = `${sentence.text} ${next}`;
+    // A question is read with its answer: the condition in one, the consequence in the other.
+    const answer = answerOf(all, i);
+    const claimText = answer ? `${sentence.text} ${answer}` : sentence.text;
+    const denied = DENY_RE.test(claimText) || ANSWER_DENIES_RE.test(answer);
+    const near = answer ? claimText : `${sentence.text} ${next}`;
     const progressNear = WORD_RE.test(near) || WORD_RE.test(previous);
     const until = progressNear ? UNTIL_RE.exec(sentence.text) : null;
     const compare = COMPARE_RE.exec(sentence.text) ?? until;
     const read = compare !== null && (compare === until || READ_RE.test(near.replace(compare[0], " ")));
     let found: { offset: number; message: string } | undefined;
-    if (compare && read && !DENY_RE.test(sentence.text)) {
+    if (compare && read && !denied) {
       found = {
         offset: compare.index,
         message: `"${compare[0].trim()}" reads progress against its full mark as running or finished: progress is elapsed time and freezes when a run aborts or errors; decide with the status tool's state`,
       };
-    } else if ((WORD_RE.test(sentence.text) || WORD_RE.test(previous) || RUN_PERCENT_RE.test(sentence.text)) && !DENIES_RE.test(sentence.text)) {
-      // The claim, in any wording: below the full mark read as going on, or at it read as the end.
-      const claim = fullMarkAsEnd(sentence.text);
-      if (claim) found = { offset: claim.offset, message: `"${claim.text.trim()}" makes progress's full mark the end of the work: progress is elapsed time and freezes when a run aborts or errors; decide with the status tool's state` };
+    } else if ((WORD_RE.test(sentence.text) || WORD_RE.test(previous) || RUN_PERCENT_RE.test(sentence.text)) && !DENIES_RE.test(claimText) && !ANSWER_DENIES_RE.test(answer)) {
+      // The claim, in any wording: below the full mark read as going on, or at it read as the end;
+      // a question's comparison counts, its answer's own comparisons are the answer's.
+      const claim = fullMarkAsEnd(claimText);
+      if (claim && claim.offset < sentence.text.length) found = { offset: claim.offset, message: `"${claim.text.trim()}" makes progress's full mark the end of the work: progress is elapsed time and freezes when a run aborts or errors; decide with the status tool's state` };
     }
     if (!found) {
       for (const tool of PROGRESS_TOOLS) {
         const at = sentence.text.indexOf(tool);
-        if (at >= 0 && TOOL_END_RE.test(sentence.text.slice(at)) && !DENY_RE.test(sentence.text)) {
+        if (at >= 0 && TOOL_END_RE.test(claimText.slice(at)) && !denied) {
           found = { offset: at, message: `${tool} is progress only: it never tells that work has ended (it freezes on ABORTED or ERROR); decide with the status tool` };
         }
       }
