@@ -5,14 +5,6 @@ var __defProp = Object.defineProperty;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __esm = (fn, res, err) => function __init() {
-  if (err) throw err[0];
-  try {
-    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
-  } catch (e) {
-    throw err = [e], e;
-  }
-};
 var __export = (target, all) => {
   for (var name in all)
     __defProp(target, name, { get: all[name], enumerable: true });
@@ -27,7 +19,28 @@ var __copyProps = (to, from, except, desc) => {
 };
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
+// src/hooks/runtime/background-entry.ts
+var background_entry_exports = {};
+__export(background_entry_exports, {
+  isLoggedIn: () => isLoggedIn2,
+  runBackgroundMain: () => runBackgroundMain
+});
+module.exports = __toCommonJS(background_entry_exports);
+
+// src/auth/hosted.ts
+var HOSTED_MCP_URL = "https://api.octoperf.com/mcp";
+var MCP_URL_ENV = "OCTOPERF_MCP_URL";
+function signInServerUrl(env) {
+  const chosen = env[MCP_URL_ENV]?.trim();
+  return chosen ? chosen : HOSTED_MCP_URL;
+}
+
+// src/auth/paths.ts
+var import_node_crypto = require("node:crypto");
+var import_node_path2 = require("node:path");
+
 // src/auth/config-dir.ts
+var import_node_path = require("node:path");
 function configDirFor(env, platform = process.platform) {
   const base = env.XDG_CONFIG_HOME || (platform === "win32" ? env.APPDATA : void 0) || (env.HOME ? (0, import_node_path.join)(env.HOME, ".config") : void 0);
   if (!base) throw new Error("no config folder: set XDG_CONFIG_HOME or HOME");
@@ -36,34 +49,26 @@ function configDirFor(env, platform = process.platform) {
 function loginsFolder(configDir) {
   return (0, import_node_path.join)(configDir, "oauth");
 }
-var import_node_path;
-var init_config_dir = __esm({
-  "src/auth/config-dir.ts"() {
-    "use strict";
-    import_node_path = require("node:path");
-  }
-});
+
+// src/auth/paths.ts
+function normalServerUrl(serverUrl) {
+  const url = new URL(serverUrl);
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error(`not an http(s) URL: ${url.protocol}`);
+  return url.href;
+}
+function loginFiles(configDir, serverUrl) {
+  const key = (0, import_node_crypto.createHash)("sha256").update(normalServerUrl(serverUrl)).digest("hex").slice(0, 16);
+  const folder = loginsFolder(configDir);
+  return { folder, secrets: (0, import_node_path2.join)(folder, `${key}.json`), meta: (0, import_node_path2.join)(folder, `${key}.meta.json`) };
+}
+
+// src/auth/private-files.ts
+var import_node_fs = require("node:fs");
+var import_node_path3 = require("node:path");
 
 // src/policy/duration.ts
-function parseDuration(text, field = "duration") {
-  const value = text.trim().toLowerCase();
-  if (value.length === 0) throw new DurationError(`${field}: empty; use e.g. 90s, 10m or 1h30m`);
-  if (value.length > 24) throw new DurationError(`${field}: too long (${value.length} characters); use e.g. 90s, 10m or 1h30m`);
-  let seconds;
-  if (/^\d{1,7}$/.test(value)) {
-    seconds = Number(value);
-  } else {
-    const match = DURATION_RE.exec(value);
-    if (!match || match.slice(1).every((part) => part === void 0)) {
-      throw new DurationError(`${field}: "${printable(value)}" is not a duration; use e.g. 90s, 10m or 1h30m`);
-    }
-    const [, d, h, m, s] = match;
-    seconds = Number(d ?? 0) * UNIT_SECONDS.d + Number(h ?? 0) * UNIT_SECONDS.h + Number(m ?? 0) * UNIT_SECONDS.m + Number(s ?? 0);
-  }
-  if (seconds <= 0) throw new DurationError(`${field}: must be more than 0 seconds`);
-  if (seconds > MAX_DURATION_S) throw new DurationError(`${field}: ${seconds} s is more than the 7-day maximum`);
-  return seconds;
-}
+var MAX_DURATION_S = 7 * 24 * 3600;
+var UNIT_SECONDS = { d: 86400, h: 3600, m: 60, s: 1 };
 function formatDuration(totalSeconds) {
   let rest = Math.max(0, Math.round(totalSeconds));
   if (rest === 0) return "0s";
@@ -80,49 +85,122 @@ function printable(value, max = 40) {
   const clean = value.replace(/[^\x20-\x7e]/g, "?");
   return clean.length > max ? `${clean.slice(0, max)}... (${value.length} chars)` : clean;
 }
-var MAX_DURATION_S, UNIT_SECONDS, DURATION_RE, DurationError;
-var init_duration = __esm({
-  "src/policy/duration.ts"() {
-    "use strict";
-    MAX_DURATION_S = 7 * 24 * 3600;
-    UNIT_SECONDS = { d: 86400, h: 3600, m: 60, s: 1 };
-    DURATION_RE = /^(?:(\d{1,6})d)?(?:(\d{1,6})h)?(?:(\d{1,6})m)?(?:(\d{1,6})s)?$/;
-    DurationError = class extends Error {
-      name = "DurationError";
-    };
+
+// src/auth/errors.ts
+var AuthFailure = class extends Error {
+};
+var UnsafeStoreError = class extends AuthFailure {
+  constructor(path, reason) {
+    super(`refusing the credential folder ${path}: ${reason}`);
+    this.path = path;
   }
-});
+  path;
+  name = "UnsafeStoreError";
+  kind = "unsafe-store";
+};
+
+// src/auth/private-files.ts
+var OTHERS_WRITE = 18;
+var OTHERS_ANY = 63;
+function currentUid() {
+  return typeof process.getuid === "function" ? process.getuid() : void 0;
+}
+function checkOwned(path, stats) {
+  const uid = currentUid();
+  if (uid === void 0) return;
+  if (stats.uid !== uid) throw new UnsafeStoreError(path, `it belongs to user ${stats.uid}, not to you (${uid})`);
+  if ((stats.mode & OTHERS_WRITE) !== 0) throw new UnsafeStoreError(path, `others can write it (mode ${(stats.mode & 511).toString(8)})`);
+}
+function privateFolder(folder, create) {
+  const parent = (0, import_node_path3.dirname)(folder);
+  let stats;
+  try {
+    stats = (0, import_node_fs.lstatSync)(folder);
+  } catch {
+    if (!create) return false;
+    (0, import_node_fs.mkdirSync)(folder, { recursive: true, mode: 448 });
+    stats = (0, import_node_fs.lstatSync)(folder);
+  }
+  checkOwned(parent, (0, import_node_fs.statSync)(parent));
+  if (!stats.isDirectory()) throw new UnsafeStoreError(folder, stats.isSymbolicLink() ? "it is a symbolic link" : "it is not a folder");
+  checkOwned(folder, stats);
+  if (currentUid() !== void 0 && (stats.mode & OTHERS_ANY) !== 0) (0, import_node_fs.chmodSync)(folder, 448);
+  return true;
+}
+function readPrivateJson(path) {
+  let stats;
+  try {
+    stats = (0, import_node_fs.lstatSync)(path);
+  } catch {
+    return void 0;
+  }
+  if (!stats.isFile()) throw new UnsafeStoreError(path, stats.isSymbolicLink() ? "it is a symbolic link" : "it is not a file");
+  checkOwned(path, stats);
+  try {
+    return JSON.parse((0, import_node_fs.readFileSync)(path, "utf8"));
+  } catch {
+    return void 0;
+  }
+}
+
+// src/auth/login-state.ts
+function isMeta(value) {
+  if (typeof value !== "object" || value === null) return false;
+  const meta = value;
+  return meta.version === 1 && typeof meta.serverUrl === "string" && typeof meta.registered === "boolean" && typeof meta.hasAccessToken === "boolean" && typeof meta.refreshable === "boolean" && typeof meta.updatedAt === "number" && (meta.accessExpiresAt === void 0 || typeof meta.accessExpiresAt === "number");
+}
+function readLoginState(serverUrl, options = {}) {
+  const url = normalServerUrl(serverUrl);
+  const configDir = options.configDir ?? configDirFor(options.env ?? process.env);
+  const files = loginFiles(configDir, url);
+  const out = (reason) => ({ signedIn: false, serverUrl: url, reason });
+  if (!privateFolder(files.folder, false)) return out("not signed in");
+  const meta = readPrivateJson(files.meta);
+  if (!isMeta(meta) || meta.serverUrl !== url || !meta.registered || !meta.hasAccessToken) return out("not signed in");
+  const now = (options.now ?? Date.now)();
+  if (!meta.refreshable && meta.accessExpiresAt !== void 0 && meta.accessExpiresAt <= now) return out("the sign-in expired");
+  return {
+    signedIn: true,
+    serverUrl: url,
+    refreshable: meta.refreshable,
+    ...meta.accessExpiresAt !== void 0 ? { accessExpiresAt: meta.accessExpiresAt } : {}
+  };
+}
+function isLoggedIn(serverUrl, env = process.env, now = Date.now) {
+  try {
+    return readLoginState(serverUrl, { env, now }).signedIn;
+  } catch {
+    return false;
+  }
+}
+
+// src/hooks/runtime/system-jobs.ts
+var import_node_child_process = require("node:child_process");
+var import_node_fs2 = require("node:fs");
+var import_node_path4 = require("node:path");
 
 // src/policy/states.ts
-var BENCH_IN_FLIGHT, BENCH_TERMINAL, BENCH_STATES, BENCH_PATH, TASK_STATUSES;
-var init_states = __esm({
-  "src/policy/states.ts"() {
-    "use strict";
-    BENCH_IN_FLIGHT = ["CREATED", "PENDING", "SCHEDULED", "SCALING", "PREPARING", "INITIALIZING", "RUNNING"];
-    BENCH_TERMINAL = ["FINISHED", "ABORTED", "ERROR"];
-    BENCH_STATES = [...BENCH_IN_FLIGHT, ...BENCH_TERMINAL];
-    BENCH_PATH = [...BENCH_IN_FLIGHT, "FINISHED"];
-    TASK_STATUSES = ["PENDING", "SUCCESS", "FAILED", "PARTIAL"];
-  }
-});
+var BENCH_IN_FLIGHT = ["CREATED", "PENDING", "SCHEDULED", "SCALING", "PREPARING", "INITIALIZING", "RUNNING"];
+var BENCH_TERMINAL = ["FINISHED", "ABORTED", "ERROR"];
+var BENCH_STATES = [...BENCH_IN_FLIGHT, ...BENCH_TERMINAL];
+var BENCH_PATH = [...BENCH_IN_FLIGHT, "FINISHED"];
+var TASK_STATUSES = ["PENDING", "SUCCESS", "FAILED", "PARTIAL"];
 
 // src/policy/harness.ts
-var CLAUDE_SLEEP_REFUSAL_THRESHOLD_S, CLAUDE_MAX_SLEEP_S, CRON_FLOOR_S, SCHEDULE_WAKEUP_MIN_S, SCHEDULE_WAKEUP_MAX_S, MONITOR_MAX_TIMEOUT_MS, BASH_BACKGROUND_MAX_TIMEOUT_MS, GENERIC_MAX_SLEEP_S;
-var init_harness = __esm({
-  "src/policy/harness.ts"() {
-    "use strict";
-    CLAUDE_SLEEP_REFUSAL_THRESHOLD_S = 25;
-    CLAUDE_MAX_SLEEP_S = CLAUDE_SLEEP_REFUSAL_THRESHOLD_S - 1;
-    CRON_FLOOR_S = 60;
-    SCHEDULE_WAKEUP_MIN_S = 60;
-    SCHEDULE_WAKEUP_MAX_S = 3600;
-    MONITOR_MAX_TIMEOUT_MS = 18e5;
-    BASH_BACKGROUND_MAX_TIMEOUT_MS = 72e5;
-    GENERIC_MAX_SLEEP_S = 60;
-  }
-});
+var CLAUDE_SLEEP_REFUSAL_THRESHOLD_S = 25;
+var CLAUDE_MAX_SLEEP_S = CLAUDE_SLEEP_REFUSAL_THRESHOLD_S - 1;
+var CRON_FLOOR_S = 60;
+var SCHEDULE_WAKEUP_MIN_S = 60;
+var SCHEDULE_WAKEUP_MAX_S = 3600;
+var MONITOR_MAX_TIMEOUT_MS = 18e5;
+var BASH_BACKGROUND_MAX_TIMEOUT_MS = 72e5;
+var GENERIC_MAX_SLEEP_S = 60;
 
 // src/policy/cadence.ts
+var CADENCE_DIVISOR = 10;
+var CADENCE_MIN_S = 3;
+var CADENCE_MAX_S = 60;
+var CADENCE_RULE = `N = expected duration / ${CADENCE_DIVISOR}, kept within [${CADENCE_MIN_S} s, ${CADENCE_MAX_S} s]`;
 function cadenceFor(expectedSeconds) {
   if (!Number.isFinite(expectedSeconds) || expectedSeconds < 0) {
     throw new RangeError(`expected duration must be a finite number of seconds >= 0, got ${String(expectedSeconds)}`);
@@ -130,18 +208,10 @@ function cadenceFor(expectedSeconds) {
   const raw = Math.round(expectedSeconds / CADENCE_DIVISOR);
   return Math.min(CADENCE_MAX_S, Math.max(CADENCE_MIN_S, raw));
 }
-var CADENCE_DIVISOR, CADENCE_MIN_S, CADENCE_MAX_S, CADENCE_RULE;
-var init_cadence = __esm({
-  "src/policy/cadence.ts"() {
-    "use strict";
-    CADENCE_DIVISOR = 10;
-    CADENCE_MIN_S = 3;
-    CADENCE_MAX_S = 60;
-    CADENCE_RULE = `N = expected duration / ${CADENCE_DIVISOR}, kept within [${CADENCE_MIN_S} s, ${CADENCE_MAX_S} s]`;
-  }
-});
 
 // src/policy/schedule.ts
+var EARLY_POLL_GAP_MAX_S = CRON_FLOOR_S;
+var TIMER_SCHEDULE_RULE = `at most every ${EARLY_POLL_GAP_MAX_S} s until the expected end, then every N`;
 function nextPollGap(elapsedSeconds, expectedSeconds, cadenceSeconds) {
   const toEnd = expectedSeconds - Math.max(0, elapsedSeconds);
   if (!Number.isFinite(toEnd) || toEnd <= cadenceSeconds) return cadenceSeconds;
@@ -164,18 +234,20 @@ function timerScheduleText(expectedSeconds, cadenceSeconds) {
   if (!startsCoarse(expectedSeconds, cadenceSeconds)) return `every ${cadenceSeconds} s`;
   return `at most ${EARLY_POLL_GAP_MAX_S} s apart until the expected end, then every ${cadenceSeconds} s`;
 }
-var EARLY_POLL_GAP_MAX_S, TIMER_SCHEDULE_RULE;
-var init_schedule = __esm({
-  "src/policy/schedule.ts"() {
-    "use strict";
-    init_cadence();
-    init_harness();
-    EARLY_POLL_GAP_MAX_S = CRON_FLOOR_S;
-    TIMER_SCHEDULE_RULE = `at most every ${EARLY_POLL_GAP_MAX_S} s until the expected end, then every N`;
-  }
-});
 
 // src/policy/handles.ts
+var HANDLE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+var HANDLE_MAX_LENGTH = 64;
+var HandleError = class extends Error {
+  constructor(field, problem) {
+    super(`${field}: ${problem}`);
+    this.field = field;
+    this.problem = problem;
+  }
+  field;
+  problem;
+  name = "HandleError";
+};
 function handleProblem(value) {
   if (typeof value !== "string") return `must be a string, got ${value === null ? "null" : typeof value}`;
   if (value.length === 0) return "is empty";
@@ -194,34 +266,12 @@ function validateHandle(field, value) {
 function isHandle(value) {
   return handleProblem(value) === void 0;
 }
-var HANDLE_PATTERN, HANDLE_MAX_LENGTH, HandleError;
-var init_handles = __esm({
-  "src/policy/handles.ts"() {
-    "use strict";
-    init_duration();
-    HANDLE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
-    HANDLE_MAX_LENGTH = 64;
-    HandleError = class extends Error {
-      constructor(field, problem) {
-        super(`${field}: ${problem}`);
-        this.field = field;
-        this.problem = problem;
-      }
-      field;
-      problem;
-      name = "HandleError";
-    };
-  }
-});
-
-// src/policy/skills.ts
-var init_skills = __esm({
-  "src/policy/skills.ts"() {
-    "use strict";
-  }
-});
 
 // src/policy/untrusted-text.ts
+var MESSAGE_MAX_CHARS = 200;
+var ELLIPSIS = "...";
+var ESCAPE_SEQUENCE = /\x1b\[[0-?]*[ -/]*[@-~]?|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]?/g;
+var NOT_PRINTABLE = /[^\p{L}\p{M}\p{N}\p{P}\p{S} ]/gu;
 function oneLine(value, max = MESSAGE_MAX_CHARS) {
   const text = typeof value === "string" ? value : value === void 0 || value === null ? "" : String(value);
   const window = text.length > max * 8 + 64 ? text.slice(0, max * 8 + 64) : text;
@@ -231,152 +281,263 @@ function oneLine(value, max = MESSAGE_MAX_CHARS) {
   if (!cut) return clean;
   return `${chars.slice(0, Math.max(0, max - ELLIPSIS.length)).join("").trimEnd()}${ELLIPSIS}`;
 }
-function quoted(value, max = VALUE_MAX_CHARS) {
-  return `"${oneLine(value, max).replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
-}
-var VALUE_MAX_CHARS, MESSAGE_MAX_CHARS, ELLIPSIS, ESCAPE_SEQUENCE, NOT_PRINTABLE;
-var init_untrusted_text = __esm({
-  "src/policy/untrusted-text.ts"() {
-    "use strict";
-    VALUE_MAX_CHARS = 40;
-    MESSAGE_MAX_CHARS = 200;
-    ELLIPSIS = "...";
-    ESCAPE_SEQUENCE = /\x1b\[[0-?]*[ -/]*[@-~]?|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]?/g;
-    NOT_PRINTABLE = /[^\p{L}\p{M}\p{N}\p{P}\p{S} ]/gu;
-  }
-});
 
 // src/policy/profiles.ts
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function describe(value) {
-  if (typeof value === "string") return quoted(value);
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "an object";
-  return String(value);
-}
-function durationField(record2, name) {
-  if (!(name in record2) || record2[name] === null) return void 0;
-  const value = record2[name];
-  if (typeof value === "number" && Number.isFinite(value) && value >= 0) return value;
-  return { problem: `${name} is ${describe(value)}, not a duration` };
-}
-function sumFields(record2, parts) {
-  let total = 0;
-  let seen = false;
-  for (const part of parts) {
-    const sec = part.sec === void 0 ? void 0 : durationField(record2, part.sec);
-    const ms = durationField(record2, part.ms);
-    for (const value of [sec, ms]) if (typeof value === "object") return unknown(value.problem);
-    if (typeof sec === "number") total += sec;
-    else if (typeof ms === "number") total += ms / 1e3;
-    else continue;
-    seen = true;
-  }
-  return seen ? known(total) : unknown("it has no timing fields");
-}
-function pointsLength(points) {
-  if (points.length === 0) return unknown("its points are empty");
-  if (points.length > MAX_POINTS) return unknown(`it has ${points.length} points (at most ${MAX_POINTS} are read)`);
-  let last = 0;
-  for (const point of points) {
-    const time = isRecord(point) ? durationField(point, "timeInMs") : void 0;
-    if (typeof time !== "number") return unknown(typeof time === "object" ? time.problem : "a point has no timeInMs");
-    last = Math.max(last, time);
-  }
-  return known(last / 1e3);
-}
-function loadLength(load2) {
-  if (!isRecord(load2)) return unknown("it has no load");
-  const type = load2["@type"];
-  if (type !== void 0 && typeof type !== "string") return unknown("its @type is not a string");
-  const step = STEP_FIELDS.find((name) => name in load2);
-  if (step !== void 0) return unknown(`it is a stepped load (${step}), whose total length is not published`);
-  if (type === POINTS_TYPE || type === void 0 && Array.isArray(load2.points)) {
-    return Array.isArray(load2.points) ? pointsLength(load2.points) : unknown(`a ${type} load has no points`);
-  }
-  if (type !== void 0) {
-    const ramp = RAMP_TYPES[type];
-    if (!ramp) return unknown(`its load type ${quoted(type)} is not one whose length is published`);
-    return sumFields(load2, ramp.ms.map((ms) => ({ ms })));
-  }
-  return sumFields(load2, UNTYPED_PARTS);
-}
-function profileLoad(profile) {
-  return profile.load ?? profile.loadStrategy ?? profile.strategy;
-}
-function scenarioLoadLength(scenario) {
-  if (!isRecord(scenario)) return unknown("the scenario is not an object");
-  const profiles = Array.isArray(scenario.userProfiles) ? scenario.userProfiles : Array.isArray(scenario.userLoads) ? scenario.userLoads : void 0;
-  if (profiles === void 0 || profiles.length === 0) return unknown("the scenario has no load profiles (userProfiles or userLoads)");
-  if (profiles.length > MAX_PROFILES) return unknown(`the scenario has ${profiles.length} profiles (at most ${MAX_PROFILES} are read)`);
-  let longest = 0;
-  for (const [index, profile] of profiles.entries()) {
-    const length = isRecord(profile) ? loadLength(profileLoad(profile)) : unknown("it is not an object");
-    if (length.kind === "unknown") {
-      const name = isRecord(profile) && typeof profile.name === "string" && profile.name !== "" ? ` ${quoted(profile.name)}` : "";
-      return unknown(`profile ${index + 1}${name}: ${length.reason}`);
-    }
-    longest = Math.max(longest, length.seconds);
-  }
-  if (longest > MAX_DURATION_S) return unknown(`its longest profile lasts ${Math.round(longest)} s, more than the 7-day maximum`);
-  return known(longest);
-}
-function expectedRun(scenario) {
-  const length = scenarioLoadLength(scenario);
-  return length.kind === "known" ? known(Math.ceil(length.seconds + PROVISIONING_HEADROOM_S)) : length;
-}
-function expectedRunSeconds(scenario) {
-  const length = expectedRun(scenario);
-  return length.kind === "known" ? length.seconds : void 0;
-}
-var PROVISIONING_HEADROOM_S, LOAD_PROFILES_TOOL, MAX_PROFILES, MAX_POINTS, RAMP_TYPES, POINTS_TYPE, UNTYPED_PARTS, STEP_FIELDS, known, unknown;
-var init_profiles = __esm({
-  "src/policy/profiles.ts"() {
-    "use strict";
-    init_duration();
-    init_untrusted_text();
-    PROVISIONING_HEADROOM_S = 30;
-    LOAD_PROFILES_TOOL = "get_scenario";
-    MAX_PROFILES = 1e3;
-    MAX_POINTS = 1e4;
-    RAMP_TYPES = {
-      UserProfileLoadRampUp: { ms: ["delayMs", "rampUpMs", "plateauMs", "rampDownMs"] },
-      UserLoadRampup: { ms: ["delay", "rampup", "peak"] }
-    };
-    POINTS_TYPE = "UserLoadOctoPerf";
-    UNTYPED_PARTS = [
-      { ms: "delayMs" },
-      { sec: "rampUpSec", ms: "rampUpMs" },
-      { sec: "holdForSec", ms: "plateauMs" },
-      { sec: "rampDownSec", ms: "rampDownMs" }
-    ];
-    STEP_FIELDS = ["stepCount", "steps"];
-    known = (seconds) => ({ kind: "known", seconds });
-    unknown = (reason) => ({ kind: "unknown", reason });
-  }
-});
+var PROVISIONING_HEADROOM_S = 30;
+var LOAD_PROFILES_TOOL = "get_scenario";
 
 // src/policy/operation-ids.ts
-var OPERATION_IDS, CONDITION_IDS;
-var init_operation_ids = __esm({
-  "src/policy/operation-ids.ts"() {
-    "use strict";
-    OPERATION_IDS = [
-      "validation",
-      "scenario-run",
-      "pdf-export",
-      "pdf-batch-export",
-      "correlation",
-      "report-data",
-      "jtl-import"
-    ];
-    CONDITION_IDS = ["agents-up"];
-  }
-});
+var OPERATION_IDS = [
+  "validation",
+  "scenario-run",
+  "pdf-export",
+  "pdf-batch-export",
+  "correlation",
+  "report-data",
+  "jtl-import"
+];
+var CONDITION_IDS = ["agents-up"];
 
 // src/policy/operations.ts
+var benchStatus = (tool) => ({
+  tool,
+  args: { benchResultId: { from: "handle" } },
+  field: "state"
+});
+var taskStatus = { tool: "get_task_result", args: { taskId: { from: "handle" } }, field: "status" };
+var taskPending = [TASK_STATUSES[0]];
+var RAW_OPERATIONS = [
+  {
+    id: "validation",
+    title: "Virtual-user validation run",
+    startTool: "validate_virtual_user",
+    startArgs: ["projectId", "virtualUserId", "providerId", "location", "iterations"],
+    handle: { field: "benchResultId", many: false, source: "result", kind: "benchResultId" },
+    alsoReturns: ["state"],
+    status: {
+      tool: "get_virtual_user_validation",
+      args: { projectId: { from: "start-input", field: "projectId" }, virtualUserId: { from: "start-input", field: "virtualUserId" } },
+      field: "state",
+      finishedFlag: "finished"
+    },
+    alternatives: [benchStatus("get_bench_result")],
+    inFlight: [...BENCH_IN_FLIGHT],
+    terminal: [
+      {
+        value: "FINISHED",
+        outcome: "succeeded",
+        meaning: "the validation ran to the end",
+        next: { action: "read get_virtual_user_validation_index; any action with failures goes to triage", skill: "octoperf-validation-triage" }
+      },
+      {
+        value: "ABORTED",
+        outcome: "failed",
+        meaning: "the validation was stopped before the end",
+        next: { action: "find out why with the validation index and jmeter.log", skill: "octoperf-validation-triage" }
+      },
+      {
+        value: "ERROR",
+        outcome: "failed",
+        meaning: "the validation could not run (engine or infrastructure)",
+        next: { action: "read the validation index; an empty index means the engine crashed, read jmeter.log", skill: "octoperf-validation-triage" }
+      }
+    ],
+    expectedSeconds: 30,
+    expectedNote: "a Playwright virtual user takes about twice as long",
+    deadline: { minSeconds: 300, slackSeconds: 240, slackRatio: 1 },
+    // A run stopped by stop_bench_result(benchResultId) ends ABORTED (../shared/reference/octoperf.md, jenkinsci/octoperf-plugin).
+    stop: { tool: "stop_bench_result", arg: "benchResultId" }
+  },
+  {
+    id: "scenario-run",
+    title: "Scenario run (one or more bench results)",
+    startTool: "run_scenario",
+    startArgs: ["scenarioId"],
+    handle: { field: "benchResultIds", many: true, source: "result", kind: "benchResultId" },
+    alsoReturns: ["benchReportId"],
+    status: benchStatus("get_bench_result"),
+    alternatives: [],
+    progress: {
+      tool: "get_bench_status",
+      field: "progress",
+      decidesTermination: false,
+      note: "elapsed time as a fraction or percentage; it freezes when a run aborts or errors, so it never says the run ended"
+    },
+    inFlight: [...BENCH_IN_FLIGHT],
+    terminal: [
+      {
+        value: "FINISHED",
+        outcome: "succeeded",
+        meaning: "the run completed",
+        next: { action: "read the bench report (summary, errors, insights) before calling the test good", skill: "octoperf-bench-reports" }
+      },
+      {
+        value: "ABORTED",
+        outcome: "failed",
+        meaning: "the run was stopped or aborted mid-way",
+        next: { action: "read jmeter.log (list_bench_result_files, read_bench_result_file_lines)", skill: "octoperf-scenario-diagnosis" }
+      },
+      {
+        value: "ERROR",
+        outcome: "failed",
+        meaning: "the run failed to start or broke down",
+        next: { action: "check list_bench_docker_logs, get_scenario_matching_plans and list_active_subscriptions", skill: "octoperf-scenario-diagnosis" }
+      }
+    ],
+    expectedSeconds: 600,
+    expectedNote: `the longest load profile of ${LOAD_PROFILES_TOOL} (delay + ramp-up + hold + ramp-down) plus ${PROVISIONING_HEADROOM_S} s of provisioning`,
+    deadline: { minSeconds: 900, slackSeconds: 600, slackRatio: 0.25 },
+    // A run stopped by stop_bench_result(benchResultId) ends ABORTED (../shared/reference/octoperf.md, jenkinsci/octoperf-plugin).
+    stop: { tool: "stop_bench_result", arg: "benchResultId" }
+  },
+  {
+    id: "pdf-export",
+    title: "PDF export of one bench report",
+    startTool: "export_bench_report_pdf",
+    startArgs: ["benchReportId"],
+    handle: { field: "taskId", many: false, source: "result", kind: "taskId" },
+    alsoReturns: ["benchReportId"],
+    status: taskStatus,
+    alternatives: [],
+    inFlight: taskPending,
+    terminal: [
+      {
+        value: "SUCCESS",
+        outcome: "succeeded",
+        meaning: "the PDF is ready",
+        next: { action: "find the newest .pdf with list_bench_result_files and get a link with download_bench_result_file", skill: "octoperf-export-bench-report-pdf" }
+      },
+      {
+        value: "FAILED",
+        outcome: "failed",
+        meaning: "the export failed; the task's message holds the reason",
+        next: { action: "show the message as it is; check the run is terminal and the report data up to date", skill: "octoperf-export-bench-report-pdf" }
+      }
+    ],
+    expectedSeconds: 30,
+    expectedNote: "10-60 s",
+    deadline: { minSeconds: 300, slackSeconds: 240, slackRatio: 1 }
+  },
+  {
+    id: "pdf-batch-export",
+    title: "PDF export of up to 20 bench reports",
+    startTool: "export_bench_reports_pdf",
+    startArgs: ["benchReportIds"],
+    handle: { field: "taskId", many: false, source: "result", kind: "taskId" },
+    alsoReturns: ["benchReportIds"],
+    status: taskStatus,
+    alternatives: [],
+    inFlight: taskPending,
+    terminal: [
+      {
+        value: "SUCCESS",
+        outcome: "succeeded",
+        meaning: "every PDF is ready",
+        next: { action: "get the zip link with download_bench_report_pdfs", skill: "octoperf-export-bench-report-pdf" }
+      },
+      {
+        value: "PARTIAL",
+        outcome: "partial",
+        meaning: "some reports were exported, some were not",
+        next: { action: "download what exists, then export the missing reports one by one", skill: "octoperf-export-bench-report-pdf" }
+      },
+      {
+        value: "FAILED",
+        outcome: "failed",
+        meaning: "no PDF was produced; the task's message holds the reason",
+        next: { action: "show the message as it is and export one report alone to isolate the cause", skill: "octoperf-export-bench-report-pdf" }
+      }
+    ],
+    expectedSeconds: 120,
+    expectedNote: "up to a minute per few reports",
+    deadline: { minSeconds: 900, slackSeconds: 600, slackRatio: 1 }
+  },
+  {
+    id: "correlation",
+    title: "Applying correlation rules to a virtual user",
+    startTool: "apply_correlations_to_virtual_user",
+    startArgs: ["projectId", "virtualUserId"],
+    handle: { field: "taskId", many: false, source: "result", kind: "taskId" },
+    alsoReturns: [],
+    status: taskStatus,
+    alternatives: [],
+    inFlight: taskPending,
+    terminal: [
+      {
+        value: "SUCCESS",
+        outcome: "succeeded",
+        meaning: "the rules were applied",
+        next: { action: "validate the virtual user again", skill: "octoperf-auto-correlation" }
+      },
+      {
+        value: "FAILED",
+        outcome: "failed",
+        meaning: "the rules could not be applied; the task's message holds the reason",
+        next: { action: "show the message; restore the backup if the virtual user is damaged", skill: "octoperf-auto-correlation" }
+      }
+    ],
+    expectedSeconds: 30,
+    expectedNote: "5-60 s",
+    deadline: { minSeconds: 120, slackSeconds: 60, slackRatio: 1 }
+  },
+  {
+    id: "report-data",
+    title: "Report data update (one task per run of the report)",
+    startTool: "update_report_data",
+    startArgs: ["reportId"],
+    handle: { field: "taskIds", many: true, source: "result", kind: "taskId" },
+    alsoReturns: [],
+    status: taskStatus,
+    alternatives: [],
+    inFlight: taskPending,
+    terminal: [
+      {
+        value: "SUCCESS",
+        outcome: "succeeded",
+        meaning: "the data of this run is up to date",
+        next: { action: "confirm with get_report_data_status, then read the report values", skill: "octoperf-bench-reports" }
+      },
+      {
+        value: "FAILED",
+        outcome: "failed",
+        meaning: "the data of this run could not be rebuilt; the task's message holds the reason",
+        next: { action: "show the message; the report will refuse values until its data is up to date", skill: "octoperf-bench-reports" }
+      }
+    ],
+    expectedSeconds: 60,
+    expectedNote: "seconds to minutes",
+    deadline: { minSeconds: 900, slackSeconds: 600, slackRatio: 1 }
+  },
+  {
+    id: "jtl-import",
+    title: "JTL report import",
+    startTool: "import_jtl_report",
+    startArgs: ["projectId"],
+    handle: { field: "taskId", many: false, source: "upload", kind: "taskId" },
+    alsoReturns: ["benchResultId", "reportName"],
+    status: taskStatus,
+    alternatives: [],
+    inFlight: taskPending,
+    terminal: [
+      {
+        value: "SUCCESS",
+        outcome: "succeeded",
+        meaning: "the JTL was imported as a bench result",
+        next: { action: "open the new report and read its values", skill: "octoperf-bench-reports" }
+      },
+      {
+        value: "FAILED",
+        outcome: "failed",
+        meaning: "the import failed; the task's message holds the reason",
+        next: { action: "show the message; it names the file at fault (not a zip, a missing column, an XML or date-stamped JTL)", skill: "octoperf-imports" }
+      }
+    ],
+    expectedSeconds: 60,
+    expectedNote: "seconds to minutes, with the file's size",
+    deadline: { minSeconds: 900, slackSeconds: 600, slackRatio: 1 }
+  }
+];
+var OPERATIONS = Object.freeze(RAW_OPERATIONS.map((op) => Object.freeze(op)));
 function operation(id) {
   const found = OPERATIONS.find((op) => op.id === id);
   if (!found) throw new Error(`unknown operation ${id}`);
@@ -391,13 +552,13 @@ function operationsForStatusTool(tool) {
   );
 }
 function statusTools() {
-  const names2 = /* @__PURE__ */ new Set();
+  const names = /* @__PURE__ */ new Set();
   for (const op of OPERATIONS) {
-    names2.add(op.status.tool);
-    for (const alt of op.alternatives) names2.add(alt.tool);
-    if (op.progress) names2.add(op.progress.tool);
+    names.add(op.status.tool);
+    for (const alt of op.alternatives) names.add(alt.tool);
+    if (op.progress) names.add(op.progress.tool);
   }
-  return [...names2];
+  return [...names];
 }
 function startTools() {
   return OPERATIONS.filter((op) => op.handle.source === "result").map((op) => op.startTool);
@@ -406,254 +567,6 @@ function deadlineFor(op, expectedSeconds) {
   const { minSeconds, slackSeconds, slackRatio } = op.deadline;
   return Math.max(minSeconds, Math.ceil(expectedSeconds + Math.max(slackSeconds, expectedSeconds * slackRatio)));
 }
-var benchStatus, taskStatus, taskPending, RAW_OPERATIONS, OPERATIONS;
-var init_operations = __esm({
-  "src/policy/operations.ts"() {
-    "use strict";
-    init_states();
-    init_profiles();
-    init_operation_ids();
-    benchStatus = (tool) => ({
-      tool,
-      args: { benchResultId: { from: "handle" } },
-      field: "state"
-    });
-    taskStatus = { tool: "get_task_result", args: { taskId: { from: "handle" } }, field: "status" };
-    taskPending = [TASK_STATUSES[0]];
-    RAW_OPERATIONS = [
-      {
-        id: "validation",
-        title: "Virtual-user validation run",
-        startTool: "validate_virtual_user",
-        startArgs: ["projectId", "virtualUserId", "providerId", "location", "iterations"],
-        handle: { field: "benchResultId", many: false, source: "result", kind: "benchResultId" },
-        alsoReturns: ["state"],
-        status: {
-          tool: "get_virtual_user_validation",
-          args: { projectId: { from: "start-input", field: "projectId" }, virtualUserId: { from: "start-input", field: "virtualUserId" } },
-          field: "state",
-          finishedFlag: "finished"
-        },
-        alternatives: [benchStatus("get_bench_result")],
-        inFlight: [...BENCH_IN_FLIGHT],
-        terminal: [
-          {
-            value: "FINISHED",
-            outcome: "succeeded",
-            meaning: "the validation ran to the end",
-            next: { action: "read get_virtual_user_validation_index; any action with failures goes to triage", skill: "octoperf-validation-triage" }
-          },
-          {
-            value: "ABORTED",
-            outcome: "failed",
-            meaning: "the validation was stopped before the end",
-            next: { action: "find out why with the validation index and jmeter.log", skill: "octoperf-validation-triage" }
-          },
-          {
-            value: "ERROR",
-            outcome: "failed",
-            meaning: "the validation could not run (engine or infrastructure)",
-            next: { action: "read the validation index; an empty index means the engine crashed, read jmeter.log", skill: "octoperf-validation-triage" }
-          }
-        ],
-        expectedSeconds: 30,
-        expectedNote: "a Playwright virtual user takes about twice as long",
-        deadline: { minSeconds: 300, slackSeconds: 240, slackRatio: 1 },
-        // A run stopped by stop_bench_result(benchResultId) ends ABORTED (../shared/reference/octoperf.md, jenkinsci/octoperf-plugin).
-        stop: { tool: "stop_bench_result", arg: "benchResultId" }
-      },
-      {
-        id: "scenario-run",
-        title: "Scenario run (one or more bench results)",
-        startTool: "run_scenario",
-        startArgs: ["scenarioId"],
-        handle: { field: "benchResultIds", many: true, source: "result", kind: "benchResultId" },
-        alsoReturns: ["benchReportId"],
-        status: benchStatus("get_bench_result"),
-        alternatives: [],
-        progress: {
-          tool: "get_bench_status",
-          field: "progress",
-          decidesTermination: false,
-          note: "elapsed time as a fraction or percentage; it freezes when a run aborts or errors, so it never says the run ended"
-        },
-        inFlight: [...BENCH_IN_FLIGHT],
-        terminal: [
-          {
-            value: "FINISHED",
-            outcome: "succeeded",
-            meaning: "the run completed",
-            next: { action: "read the bench report (summary, errors, insights) before calling the test good", skill: "octoperf-bench-reports" }
-          },
-          {
-            value: "ABORTED",
-            outcome: "failed",
-            meaning: "the run was stopped or aborted mid-way",
-            next: { action: "read jmeter.log (list_bench_result_files, read_bench_result_file_lines)", skill: "octoperf-scenario-diagnosis" }
-          },
-          {
-            value: "ERROR",
-            outcome: "failed",
-            meaning: "the run failed to start or broke down",
-            next: { action: "check list_bench_docker_logs, get_scenario_matching_plans and list_active_subscriptions", skill: "octoperf-scenario-diagnosis" }
-          }
-        ],
-        expectedSeconds: 600,
-        expectedNote: `the longest load profile of ${LOAD_PROFILES_TOOL} (delay + ramp-up + hold + ramp-down) plus ${PROVISIONING_HEADROOM_S} s of provisioning`,
-        deadline: { minSeconds: 900, slackSeconds: 600, slackRatio: 0.25 },
-        // A run stopped by stop_bench_result(benchResultId) ends ABORTED (../shared/reference/octoperf.md, jenkinsci/octoperf-plugin).
-        stop: { tool: "stop_bench_result", arg: "benchResultId" }
-      },
-      {
-        id: "pdf-export",
-        title: "PDF export of one bench report",
-        startTool: "export_bench_report_pdf",
-        startArgs: ["benchReportId"],
-        handle: { field: "taskId", many: false, source: "result", kind: "taskId" },
-        alsoReturns: ["benchReportId"],
-        status: taskStatus,
-        alternatives: [],
-        inFlight: taskPending,
-        terminal: [
-          {
-            value: "SUCCESS",
-            outcome: "succeeded",
-            meaning: "the PDF is ready",
-            next: { action: "find the newest .pdf with list_bench_result_files and get a link with download_bench_result_file", skill: "octoperf-export-bench-report-pdf" }
-          },
-          {
-            value: "FAILED",
-            outcome: "failed",
-            meaning: "the export failed; the task's message holds the reason",
-            next: { action: "show the message as it is; check the run is terminal and the report data up to date", skill: "octoperf-export-bench-report-pdf" }
-          }
-        ],
-        expectedSeconds: 30,
-        expectedNote: "10-60 s",
-        deadline: { minSeconds: 300, slackSeconds: 240, slackRatio: 1 }
-      },
-      {
-        id: "pdf-batch-export",
-        title: "PDF export of up to 20 bench reports",
-        startTool: "export_bench_reports_pdf",
-        startArgs: ["benchReportIds"],
-        handle: { field: "taskId", many: false, source: "result", kind: "taskId" },
-        alsoReturns: ["benchReportIds"],
-        status: taskStatus,
-        alternatives: [],
-        inFlight: taskPending,
-        terminal: [
-          {
-            value: "SUCCESS",
-            outcome: "succeeded",
-            meaning: "every PDF is ready",
-            next: { action: "get the zip link with download_bench_report_pdfs", skill: "octoperf-export-bench-report-pdf" }
-          },
-          {
-            value: "PARTIAL",
-            outcome: "partial",
-            meaning: "some reports were exported, some were not",
-            next: { action: "download what exists, then export the missing reports one by one", skill: "octoperf-export-bench-report-pdf" }
-          },
-          {
-            value: "FAILED",
-            outcome: "failed",
-            meaning: "no PDF was produced; the task's message holds the reason",
-            next: { action: "show the message as it is and export one report alone to isolate the cause", skill: "octoperf-export-bench-report-pdf" }
-          }
-        ],
-        expectedSeconds: 120,
-        expectedNote: "up to a minute per few reports",
-        deadline: { minSeconds: 900, slackSeconds: 600, slackRatio: 1 }
-      },
-      {
-        id: "correlation",
-        title: "Applying correlation rules to a virtual user",
-        startTool: "apply_correlations_to_virtual_user",
-        startArgs: ["projectId", "virtualUserId"],
-        handle: { field: "taskId", many: false, source: "result", kind: "taskId" },
-        alsoReturns: [],
-        status: taskStatus,
-        alternatives: [],
-        inFlight: taskPending,
-        terminal: [
-          {
-            value: "SUCCESS",
-            outcome: "succeeded",
-            meaning: "the rules were applied",
-            next: { action: "validate the virtual user again", skill: "octoperf-auto-correlation" }
-          },
-          {
-            value: "FAILED",
-            outcome: "failed",
-            meaning: "the rules could not be applied; the task's message holds the reason",
-            next: { action: "show the message; restore the backup if the virtual user is damaged", skill: "octoperf-auto-correlation" }
-          }
-        ],
-        expectedSeconds: 30,
-        expectedNote: "5-60 s",
-        deadline: { minSeconds: 120, slackSeconds: 60, slackRatio: 1 }
-      },
-      {
-        id: "report-data",
-        title: "Report data update (one task per run of the report)",
-        startTool: "update_report_data",
-        startArgs: ["reportId"],
-        handle: { field: "taskIds", many: true, source: "result", kind: "taskId" },
-        alsoReturns: [],
-        status: taskStatus,
-        alternatives: [],
-        inFlight: taskPending,
-        terminal: [
-          {
-            value: "SUCCESS",
-            outcome: "succeeded",
-            meaning: "the data of this run is up to date",
-            next: { action: "confirm with get_report_data_status, then read the report values", skill: "octoperf-bench-reports" }
-          },
-          {
-            value: "FAILED",
-            outcome: "failed",
-            meaning: "the data of this run could not be rebuilt; the task's message holds the reason",
-            next: { action: "show the message; the report will refuse values until its data is up to date", skill: "octoperf-bench-reports" }
-          }
-        ],
-        expectedSeconds: 60,
-        expectedNote: "seconds to minutes",
-        deadline: { minSeconds: 900, slackSeconds: 600, slackRatio: 1 }
-      },
-      {
-        id: "jtl-import",
-        title: "JTL report import",
-        startTool: "import_jtl_report",
-        startArgs: ["projectId"],
-        handle: { field: "taskId", many: false, source: "upload", kind: "taskId" },
-        alsoReturns: ["benchResultId", "reportName"],
-        status: taskStatus,
-        alternatives: [],
-        inFlight: taskPending,
-        terminal: [
-          {
-            value: "SUCCESS",
-            outcome: "succeeded",
-            meaning: "the JTL was imported as a bench result",
-            next: { action: "open the new report and read its values", skill: "octoperf-bench-reports" }
-          },
-          {
-            value: "FAILED",
-            outcome: "failed",
-            meaning: "the import failed; the task's message holds the reason",
-            next: { action: "show the message; it names the file at fault (not a zip, a missing column, an XML or date-stamped JTL)", skill: "octoperf-imports" }
-          }
-        ],
-        expectedSeconds: 60,
-        expectedNote: "seconds to minutes, with the file's size",
-        deadline: { minSeconds: 900, slackSeconds: 600, slackRatio: 1 }
-      }
-    ];
-    OPERATIONS = Object.freeze(RAW_OPERATIONS.map((op) => Object.freeze(op)));
-  }
-});
 
 // src/policy/targets.ts
 function targetFor(call, handle, input) {
@@ -675,123 +588,42 @@ function pollTargets(op, handles, input = {}) {
 function alternativeTargets(op, handles, input = {}) {
   return op.alternatives.flatMap((call) => handles.map((handle) => targetFor(call, validateHandle(op.handle.field, handle), input)));
 }
-var init_targets = __esm({
-  "src/policy/targets.ts"() {
-    "use strict";
-    init_handles();
-  }
-});
 
 // src/policy/conditions.ts
-function conditionForReadTool(tool) {
-  return CONDITIONS.find((c) => c.read.tool === tool);
-}
-function conditionArmedBy(tool) {
-  return CONDITIONS.find((c) => c.armedBy?.tool === tool);
-}
-function conditionCadence(cond, expectedSeconds = cond.expectedSeconds) {
-  return cadenceFor(expectedSeconds);
-}
-function conditionDeadline(cond, expectedSeconds = cond.expectedSeconds) {
-  const { minSeconds, slackSeconds, slackRatio } = cond.deadline;
-  return Math.max(minSeconds, Math.ceil(expectedSeconds + Math.max(slackSeconds, expectedSeconds * slackRatio)));
-}
-function conditionTarget(cond, input) {
-  const args = {};
-  for (const name of cond.read.keyArgs) args[name] = validateHandle(name, input[name]);
-  return { tool: cond.read.tool, args, key: targetKey(cond.read.tool, args) };
-}
-function conditionKey(tool, input) {
-  const cond = conditionForReadTool(tool) ?? conditionArmedBy(tool);
-  if (!cond) return void 0;
-  const names2 = cond.read.tool === tool ? cond.read.keyArgs : cond.armedBy?.keyArgs ?? [];
-  const args = {};
-  for (const [index, name] of names2.entries()) {
-    const value = input[name];
-    if (!isHandle(value)) return void 0;
-    args[cond.read.keyArgs[index]] = value;
-  }
-  return { condition: cond, key: targetKey(cond.read.tool, args) };
-}
-function holds(test, item) {
-  const value = item[test.field];
-  return "in" in test ? typeof value === "string" && test.in.includes(value) : value === test.equals;
-}
-function known2(test, value) {
-  return "in" in test && test.in.includes(value);
-}
-function shown(value) {
-  return quoted(typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : typeof value);
-}
-function evaluateCondition(cond, result, expectedItems) {
-  const listed = isRecord2(result) ? result[cond.items.field] : void 0;
-  if (!Array.isArray(listed)) {
-    return { kind: "waiting", items: 0, ready: 0, unknown: [], note: `no ${cond.items.field} list in the answer; treated as not yet` };
-  }
-  const items = listed.slice(0, CONDITION_MAX_ITEMS);
-  for (const rule of cond.failed) {
-    const offending = items.filter((item) => isRecord2(item) && holds(rule.any, item)).map((item) => shown(item[cond.items.idField]));
-    if (offending.length > 0) return { kind: "failed", items: items.length, meaning: rule.meaning, next: rule.next, offending: offending.slice(0, 10) };
-  }
-  const ready = items.filter((item) => isRecord2(item) && holds(cond.ready.every, item)).length;
-  const atLeast = Math.max(cond.ready.atLeast, expectedItems ?? 0);
-  if (ready === items.length && ready >= atLeast) return { kind: "ready", items: items.length, meaning: cond.ready.meaning, next: cond.ready.next };
-  const field = cond.ready.every.field;
-  const unknown2 = [
-    ...new Set(
-      items.map((item) => isRecord2(item) ? item[field] : void 0).filter((value) => !(typeof value === "string" && (known2(cond.ready.every, value) || cond.inFlight.includes(value)))).map(shown)
-    )
-  ].slice(0, 5);
-  const note = items.length < atLeast ? `${items.length} of ${atLeast} expected ${cond.items.field} listed; not yet` : `${ready} of ${items.length} ${cond.items.field} ready; not yet`;
-  return { kind: "waiting", items: items.length, ready, unknown: unknown2, note };
-}
-var RAW_CONDITIONS, CONDITIONS, CONDITION_MAX_ITEMS, isRecord2;
-var init_conditions = __esm({
-  "src/policy/conditions.ts"() {
-    "use strict";
-    init_cadence();
-    init_handles();
-    init_targets();
-    init_untrusted_text();
-    init_operation_ids();
-    RAW_CONDITIONS = [
-      {
-        id: "agents-up",
-        title: "On-premise agents coming UP",
-        read: { tool: "list_provider_agents", keyArgs: ["providerId"] },
-        armedBy: { tool: "get_onpremise_agent_command", keyArgs: ["providerId"] },
-        items: { field: "agents", idField: "id" },
-        inFlight: [],
-        ready: {
-          every: { field: "state", in: ["UP"] },
-          atLeast: 1,
-          meaning: "every listed agent is UP",
-          next: {
-            action: "compare the count with the machines the user installed on, then validate a virtual user on the provider's location",
-            skill: "octoperf-workspace-setup"
-          }
-        },
-        failed: [
-          {
-            any: { field: "duplicateOnHost", equals: true },
-            meaning: "two agents run on one machine: no capacity is added and memory is oversold",
-            next: { action: "have the user run the extra agent's uninstallCommand on that machine, then re-read", skill: "octoperf-workspace-setup" }
-          }
-        ],
-        expectedSeconds: 300,
-        expectedNote: "the user runs the command on each machine, Docker pulls the image, the agent registers within about a minute",
-        deadline: { minSeconds: 1800, slackSeconds: 1500, slackRatio: 1 },
-        onDeadline: {
-          action: "stop re-reading; ask whether the command ran, whether Docker runs on that machine and whether it reaches the OctoPerf server named in the command",
-          skill: "octoperf-workspace-setup"
-        }
+var RAW_CONDITIONS = [
+  {
+    id: "agents-up",
+    title: "On-premise agents coming UP",
+    read: { tool: "list_provider_agents", keyArgs: ["providerId"] },
+    armedBy: { tool: "get_onpremise_agent_command", keyArgs: ["providerId"] },
+    items: { field: "agents", idField: "id" },
+    inFlight: [],
+    ready: {
+      every: { field: "state", in: ["UP"] },
+      atLeast: 1,
+      meaning: "every listed agent is UP",
+      next: {
+        action: "compare the count with the machines the user installed on, then validate a virtual user on the provider's location",
+        skill: "octoperf-workspace-setup"
       }
-    ];
-    CONDITIONS = Object.freeze(RAW_CONDITIONS.map((c) => Object.freeze(c)));
-    CONDITION_MAX_ITEMS = 1e3;
-    isRecord2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+    },
+    failed: [
+      {
+        any: { field: "duplicateOnHost", equals: true },
+        meaning: "two agents run on one machine: no capacity is added and memory is oversold",
+        next: { action: "have the user run the extra agent's uninstallCommand on that machine, then re-read", skill: "octoperf-workspace-setup" }
+      }
+    ],
+    expectedSeconds: 300,
+    expectedNote: "the user runs the command on each machine, Docker pulls the image, the agent registers within about a minute",
+    deadline: { minSeconds: 1800, slackSeconds: 1500, slackRatio: 1 },
+    onDeadline: {
+      action: "stop re-reading; ask whether the command ran, whether Docker runs on that machine and whether it reaches the OctoPerf server named in the command",
+      skill: "octoperf-workspace-setup"
+    }
   }
-});
+];
+var CONDITIONS = Object.freeze(RAW_CONDITIONS.map((c) => Object.freeze(c)));
 
 // src/policy/outcome.ts
 function classify(op, value) {
@@ -815,13 +647,11 @@ function classify(op, value) {
     note: `${op.status.field} ${JSON.stringify(value.slice(0, 40))} is not one the policy knows; treated as still in flight (the deadline still applies)`
   };
 }
-var init_outcome = __esm({
-  "src/policy/outcome.ts"() {
-    "use strict";
-  }
-});
 
 // src/policy/tool-names.ts
+var PLUGIN_NAME = "octoperf";
+var SERVER_NAME = "octoperf";
+var TOOL_PREFIXES = [`mcp__${SERVER_NAME}__`, `mcp__plugin_${PLUGIN_NAME}_${SERVER_NAME}__`];
 function claudeToolNames(tool) {
   return TOOL_PREFIXES.map((prefix) => prefix + tool);
 }
@@ -834,155 +664,129 @@ function bareToolName(claudeName) {
 function hookMatcher(tools) {
   return tools.flatMap(claudeToolNames).join("|");
 }
-var PLUGIN_NAME, SERVER_NAME, TOOL_PREFIXES;
-var init_tool_names = __esm({
-  "src/policy/tool-names.ts"() {
-    "use strict";
-    PLUGIN_NAME = "octoperf";
-    SERVER_NAME = "octoperf";
-    TOOL_PREFIXES = [`mcp__${SERVER_NAME}__`, `mcp__plugin_${PLUGIN_NAME}_${SERVER_NAME}__`];
-  }
-});
 
 // src/policy/background.ts
-var SIGN_IN_COMMAND, MAX_BACKGROUND_WAIT_S, BACKGROUND_HOOK_MARGIN_S, BACKGROUND_HOOK_TIMEOUT_S, NOTIFY_AFTER_S, PUSH_NOTIFICATION_MAX_CHARS, REST_OBSERVABLE_OPERATIONS, CLAIM_TTL_S, LATE_WAKE_GRACE_S, QUICK_LOCK_WAIT_S, BACKGROUND_LOCK_WAIT_S;
-var init_background = __esm({
-  "src/policy/background.ts"() {
-    "use strict";
-    init_cadence();
-    init_tool_names();
-    SIGN_IN_COMMAND = `/${PLUGIN_NAME}:login`;
-    MAX_BACKGROUND_WAIT_S = 3 * 3600;
-    BACKGROUND_HOOK_MARGIN_S = 300;
-    BACKGROUND_HOOK_TIMEOUT_S = MAX_BACKGROUND_WAIT_S + BACKGROUND_HOOK_MARGIN_S;
-    NOTIFY_AFTER_S = 15 * 60;
-    PUSH_NOTIFICATION_MAX_CHARS = 199;
-    REST_OBSERVABLE_OPERATIONS = ["validation", "scenario-run", "pdf-export"];
-    CLAIM_TTL_S = 30;
-    LATE_WAKE_GRACE_S = 30;
-    QUICK_LOCK_WAIT_S = 5;
-    BACKGROUND_LOCK_WAIT_S = 60;
-  }
-});
+var SIGN_IN_COMMAND = `/${PLUGIN_NAME}:login`;
+var MAX_BACKGROUND_WAIT_S = 3 * 3600;
+var BACKGROUND_HOOK_MARGIN_S = 300;
+var BACKGROUND_HOOK_TIMEOUT_S = MAX_BACKGROUND_WAIT_S + BACKGROUND_HOOK_MARGIN_S;
+var NOTIFY_AFTER_S = 15 * 60;
+var PUSH_NOTIFICATION_MAX_CHARS = 199;
+var REST_OBSERVABLE_OPERATIONS = ["validation", "scenario-run", "pdf-export"];
+var CLAIM_TTL_S = 30;
+var LATE_WAKE_GRACE_S = 30;
+var QUICK_LOCK_WAIT_S = 5;
+var BACKGROUND_LOCK_WAIT_S = 60;
 
 // src/policy/realisations.ts
+var WATCHER_MAX_INTERVAL_S = 10;
+var perCycle = (turnsPerCycle) => (expected, interval) => turnsPerCycle * Math.max(1, Math.ceil(expected / interval));
+var MONITOR_WINDOW_S = MONITOR_MAX_TIMEOUT_MS / 1e3;
+var BASH_BACKGROUND_WINDOW_S = BASH_BACKGROUND_MAX_TIMEOUT_MS / 1e3;
+var LOOP_SETUP_TURNS = 2;
+var watcherInterval = (cadence) => Math.min(cadence, WATCHER_MAX_INTERVAL_S);
+var REALISATIONS = Object.freeze([
+  {
+    id: "background-watcher",
+    harness: "claude-code",
+    title: "the hooks run the octoperf-wait watcher in the background",
+    turnsPerCycle: 0,
+    resolution: `the watcher polls every 3-${WATCHER_MAX_INTERVAL_S} s outside the model; a hook wakes it once, with the outcome`,
+    needsWatcher: true,
+    needsHooks: true,
+    interval: watcherInterval,
+    // The one wake with the outcome; a run that outlasts a background wait
+    // costs a wake and one poll (which starts the next) per further wait.
+    turns: (expected) => 1 + 2 * Math.floor(expected / MAX_BACKGROUND_WAIT_S)
+  },
+  {
+    id: "cadence-timer",
+    harness: "claude-code",
+    title: "the hooks wake the model when the next poll is due",
+    turnsPerCycle: 2,
+    resolution: `${TIMER_SCHEDULE_RULE}; nothing to set up or clean up`,
+    needsWatcher: false,
+    needsHooks: true,
+    interval: (cadence) => cadence,
+    // Per poll: the wake, and the poll's answer; polls as the schedule places them, and one more for an end just after the expected one.
+    turns: (expected, interval) => 2 * (timerPollsUntilExpectedEnd(expected, interval) + 1)
+  },
+  {
+    id: "monitor",
+    harness: "claude-code",
+    title: "Monitor running the octoperf-wait watcher",
+    turnsPerCycle: 0,
+    resolution: `the watcher polls every 3-${WATCHER_MAX_INTERVAL_S} s outside the model; only state changes wake it`,
+    needsWatcher: true,
+    needsHooks: false,
+    interval: watcherInterval,
+    // One line when the run is under way, one with the outcome, one exit notice;
+    // plus a re-arm (line, expiry, new Monitor call) per 30-minute window.
+    turns: (expected) => 3 + 3 * Math.floor(expected / MONITOR_WINDOW_S)
+  },
+  {
+    id: "background-bash",
+    harness: "claude-code",
+    title: "Bash with run_in_background running the watcher",
+    turnsPerCycle: 0,
+    resolution: `the watcher polls every 3-${WATCHER_MAX_INTERVAL_S} s outside the model; its exit wakes it once (up to ${BASH_BACKGROUND_WINDOW_S / 3600} h a call)`,
+    needsWatcher: true,
+    needsHooks: false,
+    interval: watcherInterval,
+    // Per call of up to 2 hours: the call's answer, the wake at its exit
+    // (an exit code, no output), and reading the watcher's last line.
+    turns: (expected) => 3 * Math.max(1, Math.ceil(expected / BASH_BACKGROUND_WINDOW_S))
+  },
+  {
+    id: "claude-sleep",
+    harness: "claude-code",
+    title: `a standalone Bash \`sleep N\` (N <= ${CLAUDE_MAX_SLEEP_S})`,
+    turnsPerCycle: 2,
+    resolution: `exact, but only up to ${CLAUDE_MAX_SLEEP_S} s: Claude Code refuses longer sleeps`,
+    needsWatcher: false,
+    needsHooks: false,
+    interval: (cadence) => cadence <= CLAUDE_MAX_SLEEP_S ? cadence : void 0,
+    turns: perCycle(2)
+  },
+  {
+    id: "loop",
+    harness: "claude-code",
+    title: "/loop (a recurring CronCreate job)",
+    turnsPerCycle: 2,
+    resolution: "whole minutes: cron's finest step is 1 minute",
+    needsWatcher: false,
+    needsHooks: false,
+    interval: (cadence) => Math.ceil(cadence / CRON_FLOOR_S) * CRON_FLOOR_S,
+    turns: (expected, interval) => perCycle(2)(expected, interval) + LOOP_SETUP_TURNS
+  },
+  {
+    id: "wakeup",
+    harness: "claude-code",
+    title: "ScheduleWakeup (self-paced)",
+    turnsPerCycle: 3,
+    resolution: `${SCHEDULE_WAKEUP_MIN_S}-${SCHEDULE_WAKEUP_MAX_S} s, re-armed by the model every cycle`,
+    needsWatcher: false,
+    needsHooks: false,
+    interval: (cadence) => Math.min(SCHEDULE_WAKEUP_MAX_S, Math.max(SCHEDULE_WAKEUP_MIN_S, cadence)),
+    turns: perCycle(3)
+  },
+  {
+    id: "sleep",
+    harness: "generic",
+    title: "a bounded sleep between two polls",
+    turnsPerCycle: 2,
+    resolution: `exact up to ${GENERIC_MAX_SLEEP_S} s`,
+    needsWatcher: false,
+    needsHooks: false,
+    interval: (cadence) => cadence <= GENERIC_MAX_SLEEP_S ? cadence : void 0,
+    turns: perCycle(2)
+  }
+]);
 function realisation(id) {
   const found = REALISATIONS.find((r) => r.id === id);
   if (!found) throw new Error(`unknown realisation ${id}`);
   return found;
 }
-var WATCHER_MAX_INTERVAL_S, perCycle, MONITOR_WINDOW_S, BASH_BACKGROUND_WINDOW_S, LOOP_SETUP_TURNS, watcherInterval, REALISATIONS;
-var init_realisations = __esm({
-  "src/policy/realisations.ts"() {
-    "use strict";
-    init_background();
-    init_schedule();
-    init_harness();
-    WATCHER_MAX_INTERVAL_S = 10;
-    perCycle = (turnsPerCycle) => (expected, interval) => turnsPerCycle * Math.max(1, Math.ceil(expected / interval));
-    MONITOR_WINDOW_S = MONITOR_MAX_TIMEOUT_MS / 1e3;
-    BASH_BACKGROUND_WINDOW_S = BASH_BACKGROUND_MAX_TIMEOUT_MS / 1e3;
-    LOOP_SETUP_TURNS = 2;
-    watcherInterval = (cadence) => Math.min(cadence, WATCHER_MAX_INTERVAL_S);
-    REALISATIONS = Object.freeze([
-      {
-        id: "background-watcher",
-        harness: "claude-code",
-        title: "the hooks run the octoperf-wait watcher in the background",
-        turnsPerCycle: 0,
-        resolution: `the watcher polls every 3-${WATCHER_MAX_INTERVAL_S} s outside the model; a hook wakes it once, with the outcome`,
-        needsWatcher: true,
-        needsHooks: true,
-        interval: watcherInterval,
-        // The one wake with the outcome; a run that outlasts a background wait
-        // costs a wake and one poll (which starts the next) per further wait.
-        turns: (expected) => 1 + 2 * Math.floor(expected / MAX_BACKGROUND_WAIT_S)
-      },
-      {
-        id: "cadence-timer",
-        harness: "claude-code",
-        title: "the hooks wake the model when the next poll is due",
-        turnsPerCycle: 2,
-        resolution: `${TIMER_SCHEDULE_RULE}; nothing to set up or clean up`,
-        needsWatcher: false,
-        needsHooks: true,
-        interval: (cadence) => cadence,
-        // Per poll: the wake, and the poll's answer; polls as the schedule places them, and one more for an end just after the expected one.
-        turns: (expected, interval) => 2 * (timerPollsUntilExpectedEnd(expected, interval) + 1)
-      },
-      {
-        id: "monitor",
-        harness: "claude-code",
-        title: "Monitor running the octoperf-wait watcher",
-        turnsPerCycle: 0,
-        resolution: `the watcher polls every 3-${WATCHER_MAX_INTERVAL_S} s outside the model; only state changes wake it`,
-        needsWatcher: true,
-        needsHooks: false,
-        interval: watcherInterval,
-        // One line when the run is under way, one with the outcome, one exit notice;
-        // plus a re-arm (line, expiry, new Monitor call) per 30-minute window.
-        turns: (expected) => 3 + 3 * Math.floor(expected / MONITOR_WINDOW_S)
-      },
-      {
-        id: "background-bash",
-        harness: "claude-code",
-        title: "Bash with run_in_background running the watcher",
-        turnsPerCycle: 0,
-        resolution: `the watcher polls every 3-${WATCHER_MAX_INTERVAL_S} s outside the model; its exit wakes it once (up to ${BASH_BACKGROUND_WINDOW_S / 3600} h a call)`,
-        needsWatcher: true,
-        needsHooks: false,
-        interval: watcherInterval,
-        // Per call of up to 2 hours: the call's answer, the wake at its exit
-        // (an exit code, no output), and reading the watcher's last line.
-        turns: (expected) => 3 * Math.max(1, Math.ceil(expected / BASH_BACKGROUND_WINDOW_S))
-      },
-      {
-        id: "claude-sleep",
-        harness: "claude-code",
-        title: `a standalone Bash \`sleep N\` (N <= ${CLAUDE_MAX_SLEEP_S})`,
-        turnsPerCycle: 2,
-        resolution: `exact, but only up to ${CLAUDE_MAX_SLEEP_S} s: Claude Code refuses longer sleeps`,
-        needsWatcher: false,
-        needsHooks: false,
-        interval: (cadence) => cadence <= CLAUDE_MAX_SLEEP_S ? cadence : void 0,
-        turns: perCycle(2)
-      },
-      {
-        id: "loop",
-        harness: "claude-code",
-        title: "/loop (a recurring CronCreate job)",
-        turnsPerCycle: 2,
-        resolution: "whole minutes: cron's finest step is 1 minute",
-        needsWatcher: false,
-        needsHooks: false,
-        interval: (cadence) => Math.ceil(cadence / CRON_FLOOR_S) * CRON_FLOOR_S,
-        turns: (expected, interval) => perCycle(2)(expected, interval) + LOOP_SETUP_TURNS
-      },
-      {
-        id: "wakeup",
-        harness: "claude-code",
-        title: "ScheduleWakeup (self-paced)",
-        turnsPerCycle: 3,
-        resolution: `${SCHEDULE_WAKEUP_MIN_S}-${SCHEDULE_WAKEUP_MAX_S} s, re-armed by the model every cycle`,
-        needsWatcher: false,
-        needsHooks: false,
-        interval: (cadence) => Math.min(SCHEDULE_WAKEUP_MAX_S, Math.max(SCHEDULE_WAKEUP_MIN_S, cadence)),
-        turns: perCycle(3)
-      },
-      {
-        id: "sleep",
-        harness: "generic",
-        title: "a bounded sleep between two polls",
-        turnsPerCycle: 2,
-        resolution: `exact up to ${GENERIC_MAX_SLEEP_S} s`,
-        needsWatcher: false,
-        needsHooks: false,
-        interval: (cadence) => cadence <= GENERIC_MAX_SLEEP_S ? cadence : void 0,
-        turns: perCycle(2)
-      }
-    ]);
-  }
-});
 
 // src/policy/plan.ts
 function byPreference(a, b) {
@@ -1019,53 +823,17 @@ function planWait(request) {
     options
   };
 }
-var init_plan = __esm({
-  "src/policy/plan.ts"() {
-    "use strict";
-    init_cadence();
-    init_operations();
-    init_realisations();
-  }
-});
-
-// src/policy/index.ts
-var init_policy = __esm({
-  "src/policy/index.ts"() {
-    "use strict";
-    init_states();
-    init_harness();
-    init_cadence();
-    init_schedule();
-    init_duration();
-    init_handles();
-    init_skills();
-    init_operations();
-    init_conditions();
-    init_outcome();
-    init_profiles();
-    init_tool_names();
-    init_background();
-    init_realisations();
-    init_plan();
-    init_targets();
-  }
-});
 
 // src/render/markdown.ts
 function joinList(items, last) {
   return items.length > 1 ? `${items.slice(0, -1).join(", ")} ${last} ${items.at(-1)}` : items[0] ?? "";
 }
-var code, orList, andList;
-var init_markdown = __esm({
-  "src/render/markdown.ts"() {
-    "use strict";
-    code = (text) => `\`${text}\``;
-    orList = (items) => joinList(items, "or");
-    andList = (items) => joinList(items, "and");
-  }
-});
+var orList = (items) => joinList(items, "or");
+var andList = (items) => joinList(items, "and");
 
 // src/render/wait-instructions.ts
+var WATCHER_SCRIPT = "scripts/octoperf-wait.mjs";
+var WATCHER_COMMAND = `node "\${CLAUDE_PLUGIN_ROOT}/${WATCHER_SCRIPT}"`;
 function shellWord(word) {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
 }
@@ -1075,6 +843,7 @@ function watcherCommandFor(script) {
 function watcherCommandAt(root) {
   return root ? watcherCommandFor(`${root.replace(/\/+$/, "")}/${WATCHER_SCRIPT}`) : WATCHER_COMMAND;
 }
+var DOCUMENTED = { command: WATCHER_COMMAND };
 function cronForInterval(seconds) {
   const minutes = Math.max(1, Math.ceil(seconds / CRON_FLOOR_S));
   if (minutes === 1) return { cron: "* * * * *", intervalSeconds: 60 };
@@ -1099,6 +868,8 @@ function describeCall(target) {
 function terminalList(op) {
   return orList(op.terminal.map((a) => a.value));
 }
+var LOOP_STOP = "CronDelete this job";
+var WAKEUP_STOP = "do not schedule another wake-up";
 function pollPrompt(op, targets, stop = LOOP_STOP) {
   const calls2 = targets.map(describeCall).join("; ");
   return `octoperf ${op.id}: call ${calls2}. When ${op.status.field} is ${terminalList(op)} for every handle, ${stop} and report the outcome; otherwise say nothing more.`;
@@ -1164,26 +935,8 @@ function backgroundBashArgs(plan, targets, how = DOCUMENTED) {
 function sleepCommand(plan) {
   return `sleep ${plan.cadenceSeconds}`;
 }
-var WATCHER_SCRIPT, WATCHER_COMMAND, DOCUMENTED, LOOP_STOP, WAKEUP_STOP;
-var init_wait_instructions = __esm({
-  "src/render/wait-instructions.ts"() {
-    "use strict";
-    init_duration();
-    init_harness();
-    init_markdown();
-    WATCHER_SCRIPT = "scripts/octoperf-wait.mjs";
-    WATCHER_COMMAND = `node "\${CLAUDE_PLUGIN_ROOT}/${WATCHER_SCRIPT}"`;
-    DOCUMENTED = { command: WATCHER_COMMAND };
-    LOOP_STOP = "CronDelete this job";
-    WAKEUP_STOP = "do not schedule another wake-up";
-  }
-});
 
 // src/hooks/text/safe-text.ts
-function safeToken(value) {
-  if (typeof value === "number" && Number.isFinite(value)) return String(value);
-  return typeof value === "string" && TOKEN.test(value) ? value : void 0;
-}
 function safeExcerpt(text, max = 160) {
   const plain = text.slice(0, max * 16).replace(/\s+/g, " ").replace(/[^A-Za-z0-9 .,:;()_/%+=-]+/g, "").replace(/\s+/g, " ").trim();
   return plain.length > max ? `${plain.slice(0, max - 3).trimEnd()}...` : plain;
@@ -1191,21 +944,13 @@ function safeExcerpt(text, max = 160) {
 function argsJson(args) {
   return JSON.stringify(args);
 }
-var TOKEN;
-var init_safe_text = __esm({
-  "src/hooks/text/safe-text.ts"() {
-    "use strict";
-    init_markdown();
-    TOKEN = /^[A-Za-z0-9_.-]{1,40}$/;
-  }
-});
 
 // src/hooks/text/notify.ts
 function notificationMessage(op, ending, seconds, handles) {
   const head = `OctoPerf ${op} ${ending} after ${formatDuration(seconds)}: `;
-  for (let shown2 = handles.length; shown2 > 0; shown2--) {
-    const more = handles.length - shown2;
-    const text = `${head}${handles.slice(0, shown2).join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+  for (let shown = handles.length; shown > 0; shown--) {
+    const more = handles.length - shown;
+    const text = `${head}${handles.slice(0, shown).join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
     if (text.length <= PUSH_NOTIFICATION_MAX_CHARS) return text;
   }
   return `${head}${handles.length} handles`.slice(0, PUSH_NOTIFICATION_MAX_CHARS);
@@ -1215,16 +960,11 @@ function notifySuggestion(op, ending, seconds, handles) {
   const message = notificationMessage(op, ending, seconds, handles);
   return `This wait took ${formatDuration(seconds)}: tell the user once with PushNotification ${argsJson({ message })}.`;
 }
-var init_notify = __esm({
-  "src/hooks/text/notify.ts"() {
-    "use strict";
-    init_policy();
-    init_safe_text();
-  }
-});
 
 // src/hooks/claude/tool-response.ts
-function isRecord3(value) {
+var MAX_TEXT_CHARS = 1e6;
+var MAX_DEPTH = 4;
+function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function parseJsonObject(text) {
@@ -1232,7 +972,7 @@ function parseJsonObject(text) {
   if (!trimmed.startsWith("{") || trimmed.length > MAX_TEXT_CHARS) return void 0;
   try {
     const value = JSON.parse(trimmed);
-    return isRecord3(value) ? value : void 0;
+    return isRecord(value) ? value : void 0;
   } catch {
     return void 0;
   }
@@ -1250,7 +990,7 @@ function parseJsonString(text) {
 function fromBlocks(blocks, isError, depth) {
   const texts = [];
   for (const block of blocks) {
-    if (isRecord3(block) && block.type === "text" && typeof block.text === "string") texts.push(block.text);
+    if (isRecord(block) && block.type === "text" && typeof block.text === "string") texts.push(block.text);
   }
   for (const text2 of texts) {
     const value = parseJsonObject(text2);
@@ -1270,9 +1010,9 @@ function fromValue(value, isError, depth) {
     return value.trim().length === 0 || value.length > MAX_TEXT_CHARS ? { kind: "unknown" } : { kind: "text", text: value, isError };
   }
   if (Array.isArray(value)) return fromBlocks(value, isError, depth);
-  if (!isRecord3(value)) return { kind: "unknown" };
+  if (!isRecord(value)) return { kind: "unknown" };
   const flagged = isError || value.isError === true;
-  if (isRecord3(value.structuredContent)) return fromValue(value.structuredContent, flagged, depth + 1);
+  if (isRecord(value.structuredContent)) return fromValue(value.structuredContent, flagged, depth + 1);
   if (Array.isArray(value.content) && Object.keys(value).every((key) => key === "content" || key === "isError" || key === "_meta")) {
     return fromBlocks(value.content, flagged, depth);
   }
@@ -1281,6 +1021,9 @@ function fromValue(value, isError, depth) {
 function readToolResult(response) {
   return fromValue(response, false, 0);
 }
+var MAX_SCANNED_CHARS = 64 * 1024;
+var MAX_FIELD_LINE_CHARS = 200;
+var FIELD_LINE = /^"?([A-Za-z0-9_]{1,64})"?\s*[:=]\s*"?([A-Za-z0-9_.-]{1,64})"?\s*,?$/;
 function textField(text, field) {
   const end = Math.min(text.length, MAX_SCANNED_CHARS);
   for (let start = 0; start < end; ) {
@@ -1308,24 +1051,14 @@ function resultErrorText(result) {
     for (const key of ["error", "message", "detail"]) {
       const value = result.value[key];
       if (typeof value === "string" && value.length > 0) return value;
-      if (isRecord3(value) && typeof value.message === "string") return value.message;
+      if (isRecord(value) && typeof value.message === "string") return value.message;
     }
   }
   return void 0;
 }
-var MAX_TEXT_CHARS, MAX_DEPTH, MAX_SCANNED_CHARS, MAX_FIELD_LINE_CHARS, FIELD_LINE;
-var init_tool_response = __esm({
-  "src/hooks/claude/tool-response.ts"() {
-    "use strict";
-    MAX_TEXT_CHARS = 1e6;
-    MAX_DEPTH = 4;
-    MAX_SCANNED_CHARS = 64 * 1024;
-    MAX_FIELD_LINE_CHARS = 200;
-    FIELD_LINE = /^"?([A-Za-z0-9_]{1,64})"?\s*[:=]\s*"?([A-Za-z0-9_.-]{1,64})"?\s*,?$/;
-  }
-});
 
 // src/hooks/text/plan-text.ts
+var POLLING_SKILL = "octoperf-async-polling";
 function failureSkill(op) {
   return op.terminal.find((a) => a.outcome === "failed")?.next.skill;
 }
@@ -1340,6 +1073,7 @@ function nothingToPoll(op, result) {
 function unsafeHandle(op, field) {
   return `OctoPerf ${op.id}: ${field} is not a valid OctoPerf id (only letters, digits, '-' and '_', at most 64 characters), so the plugin will not put it in a prompt or a command. Read the result yourself before polling anything.`;
 }
+var NOTHING_LEFT = "Set up no /loop, Monitor, CronCreate or sleep: nothing is left to clean up";
 function realisationLine(id, plan, targets, compact, watched, how) {
   switch (id) {
     case "background-watcher":
@@ -1365,58 +1099,6 @@ function waitLine(plan, targets, how, compact = false, alternatives = []) {
   if (compact || !realisation(plan.chosen.id).needsWatcher || plan.chosen.id === "background-watcher" || !fallback) return line;
   return `${line} Without it: ${realisationLine(fallback.id, plan, targets, true, watched, how)}.`;
 }
-function backgroundLines(facts, many) {
-  const { plan, targets } = facts;
-  const capped = plan.deadlineSeconds > MAX_BACKGROUND_WAIT_S;
-  const limit = capped ? ` It waits at most ${formatDuration(MAX_BACKGROUND_WAIT_S)}; if the run still goes on then, it wakes you with how to go on.` : "";
-  return [
-    `A background watcher run by this plugin's hooks now waits on ${andList(targets.map(describeCall))} (expected ${formatDuration(plan.expectedSeconds)}; it polls every ${plan.chosen.intervalSeconds} s outside the model) and will wake you once, with the outcome of ${many ? "every handle" : "it"} and the next step.${limit}`,
-    `End your turn now: do not poll (polls are refused while it waits) and ${NOTHING_TO_SET_UP}. ${STOP_WAIT_COMMAND} ends it.`
-  ];
-}
-function signInLine(turns) {
-  return `Without credentials this wait costs about ${turns} model turns; signed in, 1 (${turns} turns for this wait -> 1): the user can type ${SIGN_IN_COMMAND} once (a browser sign-in to OctoPerf) and this plugin's hooks then wait outside the model from the next start on. Nothing to do for this wait: go on as above.`;
-}
-function planText(facts) {
-  const { plan, targets } = facts;
-  const op = plan.operation;
-  const also = Object.entries(facts.also).map(([name, value]) => `${name} ${value}`);
-  const many = targets.length > 1 || facts.handles.length > 1;
-  const alt = facts.alternatives.length > 0 ? ` (or ${facts.alternatives.map(describeCall).join(", ")})` : "";
-  const expected = `${facts.expectedKnown ? "expected" : "expected by default"} ${formatDuration(plan.expectedSeconds)}`;
-  const flag = op.status.finishedFlag ? ` (${op.status.finishedFlag} is true)` : "";
-  const progress = op.progress ? ` ${op.progress.tool} is progress only, never completion.` : "";
-  const skill = failureSkill(op);
-  const head = `OctoPerf ${op.id} started: ${op.handle.field} ${andList(facts.handles)}${also.length > 0 ? ` (${also.join(", ")})` : ""}.`;
-  const done = `Done when ${op.status.field} is ${terminalList(op)}${flag}${many ? " for every handle" : ""}.${progress} `;
-  if (plan.chosen.id === "background-watcher") {
-    return [
-      head,
-      ...backgroundLines(facts, many),
-      `${done}Deadline: ${formatDuration(plan.deadlineSeconds)} after the start; past it, stop waiting and diagnose${skill ? ` (skill ${skill})` : ""}.`
-    ].join("\n");
-  }
-  return [
-    head,
-    `Poll ${andList(targets.map(describeCall))}${alt} every ${plan.cadenceSeconds} s (${expected}). One poll now is welcome (it catches a failed start); faster polls are refused.`,
-    waitLine(plan, targets, facts.how, false, facts.alternatives),
-    `${done}Deadline: ${formatDuration(plan.deadlineSeconds)} after the start; past it, stop waiting and diagnose${skill ? ` (skill ${skill})` : ""}.`
-  ].join("\n");
-}
-var POLLING_SKILL, STOP_WAIT_COMMAND, NOTHING_TO_SET_UP, NOTHING_LEFT;
-var init_plan_text = __esm({
-  "src/hooks/text/plan-text.ts"() {
-    "use strict";
-    init_policy();
-    init_wait_instructions();
-    init_safe_text();
-    init_tool_response();
-    POLLING_SKILL = "octoperf-async-polling";
-    STOP_WAIT_COMMAND = "/octoperf:stop-wait";
-    NOTHING_TO_SET_UP = "set up no /loop, Monitor, CronCreate or sleep";
-    NOTHING_LEFT = "Set up no /loop, Monitor, CronCreate or sleep: nothing is left to clean up";
-  }
-});
 
 // src/hooks/session/reach.ts
 function watcherBackend(op, reach) {
@@ -1431,13 +1113,6 @@ function watcherCanWait(op, reach) {
 function invocationFor(op, ctx) {
   return { command: watcherCommandAt(ctx.pluginRoot), extra: watcherBackend(op, ctx.reach) ?? [] };
 }
-var init_reach = __esm({
-  "src/hooks/session/reach.ts"() {
-    "use strict";
-    init_policy();
-    init_wait_instructions();
-  }
-});
 
 // src/hooks/session/keys.ts
 function progressKey(op, handle) {
@@ -1478,14 +1153,9 @@ function fieldFor(op, tool) {
   if (op.progress?.tool === tool) return { field: op.progress.field, progress: true };
   return void 0;
 }
-var init_keys = __esm({
-  "src/hooks/session/keys.ts"() {
-    "use strict";
-    init_policy();
-  }
-});
 
 // src/hooks/wait/start.ts
+var MAX_HANDLES_PER_START = 20;
 function handlesOf(op, raw) {
   if (raw === void 0 || raw === null) return void 0;
   if (op.handle.many) return Array.isArray(raw) && raw.length > 0 ? raw.slice(0, MAX_HANDLES_PER_START) : void 0;
@@ -1558,52 +1228,55 @@ function remember(state, works, keepExisting = false) {
   const schedules = state.schedules.map((s) => ({ ...s, works: s.works.filter((key) => !replaced.has(key)) }));
   return { ...state, works: all, aliases, schedules };
 }
-var MAX_HANDLES_PER_START;
-var init_start = __esm({
-  "src/hooks/wait/start.ts"() {
-    "use strict";
-    init_policy();
-    init_keys();
-    init_plan_text();
-    init_reach();
-    init_tool_response();
-    MAX_HANDLES_PER_START = 20;
-  }
-});
 
 // src/hooks/session/state.ts
+var MAX_WORKS = 100;
+var MAX_SCHEDULES = 50;
+var MAX_SCENARIOS = 50;
+var MAX_WAITERS = 50;
+var MAX_CONDITIONS = 20;
+var MAX_CANCELLED = 20;
 function emptyState() {
   return { version: 1, works: {}, aliases: {}, schedules: [], scenarios: {} };
 }
+var isRecord2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var isTime = (v) => typeof v === "number" && Number.isFinite(v) && v >= 0;
+var isKey = (v) => typeof v === "string" && v.length <= 200 && /^[a-z_]+:[A-Za-z0-9_/-]+$/.test(v);
+var CALL_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+var isCallId = (v) => typeof v === "string" && CALL_ID_PATTERN.test(v);
+var isProof = (v) => v === void 0 || typeof v === "string" && /^[A-Za-z0-9 :_-]{1,64}$/.test(v);
+var isToken = (v) => typeof v === "string" && /^[A-Za-z0-9]{1,64}$/.test(v);
+var isPid = (v) => typeof v === "number" && Number.isSafeInteger(v) && v > 0;
 function isWork(v) {
-  if (!isRecord4(v) || !OPERATION_IDS.includes(v.op) || !isHandle(v.handle)) return false;
-  if (typeof v.tool !== "string" || !/^[a-z_]{1,64}$/.test(v.tool) || !isRecord4(v.args) || !Object.values(v.args).every(isHandle)) return false;
+  if (!isRecord2(v) || !OPERATION_IDS.includes(v.op) || !isHandle(v.handle)) return false;
+  if (typeof v.tool !== "string" || !/^[a-z_]{1,64}$/.test(v.tool) || !isRecord2(v.args) || !Object.values(v.args).every(isHandle)) return false;
   if (!isKey(v.group) || !isTime(v.startedAt) || !isTime(v.expectedSeconds) || !isTime(v.cadenceSeconds) || !isTime(v.deadlineAt)) return false;
   if (v.lastPollAt !== void 0 && !isTime(v.lastPollAt)) return false;
   if (v.lastValue !== void 0 && !(typeof v.lastValue === "string" && /^[A-Z_]{1,32}$/.test(v.lastValue))) return false;
   for (const time of [v.watcherFailedAt, v.wokenAt, v.releasedAt, v.guardedAt, v.backgroundFailedAt]) if (time !== void 0 && !isTime(time)) return false;
   if (v.terminal !== void 0) {
     const t = v.terminal;
-    if (!isRecord4(t) || typeof t.value !== "string" || !/^[A-Z_]{1,32}$/.test(t.value) || !isTime(t.at)) return false;
+    if (!isRecord2(t) || typeof t.value !== "string" || !/^[A-Z_]{1,32}$/.test(t.value) || !isTime(t.at)) return false;
     if (t.outcome !== "succeeded" && t.outcome !== "failed" && t.outcome !== "partial") return false;
   }
   return true;
 }
 function isSchedule(v) {
-  return isRecord4(v) && (v.kind === "cron" || v.kind === "monitor") && isHandle(v.id) && Array.isArray(v.works) && v.works.length <= MAX_WORKS && v.works.every(isKey) && isTime(v.at);
+  return isRecord2(v) && (v.kind === "cron" || v.kind === "monitor") && isHandle(v.id) && Array.isArray(v.works) && v.works.length <= MAX_WORKS && v.works.every(isKey) && isTime(v.at);
 }
 function isWaiter(v) {
-  return isRecord4(v) && (v.kind === "watcher" || v.kind === "timer") && (v.claimed === true ? v.pid === 0 : v.claimed === void 0 && isPid(v.pid)) && isProof(v.proof) && isToken(v.token) && (v.call === void 0 || isCallId(v.call)) && Array.isArray(v.works) && v.works.length <= MAX_WORKS && v.works.every(isKey) && isTime(v.at) && isTime(v.until) && (v.pollAt === void 0 || isTime(v.pollAt));
+  return isRecord2(v) && (v.kind === "watcher" || v.kind === "timer") && (v.claimed === true ? v.pid === 0 : v.claimed === void 0 && isPid(v.pid)) && isProof(v.proof) && isToken(v.token) && (v.call === void 0 || isCallId(v.call)) && Array.isArray(v.works) && v.works.length <= MAX_WORKS && v.works.every(isKey) && isTime(v.at) && isTime(v.until) && (v.pollAt === void 0 || isTime(v.pollAt));
 }
+var ENDED_TEXT_MAX = 600;
 function isCondition(v) {
-  if (!isRecord4(v) || !CONDITION_IDS.includes(v.id) || !isTime(v.startedAt) || !isTime(v.cadenceSeconds) || !isTime(v.deadlineAt)) return false;
+  if (!isRecord2(v) || !CONDITION_IDS.includes(v.id) || !isTime(v.startedAt) || !isTime(v.cadenceSeconds) || !isTime(v.deadlineAt)) return false;
   if (v.lastReadAt !== void 0 && !isTime(v.lastReadAt)) return false;
   if (v.ended === void 0) return true;
   const e = v.ended;
-  return isRecord4(e) && (e.kind === "ready" || e.kind === "failed" || e.kind === "deadline") && isTime(e.at) && typeof e.text === "string" && e.text.length <= ENDED_TEXT_MAX && !/[\r\n]/.test(e.text);
+  return isRecord2(e) && (e.kind === "ready" || e.kind === "failed" || e.kind === "deadline") && isTime(e.at) && typeof e.text === "string" && e.text.length <= ENDED_TEXT_MAX && !/[\r\n]/.test(e.text);
 }
 function isSessionState(v) {
-  if (!isRecord4(v) || v.version !== 1 || !isRecord4(v.works) || !isRecord4(v.aliases) || !Array.isArray(v.schedules) || !isRecord4(v.scenarios)) return false;
+  if (!isRecord2(v) || v.version !== 1 || !isRecord2(v.works) || !isRecord2(v.aliases) || !Array.isArray(v.schedules) || !isRecord2(v.scenarios)) return false;
   if (!Object.entries(v.works).every(([key, work]) => isKey(key) && isWork(work))) return false;
   if (!Object.entries(v.aliases).every(([key, primary]) => isKey(key) && isKey(primary))) return false;
   if (!v.schedules.every(isSchedule)) return false;
@@ -1611,9 +1284,9 @@ function isSessionState(v) {
   if (v.resumedAt !== void 0 && !isTime(v.resumedAt)) return false;
   if (v.signInSuggested !== void 0 && v.signInSuggested !== true) return false;
   if (v.cancelled !== void 0 && !(Array.isArray(v.cancelled) && v.cancelled.length <= MAX_CANCELLED && v.cancelled.every(isCallId))) return false;
-  if (v.guard !== void 0 && !(isRecord4(v.guard) && isPid(v.guard.pid) && isProof(v.guard.proof) && isToken(v.guard.token) && isTime(v.guard.at))) return false;
-  if (v.conditions !== void 0 && !(isRecord4(v.conditions) && Object.entries(v.conditions).every(([key, c]) => isKey(key) && isCondition(c)))) return false;
-  return Object.entries(v.scenarios).every(([id, s]) => isHandle(id) && isRecord4(s) && isTime(s.seconds) && isTime(s.at));
+  if (v.guard !== void 0 && !(isRecord2(v.guard) && isPid(v.guard.pid) && isProof(v.guard.proof) && isToken(v.guard.token) && isTime(v.guard.at))) return false;
+  if (v.conditions !== void 0 && !(isRecord2(v.conditions) && Object.entries(v.conditions).every(([key, c]) => isKey(key) && isCondition(c)))) return false;
+  return Object.entries(v.scenarios).every(([id, s]) => isHandle(id) && isRecord2(s) && isTime(s.seconds) && isTime(s.at));
 }
 function bounded(state) {
   const works = Object.entries(state.works).sort(([, a], [, b]) => b.startedAt - a.startedAt).slice(0, MAX_WORKS);
@@ -1648,20 +1321,11 @@ function workFor(state, keys) {
   }
   return void 0;
 }
-function lastTouched(work) {
-  return Math.max(work.lastPollAt ?? work.startedAt, work.startedAt);
-}
-function isReleased(work) {
-  return work.releasedAt !== void 0 && work.releasedAt >= lastTouched(work);
-}
 function groupOf(state, group) {
   return Object.entries(state.works).filter(([, work]) => work.group === group).map(([key, work]) => ({ key, work }));
 }
 function withWork(state, key, work) {
   return { ...state, works: { ...state.works, [key]: work } };
-}
-function schedulesOf(state, key) {
-  return state.schedules.filter((s) => s.works.includes(key));
 }
 function waitersOf(state) {
   return state.waiters ?? [];
@@ -1676,40 +1340,12 @@ function waiterHealth(w, live) {
   if (!live.alive(w.pid, w.proof)) return "gone";
   return live.now <= w.until + LATE_WAKE_GRACE_S * 1e3 * scale ? "live" : "late";
 }
+var isLive = (w, live) => waiterHealth(w, live) === "live";
 function watcherHolding(state, key, live, except) {
   return waitersOf(state).find((w) => w.kind === "watcher" && w.works.includes(key) && (except === void 0 || w.call !== except) && isLive(w, live));
 }
-function timerFor(state, key, live) {
-  return waitersOf(state).find((w) => w.kind === "timer" && w.works.includes(key) && isLive(w, live));
-}
-var MAX_WORKS, MAX_SCHEDULES, MAX_SCENARIOS, MAX_WAITERS, MAX_CONDITIONS, MAX_CANCELLED, isRecord4, isTime, isKey, CALL_ID_PATTERN, isCallId, isProof, isToken, isPid, ENDED_TEXT_MAX, isLive;
-var init_state = __esm({
-  "src/hooks/session/state.ts"() {
-    "use strict";
-    init_policy();
-    MAX_WORKS = 100;
-    MAX_SCHEDULES = 50;
-    MAX_SCENARIOS = 50;
-    MAX_WAITERS = 50;
-    MAX_CONDITIONS = 20;
-    MAX_CANCELLED = 20;
-    isRecord4 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-    isTime = (v) => typeof v === "number" && Number.isFinite(v) && v >= 0;
-    isKey = (v) => typeof v === "string" && v.length <= 200 && /^[a-z_]+:[A-Za-z0-9_/-]+$/.test(v);
-    CALL_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
-    isCallId = (v) => typeof v === "string" && CALL_ID_PATTERN.test(v);
-    isProof = (v) => v === void 0 || typeof v === "string" && /^[A-Za-z0-9 :_-]{1,64}$/.test(v);
-    isToken = (v) => typeof v === "string" && /^[A-Za-z0-9]{1,64}$/.test(v);
-    isPid = (v) => typeof v === "number" && Number.isSafeInteger(v) && v > 0;
-    ENDED_TEXT_MAX = 600;
-    isLive = (w, live) => waiterHealth(w, live) === "live";
-  }
-});
 
 // src/hooks/text/work-advice.ts
-function nextStepText(next) {
-  return `Next: ${next.action}${next.skill ? `; load the skill ${next.skill}` : ""}.`;
-}
 function deadlineText(op, running, now) {
   const first = running[0];
   if (!first) return `OctoPerf ${op.id}: the wait has run past its deadline: stop waiting and diagnose.`;
@@ -1726,38 +1362,10 @@ function targetOf(key, work) {
 function callOf(key, work) {
   return describeCall(targetOf(key, work));
 }
-function stopLines(state, keys) {
-  const lines = [];
-  for (const schedule of state.schedules) {
-    if (!schedule.works.some((key) => keys.includes(key))) continue;
-    if (!schedule.works.every((key) => state.works[key]?.terminal)) continue;
-    lines.push(
-      schedule.kind === "cron" ? `Stop the loop that polled it: CronDelete ${argsJson({ id: schedule.id })}.` : `Its watcher (Monitor task ${schedule.id}) ends by itself at the verdict; if it still runs, stop it with TaskStop ${argsJson({ task_id: schedule.id })}.`
-    );
-  }
-  return lines;
-}
-function runningTargets(state, group) {
-  return groupOf(state, group).filter(({ work }) => !work.terminal).map(({ key, work }) => targetOf(key, work));
-}
-function waitAgainLine(state, work, ctx) {
-  const plan = sessionPlan(operation(work.op), work.expectedSeconds, ctx, work.watcherFailedAt !== void 0);
-  return waitLine(plan, runningTargets(state, work.group), invocationFor(work.op, ctx), true);
-}
-var init_work_advice = __esm({
-  "src/hooks/text/work-advice.ts"() {
-    "use strict";
-    init_policy();
-    init_wait_instructions();
-    init_plan_text();
-    init_reach();
-    init_start();
-    init_safe_text();
-    init_state();
-  }
-});
 
 // src/hooks/wait/one-wake.ts
+var WATCHER_LINE_PREFIX = "octoperf-wait:";
+var MAX_WAKE_LINE_CHARS = 3e3;
 function addWaiter(state, waiter, replaced = () => false) {
   const same = (w) => waiter.call !== void 0 && w.call === waiter.call;
   return withWaiters(state, [...waitersOf(state).filter((w) => !same(w) && !replaced(w)), waiter]);
@@ -1812,6 +1420,8 @@ function continueLine(job, ctx) {
   const without = waitLine({ ...plan, deadlineSeconds: deadlineLeft }, job.targets, invocationFor(job.op, ctx), true, job.watched);
   return `OctoPerf ${job.op}: ${andList(job.handles)} still in flight after ${formatDuration(elapsed)}; one background wait lasts at most ${formatDuration(MAX_BACKGROUND_WAIT_S)} and the run's deadline is in ${formatDuration(deadlineLeft)}. Next: poll ${calls(job.targets)} once; if it is not final, this plugin's hooks start a new background wait. With the hooks off: ${without}`;
 }
+var OUTCOME_EXIT = { 0: "succeeded", 1: "failed" };
+var DEADLINE_EXIT = 2;
 function mark(state, keys, change) {
   let next = state;
   for (const { key, work } of entries(state, keys)) next = withWork(next, key, { ...work, ...change });
@@ -1877,26 +1487,6 @@ function settle(job, result, state, ctx) {
   const settled = job.kind === "watch" && result.kind === "watch" ? settleWatch(job, result, next, ctx) : settleTimer(job, next, ctx);
   return woken(settled, job.works, ctx.now);
 }
-var WATCHER_LINE_PREFIX, MAX_WAKE_LINE_CHARS, OUTCOME_EXIT, DEADLINE_EXIT;
-var init_one_wake = __esm({
-  "src/hooks/wait/one-wake.ts"() {
-    "use strict";
-    init_policy();
-    init_untrusted_text();
-    init_wait_instructions();
-    init_notify();
-    init_plan_text();
-    init_reach();
-    init_safe_text();
-    init_start();
-    init_state();
-    init_work_advice();
-    WATCHER_LINE_PREFIX = "octoperf-wait:";
-    MAX_WAKE_LINE_CHARS = 3e3;
-    OUTCOME_EXIT = { 0: "succeeded", 1: "failed" };
-    DEADLINE_EXIT = 2;
-  }
-});
 
 // src/hooks/runtime/abortable-sleep.ts
 function sleepUnlessAborted(ms, signal) {
@@ -1913,50 +1503,90 @@ function sleepUnlessAborted(ms, signal) {
     signal.addEventListener("abort", onAbort, { once: true });
   });
 }
-var init_abortable_sleep = __esm({
-  "src/hooks/runtime/abortable-sleep.ts"() {
-    "use strict";
+
+// src/hooks/runtime/system-jobs.ts
+var MAX_KEPT_OUTPUT_CHARS = 64 * 1024;
+var KILL_GRACE_MS = 2e3;
+function lastWatcherLine(output) {
+  const lines = output.split(/\r?\n/).filter((line) => line.startsWith(WATCHER_LINE_PREFIX));
+  const last = lines.at(-1);
+  return last === void 0 ? void 0 : oneLine(last, MAX_WAKE_LINE_CHARS);
+}
+function defaultSpawn(script, argv, env) {
+  return (0, import_node_child_process.spawn)(process.execPath, [script, ...argv], { stdio: ["ignore", "pipe", "ignore"], env: { ...env }, shell: false, windowsHide: true });
+}
+async function runTimer(job, options, signal) {
+  const completed = await sleepUnlessAborted((job.dueAt - options.now()) / options.scale, signal);
+  return { kind: "timer", stopped: !completed };
+}
+function runWatch(job, options, signal) {
+  const script = options.pluginRoot ? (0, import_node_path4.join)(options.pluginRoot, WATCHER_SCRIPT) : void 0;
+  if (!script || !(0, import_node_fs2.existsSync)(script)) {
+    return Promise.resolve({ kind: "watch", stopped: false, exitCode: null, lastLine: void 0, problem: `its script ${WATCHER_SCRIPT} is not in the plugin's folder` });
   }
-});
+  if (signal.aborted) return Promise.resolve({ kind: "watch", stopped: true, exitCode: null, lastLine: void 0 });
+  return new Promise((done) => {
+    let output = "";
+    let stopped = false;
+    let problem;
+    const child = (options.spawnWatcher ?? defaultSpawn)(script, job.argv, options.env);
+    const kill = () => {
+      child.kill("SIGTERM");
+      setTimeout(() => child.kill("SIGKILL"), KILL_GRACE_MS).unref();
+    };
+    const onAbort = () => {
+      stopped = true;
+      kill();
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
+    const limit = setTimeout(kill, (job.waitSeconds + BACKGROUND_HOOK_MARGIN_S) * 1e3 / options.scale);
+    child.stdout?.setEncoding("utf8").on("data", (chunk) => {
+      output = (output + chunk).slice(-MAX_KEPT_OUTPUT_CHARS);
+    });
+    child.on("error", (error) => {
+      problem = `it could not be started (${error.code ?? error.name})`;
+    });
+    child.on("close", (code) => {
+      clearTimeout(limit);
+      signal.removeEventListener("abort", onAbort);
+      done({ kind: "watch", stopped, exitCode: code, lastLine: lastWatcherLine(output), ...problem && code === null ? { problem } : {} });
+    });
+  });
+}
+function systemJobRunner(options) {
+  return {
+    run: (job, signal) => job.kind === "timer" ? runTimer(job, options, signal) : runWatch(job, options, signal)
+  };
+}
 
 // src/hooks/by-name/wait-in-background.ts
 function heldElsewhere(state, keys, ctx, call) {
   return waitersOf(state).some((w) => w.works.some((k) => keys.includes(k)) && (call === void 0 || w.call !== call) && isLive(w, ctx));
 }
-var armAfterStart;
-var init_wait_in_background = __esm({
-  "src/hooks/by-name/wait-in-background.ts"() {
-    "use strict";
-    init_reach();
-    init_state();
-    init_one_wake();
-    init_start();
-    armAfterStart = (input, state, ctx) => {
-      if (!ctx.hooks) return { state, note: "the background hooks are turned off" };
-      const read = readStart(input, state, ctx);
-      if (read.kind === "not-ours") return { state, note: read.note };
-      if (read.kind === "nothing") return { state, note: "nothing was started" };
-      const started = read.started;
-      const backend = watcherBackend(started.op.id, ctx.reach);
-      if (started.plan.chosen.id !== "background-watcher" || backend === void 0) {
-        return { state, note: "the watcher cannot reach OctoPerf here; the model polls, paced by the hooks" };
-      }
-      const keys = started.works.map((w) => w.keys[0]);
-      if (heldElsewhere(state, keys, ctx, input.toolUseId)) return { state, note: "another waiter of the hooks already holds this work" };
-      const spec = {
-        op: started.op,
-        plan: started.plan,
-        keys,
-        handles: started.handles,
-        targets: started.targets,
-        alternatives: started.alternatives,
-        startedAt: ctx.now,
-        deadlineAt: ctx.now + started.plan.deadlineSeconds * 1e3
-      };
-      return armWatch(remember(state, started.works, true), ctx, spec, backend, input.toolUseId);
-    };
+var armAfterStart = (input, state, ctx) => {
+  if (!ctx.hooks) return { state, note: "the background hooks are turned off" };
+  const read = readStart(input, state, ctx);
+  if (read.kind === "not-ours") return { state, note: read.note };
+  if (read.kind === "nothing") return { state, note: "nothing was started" };
+  const started = read.started;
+  const backend = watcherBackend(started.op.id, ctx.reach);
+  if (started.plan.chosen.id !== "background-watcher" || backend === void 0) {
+    return { state, note: "the watcher cannot reach OctoPerf here; the model polls, paced by the hooks" };
   }
-});
+  const keys = started.works.map((w) => w.keys[0]);
+  if (heldElsewhere(state, keys, ctx, input.toolUseId)) return { state, note: "another waiter of the hooks already holds this work" };
+  const spec = {
+    op: started.op,
+    plan: started.plan,
+    keys,
+    handles: started.handles,
+    targets: started.targets,
+    alternatives: started.alternatives,
+    startedAt: ctx.now,
+    deadlineAt: ctx.now + started.plan.deadlineSeconds * 1e3
+  };
+  return armWatch(remember(state, started.works, true), ctx, spec, backend, input.toolUseId);
+};
 
 // src/hooks/by-name/wake-after-poll.ts
 function pollIsFinal(input, tool, op) {
@@ -1966,102 +1596,73 @@ function pollIsFinal(input, tool, op) {
   const value = result.kind === "unknown" || result.isError ? void 0 : resultField(result, field.field);
   return classify(op, value).kind === "terminal";
 }
-var armAfterPoll;
-var init_wake_after_poll = __esm({
-  "src/hooks/by-name/wake-after-poll.ts"() {
-    "use strict";
-    init_policy();
-    init_tool_response();
-    init_keys();
-    init_reach();
-    init_state();
-    init_work_advice();
-    init_one_wake();
-    init_start();
-    armAfterPoll = (input, state, ctx) => {
-      if (!ctx.hooks) return { state, note: "the background hooks are turned off" };
-      const tool = bareToolName(input.toolName);
-      if (tool === void 0 || !statusTools().includes(tool)) return { state, note: "not a status tool of the policy" };
-      const found = workFor(state, pollKeys(tool, input.toolInput));
-      if (!found) return { state, note: "a handle this session did not start" };
-      const { key, work } = found;
-      const op = operation(work.op);
-      const polledEnded = work.terminal !== void 0 || pollIsFinal(input, tool, op);
-      const running = groupOf(state, work.group).filter((m) => !m.work.terminal && !(polledEnded && m.key === key));
-      if (running.length === 0) return { state, note: polledEnded ? "the poll was final" : "the work has ended" };
-      if (running.some((m) => m.work.backgroundFailedAt !== void 0)) return { state, note: "a background wait on it never started before: the model waits the hooks-off way" };
-      const call = input.toolUseId;
-      const holder = running.find((m) => watcherHolding(state, m.key, ctx, call));
-      if (holder) return { state, note: "a background watcher waits on it" };
-      const deadlineAt = Math.max(...running.map((m) => m.work.deadlineAt));
-      if (ctx.now >= deadlineAt && running.every((m) => m.work.deadlineNoted)) return { state, note: "past its deadline, and the model was told" };
-      const backend = ctx.now >= deadlineAt || running.some((m) => m.work.watcherFailedAt !== void 0) ? void 0 : watcherBackend(op.id, ctx.reach);
-      const startedAt = Math.min(...running.map((m) => m.work.startedAt));
-      if (backend !== void 0) {
-        const elapsed = (ctx.now - startedAt) / 1e3;
-        const plan = sessionPlan(op, Math.max(work.cadenceSeconds, Math.round(work.expectedSeconds - elapsed)), ctx);
-        const targets = running.map((m) => targetOf(m.key, m.work));
-        const spec = {
-          op,
-          plan,
-          keys: running.map((m) => m.key),
-          handles: running.map((m) => m.work.handle),
-          targets,
-          alternatives: running.flatMap((m) => alternativeTargets(op, [m.work.handle], m.work.args)),
-          startedAt,
-          deadlineAt
-        };
-        return armWatch(state, ctx, spec, backend, call);
-      }
-      const pollAt = polledEnded ? ctx.now : work.lastPollAt ?? ctx.now;
-      const from = polledEnded ? Math.min(...running.map((m) => m.work.lastPollAt ?? m.work.startedAt)) : pollAt;
-      const gapS = nextPollGap((from - startedAt) / 1e3, work.expectedSeconds, work.cadenceSeconds);
-      const dueAt = Math.min(deadlineAt, Math.max(ctx.now, from + gapS * 1e3));
-      const keys = running.map((m) => m.key);
-      const waiter = waiterFor("timer", ctx, call, keys, dueAt, pollAt);
-      const next = addWaiter(state, waiter, (w) => w.kind === "timer" && w.works.some((k) => keys.includes(k)));
-      return { state: next, job: { kind: "timer", token: ctx.token, op: op.id, works: keys, dueAt, pollAt, cadenceSeconds: work.cadenceSeconds } };
+var armAfterPoll = (input, state, ctx) => {
+  if (!ctx.hooks) return { state, note: "the background hooks are turned off" };
+  const tool = bareToolName(input.toolName);
+  if (tool === void 0 || !statusTools().includes(tool)) return { state, note: "not a status tool of the policy" };
+  const found = workFor(state, pollKeys(tool, input.toolInput));
+  if (!found) return { state, note: "a handle this session did not start" };
+  const { key, work } = found;
+  const op = operation(work.op);
+  const polledEnded = work.terminal !== void 0 || pollIsFinal(input, tool, op);
+  const running = groupOf(state, work.group).filter((m) => !m.work.terminal && !(polledEnded && m.key === key));
+  if (running.length === 0) return { state, note: polledEnded ? "the poll was final" : "the work has ended" };
+  if (running.some((m) => m.work.backgroundFailedAt !== void 0)) return { state, note: "a background wait on it never started before: the model waits the hooks-off way" };
+  const call = input.toolUseId;
+  const holder = running.find((m) => watcherHolding(state, m.key, ctx, call));
+  if (holder) return { state, note: "a background watcher waits on it" };
+  const deadlineAt = Math.max(...running.map((m) => m.work.deadlineAt));
+  if (ctx.now >= deadlineAt && running.every((m) => m.work.deadlineNoted)) return { state, note: "past its deadline, and the model was told" };
+  const backend = ctx.now >= deadlineAt || running.some((m) => m.work.watcherFailedAt !== void 0) ? void 0 : watcherBackend(op.id, ctx.reach);
+  const startedAt = Math.min(...running.map((m) => m.work.startedAt));
+  if (backend !== void 0) {
+    const elapsed = (ctx.now - startedAt) / 1e3;
+    const plan = sessionPlan(op, Math.max(work.cadenceSeconds, Math.round(work.expectedSeconds - elapsed)), ctx);
+    const targets = running.map((m) => targetOf(m.key, m.work));
+    const spec = {
+      op,
+      plan,
+      keys: running.map((m) => m.key),
+      handles: running.map((m) => m.work.handle),
+      targets,
+      alternatives: running.flatMap((m) => alternativeTargets(op, [m.work.handle], m.work.args)),
+      startedAt,
+      deadlineAt
     };
+    return armWatch(state, ctx, spec, backend, call);
   }
-});
+  const pollAt = polledEnded ? ctx.now : work.lastPollAt ?? ctx.now;
+  const from = polledEnded ? Math.min(...running.map((m) => m.work.lastPollAt ?? m.work.startedAt)) : pollAt;
+  const gapS = nextPollGap((from - startedAt) / 1e3, work.expectedSeconds, work.cadenceSeconds);
+  const dueAt = Math.min(deadlineAt, Math.max(ctx.now, from + gapS * 1e3));
+  const keys = running.map((m) => m.key);
+  const waiter = waiterFor("timer", ctx, call, keys, dueAt, pollAt);
+  const next = addWaiter(state, waiter, (w) => w.kind === "timer" && w.works.some((k) => keys.includes(k)));
+  return { state: next, job: { kind: "timer", token: ctx.token, op: op.id, works: keys, dueAt, pollAt, cadenceSeconds: work.cadenceSeconds } };
+};
 
-// src/hooks/text/screen-line.ts
-function handlesOf2(handles) {
-  const shown2 = handles.slice(0, 2).map((h) => oneLine(h, 40));
-  return handles.length > 2 ? `${shown2.join(", ")} and ${handles.length - 2} more` : shown2.join(", ");
-}
-function startScreenLine(op, plan, handles) {
-  const how = plan.chosen.id === "background-watcher" ? "a background watcher waits; one wake with the outcome" : plan.chosen.id === "cadence-timer" ? `the hooks wake Claude for each poll, the first in ${formatDuration(nextPollGap(0, plan.expectedSeconds, plan.cadenceSeconds))}` : `Claude waits with ${plan.chosen.id}`;
-  return `OctoPerf ${op.id} ${handlesOf2(handles)}: ${how}; deadline ${formatDuration(plan.deadlineSeconds)}.`;
-}
-function pollScreenLine(op, handle, value, elapsedSeconds, ended) {
-  const shown2 = safeToken(value) ?? "state unknown";
-  const after = formatDuration(Math.max(0, Math.round(elapsedSeconds)));
-  if (!ended) return `OctoPerf ${op.id} ${oneLine(handle, 40)}: ${shown2} after ${after}.`;
-  const rest = ended.stillRunning > 0 ? `; ${ended.stillRunning} still running` : "";
-  return `OctoPerf ${op.id} ${oneLine(handle, 40)}: ${shown2} (${ended.outcome}) after ${after}${rest}.`;
-}
-var init_screen_line = __esm({
-  "src/hooks/text/screen-line.ts"() {
-    "use strict";
-    init_policy();
-    init_untrusted_text();
-    init_safe_text();
-  }
-});
+// src/hooks/wait/arms.ts
+var BACKGROUND_ARMS = {
+  "wait-in-background": armAfterStart,
+  "wake-after-poll": armAfterPoll
+};
 
 // src/hooks/claude/decision.ts
-var SILENT;
-var init_decision = __esm({
-  "src/hooks/claude/decision.ts"() {
-    "use strict";
-    init_screen_line();
-    SILENT = { stdout: "", exitCode: 0 };
-  }
-});
+var SILENT = { stdout: "", exitCode: 0 };
 
 // src/hooks/claude/input.ts
-function isRecord5(value) {
+var FAILURE_EVENT = "PostToolUseFailure";
+var MAX_FAILURE_CHARS = 2e3;
+var KNOWN_EVENTS = ["PreToolUse", "PostToolUse", "UserPromptExpansion", "Stop", "SessionStart", "UserPromptSubmit"];
+var START_SOURCES = ["startup", "resume", "compact", "clear"];
+var isKnownEvent = (v) => KNOWN_EVENTS.includes(v);
+var InputProblem = class extends Error {
+  name = "InputProblem";
+};
+var SESSION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
+var MAX_STDIN_CHARS = 4e6;
+var MAX_COMMAND_ARGS_CHARS = 4e3;
+function isRecord3(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function parseHookInput(raw) {
@@ -2073,10 +1674,10 @@ function parseHookInput(raw) {
   } catch {
     throw new InputProblem("stdin is not JSON");
   }
-  if (!isRecord5(parsed)) throw new InputProblem("stdin is not a JSON object");
-  const named2 = parsed.hook_event_name;
-  const failed = named2 === FAILURE_EVENT;
-  const event = failed ? "PostToolUse" : named2;
+  if (!isRecord3(parsed)) throw new InputProblem("stdin is not a JSON object");
+  const named = parsed.hook_event_name;
+  const failed = named === FAILURE_EVENT;
+  const event = failed ? "PostToolUse" : named;
   if (!isKnownEvent(event)) throw new InputProblem(`not one of the events ${KNOWN_EVENTS.join(", ")}`);
   const sessionId = parsed.session_id;
   if (typeof sessionId !== "string" || !SESSION_ID_PATTERN.test(sessionId)) throw new InputProblem("missing or malformed session_id");
@@ -2095,7 +1696,7 @@ function parseHookInput(raw) {
   const toolName = parsed.tool_name;
   if (typeof toolName !== "string" || toolName.length === 0 || toolName.length > 200) throw new InputProblem("missing or malformed tool_name");
   const toolInput = parsed.tool_input ?? {};
-  if (!isRecord5(toolInput)) throw new InputProblem("tool_input is not an object");
+  if (!isRecord3(toolInput)) throw new InputProblem("tool_input is not an object");
   if (event === "PreToolUse") return { event, sessionId, toolName, toolInput };
   const call = parsed.tool_use_id;
   const ids = isCallId(call) ? { toolUseId: call } : {};
@@ -2105,49 +1706,26 @@ function parseHookInput(raw) {
   }
   return { event, sessionId, toolName, toolInput, toolResponse: parsed.tool_response, ...ids };
 }
-var FAILURE_EVENT, MAX_FAILURE_CHARS, KNOWN_EVENTS, START_SOURCES, isKnownEvent, InputProblem, SESSION_ID_PATTERN, MAX_STDIN_CHARS, MAX_COMMAND_ARGS_CHARS;
-var init_input = __esm({
-  "src/hooks/claude/input.ts"() {
-    "use strict";
-    init_state();
-    FAILURE_EVENT = "PostToolUseFailure";
-    MAX_FAILURE_CHARS = 2e3;
-    KNOWN_EVENTS = ["PreToolUse", "PostToolUse", "UserPromptExpansion", "Stop", "SessionStart", "UserPromptSubmit"];
-    START_SOURCES = ["startup", "resume", "compact", "clear"];
-    isKnownEvent = (v) => KNOWN_EVENTS.includes(v);
-    InputProblem = class extends Error {
-      name = "InputProblem";
-    };
-    SESSION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
-    MAX_STDIN_CHARS = 4e6;
-    MAX_COMMAND_ARGS_CHARS = 4e3;
-  }
-});
+
+// src/hooks/session/processes.ts
+var import_node_child_process2 = require("node:child_process");
+var import_node_fs4 = require("node:fs");
 
 // src/hooks/runtime/environment.ts
-var HOOK_BUNDLE, HOOK_BUNDLE_NAME, PLUGIN_DATA_ENV, DISABLE_ENV, API_KEY_ENV, TEST_TIME_SCALE_ENV;
-var init_environment = __esm({
-  "src/hooks/runtime/environment.ts"() {
-    "use strict";
-    HOOK_BUNDLE = "scripts/hooks/octoperf-hook.cjs";
-    HOOK_BUNDLE_NAME = HOOK_BUNDLE.slice(HOOK_BUNDLE.lastIndexOf("/") + 1);
-    PLUGIN_DATA_ENV = "CLAUDE_PLUGIN_DATA";
-    DISABLE_ENV = "OCTOPERF_HOOKS_DISABLE";
-    API_KEY_ENV = "OCTOPERF_API_KEY";
-    TEST_TIME_SCALE_ENV = "OCTOPERF_HOOKS_TIME_SCALE";
-  }
-});
+var HOOK_BUNDLE = "scripts/hooks/octoperf-hook.cjs";
+var HOOK_BUNDLE_NAME = HOOK_BUNDLE.slice(HOOK_BUNDLE.lastIndexOf("/") + 1);
+var PLUGIN_DATA_ENV = "CLAUDE_PLUGIN_DATA";
+var DISABLE_ENV = "OCTOPERF_HOOKS_DISABLE";
+var API_KEY_ENV = "OCTOPERF_API_KEY";
+var TEST_TIME_SCALE_ENV = "OCTOPERF_HOOKS_TIME_SCALE";
+
+// src/hooks/session/lock.ts
+var import_node_fs3 = require("node:fs");
 
 // src/hooks/session/state-problem.ts
-var StateProblem;
-var init_state_problem = __esm({
-  "src/hooks/session/state-problem.ts"() {
-    "use strict";
-    StateProblem = class extends Error {
-      name = "StateProblem";
-    };
-  }
-});
+var StateProblem = class extends Error {
+  name = "StateProblem";
+};
 
 // src/hooks/session/lock.ts
 function errorCode(error) {
@@ -2162,6 +1740,7 @@ function isProcessAlive(pid) {
     return errorCode(error) === "EPERM";
   }
 }
+var OWNER = /^(\d{1,10}) ([A-Za-z0-9]{1,64})\n$/;
 function readOwner(path) {
   try {
     const stat = (0, import_node_fs3.statSync)(path);
@@ -2255,17 +1834,10 @@ function acquireLock(path, io, timing) {
   }
   throw new StateProblem("state lock could not be taken");
 }
-var import_node_fs3, OWNER;
-var init_lock = __esm({
-  "src/hooks/session/lock.ts"() {
-    "use strict";
-    import_node_fs3 = require("node:fs");
-    init_state_problem();
-    OWNER = /^(\d{1,10}) ([A-Za-z0-9]{1,64})\n$/;
-  }
-});
 
 // src/hooks/session/processes.ts
+var PS_TIMEOUT_MS = 2e3;
+var PROOF_MAX_CHARS = 64;
 function readProc(pid, file) {
   try {
     return (0, import_node_fs4.readFileSync)(`/proc/${pid}/${file}`, "latin1");
@@ -2293,6 +1865,22 @@ function cleanProof(text) {
   const clean = text.replace(/[^A-Za-z0-9 :]/g, "").slice(0, PROOF_MAX_CHARS).trim();
   return clean.length > 0 ? clean : void 0;
 }
+var onLinux = process.platform === "linux";
+var systemProbe = {
+  isAlive: isProcessAlive,
+  startOf: (pid) => {
+    if (!Number.isSafeInteger(pid) || pid < 1) return void 0;
+    if (onLinux) {
+      const stat = readProc(pid, "stat");
+      return stat === void 0 ? void 0 : startFromStat(stat);
+    }
+    return cleanProof(ps(pid, "lstart="));
+  },
+  commandOf: (pid) => {
+    if (!Number.isSafeInteger(pid) || pid < 1) return void 0;
+    return onLinux ? readProc(pid, "cmdline") : ps(pid, "command=");
+  }
+};
 function ownProof(probe = systemProbe) {
   return probe.startOf(process.pid);
 }
@@ -2302,895 +1890,14 @@ function isRecordedProcess(pid, proof, probe = systemProbe) {
   const start = probe.startOf(pid);
   return start === void 0 || start === proof;
 }
-var import_node_child_process2, import_node_fs4, PS_TIMEOUT_MS, PROOF_MAX_CHARS, onLinux, systemProbe;
-var init_processes = __esm({
-  "src/hooks/session/processes.ts"() {
-    "use strict";
-    import_node_child_process2 = require("node:child_process");
-    import_node_fs4 = require("node:fs");
-    init_environment();
-    init_lock();
-    PS_TIMEOUT_MS = 2e3;
-    PROOF_MAX_CHARS = 64;
-    onLinux = process.platform === "linux";
-    systemProbe = {
-      isAlive: isProcessAlive,
-      startOf: (pid) => {
-        if (!Number.isSafeInteger(pid) || pid < 1) return void 0;
-        if (onLinux) {
-          const stat = readProc(pid, "stat");
-          return stat === void 0 ? void 0 : startFromStat(stat);
-        }
-        return cleanProof(ps(pid, "lstart="));
-      },
-      commandOf: (pid) => {
-        if (!Number.isSafeInteger(pid) || pid < 1) return void 0;
-        return onLinux ? readProc(pid, "cmdline") : ps(pid, "command=");
-      }
-    };
-  }
-});
 
-// src/hooks/runtime/orphan-watch.ts
-function abortWhenOrphaned(controller, parentOf = () => process.ppid) {
-  const first = parentOf();
-  const timer = setInterval(() => {
-    if (parentOf() !== first) {
-      clearInterval(timer);
-      controller.abort();
-    }
-  }, EVERY_MS);
-  timer.unref();
-}
-var EVERY_MS;
-var init_orphan_watch = __esm({
-  "src/hooks/runtime/orphan-watch.ts"() {
-    "use strict";
-    EVERY_MS = 1e3;
-  }
-});
-
-// src/hooks/claude/claude-tools.ts
-var CRON_CREATE, CRON_DELETE, MONITOR, TASK_STOP, SCHEDULE_TOOLS;
-var init_claude_tools = __esm({
-  "src/hooks/claude/claude-tools.ts"() {
-    "use strict";
-    CRON_CREATE = "CronCreate";
-    CRON_DELETE = "CronDelete";
-    MONITOR = "Monitor";
-    TASK_STOP = "TaskStop";
-    SCHEDULE_TOOLS = [CRON_CREATE, CRON_DELETE, MONITOR, TASK_STOP];
-  }
-});
-
-// src/hooks/wait/claims.ts
-function claiming(decide, arm) {
-  return (input, state, ctx) => {
-    const decided = decide(input, state, ctx);
-    const call = input.toolUseId;
-    if (!ctx.hooks || call === void 0) return decided;
-    if (waitersOf(decided.state).some((w) => w.call === call) || decided.state.cancelled?.includes(call)) return decided;
-    const armed = arm(input, decided.state, ctx);
-    if (!armed.job) return decided;
-    const waiters = waitersOf(armed.state).map((w) => w.call === call && w.token === ctx.token ? { ...w, pid: 0, claimed: true } : w);
-    return { ...decided, state: withWaiters(armed.state, waiters) };
-  };
-}
-var claimAfterStart, claimAfterPoll;
-var init_claims = __esm({
-  "src/hooks/wait/claims.ts"() {
-    "use strict";
-    init_wait_in_background();
-    init_wake_after_poll();
-    init_state();
-    claimAfterStart = (decide) => claiming(decide, armAfterStart);
-    claimAfterPoll = (decide) => claiming(decide, armAfterPoll);
-  }
-});
-
-// src/hooks/by-name/poll-outcome.ts
-function isFullProgress(value) {
-  const number = typeof value === "string" && /^\d{1,3}(\.\d+)?$/.test(value) ? Number(value) : value;
-  if (typeof number !== "number" || !Number.isFinite(number)) return false;
-  return number >= 99.5 || number >= 0.995 && number <= 1;
-}
-function progressNote(op, handle) {
-  return `${op.progress?.tool ?? "progress"} shows full progress for ${handle}, but progress is not completion: ${op.progress?.note ?? "it never says the run ended"}. Only ${op.status.tool} ${op.status.field} ${terminalList(op)} says it ended.`;
-}
-function outcomeText(state, key, work, verdict, op, now) {
-  const lines = [
-    `OctoPerf ${op.id}: ${callOf(key, work)} ended ${verdict.value} (${verdict.outcome}: ${verdict.meaning}).`,
-    nextStepText(verdict.next)
-  ];
-  const group = groupOf(state, work.group);
-  const running = group.filter((member) => !member.work.terminal);
-  if (running.length > 0 && running.every((m) => now >= m.work.deadlineAt)) {
-    lines.push(deadlineText(op, running, now));
-  } else if (running.length > 0) {
-    lines.push(`Still running: ${op.handle.kind} ${andList(running.map((m) => m.work.handle))}; keep polling ${running.length === 1 ? "it" : "them"} at the same pace.`);
-  } else if (group.length > 1) {
-    lines.push(`All ${group.length} handles have ended: ${group.map((m) => `${m.work.handle} ${m.work.terminal.value}`).join(", ")}.`);
-  }
-  lines.push(...stopLines(state, group.map((m) => m.key)));
-  if (running.length === 0) {
-    const ending = group.map((m) => m.work.terminal?.outcome ?? "succeeded").reduce((a, b) => RANK[b] < RANK[a] ? b : a, "succeeded");
-    const started = Math.min(...group.map((m) => m.work.startedAt));
-    const notify = notifySuggestion(op.id, ending, (now - started) / 1e3, group.map((m) => m.work.handle));
-    if (notify) lines.push(notify);
-  }
-  return lines.join("\n");
-}
-function inFlightText(op, key, work, field, value, result, now, failure) {
-  const lines = [];
-  const verdict = classify(op, value);
-  if (failure !== void 0) {
-    lines.push(
-      `The call failed (${safeExcerpt(failure, 160) || "no reason given"}): it counts as a poll whose answer could not be read; ${work.handle} counts as still in flight, and its deadline still applies.`
-    );
-  } else if (verdict.kind === "in-flight" && !verdict.known) {
-    const shown2 = safeToken(value);
-    lines.push(
-      result.kind === "unknown" || value === void 0 ? `No ${field} could be read from this result; ${work.handle} counts as still in flight, and its deadline still applies.` : `${field} ${shown2 ?? "(an unreadable value)"} is not one the policy knows; ${work.handle} counts as still in flight, and its deadline still applies.`
-    );
-  }
-  if (now >= work.deadlineAt && !work.deadlineNoted) lines.push(deadlineText(op, [{ key, work }], now));
-  return lines;
-}
-var RANK, decideOutcome;
-var init_poll_outcome = __esm({
-  "src/hooks/by-name/poll-outcome.ts"() {
-    "use strict";
-    init_policy();
-    init_wait_instructions();
-    init_keys();
-    init_notify();
-    init_screen_line();
-    init_state();
-    init_safe_text();
-    init_tool_response();
-    init_work_advice();
-    RANK = { failed: 0, partial: 1, succeeded: 2 };
-    decideOutcome = (input, state, ctx) => {
-      const tool = bareToolName(input.toolName);
-      if (tool === void 0 || !statusTools().includes(tool)) return { state, note: "not a status tool of the policy" };
-      const result = readToolResult(input.toolResponse);
-      const found = workFor(state, pollKeys(tool, input.toolInput));
-      if (!found) {
-        const progressOp = operationsForStatusTool(tool).find((o) => o.progress?.tool === tool);
-        const raw = progressOp ? input.toolInput[progressOp.handle.kind] : void 0;
-        const handle = isHandle(raw) ? raw : void 0;
-        if (progressOp?.progress && handle && isFullProgress(resultField(result, progressOp.progress.field))) {
-          return { state, decision: { kind: "context", text: progressNote(progressOp, handle) } };
-        }
-        return { state };
-      }
-      const { key, work } = found;
-      const op = operation(work.op);
-      const field = fieldFor(op, tool);
-      if (!field || work.terminal) return { state };
-      const value = result.kind === "unknown" || result.isError ? void 0 : resultField(result, field.field);
-      if (field.progress) {
-        return isFullProgress(value) ? { state, decision: { kind: "context", text: progressNote(op, work.handle) } } : { state };
-      }
-      const verdict = classify(op, value);
-      if (verdict.kind === "terminal") {
-        const next2 = withWork(state, key, { ...work, terminal: { value: verdict.value, outcome: verdict.outcome, at: ctx.now } });
-        const stillRunning = groupOf(next2, work.group).filter((m) => !m.work.terminal).length;
-        const screen2 = pollScreenLine(op, work.handle, verdict.value, (ctx.now - work.startedAt) / 1e3, { outcome: verdict.outcome, stillRunning });
-        return { state: next2, decision: { kind: "context", text: outcomeText(next2, key, work, verdict, op, ctx.now), screen: screen2 } };
-      }
-      const lines = inFlightText(op, key, work, field.field, value, result, ctx.now, input.failure);
-      const seen = verdict.kind === "in-flight" && verdict.known && typeof value === "string" && work.lastValue !== value ? { lastValue: value } : {};
-      const marked = ctx.now >= work.deadlineAt ? { deadlineNoted: true } : {};
-      const next = Object.keys(seen).length + Object.keys(marked).length > 0 ? withWork(state, key, { ...work, ...seen, ...marked }) : state;
-      const screen = pollScreenLine(op, work.handle, input.failure === void 0 ? value : void 0, (ctx.now - work.startedAt) / 1e3);
-      return { state: next, decision: { kind: "context", text: lines.join("\n"), screen } };
-    };
-  }
-});
-
-// src/hooks/by-name/pace-guard.ts
-function minimumGapSeconds(cadenceSeconds) {
-  return cadenceSeconds - Math.floor(cadenceSeconds * POLL_GRACE_RATIO);
-}
-function onTimeAfter(lastAt, now, cadenceSeconds) {
-  return lastAt === void 0 || now < lastAt || (now - lastAt) / 1e3 >= minimumGapSeconds(cadenceSeconds);
-}
-function endedReason(state, key, work) {
-  const ended = work.terminal;
-  const acceptor = operation(work.op).terminal.find((a) => a.value === ended.value);
-  const next = acceptor ? ` ${nextStepText(acceptor.next)}` : "";
-  const meaning = acceptor ? `: ${acceptor.meaning}` : "";
-  return [`Already ended: ${callOf(key, work)} is ${ended.value} (${ended.outcome}${meaning}); polling it again changes nothing.${next}`, ...stopLines(state, [key])].join(" ");
-}
-function heldReason(key, work, watcher) {
-  return `Not now: a background watcher of this plugin's hooks (${watcher.claimed ? "starting" : `process ${watcher.pid}`}) is waiting on ${callOf(key, work)} outside the model and will wake you once, with the outcome. End your turn; do not poll and set up nothing else. ${STOP_WAIT_COMMAND} ${work.handle} ends it.`;
-}
-function tooSoonReason(state, key, work, ctx) {
-  const now = ctx.now;
-  const elapsedMs = now - (work.lastPollAt ?? now);
-  const left = Math.max(1, Math.ceil(work.cadenceSeconds - elapsedMs / 1e3));
-  const head = `Too soon: ${callOf(key, work)} was polled ${Math.floor(elapsedMs / 1e3)} s ago and its cadence is ${work.cadenceSeconds} s; poll again in ${left} s.`;
-  const schedule = schedulesOf(state, key)[0];
-  let how;
-  if (timerFor(state, key, ctx)) how = "This plugin's hooks will wake you when it is due: end your turn.";
-  else if (schedule?.kind === "monitor") how = `Monitor task ${schedule.id} is watching it: end your turn and wait for its next event.`;
-  else if (schedule?.kind === "cron") how = `Loop job ${schedule.id} polls it (CronDelete ${argsJson({ id: schedule.id })} ends it): end your turn and let the next firing poll.`;
-  else if (ctx.hooks) how = waitAgainLine(state, work, ctx);
-  else if (left <= CLAUDE_MAX_SLEEP_S) how = `Wait with a standalone Bash \`sleep ${left}\`, then poll.`;
-  else how = waitAgainLine(state, work, ctx);
-  return `${head} ${how}`;
-}
-var POLL_GRACE_RATIO, decidePace;
-var init_pace_guard = __esm({
-  "src/hooks/by-name/pace-guard.ts"() {
-    "use strict";
-    init_policy();
-    init_keys();
-    init_plan_text();
-    init_state();
-    init_safe_text();
-    init_work_advice();
-    POLL_GRACE_RATIO = 0.25;
-    decidePace = (input, state, ctx) => {
-      const tool = bareToolName(input.toolName);
-      if (tool === void 0 || !statusTools().includes(tool)) return { state, note: "not a status tool of the policy" };
-      const found = workFor(state, pollKeys(tool, input.toolInput));
-      if (!found) return { state };
-      const { key, work } = found;
-      if (work.terminal) return { state, decision: { kind: "deny", reason: endedReason(state, key, work) } };
-      const watcher = watcherHolding(state, key, ctx);
-      if (watcher) return { state, decision: { kind: "deny", reason: heldReason(key, work, watcher) } };
-      const onTime = work.freePoll === true || onTimeAfter(work.lastPollAt, ctx.now, work.cadenceSeconds);
-      const hooks = ctx.hooks && work.backgroundFailedAt === void 0;
-      const unattended = hooks && !timerFor(state, key, ctx) && schedulesOf(state, key).length === 0;
-      if (!onTime && !unattended) return { state, decision: { kind: "deny", reason: tooSoonReason(state, key, work, { ...ctx, hooks }) } };
-      const { freePoll: _used, ...rest } = work;
-      const early = onTime ? {} : { note: "early, but no timer of the hooks waits on it: the poll passes and its answer re-arms one" };
-      return { state: withWork(state, key, { ...rest, lastPollAt: ctx.now }), ...early };
-    };
-  }
-});
-
-// src/render/condition-instructions.ts
-function testText(test, markdown) {
-  const wrap = (text) => markdown ? code(text) : text;
-  return "in" in test ? `${wrap(test.field)} is ${orList(test.in.map(wrap))}` : `${wrap(test.field)} is ${wrap(String(test.equals))}`;
-}
-function readyText(cond, markdown = true) {
-  const count = cond.ready.atLeast;
-  return `every ${itemWord(cond)}'s ${testText(cond.ready.every, markdown)} and at least ${count} ${count > 1 ? cond.items.field : itemWord(cond)} ${count > 1 ? "are" : "is"} listed`;
-}
-function failedTexts(cond, markdown = true) {
-  return cond.failed.map((rule) => `any ${itemWord(cond)}'s ${testText(rule.any, markdown)} (${rule.meaning})`);
-}
-function conditionPrompt(cond, target, stop = LOOP_STOP) {
-  const fails = failedTexts(cond, false);
-  return `octoperf ${cond.id}: call ${describeCall(target)}. When ${readyText(cond, false)}${fails.length > 0 ? `, or when ${fails.map((f) => f.replace(/ \(.*\)$/, "")).join(" or ")}` : ""}, ${stop} and report it; otherwise say nothing more.`;
-}
-function conditionLoopLine(cond, target) {
-  return `/loop ${loopInterval(conditionCadence(cond))} ${conditionPrompt(cond, target)}`;
-}
-var itemWord;
-var init_condition_instructions = __esm({
-  "src/render/condition-instructions.ts"() {
-    "use strict";
-    init_conditions();
-    init_duration();
-    init_harness();
-    init_plan();
-    init_markdown();
-    init_wait_instructions();
-    itemWord = (cond) => cond.items.field.replace(/s$/, "");
-  }
-});
-
-// src/hooks/wait/conditions.ts
-function withCondition(state, key, record2) {
-  return { ...state, conditions: { ...state.conditions ?? {}, [key]: record2 } };
-}
-function howToWait(cond, input) {
-  return `Wait with \`${conditionLoopLine(cond, conditionTarget(cond, input))}\` (end it with CronDelete once it says ready or failed).`;
-}
-var init_conditions2 = __esm({
-  "src/hooks/wait/conditions.ts"() {
-    "use strict";
-    init_policy();
-    init_condition_instructions();
-  }
-});
-
-// src/hooks/by-name/condition-pace.ts
-function endedReason2(cond, record2) {
-  return `Already ended: the ${cond.id} wait ${record2.ended.text} Re-reading changes nothing; stop the loop that re-reads it (CronDelete its id).`;
-}
-var decideConditionPace;
-var init_condition_pace = __esm({
-  "src/hooks/by-name/condition-pace.ts"() {
-    "use strict";
-    init_policy();
-    init_conditions2();
-    init_pace_guard();
-    decideConditionPace = (input, state, ctx) => {
-      const tool = bareToolName(input.toolName);
-      const found = tool === void 0 ? void 0 : conditionKey(tool, input.toolInput);
-      if (!found || found.condition.read.tool !== tool) return { state, note: "not a condition re-read" };
-      const record2 = state.conditions?.[found.key];
-      if (!record2) return { state };
-      if (record2.ended) return { state, decision: { kind: "deny", reason: endedReason2(found.condition, record2) } };
-      const last = record2.lastReadAt;
-      if (last !== void 0 && !onTimeAfter(last, ctx.now, record2.cadenceSeconds)) {
-        const left = Math.max(1, Math.ceil(record2.cadenceSeconds - (ctx.now - last) / 1e3));
-        const reason = `Too soon: the ${found.condition.id} wait was re-read ${Math.floor((ctx.now - last) / 1e3)} s ago and its cadence is ${record2.cadenceSeconds} s; re-read in ${left} s. ${howToWait(found.condition, input.toolInput)}`;
-        return { state, decision: { kind: "deny", reason } };
-      }
-      return { state: withCondition(state, found.key, { ...record2, lastReadAt: ctx.now }) };
-    };
-  }
-});
-
-// src/hooks/by-name/condition-outcome.ts
-var decideConditionArm, decideConditionRead;
-var init_condition_outcome = __esm({
-  "src/hooks/by-name/condition-outcome.ts"() {
-    "use strict";
-    init_policy();
-    init_condition_instructions();
-    init_wait_instructions();
-    init_tool_response();
-    init_work_advice();
-    init_conditions2();
-    decideConditionArm = (input, state, ctx) => {
-      const tool = bareToolName(input.toolName);
-      const found = tool === void 0 ? void 0 : conditionKey(tool, input.toolInput);
-      if (!found || found.condition.armedBy?.tool !== tool) return { state, note: "not the call that starts a condition wait" };
-      const cond = found.condition;
-      const record2 = {
-        id: cond.id,
-        startedAt: ctx.now,
-        cadenceSeconds: conditionCadence(cond),
-        deadlineAt: ctx.now + conditionDeadline(cond) * 1e3
-      };
-      const text = [
-        `OctoPerf ${cond.id}: the clock starts now. Once the user has run the command on each machine, re-read ${describeCall(conditionTarget(cond, input.toolInput))} every ${record2.cadenceSeconds} s; faster re-reads are refused.`,
-        `Ready when ${readyText(cond, false)}; give up after ${formatDuration(conditionDeadline(cond))}.`,
-        howToWait(cond, input.toolInput)
-      ].join("\n");
-      return { state: withCondition(state, found.key, record2), decision: { kind: "context", text } };
-    };
-    decideConditionRead = (input, state, ctx) => {
-      const tool = bareToolName(input.toolName);
-      const found = tool === void 0 ? void 0 : conditionKey(tool, input.toolInput);
-      if (!found) return { state, note: "not a condition wait" };
-      if (found.condition.armedBy?.tool === tool) return decideConditionArm(input, state, ctx);
-      const cond = found.condition;
-      const record2 = state.conditions?.[found.key];
-      if (!record2 || record2.ended) return { state };
-      const result = readToolResult(input.toolResponse);
-      const verdict = evaluateCondition(cond, result.kind === "object" && !result.isError ? result.value : void 0);
-      const end = (kind, said, next) => {
-        const ended = { kind, at: ctx.now, text: said };
-        const text = `OctoPerf ${cond.id}: ${said} ${nextStepText(next)} Stop the loop that re-reads it (CronDelete its id).`;
-        return { state: withCondition(state, found.key, { ...record2, ended }), decision: { kind: "context", text } };
-      };
-      if (verdict.kind === "ready") return end("ready", `is ready: ${verdict.meaning} (${verdict.items} listed).`, verdict.next);
-      if (verdict.kind === "failed") return end("failed", `failed: ${verdict.meaning} (${verdict.offending.join(", ")}).`, verdict.next);
-      if (ctx.now > record2.deadlineAt) {
-        return end("deadline", `passed its deadline (${formatDuration((record2.deadlineAt - record2.startedAt) / 1e3)} after the command was handed out) and is not ready: ${verdict.note}.`, cond.onDeadline);
-      }
-      if (verdict.unknown.length > 0) {
-        const text = `OctoPerf ${cond.id}: ${verdict.note}; ${cond.ready.every.field} ${verdict.unknown.join(", ")} is not a value the policy knows, so it counts as not yet, and the deadline still applies.`;
-        return { state, decision: { kind: "context", text } };
-      }
-      return { state };
-    };
-  }
-});
-
-// src/hooks/by-name/record-scenario.ts
-var SCENARIO_TOOL, decideScenario;
-var init_record_scenario = __esm({
-  "src/hooks/by-name/record-scenario.ts"() {
-    "use strict";
-    init_policy();
-    init_tool_response();
-    SCENARIO_TOOL = LOAD_PROFILES_TOOL;
-    decideScenario = (input, state, ctx) => {
-      if (bareToolName(input.toolName) !== SCENARIO_TOOL) return { state, note: `not ${SCENARIO_TOOL}` };
-      const scenarioId = input.toolInput.scenarioId;
-      const result = readToolResult(input.toolResponse);
-      if (!isHandle(scenarioId) || result.kind !== "object" || result.isError) return { state };
-      const seconds = expectedRunSeconds(result.value) ?? expectedRunSeconds(result.value.scenario);
-      if (seconds === void 0 || !Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_DURATION_S) return { state };
-      return { state: { ...state, scenarios: { ...state.scenarios, [scenarioId]: { seconds, at: ctx.now } } } };
-    };
-  }
-});
-
-// src/hooks/by-name/record-schedule.ts
-function tokens(text) {
-  return new Set(text.slice(0, MAX_SCANNED_CHARS2).split(/[^A-Za-z0-9_-]+/).filter((t) => t.length > 0));
-}
-function named(words, work) {
-  return words.has(work.handle) || Object.values(work.args).every((value) => words.has(value));
-}
-function record(state, kind, id, text, now) {
-  if (!isHandle(id) || typeof text !== "string") return state;
-  const words = tokens(text);
-  const keys = Object.entries(state.works).filter(([, work]) => named(words, work)).map(([key]) => key);
-  if (keys.length === 0) return state;
-  let next = {
-    ...state,
-    schedules: [...state.schedules.filter((s) => !(s.kind === kind && s.id === id)), { kind, id, works: keys, at: now }]
-  };
-  for (const key of keys) {
-    const work = next.works[key];
-    if (!work.terminal) next = withWork(next, key, { ...work, freePoll: true });
-  }
-  return next;
-}
-function forget(state, kind, id) {
-  if (!isHandle(id) || !state.schedules.some((s) => s.kind === kind && s.id === id)) return state;
-  return { ...state, schedules: state.schedules.filter((s) => !(s.kind === kind && s.id === id)) };
-}
-function resultId(response, field) {
-  const result = readToolResult(response);
-  return result.kind === "object" && !result.isError ? result.value[field] : void 0;
-}
-var MAX_SCANNED_CHARS2, decideSchedule;
-var init_record_schedule = __esm({
-  "src/hooks/by-name/record-schedule.ts"() {
-    "use strict";
-    init_policy();
-    init_claude_tools();
-    init_state();
-    init_tool_response();
-    MAX_SCANNED_CHARS2 = 2e4;
-    decideSchedule = (input, state, ctx) => {
-      const given = input.toolInput;
-      switch (input.toolName) {
-        case CRON_CREATE:
-          return { state: record(state, "cron", resultId(input.toolResponse, "id"), given.prompt, ctx.now) };
-        case MONITOR:
-          return { state: record(state, "monitor", resultId(input.toolResponse, "taskId"), given.command, ctx.now) };
-        case CRON_DELETE:
-          return { state: forget(state, "cron", given.id) };
-        case TASK_STOP:
-          return { state: forget(state, "monitor", given.task_id ?? given.shell_id) };
-        default:
-          return { state, note: "not a scheduling tool" };
-      }
-    };
-  }
-});
-
-// src/hooks/by-name/plan-after-start.ts
-var decideStart;
-var init_plan_after_start = __esm({
-  "src/hooks/by-name/plan-after-start.ts"() {
-    "use strict";
-    init_reach();
-    init_plan_text();
-    init_screen_line();
-    init_start();
-    decideStart = (input, state, ctx) => {
-      const read = readStart(input, state, ctx);
-      if (read.kind === "not-ours") return { state, note: read.note };
-      if (read.kind === "nothing") return { state, decision: { kind: "context", text: read.text } };
-      const started = read.started;
-      const text = planText({ ...started, how: invocationFor(started.op.id, ctx) });
-      const remembered = remember(state, started.works);
-      const screen = startScreenLine(started.op, started.plan, started.handles);
-      if (started.plan.chosen.id !== "cadence-timer" || state.signInSuggested) return { state: remembered, decision: { kind: "context", text, screen } };
-      return { state: { ...remembered, signInSuggested: true }, decision: { kind: "context", text: `${text}
-${signInLine(started.plan.chosen.estimatedTurns)}`, screen } };
-    };
-  }
-});
-
-// src/render/blocks/wait-arguments.ts
-function widestTaskOperation() {
-  const tasks = OPERATIONS.filter((op) => op.handle.kind === "taskId");
-  const widest = [...tasks].sort((a, b) => b.terminal.length - a.terminal.length || b.expectedSeconds - a.expectedSeconds)[0];
-  if (!widest) throw new Error("the policy has no task operation");
-  return widest.id;
-}
-function kindRule(kind) {
-  const rule = KIND_RULES.find((r) => r.kind === kind);
-  if (!rule) throw new Error(`unknown handle kind ${kind}`);
-  return rule;
-}
-function isDurationToken(token) {
-  return /[dhms]$/.test(token) && DURATION_TOKEN.test(token);
-}
-function checkedHandle(field, value) {
-  const problem = handleProblem(value);
-  if (problem !== void 0) throw new HandleError(field, problem);
-  return value;
-}
-function readHandle(token) {
-  const rule = KIND_RULES.find((r) => token.startsWith(r.prefix));
-  if (!rule) return { kind: DEFAULT_KIND, ids: [checkedHandle("handle", token)] };
-  const rest = token.slice(rule.prefix.length);
-  if (rule.kind !== "validation") return { kind: rule.kind, ids: [checkedHandle(rule.shape, rest)] };
-  const parts = rest.split("/");
-  if (parts.length !== 2) throw new HandleError(rule.prefix + rule.shape, "needs exactly one '/' between the two ids");
-  return { kind: "validation", ids: [checkedHandle("projectId", parts[0]), checkedHandle("virtualUserId", parts[1])] };
-}
-function parseWaitArguments(text) {
-  if (text.length > MAX_WAIT_ARGUMENTS_LENGTH) return refuse(`the arguments are ${text.length} characters long (at most ${MAX_WAIT_ARGUMENTS_LENGTH})`);
-  if (!ARGUMENT_CHARACTERS.test(text)) {
-    const bad = text.match(/[^A-Za-z0-9_:/ -]/)?.[0] ?? "?";
-    return refuse(`the arguments contain ${JSON.stringify(bad)}; only letters, digits, '_', '-', ':', '/' and spaces are allowed`);
-  }
-  const tokens2 = text.split(" ").filter((t) => t.length > 0);
-  if (tokens2.length === 0) return refuse("no handle given");
-  let kind;
-  const handles = [];
-  let expected;
-  let deadlineSeconds;
-  try {
-    for (let i = 0; i < tokens2.length; i += 1) {
-      const token = tokens2[i];
-      if (token === DEADLINE_FLAG) {
-        const value = tokens2[i + 1];
-        if (deadlineSeconds !== void 0) return refuse(`${DEADLINE_FLAG} is given twice`);
-        if (value === void 0 || !isDurationToken(value)) return refuse(`${DEADLINE_FLAG} needs a duration with a unit, e.g. 20m`);
-        deadlineSeconds = parseDuration(value, DEADLINE_FLAG);
-        i += 1;
-      } else if (token.startsWith("-")) {
-        return refuse(`unknown option "${printable(token, 20)}"`);
-      } else if (token.startsWith(SCENARIO_PREFIX) || isDurationToken(token)) {
-        if (expected !== void 0) return refuse("the expected duration is given twice");
-        expected = token.startsWith(SCENARIO_PREFIX) ? { from: "scenario", scenarioId: checkedHandle("scenarioId", token.slice(SCENARIO_PREFIX.length)) } : { from: "given", seconds: parseDuration(token, "expected duration") };
-      } else {
-        const handle = readHandle(token);
-        if (kind !== void 0 && handle.kind !== kind) return refuse(`handles of different kinds (${kind} and ${handle.kind}); wait for one kind at a time`);
-        kind = handle.kind;
-        handles.push(...handle.ids);
-      }
-    }
-  } catch (error) {
-    if (error instanceof HandleError || error instanceof DurationError) return refuse(error.message);
-    throw error;
-  }
-  if (kind === void 0) return refuse("no handle given");
-  if (kind === "validation" && handles.length !== 2) return refuse("give one validation at a time");
-  if (handles.length > MAX_WAIT_HANDLES) return refuse(`${handles.length} handles (at most ${MAX_WAIT_HANDLES})`);
-  if (expected?.from === "scenario" && kind !== "bench") return refuse(`${SCENARIO_PREFIX}<scenarioId> only applies to bench results`);
-  const op = operation(kindRule(kind).operation);
-  return {
-    ok: true,
-    request: { kind, operation: op, handles, expected: expected ?? { from: "policy", seconds: op.expectedSeconds }, deadlineSeconds }
-  };
-}
-var KIND_RULES, DEFAULT_KIND, SCENARIO_PREFIX, DEADLINE_FLAG, MAX_WAIT_HANDLES, MAX_WAIT_ARGUMENTS_LENGTH, ARGUMENT_CHARACTERS, DURATION_TOKEN, WAIT_USAGE, refuse;
-var init_wait_arguments = __esm({
-  "src/render/blocks/wait-arguments.ts"() {
-    "use strict";
-    init_handles();
-    init_duration();
-    init_operations();
-    KIND_RULES = [
-      { kind: "bench", prefix: "bench:", shape: "<benchResultId>", operation: "scenario-run", example: "bench:BENCH_RESULT_ID" },
-      { kind: "validation", prefix: "validation:", shape: "<projectId>/<virtualUserId>", operation: "validation", example: "validation:PROJECT_ID/VIRTUAL_USER_ID" },
-      { kind: "task", prefix: "task:", shape: "<taskId>", operation: widestTaskOperation(), example: "task:TASK_ID" }
-    ];
-    DEFAULT_KIND = "bench";
-    SCENARIO_PREFIX = "scenario:";
-    DEADLINE_FLAG = "--deadline";
-    MAX_WAIT_HANDLES = 20;
-    MAX_WAIT_ARGUMENTS_LENGTH = 1600;
-    ARGUMENT_CHARACTERS = /^[A-Za-z0-9_:/ -]*$/;
-    DURATION_TOKEN = /^(?:\d{1,6}d)?(?:\d{1,6}h)?(?:\d{1,6}m)?(?:\d{1,6}s)?$/;
-    WAIT_USAGE = `/octoperf:wait <handle...> [<expected-duration> | ${SCENARIO_PREFIX}<scenarioId>] [${DEADLINE_FLAG} <duration>]`;
-    refuse = (problem) => ({ ok: false, problem });
-  }
-});
-
-// src/render/blocks/stop-wait-arguments.ts
-function parseStopArgument(text) {
-  const value = text.trim();
-  if (value.length === 0) return { ok: true, ids: [] };
-  if (/\s/.test(value)) return { ok: false, problem: "give one handle at most" };
-  const parsed = parseWaitArguments(value);
-  if (!parsed.ok) return parsed;
-  if (parsed.request.expected.from !== "policy" || parsed.request.deadlineSeconds !== void 0) return { ok: false, problem: "give a handle, not a duration" };
-  return { ok: true, ids: parsed.request.handles };
-}
-var STOP_LINE_PREFIX;
-var init_stop_wait_arguments = __esm({
-  "src/render/blocks/stop-wait-arguments.ts"() {
-    "use strict";
-    init_wait_arguments();
-    STOP_LINE_PREFIX = "octoperf stop-wait:";
-  }
-});
-
-// src/hooks/by-name/stop-waits.ts
-function names(waiter, state, ids) {
-  if (ids.length === 0) return true;
-  return waiter.works.some((key) => {
-    const work = state.works[key];
-    if (!work) return false;
-    const values = [work.handle, ...Object.values(work.args)];
-    return ids.every((id) => values.includes(id));
-  });
-}
-function describe2(waiter, state) {
-  const calls2 = waiter.works.flatMap((key) => {
-    const work = state.works[key];
-    return work ? [callOf(key, work)] : [];
-  });
-  const what = waiter.kind === "watcher" ? "the background watcher" : "the poll timer";
-  const who = waiter.claimed ? "about to start" : `process ${waiter.pid}`;
-  return `${what} on ${calls2.length > 0 ? andList(calls2) : "work no longer recorded"} (${who})`;
-}
-var STOP_WAIT_COMMANDS, decideStopWaits;
-var init_stop_waits = __esm({
-  "src/hooks/by-name/stop-waits.ts"() {
-    "use strict";
-    init_policy();
-    init_stop_wait_arguments();
-    init_safe_text();
-    init_state();
-    init_work_advice();
-    init_stop_wait_arguments();
-    STOP_WAIT_COMMANDS = [`${PLUGIN_NAME}:stop-wait`, `${PLUGIN_NAME}-stop-wait`];
-    decideStopWaits = (input, state, ctx) => {
-      if (!STOP_WAIT_COMMANDS.includes(input.commandName)) return { state, note: "not /octoperf:stop-wait" };
-      const parsed = parseStopArgument(input.commandArgs);
-      if (!parsed.ok) return { state, note: "its argument is not a handle" };
-      const all = waitersOf(state);
-      const chosen = all.filter((w) => names(w, state, parsed.ids));
-      const live = chosen.filter((w) => isLive(w, ctx));
-      let next = chosen.length > 0 ? withWaiters(state, all.filter((w) => !chosen.includes(w))) : state;
-      const calls2 = chosen.flatMap((w) => w.claimed && w.call ? [w.call] : []);
-      if (calls2.length > 0) next = { ...next, cancelled: [...next.cancelled ?? [], ...calls2] };
-      for (const key of new Set(chosen.flatMap((w) => w.works))) {
-        const work = next.works[key];
-        if (work && !work.terminal) next = withWork(next, key, { ...work, releasedAt: ctx.now });
-      }
-      const scope = parsed.ids.length > 0 ? ` for ${parsed.ids.join("/")}` : "";
-      const text = live.length > 0 ? `${STOP_LINE_PREFIX} ended ${andList(live.map((w) => describe2(w, state)))}. They wake nobody now; the OctoPerf work itself goes on.` : `${STOP_LINE_PREFIX} no background wait of this plugin's hooks was running in this session${scope}.`;
-      const running = live.filter((w) => !w.claimed);
-      return { state: next, decision: { kind: "say", text }, ...running.length > 0 ? { stop: running } : {} };
-    };
-  }
-});
-
-// src/hooks/session/resume.ts
-function pendingWorks(state) {
-  return Object.entries(state.works).map(([key, work]) => ({ key, work })).filter(({ work }) => !work.terminal && !isReleased(work));
-}
-function lastSeen(entry, now) {
-  const { work } = entry;
-  const when = work.lastPollAt ?? work.startedAt;
-  const ago = formatDuration(Math.max(0, Math.round((now - when) / 1e3)));
-  return work.lastValue ? `last seen ${work.lastValue} ${ago} ago` : `started ${formatDuration(Math.max(0, Math.round((now - work.startedAt) / 1e3)))} ago, not seen running yet`;
-}
-function resumeNotice(state, ctx) {
-  const pending = pendingWorks(state).filter(({ work }) => !(work.deadlineNoted && ctx.now >= work.deadlineAt));
-  if (pending.length === 0) return { state };
-  let next = state;
-  const lines = [];
-  const late = pending.filter(({ work }) => ctx.now >= work.deadlineAt);
-  const going = pending.filter(({ work }) => ctx.now < work.deadlineAt);
-  for (const entry of late) {
-    lines.push(`${deadlineText(operation(entry.work.op), [entry], ctx.now)} (${lastSeen(entry, ctx.now)})`);
-    next = withWork(next, entry.key, { ...entry.work, deadlineNoted: true });
-  }
-  if (going.length > 0) {
-    const each = going.map((e) => `${callOf(e.key, e.work)} (${operation(e.work.op).id}, ${lastSeen(e, ctx.now)}, deadline in ${formatDuration(Math.round((e.work.deadlineAt - ctx.now) / 1e3))})`);
-    const many = going.length > 1;
-    lines.push(
-      `OctoPerf: this session was resumed with ${many ? "waits" : "a wait"} still pending, and nothing waits on ${many ? "them" : "it"} since the last session ended: ${andList(each)}. Poll ${many ? "each" : "it"} once now; if ${many ? "one is" : "it is"} not final, end your turn: this plugin's hooks wait again and wake you.`
-    );
-  }
-  return { text: lines.join("\n"), state: next };
-}
-var init_resume = __esm({
-  "src/hooks/session/resume.ts"() {
-    "use strict";
-    init_policy();
-    init_state();
-    init_work_advice();
-    init_safe_text();
-  }
-});
-
-// src/hooks/by-name/pick-up-waits.ts
-var decideSessionStart;
-var init_pick_up_waits = __esm({
-  "src/hooks/by-name/pick-up-waits.ts"() {
-    "use strict";
-    init_resume();
-    init_state();
-    init_safe_text();
-    init_work_advice();
-    decideSessionStart = (input, state, ctx) => {
-      if (input.source === "resume") {
-        const kept = waitersOf(state).filter((w) => isLive(w, ctx));
-        const { guard: _gone, ...rest } = state;
-        const next = { ...withWaiters(rest, kept), resumedAt: ctx.now };
-        if (pendingWorks(next).length === 0) return { state: next };
-        return { state: next, note: "pending waits: the next prompt is told of them" };
-      }
-      if (input.source === "compact") {
-        const pending = pendingWorks(state).filter(({ work }) => ctx.now < work.deadlineAt);
-        if (pending.length === 0) return { state };
-        const held = pending.filter((e) => waitersOf(state).some((w) => w.works.includes(e.key) && isLive(w, ctx)));
-        const text = `OctoPerf waits still pending: ${andList(pending.map((e) => `${callOf(e.key, e.work)} (${lastSeen(e, ctx.now)})`))}. ` + (held.length === pending.length ? "This plugin's hooks hold them and wake you: do not poll before you are woken." : "Poll them once when you next act; after a poll that is not final, end your turn: this plugin's hooks wake you.");
-        return { state, decision: { kind: "context", text } };
-      }
-      return { state };
-    };
-  }
-});
-
-// src/hooks/by-name/tell-pending.ts
-var decidePromptSubmit;
-var init_tell_pending = __esm({
-  "src/hooks/by-name/tell-pending.ts"() {
-    "use strict";
-    init_resume();
-    decidePromptSubmit = (_input, state, ctx) => {
-      if (state.resumedAt === void 0) return { state };
-      const { resumedAt: _told, ...rest } = state;
-      const notice = resumeNotice(rest, ctx);
-      return notice.text ? { state: notice.state, decision: { kind: "context", text: notice.text } } : { state: notice.state };
-    };
-  }
-});
-
-// src/hooks/runtime/registry.ts
-function hookSpec(name) {
-  return HOOKS.find((spec) => spec.name === name);
-}
-var HOOK_TIMEOUT_S, QUICK, BACKGROUND, BACKGROUND_HOOK_NAMES, HOOKS;
-var init_registry = __esm({
-  "src/hooks/runtime/registry.ts"() {
-    "use strict";
-    init_policy();
-    init_claude_tools();
-    init_claims();
-    init_poll_outcome();
-    init_pace_guard();
-    init_condition_pace();
-    init_condition_outcome();
-    init_record_scenario();
-    init_record_schedule();
-    init_plan_after_start();
-    init_stop_waits();
-    init_pick_up_waits();
-    init_tell_pending();
-    HOOK_TIMEOUT_S = 10;
-    QUICK = { timeout: HOOK_TIMEOUT_S };
-    BACKGROUND = { timeout: BACKGROUND_HOOK_TIMEOUT_S, asyncRewake: true };
-    BACKGROUND_HOOK_NAMES = ["wait-in-background", "wake-after-poll"];
-    HOOKS = [
-      {
-        kind: "quick",
-        name: "pace-guard",
-        event: "PreToolUse",
-        matcher: hookMatcher(statusTools()),
-        purpose: "refuses polls of ended handles, of handles a background watcher waits on, and polls faster than the cadence",
-        decide: decidePace,
-        options: QUICK
-      },
-      {
-        kind: "quick",
-        name: "plan-after-start",
-        event: "PostToolUse",
-        matcher: hookMatcher(startTools()),
-        purpose: "injects the wait plan after a start, or says there is nothing to poll",
-        decide: claimAfterStart(decideStart),
-        options: QUICK
-      },
-      {
-        kind: "background",
-        name: "wait-in-background",
-        event: "PostToolUse",
-        matcher: hookMatcher(startTools()),
-        purpose: "runs the watcher in the background after a start and wakes the model once, with the outcome",
-        options: BACKGROUND
-      },
-      {
-        kind: "quick",
-        name: "poll-outcome",
-        event: "PostToolUse",
-        matcher: hookMatcher(statusTools()),
-        purpose: "records terminal states and injects the outcome, next step and loop to stop",
-        decide: claimAfterPoll(decideOutcome),
-        options: QUICK,
-        onFailureToo: true
-      },
-      {
-        kind: "background",
-        name: "wake-after-poll",
-        event: "PostToolUse",
-        matcher: hookMatcher(statusTools()),
-        purpose: "after a poll that is not final, wakes the model when the next is due (or runs the watcher, with credentials)",
-        options: BACKGROUND,
-        onFailureToo: true
-      },
-      {
-        kind: "quick",
-        name: "condition-pace",
-        event: "PreToolUse",
-        matcher: hookMatcher(CONDITIONS.map((c) => c.read.tool)),
-        purpose: "refuses re-reads of a wait with no handle (agents coming UP) after its end or faster than its cadence",
-        decide: decideConditionPace,
-        options: QUICK
-      },
-      {
-        kind: "quick",
-        name: "condition-outcome",
-        event: "PostToolUse",
-        matcher: hookMatcher([...new Set(CONDITIONS.flatMap((c) => [c.read.tool, ...c.armedBy ? [c.armedBy.tool] : []]))]),
-        purpose: "starts the clock of a wait with no handle, judges each re-read with the policy and says when it is ready, failed or late",
-        decide: decideConditionRead,
-        options: QUICK
-      },
-      {
-        kind: "quick",
-        name: "record-schedule",
-        event: "PostToolUse",
-        matcher: SCHEDULE_TOOLS.join("|"),
-        purpose: "ties CronCreate jobs and Monitor tasks to the handles they poll",
-        decide: decideSchedule,
-        options: QUICK
-      },
-      {
-        kind: "quick",
-        name: "record-scenario",
-        event: "PostToolUse",
-        matcher: hookMatcher([SCENARIO_TOOL]),
-        purpose: "remembers a scenario's expected run time for the plan",
-        decide: decideScenario,
-        options: QUICK
-      },
-      {
-        kind: "quick",
-        name: "pick-up-waits",
-        event: "SessionStart",
-        matcher: "",
-        purpose: "on resume, drops the waiters the last session left and marks the session resumed; after a compaction, says in one line what is pending",
-        decide: decideSessionStart,
-        options: QUICK
-      },
-      {
-        kind: "quick",
-        name: "tell-pending",
-        event: "UserPromptSubmit",
-        matcher: "",
-        purpose: "at the first prompt after a resume, tells the model which waits are pending, their last value and what to do",
-        decide: decidePromptSubmit,
-        options: QUICK
-      },
-      {
-        kind: "guard",
-        name: "guard-turn-end",
-        event: "Stop",
-        matcher: "",
-        purpose: "at each turn's end, wakes the model when nothing holds a wait it was promised (a dead, late or never-started waiter)",
-        options: BACKGROUND
-      },
-      {
-        kind: "quick",
-        name: "stop-waits",
-        event: "UserPromptExpansion",
-        // Matched on the command's name (measured on 2.1.330); ':' makes it a regex, so it is anchored.
-        matcher: `^(${STOP_WAIT_COMMANDS.join("|")})$`,
-        purpose: "ends this session's background waits when /octoperf:stop-wait is typed",
-        decide: decideStopWaits,
-        options: QUICK
-      }
-    ];
-  }
-});
+// src/hooks/runtime/core.ts
+var import_node_fs6 = require("node:fs");
 
 // src/hooks/session/state-dir.ts
+var import_node_fs5 = require("node:fs");
+var import_node_path5 = require("node:path");
+var FALLBACK_DIR_PREFIX = "octoperf-hooks-";
 function fallbackStateDir(io) {
   return (0, import_node_path5.join)(io.tmpdir, `${FALLBACK_DIR_PREFIX}${io.uid ?? "user"}`);
 }
@@ -3204,11 +1911,11 @@ function ensurePrivateDir(dir, uid) {
     if (errorCode2(error) !== "EEXIST") throw new StateProblem(`cannot create the state folder ${dir} (${errorCode2(error) ?? "error"})`);
   }
   const stat = (0, import_node_fs5.lstatSync)(dir);
-  const refuse2 = (why) => new StateProblem(`the state folder ${dir} ${why}; the hooks will not use it (remove it, or run inside Claude Code, which sets ${PLUGIN_DATA_ENV})`);
-  if (!stat.isDirectory()) throw refuse2("is not a plain folder");
+  const refuse = (why) => new StateProblem(`the state folder ${dir} ${why}; the hooks will not use it (remove it, or run inside Claude Code, which sets ${PLUGIN_DATA_ENV})`);
+  if (!stat.isDirectory()) throw refuse("is not a plain folder");
   if (uid === void 0) return;
-  if (stat.uid !== uid) throw refuse2(`belongs to another user (uid ${stat.uid})`);
-  if ((stat.mode & 18) !== 0) throw refuse2("can be written by other users");
+  if (stat.uid !== uid) throw refuse(`belongs to another user (uid ${stat.uid})`);
+  if ((stat.mode & 18) !== 0) throw refuse("can be written by other users");
 }
 function stateDir(env, io) {
   const data = env[PLUGIN_DATA_ENV];
@@ -3217,134 +1924,140 @@ function stateDir(env, io) {
   ensurePrivateDir(dir, io.uid);
   return dir;
 }
-var import_node_fs5, import_node_path5, FALLBACK_DIR_PREFIX;
-var init_state_dir = __esm({
-  "src/hooks/session/state-dir.ts"() {
-    "use strict";
-    import_node_fs5 = require("node:fs");
-    import_node_path5 = require("node:path");
-    init_environment();
-    init_state_problem();
-    FALLBACK_DIR_PREFIX = "octoperf-hooks-";
-  }
-});
 
-// src/hooks/session/store.ts
-function sessionFile(dir, sessionId) {
-  if (!SESSION_ID_PATTERN.test(sessionId)) throw new StateProblem("malformed session id");
-  return (0, import_node_path6.join)(dir, `${sessionId}.json`);
-}
-function errorCode3(error) {
-  return typeof error === "object" && error !== null && "code" in error ? String(error.code) : void 0;
-}
-function readText(file) {
-  try {
-    if ((0, import_node_fs6.statSync)(file).size > MAX_STATE_BYTES) return "<oversized>";
-    return (0, import_node_fs6.readFileSync)(file, "utf8");
-  } catch (error) {
-    if (errorCode3(error) === "ENOENT") return void 0;
-    throw new StateProblem(`state file unreadable (${errorCode3(error) ?? "error"})`);
-  }
-}
-function load(file) {
-  const text = readText(file);
-  if (text === void 0) return { state: emptyState(), text, corrupt: false };
-  try {
-    const value = JSON.parse(text);
-    if (isSessionState(value)) return { state: value, text, corrupt: false };
-  } catch {
-  }
-  return { state: emptyState(), text, corrupt: true };
-}
-function save(file, state, token) {
-  const text = JSON.stringify(bounded(state));
-  const temp = `${file}.${token}.tmp`;
-  try {
-    (0, import_node_fs6.writeFileSync)(temp, text, { mode: 384 });
-    (0, import_node_fs6.renameSync)(temp, file);
-  } catch (error) {
-    try {
-      (0, import_node_fs6.unlinkSync)(temp);
-    } catch {
-    }
-    throw error;
-  }
-}
-function sweep(dir, io) {
-  let removed = 0;
-  const now = io.now();
-  for (const name of (0, import_node_fs6.readdirSync)(dir).slice(0, MAX_SWEEP_ENTRIES)) {
-    const path = (0, import_node_path6.join)(dir, name);
-    try {
-      const stat = (0, import_node_fs6.statSync)(path);
-      const age = now - stat.mtimeMs;
-      const lock = name.endsWith(".lock");
-      if (lock && !isAbandonedLock(path, io, LEFTOVER_MS)) continue;
-      const leftover = (lock || name.endsWith(".tmp") || name.includes(".lock.broken.")) && age > LEFTOVER_MS;
-      if (age > SESSION_TTL_MS || leftover) {
-        if (stat.isDirectory()) (0, import_node_fs6.rmdirSync)(path);
-        else (0, import_node_fs6.unlinkSync)(path);
-        removed++;
-      }
-    } catch {
-    }
-  }
-  return removed;
-}
-function updateSession(options, sessionId, change) {
-  const { dir, io } = options;
-  const file = sessionFile(dir, sessionId);
-  (0, import_node_fs6.mkdirSync)(dir, { recursive: true, mode: 448 });
-  const timing = { waitMs: options.lockWaitMs, staleMs: options.staleLockMs ?? STALE_LOCK_MS, pollMs: LOCK_POLL_MS };
-  for (let attempt = 1; ; attempt++) {
-    const lock = acquireLock(`${file}.lock`, io, timing);
-    try {
-      const loaded = load(file);
-      if (loaded.corrupt) {
-        save(file, emptyState(), io.token());
-        throw new StateProblem("state file was corrupt; it has been reset");
-      }
-      const { state, result } = change(loaded.state);
-      if (state === loaded.state) return result;
-      if (!lock.stillHeld() || readText(file) !== loaded.text) {
-        if (attempt < MAX_ATTEMPTS) continue;
-        throw new StateProblem("the session state kept changing under this hook");
-      }
-      if (loaded.text === void 0) sweep(dir, io);
-      save(file, state, io.token());
-      return result;
-    } finally {
-      lock.release();
-    }
-  }
-}
-var import_node_fs6, import_node_path6, SESSION_TTL_MS, MAX_STATE_BYTES, STALE_LOCK_MS, LOCK_POLL_MS, MAX_ATTEMPTS, MAX_SWEEP_ENTRIES, LEFTOVER_MS;
-var init_store = __esm({
-  "src/hooks/session/store.ts"() {
-    "use strict";
-    import_node_fs6 = require("node:fs");
-    import_node_path6 = require("node:path");
-    init_input();
-    init_lock();
-    init_state();
-    init_state_problem();
-    init_state_problem();
-    SESSION_TTL_MS = 7 * 24 * 3600 * 1e3;
-    MAX_STATE_BYTES = 256 * 1024;
-    STALE_LOCK_MS = 5e3;
-    LOCK_POLL_MS = 5;
-    MAX_ATTEMPTS = 3;
-    MAX_SWEEP_ENTRIES = 2e3;
-    LEFTOVER_MS = STALE_LOCK_MS * 12;
-  }
-});
+// src/hooks/claude/claude-tools.ts
+var CRON_CREATE = "CronCreate";
+var CRON_DELETE = "CronDelete";
+var MONITOR = "Monitor";
+var TASK_STOP = "TaskStop";
+var SCHEDULE_TOOLS = [CRON_CREATE, CRON_DELETE, MONITOR, TASK_STOP];
+var STOP_WAIT_COMMANDS = [`${PLUGIN_NAME}:stop-wait`, `${PLUGIN_NAME}-stop-wait`];
 
-// src/hooks/runtime/runner.ts
+// src/hooks/runtime/registry.ts
+var HOOK_TIMEOUT_S = 10;
+var QUICK = { timeout: HOOK_TIMEOUT_S };
+var BACKGROUND = { timeout: BACKGROUND_HOOK_TIMEOUT_S, asyncRewake: true };
+var BACKGROUND_HOOK_NAMES = ["wait-in-background", "wake-after-poll"];
+var HOOKS = [
+  {
+    kind: "quick",
+    name: "pace-guard",
+    event: "PreToolUse",
+    matcher: hookMatcher(statusTools()),
+    purpose: "refuses polls of ended handles, of handles a background watcher waits on, and polls faster than the cadence",
+    options: QUICK
+  },
+  {
+    kind: "quick",
+    name: "plan-after-start",
+    event: "PostToolUse",
+    matcher: hookMatcher(startTools()),
+    purpose: "injects the wait plan after a start, or says there is nothing to poll",
+    options: QUICK
+  },
+  {
+    kind: "background",
+    name: "wait-in-background",
+    event: "PostToolUse",
+    matcher: hookMatcher(startTools()),
+    purpose: "runs the watcher in the background after a start and wakes the model once, with the outcome",
+    options: BACKGROUND
+  },
+  {
+    kind: "quick",
+    name: "poll-outcome",
+    event: "PostToolUse",
+    matcher: hookMatcher(statusTools()),
+    purpose: "records terminal states and injects the outcome, next step and loop to stop",
+    options: QUICK,
+    onFailureToo: true
+  },
+  {
+    kind: "background",
+    name: "wake-after-poll",
+    event: "PostToolUse",
+    matcher: hookMatcher(statusTools()),
+    purpose: "after a poll that is not final, wakes the model when the next is due (or runs the watcher, with credentials)",
+    options: BACKGROUND,
+    onFailureToo: true
+  },
+  {
+    kind: "quick",
+    name: "condition-pace",
+    event: "PreToolUse",
+    matcher: hookMatcher(CONDITIONS.map((c) => c.read.tool)),
+    purpose: "refuses re-reads of a wait with no handle (agents coming UP) after its end or faster than its cadence",
+    options: QUICK
+  },
+  {
+    kind: "quick",
+    name: "condition-outcome",
+    event: "PostToolUse",
+    matcher: hookMatcher([...new Set(CONDITIONS.flatMap((c) => [c.read.tool, ...c.armedBy ? [c.armedBy.tool] : []]))]),
+    purpose: "starts the clock of a wait with no handle, judges each re-read with the policy and says when it is ready, failed or late",
+    options: QUICK
+  },
+  {
+    kind: "quick",
+    name: "record-schedule",
+    event: "PostToolUse",
+    matcher: SCHEDULE_TOOLS.join("|"),
+    purpose: "ties CronCreate jobs and Monitor tasks to the handles they poll",
+    options: QUICK
+  },
+  {
+    kind: "quick",
+    name: "record-scenario",
+    event: "PostToolUse",
+    matcher: hookMatcher([LOAD_PROFILES_TOOL]),
+    purpose: "remembers a scenario's expected run time for the plan",
+    options: QUICK
+  },
+  {
+    kind: "quick",
+    name: "pick-up-waits",
+    event: "SessionStart",
+    matcher: "",
+    purpose: "on resume, drops the waiters the last session left and marks the session resumed; after a compaction, says in one line what is pending",
+    options: QUICK
+  },
+  {
+    kind: "quick",
+    name: "tell-pending",
+    event: "UserPromptSubmit",
+    matcher: "",
+    purpose: "at the first prompt after a resume, tells the model which waits are pending, their last value and what to do",
+    options: QUICK
+  },
+  {
+    kind: "guard",
+    name: "guard-turn-end",
+    event: "Stop",
+    matcher: "",
+    purpose: "at each turn's end, wakes the model when nothing holds a wait it was promised (a dead, late or never-started waiter)",
+    options: BACKGROUND
+  },
+  {
+    kind: "quick",
+    name: "stop-waits",
+    event: "UserPromptExpansion",
+    // Matched on the command's name (measured on 2.1.330); ':' makes it a regex, so it is anchored.
+    matcher: `^(${STOP_WAIT_COMMANDS.join("|")})$`,
+    purpose: "ends this session's background waits when /octoperf:stop-wait is typed",
+    options: QUICK
+  }
+];
+function hookSpec(name) {
+  return HOOKS.find((spec) => spec.name === name);
+}
+
+// src/hooks/runtime/core.ts
+var MAX_LOCK_WAIT_MS = QUICK_LOCK_WAIT_S * 1e3;
 function isDisabled(name, env) {
   const value = env[DISABLE_ENV];
   if (!value) return false;
-  const names2 = value.split(",").map((part) => part.trim().toLowerCase());
-  return names2.includes("all") || names2.includes(name);
+  const names = value.split(",").map((part) => part.trim().toLowerCase());
+  return names.includes("all") || names.includes(name);
 }
 function backgroundHooksOn(env) {
   return BACKGROUND_HOOK_NAMES.every((name) => !isDisabled(name, env));
@@ -3383,13 +2096,14 @@ function specFor(name, io) {
   if (!spec) io.stderr(`octoperf hook: no hook named ${JSON.stringify(safeExcerpt(name, 40))} (failing open, no decision)`);
   return spec;
 }
+var pause = new Int32Array(new SharedArrayBuffer(4));
 function timeScale(env) {
   const value = Number(env[TEST_TIME_SCALE_ENV]);
   return env[TEST_TIME_SCALE_ENV] !== void 0 && Number.isFinite(value) && value > 0 && value <= 1e4 ? value : 1;
 }
 function writeFd(fd, text) {
   try {
-    (0, import_node_fs7.writeSync)(fd, text);
+    (0, import_node_fs6.writeSync)(fd, text);
   } catch {
   }
 }
@@ -3398,236 +2112,107 @@ function finishWith(emission) {
 `);
   process.exitCode = emission.exitCode;
 }
-var import_node_fs7, MAX_LOCK_WAIT_MS, pause;
-var init_runner = __esm({
-  "src/hooks/runtime/runner.ts"() {
-    "use strict";
-    import_node_fs7 = require("node:fs");
-    init_config_dir();
-    init_policy();
-    init_decision();
-    init_environment();
-    init_input();
-    init_lock();
-    init_orphan_watch();
-    init_processes();
-    init_registry();
-    init_safe_text();
-    init_state_dir();
-    init_store();
-    MAX_LOCK_WAIT_MS = QUICK_LOCK_WAIT_S * 1e3;
-    pause = new Int32Array(new SharedArrayBuffer(4));
-  }
-});
 
-// src/hooks/runtime/background-entry.ts
-var background_entry_exports = {};
-__export(background_entry_exports, {
-  isLoggedIn: () => isLoggedIn2,
-  runBackgroundMain: () => runBackgroundMain
-});
-module.exports = __toCommonJS(background_entry_exports);
-
-// src/auth/hosted.ts
-var HOSTED_MCP_URL = "https://api.octoperf.com/mcp";
-var MCP_URL_ENV = "OCTOPERF_MCP_URL";
-function signInServerUrl(env) {
-  const chosen = env[MCP_URL_ENV]?.trim();
-  return chosen ? chosen : HOSTED_MCP_URL;
+// src/hooks/session/store.ts
+var import_node_fs7 = require("node:fs");
+var import_node_path6 = require("node:path");
+var SESSION_TTL_MS = 7 * 24 * 3600 * 1e3;
+var MAX_STATE_BYTES = 256 * 1024;
+var STALE_LOCK_MS = 5e3;
+var LOCK_POLL_MS = 5;
+var MAX_ATTEMPTS = 3;
+var MAX_SWEEP_ENTRIES = 2e3;
+var LEFTOVER_MS = STALE_LOCK_MS * 12;
+function sessionFile(dir, sessionId) {
+  if (!SESSION_ID_PATTERN.test(sessionId)) throw new StateProblem("malformed session id");
+  return (0, import_node_path6.join)(dir, `${sessionId}.json`);
 }
-
-// src/auth/paths.ts
-var import_node_crypto = require("node:crypto");
-var import_node_path2 = require("node:path");
-init_config_dir();
-init_config_dir();
-function normalServerUrl(serverUrl) {
-  const url = new URL(serverUrl);
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error(`not an http(s) URL: ${url.protocol}`);
-  return url.href;
+function errorCode3(error) {
+  return typeof error === "object" && error !== null && "code" in error ? String(error.code) : void 0;
 }
-function loginFiles(configDir, serverUrl) {
-  const key = (0, import_node_crypto.createHash)("sha256").update(normalServerUrl(serverUrl)).digest("hex").slice(0, 16);
-  const folder = loginsFolder(configDir);
-  return { folder, secrets: (0, import_node_path2.join)(folder, `${key}.json`), meta: (0, import_node_path2.join)(folder, `${key}.meta.json`) };
-}
-
-// src/auth/private-files.ts
-var import_node_fs = require("node:fs");
-var import_node_path3 = require("node:path");
-
-// src/auth/errors.ts
-init_duration();
-var AuthFailure = class extends Error {
-};
-var UnsafeStoreError = class extends AuthFailure {
-  constructor(path, reason) {
-    super(`refusing the credential folder ${path}: ${reason}`);
-    this.path = path;
-  }
-  path;
-  name = "UnsafeStoreError";
-  kind = "unsafe-store";
-};
-
-// src/auth/private-files.ts
-var OTHERS_WRITE = 18;
-var OTHERS_ANY = 63;
-function currentUid() {
-  return typeof process.getuid === "function" ? process.getuid() : void 0;
-}
-function checkOwned(path, stats) {
-  const uid = currentUid();
-  if (uid === void 0) return;
-  if (stats.uid !== uid) throw new UnsafeStoreError(path, `it belongs to user ${stats.uid}, not to you (${uid})`);
-  if ((stats.mode & OTHERS_WRITE) !== 0) throw new UnsafeStoreError(path, `others can write it (mode ${(stats.mode & 511).toString(8)})`);
-}
-function privateFolder(folder, create) {
-  const parent = (0, import_node_path3.dirname)(folder);
-  let stats;
+function readText(file) {
   try {
-    stats = (0, import_node_fs.lstatSync)(folder);
-  } catch {
-    if (!create) return false;
-    (0, import_node_fs.mkdirSync)(folder, { recursive: true, mode: 448 });
-    stats = (0, import_node_fs.lstatSync)(folder);
+    if ((0, import_node_fs7.statSync)(file).size > MAX_STATE_BYTES) return "<oversized>";
+    return (0, import_node_fs7.readFileSync)(file, "utf8");
+  } catch (error) {
+    if (errorCode3(error) === "ENOENT") return void 0;
+    throw new StateProblem(`state file unreadable (${errorCode3(error) ?? "error"})`);
   }
-  checkOwned(parent, (0, import_node_fs.statSync)(parent));
-  if (!stats.isDirectory()) throw new UnsafeStoreError(folder, stats.isSymbolicLink() ? "it is a symbolic link" : "it is not a folder");
-  checkOwned(folder, stats);
-  if (currentUid() !== void 0 && (stats.mode & OTHERS_ANY) !== 0) (0, import_node_fs.chmodSync)(folder, 448);
-  return true;
 }
-function readPrivateJson(path) {
-  let stats;
+function load(file) {
+  const text = readText(file);
+  if (text === void 0) return { state: emptyState(), text, corrupt: false };
   try {
-    stats = (0, import_node_fs.lstatSync)(path);
+    const value = JSON.parse(text);
+    if (isSessionState(value)) return { state: value, text, corrupt: false };
   } catch {
-    return void 0;
   }
-  if (!stats.isFile()) throw new UnsafeStoreError(path, stats.isSymbolicLink() ? "it is a symbolic link" : "it is not a file");
-  checkOwned(path, stats);
+  return { state: emptyState(), text, corrupt: true };
+}
+function save(file, state, token) {
+  const text = JSON.stringify(bounded(state));
+  const temp = `${file}.${token}.tmp`;
   try {
-    return JSON.parse((0, import_node_fs.readFileSync)(path, "utf8"));
-  } catch {
-    return void 0;
+    (0, import_node_fs7.writeFileSync)(temp, text, { mode: 384 });
+    (0, import_node_fs7.renameSync)(temp, file);
+  } catch (error) {
+    try {
+      (0, import_node_fs7.unlinkSync)(temp);
+    } catch {
+    }
+    throw error;
   }
 }
-
-// src/auth/login-state.ts
-function isMeta(value) {
-  if (typeof value !== "object" || value === null) return false;
-  const meta = value;
-  return meta.version === 1 && typeof meta.serverUrl === "string" && typeof meta.registered === "boolean" && typeof meta.hasAccessToken === "boolean" && typeof meta.refreshable === "boolean" && typeof meta.updatedAt === "number" && (meta.accessExpiresAt === void 0 || typeof meta.accessExpiresAt === "number");
-}
-function readLoginState(serverUrl, options = {}) {
-  const url = normalServerUrl(serverUrl);
-  const configDir = options.configDir ?? configDirFor(options.env ?? process.env);
-  const files = loginFiles(configDir, url);
-  const out = (reason) => ({ signedIn: false, serverUrl: url, reason });
-  if (!privateFolder(files.folder, false)) return out("not signed in");
-  const meta = readPrivateJson(files.meta);
-  if (!isMeta(meta) || meta.serverUrl !== url || !meta.registered || !meta.hasAccessToken) return out("not signed in");
-  const now = (options.now ?? Date.now)();
-  if (!meta.refreshable && meta.accessExpiresAt !== void 0 && meta.accessExpiresAt <= now) return out("the sign-in expired");
-  return {
-    signedIn: true,
-    serverUrl: url,
-    refreshable: meta.refreshable,
-    ...meta.accessExpiresAt !== void 0 ? { accessExpiresAt: meta.accessExpiresAt } : {}
-  };
-}
-function isLoggedIn(serverUrl, env = process.env, now = Date.now) {
-  try {
-    return readLoginState(serverUrl, { env, now }).signedIn;
-  } catch {
-    return false;
+function sweep(dir, io) {
+  let removed = 0;
+  const now = io.now();
+  for (const name of (0, import_node_fs7.readdirSync)(dir).slice(0, MAX_SWEEP_ENTRIES)) {
+    const path = (0, import_node_path6.join)(dir, name);
+    try {
+      const stat = (0, import_node_fs7.statSync)(path);
+      const age = now - stat.mtimeMs;
+      const lock = name.endsWith(".lock");
+      if (lock && !isAbandonedLock(path, io, LEFTOVER_MS)) continue;
+      const leftover = (lock || name.endsWith(".tmp") || name.includes(".lock.broken.")) && age > LEFTOVER_MS;
+      if (age > SESSION_TTL_MS || leftover) {
+        if (stat.isDirectory()) (0, import_node_fs7.rmdirSync)(path);
+        else (0, import_node_fs7.unlinkSync)(path);
+        removed++;
+      }
+    } catch {
+    }
   }
+  return removed;
 }
-
-// src/hooks/runtime/system-jobs.ts
-var import_node_child_process = require("node:child_process");
-var import_node_fs2 = require("node:fs");
-var import_node_path4 = require("node:path");
-init_policy();
-init_untrusted_text();
-init_wait_instructions();
-init_one_wake();
-init_abortable_sleep();
-init_abortable_sleep();
-var MAX_KEPT_OUTPUT_CHARS = 64 * 1024;
-var KILL_GRACE_MS = 2e3;
-function lastWatcherLine(output) {
-  const lines = output.split(/\r?\n/).filter((line) => line.startsWith(WATCHER_LINE_PREFIX));
-  const last = lines.at(-1);
-  return last === void 0 ? void 0 : oneLine(last, MAX_WAKE_LINE_CHARS);
-}
-function defaultSpawn(script, argv, env) {
-  return (0, import_node_child_process.spawn)(process.execPath, [script, ...argv], { stdio: ["ignore", "pipe", "ignore"], env: { ...env }, shell: false, windowsHide: true });
-}
-async function runTimer(job, options, signal) {
-  const completed = await sleepUnlessAborted((job.dueAt - options.now()) / options.scale, signal);
-  return { kind: "timer", stopped: !completed };
-}
-function runWatch(job, options, signal) {
-  const script = options.pluginRoot ? (0, import_node_path4.join)(options.pluginRoot, WATCHER_SCRIPT) : void 0;
-  if (!script || !(0, import_node_fs2.existsSync)(script)) {
-    return Promise.resolve({ kind: "watch", stopped: false, exitCode: null, lastLine: void 0, problem: `its script ${WATCHER_SCRIPT} is not in the plugin's folder` });
+function updateSession(options, sessionId, change) {
+  const { dir, io } = options;
+  const file = sessionFile(dir, sessionId);
+  (0, import_node_fs7.mkdirSync)(dir, { recursive: true, mode: 448 });
+  const timing = { waitMs: options.lockWaitMs, staleMs: options.staleLockMs ?? STALE_LOCK_MS, pollMs: LOCK_POLL_MS };
+  for (let attempt = 1; ; attempt++) {
+    const lock = acquireLock(`${file}.lock`, io, timing);
+    try {
+      const loaded = load(file);
+      if (loaded.corrupt) {
+        save(file, emptyState(), io.token());
+        throw new StateProblem("state file was corrupt; it has been reset");
+      }
+      const { state, result } = change(loaded.state);
+      if (state === loaded.state) return result;
+      if (!lock.stillHeld() || readText(file) !== loaded.text) {
+        if (attempt < MAX_ATTEMPTS) continue;
+        throw new StateProblem("the session state kept changing under this hook");
+      }
+      if (loaded.text === void 0) sweep(dir, io);
+      save(file, state, io.token());
+      return result;
+    } finally {
+      lock.release();
+    }
   }
-  if (signal.aborted) return Promise.resolve({ kind: "watch", stopped: true, exitCode: null, lastLine: void 0 });
-  return new Promise((done) => {
-    let output = "";
-    let stopped = false;
-    let problem;
-    const child = (options.spawnWatcher ?? defaultSpawn)(script, job.argv, options.env);
-    const kill = () => {
-      child.kill("SIGTERM");
-      setTimeout(() => child.kill("SIGKILL"), KILL_GRACE_MS).unref();
-    };
-    const onAbort = () => {
-      stopped = true;
-      kill();
-    };
-    signal.addEventListener("abort", onAbort, { once: true });
-    const limit = setTimeout(kill, (job.waitSeconds + BACKGROUND_HOOK_MARGIN_S) * 1e3 / options.scale);
-    child.stdout?.setEncoding("utf8").on("data", (chunk) => {
-      output = (output + chunk).slice(-MAX_KEPT_OUTPUT_CHARS);
-    });
-    child.on("error", (error) => {
-      problem = `it could not be started (${error.code ?? error.name})`;
-    });
-    child.on("close", (code2) => {
-      clearTimeout(limit);
-      signal.removeEventListener("abort", onAbort);
-      done({ kind: "watch", stopped, exitCode: code2, lastLine: lastWatcherLine(output), ...problem && code2 === null ? { problem } : {} });
-    });
-  });
-}
-function systemJobRunner(options) {
-  return {
-    run: (job, signal) => job.kind === "timer" ? runTimer(job, options, signal) : runWatch(job, options, signal)
-  };
 }
 
 // src/hooks/runtime/background-shell.ts
-init_one_wake();
-
-// src/hooks/wait/arms.ts
-init_wait_in_background();
-init_wake_after_poll();
-var BACKGROUND_ARMS = {
-  "wait-in-background": armAfterStart,
-  "wake-after-poll": armAfterPoll
-};
-
-// src/hooks/runtime/background-shell.ts
-init_decision();
-init_input();
-init_processes();
-init_runner();
-init_safe_text();
-init_state();
-init_store();
 function adopt(arm, input, state, ctx, proof) {
   const call = input.toolUseId;
   if (call !== void 0 && state.cancelled?.includes(call)) return { state, note: "/octoperf:stop-wait ended this wait before it started" };
@@ -3702,10 +2287,20 @@ async function runBackgroundHook(name, io) {
   }
 }
 
+// src/hooks/runtime/orphan-watch.ts
+var EVERY_MS = 1e3;
+function abortWhenOrphaned(controller, parentOf = () => process.ppid) {
+  const first = parentOf();
+  const timer = setInterval(() => {
+    if (parentOf() !== first) {
+      clearInterval(timer);
+      controller.abort();
+    }
+  }, EVERY_MS);
+  timer.unref();
+}
+
 // src/hooks/runtime/background-entry.ts
-init_decision();
-init_orphan_watch();
-init_runner();
 var runBackgroundMain = (name, io) => {
   const controller = new AbortController();
   for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"]) process.on(signal, () => controller.abort());

@@ -16,23 +16,6 @@ var __export = (target, all) => {
     __defProp(target, name, { get: all[name], enumerable: true });
 };
 
-// src/auth/config-dir.ts
-function configDirFor(env, platform = process.platform) {
-  const base = env.XDG_CONFIG_HOME || (platform === "win32" ? env.APPDATA : void 0) || (env.HOME ? (0, import_node_path.join)(env.HOME, ".config") : void 0);
-  if (!base) throw new Error("no config folder: set XDG_CONFIG_HOME or HOME");
-  return (0, import_node_path.join)(base, "octoperf-plugin");
-}
-function loginsFolder(configDir) {
-  return (0, import_node_path.join)(configDir, "oauth");
-}
-var import_node_path;
-var init_config_dir = __esm({
-  "src/auth/config-dir.ts"() {
-    "use strict";
-    import_node_path = require("node:path");
-  }
-});
-
 // src/policy/states.ts
 var BENCH_IN_FLIGHT, BENCH_TERMINAL, BENCH_STATES, BENCH_PATH, TASK_STATUSES;
 var init_states = __esm({
@@ -1133,22 +1116,6 @@ var init_decision = __esm({
   }
 });
 
-// src/hooks/runtime/environment.ts
-var HOOK_BUNDLE, HOOK_BUNDLE_NAME, BACKGROUND_BUNDLE, PLUGIN_DATA_ENV, DISABLE_ENV, API_KEY_ENV, TEST_CLOCK_ENV, TEST_TIME_SCALE_ENV;
-var init_environment = __esm({
-  "src/hooks/runtime/environment.ts"() {
-    "use strict";
-    HOOK_BUNDLE = "scripts/hooks/octoperf-hook.cjs";
-    HOOK_BUNDLE_NAME = HOOK_BUNDLE.slice(HOOK_BUNDLE.lastIndexOf("/") + 1);
-    BACKGROUND_BUNDLE = "scripts/hooks/octoperf-hook-background.cjs";
-    PLUGIN_DATA_ENV = "CLAUDE_PLUGIN_DATA";
-    DISABLE_ENV = "OCTOPERF_HOOKS_DISABLE";
-    API_KEY_ENV = "OCTOPERF_API_KEY";
-    TEST_CLOCK_ENV = "OCTOPERF_HOOKS_TEST_NOW";
-    TEST_TIME_SCALE_ENV = "OCTOPERF_HOOKS_TIME_SCALE";
-  }
-});
-
 // src/hooks/session/state.ts
 function emptyState() {
   return { version: 1, works: {}, aliases: {}, schedules: [], scenarios: {} };
@@ -1348,6 +1315,22 @@ var init_input = __esm({
   }
 });
 
+// src/hooks/runtime/environment.ts
+var HOOK_BUNDLE, HOOK_BUNDLE_NAME, BACKGROUND_BUNDLE, PLUGIN_DATA_ENV, DISABLE_ENV, API_KEY_ENV, TEST_CLOCK_ENV, TEST_TIME_SCALE_ENV;
+var init_environment = __esm({
+  "src/hooks/runtime/environment.ts"() {
+    "use strict";
+    HOOK_BUNDLE = "scripts/hooks/octoperf-hook.cjs";
+    HOOK_BUNDLE_NAME = HOOK_BUNDLE.slice(HOOK_BUNDLE.lastIndexOf("/") + 1);
+    BACKGROUND_BUNDLE = "scripts/hooks/octoperf-hook-background.cjs";
+    PLUGIN_DATA_ENV = "CLAUDE_PLUGIN_DATA";
+    DISABLE_ENV = "OCTOPERF_HOOKS_DISABLE";
+    API_KEY_ENV = "OCTOPERF_API_KEY";
+    TEST_CLOCK_ENV = "OCTOPERF_HOOKS_TEST_NOW";
+    TEST_TIME_SCALE_ENV = "OCTOPERF_HOOKS_TIME_SCALE";
+  }
+});
+
 // src/hooks/session/state-problem.ts
 var StateProblem;
 var init_state_problem = __esm({
@@ -1475,25 +1458,6 @@ var init_lock = __esm({
   }
 });
 
-// src/hooks/runtime/orphan-watch.ts
-function abortWhenOrphaned(controller, parentOf = () => process.ppid) {
-  const first = parentOf();
-  const timer = setInterval(() => {
-    if (parentOf() !== first) {
-      clearInterval(timer);
-      controller.abort();
-    }
-  }, EVERY_MS);
-  timer.unref();
-}
-var EVERY_MS;
-var init_orphan_watch = __esm({
-  "src/hooks/runtime/orphan-watch.ts"() {
-    "use strict";
-    EVERY_MS = 1e3;
-  }
-});
-
 // src/hooks/session/processes.ts
 function readProc(pid, file) {
   try {
@@ -1574,16 +1538,392 @@ var init_processes = __esm({
   }
 });
 
+// src/hooks/session/store.ts
+function sessionFile(dir, sessionId) {
+  if (!SESSION_ID_PATTERN.test(sessionId)) throw new StateProblem("malformed session id");
+  return (0, import_node_path2.join)(dir, `${sessionId}.json`);
+}
+function errorCode2(error) {
+  return typeof error === "object" && error !== null && "code" in error ? String(error.code) : void 0;
+}
+function readText(file) {
+  try {
+    if ((0, import_node_fs3.statSync)(file).size > MAX_STATE_BYTES) return "<oversized>";
+    return (0, import_node_fs3.readFileSync)(file, "utf8");
+  } catch (error) {
+    if (errorCode2(error) === "ENOENT") return void 0;
+    throw new StateProblem(`state file unreadable (${errorCode2(error) ?? "error"})`);
+  }
+}
+function load(file) {
+  const text = readText(file);
+  if (text === void 0) return { state: emptyState(), text, corrupt: false };
+  try {
+    const value = JSON.parse(text);
+    if (isSessionState(value)) return { state: value, text, corrupt: false };
+  } catch {
+  }
+  return { state: emptyState(), text, corrupt: true };
+}
+function save(file, state, token) {
+  const text = JSON.stringify(bounded(state));
+  const temp = `${file}.${token}.tmp`;
+  try {
+    (0, import_node_fs3.writeFileSync)(temp, text, { mode: 384 });
+    (0, import_node_fs3.renameSync)(temp, file);
+  } catch (error) {
+    try {
+      (0, import_node_fs3.unlinkSync)(temp);
+    } catch {
+    }
+    throw error;
+  }
+}
+function sweep(dir, io) {
+  let removed = 0;
+  const now = io.now();
+  for (const name of (0, import_node_fs3.readdirSync)(dir).slice(0, MAX_SWEEP_ENTRIES)) {
+    const path = (0, import_node_path2.join)(dir, name);
+    try {
+      const stat = (0, import_node_fs3.statSync)(path);
+      const age = now - stat.mtimeMs;
+      const lock = name.endsWith(".lock");
+      if (lock && !isAbandonedLock(path, io, LEFTOVER_MS)) continue;
+      const leftover = (lock || name.endsWith(".tmp") || name.includes(".lock.broken.")) && age > LEFTOVER_MS;
+      if (age > SESSION_TTL_MS || leftover) {
+        if (stat.isDirectory()) (0, import_node_fs3.rmdirSync)(path);
+        else (0, import_node_fs3.unlinkSync)(path);
+        removed++;
+      }
+    } catch {
+    }
+  }
+  return removed;
+}
+function updateSession(options, sessionId, change) {
+  const { dir, io } = options;
+  const file = sessionFile(dir, sessionId);
+  (0, import_node_fs3.mkdirSync)(dir, { recursive: true, mode: 448 });
+  const timing = { waitMs: options.lockWaitMs, staleMs: options.staleLockMs ?? STALE_LOCK_MS, pollMs: LOCK_POLL_MS };
+  for (let attempt = 1; ; attempt++) {
+    const lock = acquireLock(`${file}.lock`, io, timing);
+    try {
+      const loaded = load(file);
+      if (loaded.corrupt) {
+        save(file, emptyState(), io.token());
+        throw new StateProblem("state file was corrupt; it has been reset");
+      }
+      const { state, result } = change(loaded.state);
+      if (state === loaded.state) return result;
+      if (!lock.stillHeld() || readText(file) !== loaded.text) {
+        if (attempt < MAX_ATTEMPTS) continue;
+        throw new StateProblem("the session state kept changing under this hook");
+      }
+      if (loaded.text === void 0) sweep(dir, io);
+      save(file, state, io.token());
+      return result;
+    } finally {
+      lock.release();
+    }
+  }
+}
+var import_node_fs3, import_node_path2, SESSION_TTL_MS, MAX_STATE_BYTES, STALE_LOCK_MS, LOCK_POLL_MS, MAX_ATTEMPTS, MAX_SWEEP_ENTRIES, LEFTOVER_MS;
+var init_store = __esm({
+  "src/hooks/session/store.ts"() {
+    "use strict";
+    import_node_fs3 = require("node:fs");
+    import_node_path2 = require("node:path");
+    init_input();
+    init_lock();
+    init_state();
+    init_state_problem();
+    SESSION_TTL_MS = 7 * 24 * 3600 * 1e3;
+    MAX_STATE_BYTES = 256 * 1024;
+    STALE_LOCK_MS = 5e3;
+    LOCK_POLL_MS = 5;
+    MAX_ATTEMPTS = 3;
+    MAX_SWEEP_ENTRIES = 2e3;
+    LEFTOVER_MS = STALE_LOCK_MS * 12;
+  }
+});
+
+// src/hooks/session/state-dir.ts
+function fallbackStateDir(io) {
+  return (0, import_node_path3.join)(io.tmpdir, `${FALLBACK_DIR_PREFIX}${io.uid ?? "user"}`);
+}
+function errorCode3(error) {
+  return typeof error === "object" && error !== null && "code" in error ? String(error.code) : void 0;
+}
+function ensurePrivateDir(dir, uid) {
+  try {
+    (0, import_node_fs4.mkdirSync)(dir, { mode: 448 });
+  } catch (error) {
+    if (errorCode3(error) !== "EEXIST") throw new StateProblem(`cannot create the state folder ${dir} (${errorCode3(error) ?? "error"})`);
+  }
+  const stat = (0, import_node_fs4.lstatSync)(dir);
+  const refuse2 = (why) => new StateProblem(`the state folder ${dir} ${why}; the hooks will not use it (remove it, or run inside Claude Code, which sets ${PLUGIN_DATA_ENV})`);
+  if (!stat.isDirectory()) throw refuse2("is not a plain folder");
+  if (uid === void 0) return;
+  if (stat.uid !== uid) throw refuse2(`belongs to another user (uid ${stat.uid})`);
+  if ((stat.mode & 18) !== 0) throw refuse2("can be written by other users");
+}
+function stateDir(env, io) {
+  const data = env[PLUGIN_DATA_ENV];
+  if (data && data.length > 0) return (0, import_node_path3.join)(data, "hooks");
+  const dir = fallbackStateDir(io);
+  ensurePrivateDir(dir, io.uid);
+  return dir;
+}
+var import_node_fs4, import_node_path3, FALLBACK_DIR_PREFIX;
+var init_state_dir = __esm({
+  "src/hooks/session/state-dir.ts"() {
+    "use strict";
+    import_node_fs4 = require("node:fs");
+    import_node_path3 = require("node:path");
+    init_environment();
+    init_state_problem();
+    FALLBACK_DIR_PREFIX = "octoperf-hooks-";
+  }
+});
+
 // src/hooks/claude/claude-tools.ts
-var CRON_CREATE, CRON_DELETE, MONITOR, TASK_STOP, SCHEDULE_TOOLS;
+var CRON_CREATE, CRON_DELETE, MONITOR, TASK_STOP, SCHEDULE_TOOLS, STOP_WAIT_COMMANDS;
 var init_claude_tools = __esm({
   "src/hooks/claude/claude-tools.ts"() {
     "use strict";
+    init_policy();
     CRON_CREATE = "CronCreate";
     CRON_DELETE = "CronDelete";
     MONITOR = "Monitor";
     TASK_STOP = "TaskStop";
     SCHEDULE_TOOLS = [CRON_CREATE, CRON_DELETE, MONITOR, TASK_STOP];
+    STOP_WAIT_COMMANDS = [`${PLUGIN_NAME}:stop-wait`, `${PLUGIN_NAME}-stop-wait`];
+  }
+});
+
+// src/hooks/runtime/registry.ts
+function hookSpec(name) {
+  return HOOKS.find((spec) => spec.name === name);
+}
+var HOOK_TIMEOUT_S, QUICK, BACKGROUND, BACKGROUND_HOOK_NAMES, HOOKS;
+var init_registry = __esm({
+  "src/hooks/runtime/registry.ts"() {
+    "use strict";
+    init_policy();
+    init_claude_tools();
+    HOOK_TIMEOUT_S = 10;
+    QUICK = { timeout: HOOK_TIMEOUT_S };
+    BACKGROUND = { timeout: BACKGROUND_HOOK_TIMEOUT_S, asyncRewake: true };
+    BACKGROUND_HOOK_NAMES = ["wait-in-background", "wake-after-poll"];
+    HOOKS = [
+      {
+        kind: "quick",
+        name: "pace-guard",
+        event: "PreToolUse",
+        matcher: hookMatcher(statusTools()),
+        purpose: "refuses polls of ended handles, of handles a background watcher waits on, and polls faster than the cadence",
+        options: QUICK
+      },
+      {
+        kind: "quick",
+        name: "plan-after-start",
+        event: "PostToolUse",
+        matcher: hookMatcher(startTools()),
+        purpose: "injects the wait plan after a start, or says there is nothing to poll",
+        options: QUICK
+      },
+      {
+        kind: "background",
+        name: "wait-in-background",
+        event: "PostToolUse",
+        matcher: hookMatcher(startTools()),
+        purpose: "runs the watcher in the background after a start and wakes the model once, with the outcome",
+        options: BACKGROUND
+      },
+      {
+        kind: "quick",
+        name: "poll-outcome",
+        event: "PostToolUse",
+        matcher: hookMatcher(statusTools()),
+        purpose: "records terminal states and injects the outcome, next step and loop to stop",
+        options: QUICK,
+        onFailureToo: true
+      },
+      {
+        kind: "background",
+        name: "wake-after-poll",
+        event: "PostToolUse",
+        matcher: hookMatcher(statusTools()),
+        purpose: "after a poll that is not final, wakes the model when the next is due (or runs the watcher, with credentials)",
+        options: BACKGROUND,
+        onFailureToo: true
+      },
+      {
+        kind: "quick",
+        name: "condition-pace",
+        event: "PreToolUse",
+        matcher: hookMatcher(CONDITIONS.map((c) => c.read.tool)),
+        purpose: "refuses re-reads of a wait with no handle (agents coming UP) after its end or faster than its cadence",
+        options: QUICK
+      },
+      {
+        kind: "quick",
+        name: "condition-outcome",
+        event: "PostToolUse",
+        matcher: hookMatcher([...new Set(CONDITIONS.flatMap((c) => [c.read.tool, ...c.armedBy ? [c.armedBy.tool] : []]))]),
+        purpose: "starts the clock of a wait with no handle, judges each re-read with the policy and says when it is ready, failed or late",
+        options: QUICK
+      },
+      {
+        kind: "quick",
+        name: "record-schedule",
+        event: "PostToolUse",
+        matcher: SCHEDULE_TOOLS.join("|"),
+        purpose: "ties CronCreate jobs and Monitor tasks to the handles they poll",
+        options: QUICK
+      },
+      {
+        kind: "quick",
+        name: "record-scenario",
+        event: "PostToolUse",
+        matcher: hookMatcher([LOAD_PROFILES_TOOL]),
+        purpose: "remembers a scenario's expected run time for the plan",
+        options: QUICK
+      },
+      {
+        kind: "quick",
+        name: "pick-up-waits",
+        event: "SessionStart",
+        matcher: "",
+        purpose: "on resume, drops the waiters the last session left and marks the session resumed; after a compaction, says in one line what is pending",
+        options: QUICK
+      },
+      {
+        kind: "quick",
+        name: "tell-pending",
+        event: "UserPromptSubmit",
+        matcher: "",
+        purpose: "at the first prompt after a resume, tells the model which waits are pending, their last value and what to do",
+        options: QUICK
+      },
+      {
+        kind: "guard",
+        name: "guard-turn-end",
+        event: "Stop",
+        matcher: "",
+        purpose: "at each turn's end, wakes the model when nothing holds a wait it was promised (a dead, late or never-started waiter)",
+        options: BACKGROUND
+      },
+      {
+        kind: "quick",
+        name: "stop-waits",
+        event: "UserPromptExpansion",
+        // Matched on the command's name (measured on 2.1.330); ':' makes it a regex, so it is anchored.
+        matcher: `^(${STOP_WAIT_COMMANDS.join("|")})$`,
+        purpose: "ends this session's background waits when /octoperf:stop-wait is typed",
+        options: QUICK
+      }
+    ];
+  }
+});
+
+// src/hooks/runtime/core.ts
+function isDisabled(name, env) {
+  const value = env[DISABLE_ENV];
+  if (!value) return false;
+  const names2 = value.split(",").map((part) => part.trim().toLowerCase());
+  return names2.includes("all") || names2.includes(name);
+}
+function backgroundHooksOn(env) {
+  return BACKGROUND_HOOK_NAMES.every((name) => !isDisabled(name, env));
+}
+function lockWaitMs(spec) {
+  if (spec.kind !== "quick") return BACKGROUND_LOCK_WAIT_S * 1e3;
+  return Math.min(MAX_LOCK_WAIT_MS, spec.options.timeout * 1e3 / 2);
+}
+function once(compute) {
+  let value;
+  return () => value ??= compute();
+}
+function contextFor(io) {
+  const loggedIn = io.loggedIn;
+  return {
+    now: io.now(),
+    reach: { apiKey: Boolean(io.env[API_KEY_ENV]), login: once(() => loggedIn ? loggedIn() : false) },
+    hooks: backgroundHooksOn(io.env),
+    pluginRoot: io.pluginRoot,
+    alive: (pid, proof) => isRecordedProcess(pid, proof, io.processes ?? { isAlive: io.store.isAlive, startOf: () => void 0, commandOf: () => void 0 }),
+    scale: timeScale(io.env),
+    pid: io.store.pid,
+    token: io.store.token()
+  };
+}
+function storeOptions(io, spec) {
+  return { dir: stateDir(io.env, io.store), io: io.store, lockWaitMs: lockWaitMs(spec) };
+}
+function failOpen(io, name, error) {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  io.stderr(`octoperf ${hookSpec(name)?.name ?? "hook"}: ${safeExcerpt(message, 200)} (failing open, no decision)`);
+  return SILENT;
+}
+function specFor(name, io) {
+  const spec = hookSpec(name);
+  if (!spec) io.stderr(`octoperf hook: no hook named ${JSON.stringify(safeExcerpt(name, 40))} (failing open, no decision)`);
+  return spec;
+}
+function systemStoreIO() {
+  return {
+    now: Date.now,
+    sleep: (ms) => void Atomics.wait(pause, 0, 0, ms),
+    isAlive: isProcessAlive,
+    pid: process.pid,
+    // Unique, not secret: it tells this hook's lock and temp files from another's (node:crypto costs a start-up millisecond).
+    token: () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`,
+    tmpdir: (0, import_node_os.tmpdir)(),
+    uid: process.getuid?.()
+  };
+}
+function timeScale(env) {
+  const value = Number(env[TEST_TIME_SCALE_ENV]);
+  return env[TEST_TIME_SCALE_ENV] !== void 0 && Number.isFinite(value) && value > 0 && value <= 1e4 ? value : 1;
+}
+function decisionClock(env) {
+  const fixed = env[TEST_CLOCK_ENV];
+  if (fixed && /^\d{1,15}$/.test(fixed)) return () => Number(fixed);
+  const scale = timeScale(env);
+  return scale === 1 ? Date.now : () => Math.round(Date.now() * scale);
+}
+function pluginRootOf(bundlePath) {
+  return bundlePath ? (0, import_node_path4.resolve)((0, import_node_path4.dirname)(bundlePath), "..", "..") : void 0;
+}
+function writeFd(fd, text) {
+  try {
+    (0, import_node_fs5.writeSync)(fd, text);
+  } catch {
+  }
+}
+function finishWith(emission) {
+  if (emission.stdout) writeFd(1, `${emission.stdout}
+`);
+  process.exitCode = emission.exitCode;
+}
+var import_node_fs5, import_node_os, import_node_path4, MAX_LOCK_WAIT_MS, pause;
+var init_core = __esm({
+  "src/hooks/runtime/core.ts"() {
+    "use strict";
+    import_node_fs5 = require("node:fs");
+    import_node_os = require("node:os");
+    import_node_path4 = require("node:path");
+    init_policy();
+    init_decision();
+    init_lock();
+    init_processes();
+    init_state_dir();
+    init_safe_text();
+    init_environment();
+    init_registry();
+    MAX_LOCK_WAIT_MS = QUICK_LOCK_WAIT_S * 1e3;
+    pause = new Int32Array(new SharedArrayBuffer(4));
   }
 });
 
@@ -1698,50 +2038,6 @@ var init_wait_instructions = __esm({
     DOCUMENTED = { command: WATCHER_COMMAND };
     LOOP_STOP = "CronDelete this job";
     WAKEUP_STOP = "do not schedule another wake-up";
-  }
-});
-
-// src/hooks/session/reach.ts
-function watcherBackend(op, reach) {
-  const rest = REST_OBSERVABLE_OPERATIONS.includes(op);
-  if (reach.apiKey && rest) return [];
-  if (reach.login()) return reach.apiKey ? ["--backend", "mcp"] : [];
-  return void 0;
-}
-function watcherCanWait(op, reach) {
-  return watcherBackend(op, reach) !== void 0;
-}
-function invocationFor(op, ctx) {
-  return { command: watcherCommandAt(ctx.pluginRoot), extra: watcherBackend(op, ctx.reach) ?? [] };
-}
-var init_reach = __esm({
-  "src/hooks/session/reach.ts"() {
-    "use strict";
-    init_policy();
-    init_wait_instructions();
-  }
-});
-
-// src/hooks/text/notify.ts
-function notificationMessage(op, ending, seconds, handles) {
-  const head = `OctoPerf ${op} ${ending} after ${formatDuration(seconds)}: `;
-  for (let shown2 = handles.length; shown2 > 0; shown2--) {
-    const more = handles.length - shown2;
-    const text = `${head}${handles.slice(0, shown2).join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
-    if (text.length <= PUSH_NOTIFICATION_MAX_CHARS) return text;
-  }
-  return `${head}${handles.length} handles`.slice(0, PUSH_NOTIFICATION_MAX_CHARS);
-}
-function notifySuggestion(op, ending, seconds, handles) {
-  if (seconds <= NOTIFY_AFTER_S) return void 0;
-  const message = notificationMessage(op, ending, seconds, handles);
-  return `This wait took ${formatDuration(seconds)}: tell the user once with PushNotification ${argsJson({ message })}.`;
-}
-var init_notify = __esm({
-  "src/hooks/text/notify.ts"() {
-    "use strict";
-    init_policy();
-    init_safe_text();
   }
 });
 
@@ -1940,6 +2236,27 @@ var init_plan_text = __esm({
   }
 });
 
+// src/hooks/session/reach.ts
+function watcherBackend(op, reach) {
+  const rest = REST_OBSERVABLE_OPERATIONS.includes(op);
+  if (reach.apiKey && rest) return [];
+  if (reach.login()) return reach.apiKey ? ["--backend", "mcp"] : [];
+  return void 0;
+}
+function watcherCanWait(op, reach) {
+  return watcherBackend(op, reach) !== void 0;
+}
+function invocationFor(op, ctx) {
+  return { command: watcherCommandAt(ctx.pluginRoot), extra: watcherBackend(op, ctx.reach) ?? [] };
+}
+var init_reach = __esm({
+  "src/hooks/session/reach.ts"() {
+    "use strict";
+    init_policy();
+    init_wait_instructions();
+  }
+});
+
 // src/hooks/session/keys.ts
 function progressKey(op, handle) {
   return op.progress ? targetKey(op.progress.tool, { [op.handle.kind]: handle }) : void 0;
@@ -2123,1135 +2440,6 @@ var init_work_advice = __esm({
   }
 });
 
-// src/hooks/wait/one-wake.ts
-function addWaiter(state, waiter, replaced = () => false) {
-  const same = (w) => waiter.call !== void 0 && w.call === waiter.call;
-  return withWaiters(state, [...waitersOf(state).filter((w) => !same(w) && !replaced(w)), waiter]);
-}
-function waiterFor(kind, ctx, call, works, until, pollAt) {
-  return { kind, pid: ctx.pid, token: ctx.token, ...call ? { call } : {}, works, at: ctx.now, until, ...pollAt !== void 0 ? { pollAt } : {} };
-}
-function armWatch(state, ctx, spec, backend, call) {
-  const leftSeconds = Math.max(1, Math.ceil((spec.deadlineAt - ctx.now) / 1e3));
-  const waitSeconds = Math.min(leftSeconds, MAX_BACKGROUND_WAIT_S);
-  const watched = watcherTargets(spec.targets, spec.alternatives);
-  const argv = watcherArgs({ ...spec.plan, deadlineSeconds: waitSeconds }, watched, backend);
-  const waiter = waiterFor("watcher", ctx, call, spec.keys, ctx.now + (waitSeconds + BACKGROUND_HOOK_MARGIN_S) * 1e3);
-  const job = {
-    kind: "watch",
-    token: ctx.token,
-    op: spec.op.id,
-    works: spec.keys,
-    handles: spec.handles,
-    targets: spec.targets,
-    watched,
-    argv,
-    waitSeconds,
-    deadlineAt: spec.deadlineAt,
-    startedAt: spec.startedAt,
-    expectedSeconds: spec.plan.expectedSeconds,
-    cadenceSeconds: spec.plan.cadenceSeconds
-  };
-  return { state: addWaiter(state, waiter), job };
-}
-var init_one_wake = __esm({
-  "src/hooks/wait/one-wake.ts"() {
-    "use strict";
-    init_policy();
-    init_untrusted_text();
-    init_wait_instructions();
-    init_notify();
-    init_plan_text();
-    init_reach();
-    init_safe_text();
-    init_start();
-    init_state();
-    init_work_advice();
-  }
-});
-
-// src/hooks/by-name/wait-in-background.ts
-function heldElsewhere(state, keys, ctx, call) {
-  return waitersOf(state).some((w) => w.works.some((k) => keys.includes(k)) && (call === void 0 || w.call !== call) && isLive(w, ctx));
-}
-var armAfterStart;
-var init_wait_in_background = __esm({
-  "src/hooks/by-name/wait-in-background.ts"() {
-    "use strict";
-    init_reach();
-    init_state();
-    init_one_wake();
-    init_start();
-    armAfterStart = (input, state, ctx) => {
-      if (!ctx.hooks) return { state, note: "the background hooks are turned off" };
-      const read = readStart(input, state, ctx);
-      if (read.kind === "not-ours") return { state, note: read.note };
-      if (read.kind === "nothing") return { state, note: "nothing was started" };
-      const started = read.started;
-      const backend = watcherBackend(started.op.id, ctx.reach);
-      if (started.plan.chosen.id !== "background-watcher" || backend === void 0) {
-        return { state, note: "the watcher cannot reach OctoPerf here; the model polls, paced by the hooks" };
-      }
-      const keys = started.works.map((w) => w.keys[0]);
-      if (heldElsewhere(state, keys, ctx, input.toolUseId)) return { state, note: "another waiter of the hooks already holds this work" };
-      const spec = {
-        op: started.op,
-        plan: started.plan,
-        keys,
-        handles: started.handles,
-        targets: started.targets,
-        alternatives: started.alternatives,
-        startedAt: ctx.now,
-        deadlineAt: ctx.now + started.plan.deadlineSeconds * 1e3
-      };
-      return armWatch(remember(state, started.works, true), ctx, spec, backend, input.toolUseId);
-    };
-  }
-});
-
-// src/hooks/by-name/wake-after-poll.ts
-function pollIsFinal(input, tool, op) {
-  const field = fieldFor(op, tool);
-  if (!field || field.progress) return false;
-  const result = readToolResult(input.toolResponse);
-  const value = result.kind === "unknown" || result.isError ? void 0 : resultField(result, field.field);
-  return classify(op, value).kind === "terminal";
-}
-var armAfterPoll;
-var init_wake_after_poll = __esm({
-  "src/hooks/by-name/wake-after-poll.ts"() {
-    "use strict";
-    init_policy();
-    init_tool_response();
-    init_keys();
-    init_reach();
-    init_state();
-    init_work_advice();
-    init_one_wake();
-    init_start();
-    armAfterPoll = (input, state, ctx) => {
-      if (!ctx.hooks) return { state, note: "the background hooks are turned off" };
-      const tool = bareToolName(input.toolName);
-      if (tool === void 0 || !statusTools().includes(tool)) return { state, note: "not a status tool of the policy" };
-      const found = workFor(state, pollKeys(tool, input.toolInput));
-      if (!found) return { state, note: "a handle this session did not start" };
-      const { key, work } = found;
-      const op = operation(work.op);
-      const polledEnded = work.terminal !== void 0 || pollIsFinal(input, tool, op);
-      const running = groupOf(state, work.group).filter((m) => !m.work.terminal && !(polledEnded && m.key === key));
-      if (running.length === 0) return { state, note: polledEnded ? "the poll was final" : "the work has ended" };
-      if (running.some((m) => m.work.backgroundFailedAt !== void 0)) return { state, note: "a background wait on it never started before: the model waits the hooks-off way" };
-      const call = input.toolUseId;
-      const holder = running.find((m) => watcherHolding(state, m.key, ctx, call));
-      if (holder) return { state, note: "a background watcher waits on it" };
-      const deadlineAt = Math.max(...running.map((m) => m.work.deadlineAt));
-      if (ctx.now >= deadlineAt && running.every((m) => m.work.deadlineNoted)) return { state, note: "past its deadline, and the model was told" };
-      const backend = ctx.now >= deadlineAt || running.some((m) => m.work.watcherFailedAt !== void 0) ? void 0 : watcherBackend(op.id, ctx.reach);
-      const startedAt = Math.min(...running.map((m) => m.work.startedAt));
-      if (backend !== void 0) {
-        const elapsed = (ctx.now - startedAt) / 1e3;
-        const plan = sessionPlan(op, Math.max(work.cadenceSeconds, Math.round(work.expectedSeconds - elapsed)), ctx);
-        const targets = running.map((m) => targetOf(m.key, m.work));
-        const spec = {
-          op,
-          plan,
-          keys: running.map((m) => m.key),
-          handles: running.map((m) => m.work.handle),
-          targets,
-          alternatives: running.flatMap((m) => alternativeTargets(op, [m.work.handle], m.work.args)),
-          startedAt,
-          deadlineAt
-        };
-        return armWatch(state, ctx, spec, backend, call);
-      }
-      const pollAt = polledEnded ? ctx.now : work.lastPollAt ?? ctx.now;
-      const from = polledEnded ? Math.min(...running.map((m) => m.work.lastPollAt ?? m.work.startedAt)) : pollAt;
-      const gapS = nextPollGap((from - startedAt) / 1e3, work.expectedSeconds, work.cadenceSeconds);
-      const dueAt = Math.min(deadlineAt, Math.max(ctx.now, from + gapS * 1e3));
-      const keys = running.map((m) => m.key);
-      const waiter = waiterFor("timer", ctx, call, keys, dueAt, pollAt);
-      const next = addWaiter(state, waiter, (w) => w.kind === "timer" && w.works.some((k) => keys.includes(k)));
-      return { state: next, job: { kind: "timer", token: ctx.token, op: op.id, works: keys, dueAt, pollAt, cadenceSeconds: work.cadenceSeconds } };
-    };
-  }
-});
-
-// src/hooks/wait/claims.ts
-function claiming(decide, arm) {
-  return (input, state, ctx) => {
-    const decided = decide(input, state, ctx);
-    const call = input.toolUseId;
-    if (!ctx.hooks || call === void 0) return decided;
-    if (waitersOf(decided.state).some((w) => w.call === call) || decided.state.cancelled?.includes(call)) return decided;
-    const armed = arm(input, decided.state, ctx);
-    if (!armed.job) return decided;
-    const waiters = waitersOf(armed.state).map((w) => w.call === call && w.token === ctx.token ? { ...w, pid: 0, claimed: true } : w);
-    return { ...decided, state: withWaiters(armed.state, waiters) };
-  };
-}
-var claimAfterStart, claimAfterPoll;
-var init_claims = __esm({
-  "src/hooks/wait/claims.ts"() {
-    "use strict";
-    init_wait_in_background();
-    init_wake_after_poll();
-    init_state();
-    claimAfterStart = (decide) => claiming(decide, armAfterStart);
-    claimAfterPoll = (decide) => claiming(decide, armAfterPoll);
-  }
-});
-
-// src/hooks/by-name/poll-outcome.ts
-function isFullProgress(value) {
-  const number = typeof value === "string" && /^\d{1,3}(\.\d+)?$/.test(value) ? Number(value) : value;
-  if (typeof number !== "number" || !Number.isFinite(number)) return false;
-  return number >= 99.5 || number >= 0.995 && number <= 1;
-}
-function progressNote(op, handle) {
-  return `${op.progress?.tool ?? "progress"} shows full progress for ${handle}, but progress is not completion: ${op.progress?.note ?? "it never says the run ended"}. Only ${op.status.tool} ${op.status.field} ${terminalList(op)} says it ended.`;
-}
-function outcomeText(state, key, work, verdict, op, now) {
-  const lines = [
-    `OctoPerf ${op.id}: ${callOf(key, work)} ended ${verdict.value} (${verdict.outcome}: ${verdict.meaning}).`,
-    nextStepText(verdict.next)
-  ];
-  const group = groupOf(state, work.group);
-  const running = group.filter((member) => !member.work.terminal);
-  if (running.length > 0 && running.every((m) => now >= m.work.deadlineAt)) {
-    lines.push(deadlineText(op, running, now));
-  } else if (running.length > 0) {
-    lines.push(`Still running: ${op.handle.kind} ${andList(running.map((m) => m.work.handle))}; keep polling ${running.length === 1 ? "it" : "them"} at the same pace.`);
-  } else if (group.length > 1) {
-    lines.push(`All ${group.length} handles have ended: ${group.map((m) => `${m.work.handle} ${m.work.terminal.value}`).join(", ")}.`);
-  }
-  lines.push(...stopLines(state, group.map((m) => m.key)));
-  if (running.length === 0) {
-    const ending = group.map((m) => m.work.terminal?.outcome ?? "succeeded").reduce((a, b) => RANK[b] < RANK[a] ? b : a, "succeeded");
-    const started = Math.min(...group.map((m) => m.work.startedAt));
-    const notify = notifySuggestion(op.id, ending, (now - started) / 1e3, group.map((m) => m.work.handle));
-    if (notify) lines.push(notify);
-  }
-  return lines.join("\n");
-}
-function inFlightText(op, key, work, field, value, result, now, failure) {
-  const lines = [];
-  const verdict = classify(op, value);
-  if (failure !== void 0) {
-    lines.push(
-      `The call failed (${safeExcerpt(failure, 160) || "no reason given"}): it counts as a poll whose answer could not be read; ${work.handle} counts as still in flight, and its deadline still applies.`
-    );
-  } else if (verdict.kind === "in-flight" && !verdict.known) {
-    const shown2 = safeToken(value);
-    lines.push(
-      result.kind === "unknown" || value === void 0 ? `No ${field} could be read from this result; ${work.handle} counts as still in flight, and its deadline still applies.` : `${field} ${shown2 ?? "(an unreadable value)"} is not one the policy knows; ${work.handle} counts as still in flight, and its deadline still applies.`
-    );
-  }
-  if (now >= work.deadlineAt && !work.deadlineNoted) lines.push(deadlineText(op, [{ key, work }], now));
-  return lines;
-}
-var RANK, decideOutcome;
-var init_poll_outcome = __esm({
-  "src/hooks/by-name/poll-outcome.ts"() {
-    "use strict";
-    init_policy();
-    init_wait_instructions();
-    init_keys();
-    init_notify();
-    init_screen_line();
-    init_state();
-    init_safe_text();
-    init_tool_response();
-    init_work_advice();
-    RANK = { failed: 0, partial: 1, succeeded: 2 };
-    decideOutcome = (input, state, ctx) => {
-      const tool = bareToolName(input.toolName);
-      if (tool === void 0 || !statusTools().includes(tool)) return { state, note: "not a status tool of the policy" };
-      const result = readToolResult(input.toolResponse);
-      const found = workFor(state, pollKeys(tool, input.toolInput));
-      if (!found) {
-        const progressOp = operationsForStatusTool(tool).find((o) => o.progress?.tool === tool);
-        const raw = progressOp ? input.toolInput[progressOp.handle.kind] : void 0;
-        const handle = isHandle(raw) ? raw : void 0;
-        if (progressOp?.progress && handle && isFullProgress(resultField(result, progressOp.progress.field))) {
-          return { state, decision: { kind: "context", text: progressNote(progressOp, handle) } };
-        }
-        return { state };
-      }
-      const { key, work } = found;
-      const op = operation(work.op);
-      const field = fieldFor(op, tool);
-      if (!field || work.terminal) return { state };
-      const value = result.kind === "unknown" || result.isError ? void 0 : resultField(result, field.field);
-      if (field.progress) {
-        return isFullProgress(value) ? { state, decision: { kind: "context", text: progressNote(op, work.handle) } } : { state };
-      }
-      const verdict = classify(op, value);
-      if (verdict.kind === "terminal") {
-        const next2 = withWork(state, key, { ...work, terminal: { value: verdict.value, outcome: verdict.outcome, at: ctx.now } });
-        const stillRunning = groupOf(next2, work.group).filter((m) => !m.work.terminal).length;
-        const screen2 = pollScreenLine(op, work.handle, verdict.value, (ctx.now - work.startedAt) / 1e3, { outcome: verdict.outcome, stillRunning });
-        return { state: next2, decision: { kind: "context", text: outcomeText(next2, key, work, verdict, op, ctx.now), screen: screen2 } };
-      }
-      const lines = inFlightText(op, key, work, field.field, value, result, ctx.now, input.failure);
-      const seen = verdict.kind === "in-flight" && verdict.known && typeof value === "string" && work.lastValue !== value ? { lastValue: value } : {};
-      const marked = ctx.now >= work.deadlineAt ? { deadlineNoted: true } : {};
-      const next = Object.keys(seen).length + Object.keys(marked).length > 0 ? withWork(state, key, { ...work, ...seen, ...marked }) : state;
-      const screen = pollScreenLine(op, work.handle, input.failure === void 0 ? value : void 0, (ctx.now - work.startedAt) / 1e3);
-      return { state: next, decision: { kind: "context", text: lines.join("\n"), screen } };
-    };
-  }
-});
-
-// src/hooks/by-name/pace-guard.ts
-function minimumGapSeconds(cadenceSeconds) {
-  return cadenceSeconds - Math.floor(cadenceSeconds * POLL_GRACE_RATIO);
-}
-function onTimeAfter(lastAt, now, cadenceSeconds) {
-  return lastAt === void 0 || now < lastAt || (now - lastAt) / 1e3 >= minimumGapSeconds(cadenceSeconds);
-}
-function endedReason(state, key, work) {
-  const ended = work.terminal;
-  const acceptor = operation(work.op).terminal.find((a) => a.value === ended.value);
-  const next = acceptor ? ` ${nextStepText(acceptor.next)}` : "";
-  const meaning = acceptor ? `: ${acceptor.meaning}` : "";
-  return [`Already ended: ${callOf(key, work)} is ${ended.value} (${ended.outcome}${meaning}); polling it again changes nothing.${next}`, ...stopLines(state, [key])].join(" ");
-}
-function heldReason(key, work, watcher) {
-  return `Not now: a background watcher of this plugin's hooks (${watcher.claimed ? "starting" : `process ${watcher.pid}`}) is waiting on ${callOf(key, work)} outside the model and will wake you once, with the outcome. End your turn; do not poll and set up nothing else. ${STOP_WAIT_COMMAND} ${work.handle} ends it.`;
-}
-function tooSoonReason(state, key, work, ctx) {
-  const now = ctx.now;
-  const elapsedMs = now - (work.lastPollAt ?? now);
-  const left = Math.max(1, Math.ceil(work.cadenceSeconds - elapsedMs / 1e3));
-  const head = `Too soon: ${callOf(key, work)} was polled ${Math.floor(elapsedMs / 1e3)} s ago and its cadence is ${work.cadenceSeconds} s; poll again in ${left} s.`;
-  const schedule = schedulesOf(state, key)[0];
-  let how;
-  if (timerFor(state, key, ctx)) how = "This plugin's hooks will wake you when it is due: end your turn.";
-  else if (schedule?.kind === "monitor") how = `Monitor task ${schedule.id} is watching it: end your turn and wait for its next event.`;
-  else if (schedule?.kind === "cron") how = `Loop job ${schedule.id} polls it (CronDelete ${argsJson({ id: schedule.id })} ends it): end your turn and let the next firing poll.`;
-  else if (ctx.hooks) how = waitAgainLine(state, work, ctx);
-  else if (left <= CLAUDE_MAX_SLEEP_S) how = `Wait with a standalone Bash \`sleep ${left}\`, then poll.`;
-  else how = waitAgainLine(state, work, ctx);
-  return `${head} ${how}`;
-}
-var POLL_GRACE_RATIO, decidePace;
-var init_pace_guard = __esm({
-  "src/hooks/by-name/pace-guard.ts"() {
-    "use strict";
-    init_policy();
-    init_keys();
-    init_plan_text();
-    init_state();
-    init_safe_text();
-    init_work_advice();
-    POLL_GRACE_RATIO = 0.25;
-    decidePace = (input, state, ctx) => {
-      const tool = bareToolName(input.toolName);
-      if (tool === void 0 || !statusTools().includes(tool)) return { state, note: "not a status tool of the policy" };
-      const found = workFor(state, pollKeys(tool, input.toolInput));
-      if (!found) return { state };
-      const { key, work } = found;
-      if (work.terminal) return { state, decision: { kind: "deny", reason: endedReason(state, key, work) } };
-      const watcher = watcherHolding(state, key, ctx);
-      if (watcher) return { state, decision: { kind: "deny", reason: heldReason(key, work, watcher) } };
-      const onTime = work.freePoll === true || onTimeAfter(work.lastPollAt, ctx.now, work.cadenceSeconds);
-      const hooks = ctx.hooks && work.backgroundFailedAt === void 0;
-      const unattended = hooks && !timerFor(state, key, ctx) && schedulesOf(state, key).length === 0;
-      if (!onTime && !unattended) return { state, decision: { kind: "deny", reason: tooSoonReason(state, key, work, { ...ctx, hooks }) } };
-      const { freePoll: _used, ...rest } = work;
-      const early = onTime ? {} : { note: "early, but no timer of the hooks waits on it: the poll passes and its answer re-arms one" };
-      return { state: withWork(state, key, { ...rest, lastPollAt: ctx.now }), ...early };
-    };
-  }
-});
-
-// src/render/condition-instructions.ts
-function testText(test, markdown) {
-  const wrap = (text) => markdown ? code(text) : text;
-  return "in" in test ? `${wrap(test.field)} is ${orList(test.in.map(wrap))}` : `${wrap(test.field)} is ${wrap(String(test.equals))}`;
-}
-function readyText(cond, markdown = true) {
-  const count = cond.ready.atLeast;
-  return `every ${itemWord(cond)}'s ${testText(cond.ready.every, markdown)} and at least ${count} ${count > 1 ? cond.items.field : itemWord(cond)} ${count > 1 ? "are" : "is"} listed`;
-}
-function failedTexts(cond, markdown = true) {
-  return cond.failed.map((rule) => `any ${itemWord(cond)}'s ${testText(rule.any, markdown)} (${rule.meaning})`);
-}
-function conditionPrompt(cond, target, stop = LOOP_STOP) {
-  const fails = failedTexts(cond, false);
-  return `octoperf ${cond.id}: call ${describeCall(target)}. When ${readyText(cond, false)}${fails.length > 0 ? `, or when ${fails.map((f) => f.replace(/ \(.*\)$/, "")).join(" or ")}` : ""}, ${stop} and report it; otherwise say nothing more.`;
-}
-function conditionLoopLine(cond, target) {
-  return `/loop ${loopInterval(conditionCadence(cond))} ${conditionPrompt(cond, target)}`;
-}
-var itemWord;
-var init_condition_instructions = __esm({
-  "src/render/condition-instructions.ts"() {
-    "use strict";
-    init_conditions();
-    init_duration();
-    init_harness();
-    init_plan();
-    init_markdown();
-    init_wait_instructions();
-    itemWord = (cond) => cond.items.field.replace(/s$/, "");
-  }
-});
-
-// src/hooks/wait/conditions.ts
-function withCondition(state, key, record2) {
-  return { ...state, conditions: { ...state.conditions ?? {}, [key]: record2 } };
-}
-function howToWait(cond, input) {
-  return `Wait with \`${conditionLoopLine(cond, conditionTarget(cond, input))}\` (end it with CronDelete once it says ready or failed).`;
-}
-var init_conditions2 = __esm({
-  "src/hooks/wait/conditions.ts"() {
-    "use strict";
-    init_policy();
-    init_condition_instructions();
-  }
-});
-
-// src/hooks/by-name/condition-pace.ts
-function endedReason2(cond, record2) {
-  return `Already ended: the ${cond.id} wait ${record2.ended.text} Re-reading changes nothing; stop the loop that re-reads it (CronDelete its id).`;
-}
-var decideConditionPace;
-var init_condition_pace = __esm({
-  "src/hooks/by-name/condition-pace.ts"() {
-    "use strict";
-    init_policy();
-    init_conditions2();
-    init_pace_guard();
-    decideConditionPace = (input, state, ctx) => {
-      const tool = bareToolName(input.toolName);
-      const found = tool === void 0 ? void 0 : conditionKey(tool, input.toolInput);
-      if (!found || found.condition.read.tool !== tool) return { state, note: "not a condition re-read" };
-      const record2 = state.conditions?.[found.key];
-      if (!record2) return { state };
-      if (record2.ended) return { state, decision: { kind: "deny", reason: endedReason2(found.condition, record2) } };
-      const last = record2.lastReadAt;
-      if (last !== void 0 && !onTimeAfter(last, ctx.now, record2.cadenceSeconds)) {
-        const left = Math.max(1, Math.ceil(record2.cadenceSeconds - (ctx.now - last) / 1e3));
-        const reason = `Too soon: the ${found.condition.id} wait was re-read ${Math.floor((ctx.now - last) / 1e3)} s ago and its cadence is ${record2.cadenceSeconds} s; re-read in ${left} s. ${howToWait(found.condition, input.toolInput)}`;
-        return { state, decision: { kind: "deny", reason } };
-      }
-      return { state: withCondition(state, found.key, { ...record2, lastReadAt: ctx.now }) };
-    };
-  }
-});
-
-// src/hooks/by-name/condition-outcome.ts
-var decideConditionArm, decideConditionRead;
-var init_condition_outcome = __esm({
-  "src/hooks/by-name/condition-outcome.ts"() {
-    "use strict";
-    init_policy();
-    init_condition_instructions();
-    init_wait_instructions();
-    init_tool_response();
-    init_work_advice();
-    init_conditions2();
-    decideConditionArm = (input, state, ctx) => {
-      const tool = bareToolName(input.toolName);
-      const found = tool === void 0 ? void 0 : conditionKey(tool, input.toolInput);
-      if (!found || found.condition.armedBy?.tool !== tool) return { state, note: "not the call that starts a condition wait" };
-      const cond = found.condition;
-      const record2 = {
-        id: cond.id,
-        startedAt: ctx.now,
-        cadenceSeconds: conditionCadence(cond),
-        deadlineAt: ctx.now + conditionDeadline(cond) * 1e3
-      };
-      const text = [
-        `OctoPerf ${cond.id}: the clock starts now. Once the user has run the command on each machine, re-read ${describeCall(conditionTarget(cond, input.toolInput))} every ${record2.cadenceSeconds} s; faster re-reads are refused.`,
-        `Ready when ${readyText(cond, false)}; give up after ${formatDuration(conditionDeadline(cond))}.`,
-        howToWait(cond, input.toolInput)
-      ].join("\n");
-      return { state: withCondition(state, found.key, record2), decision: { kind: "context", text } };
-    };
-    decideConditionRead = (input, state, ctx) => {
-      const tool = bareToolName(input.toolName);
-      const found = tool === void 0 ? void 0 : conditionKey(tool, input.toolInput);
-      if (!found) return { state, note: "not a condition wait" };
-      if (found.condition.armedBy?.tool === tool) return decideConditionArm(input, state, ctx);
-      const cond = found.condition;
-      const record2 = state.conditions?.[found.key];
-      if (!record2 || record2.ended) return { state };
-      const result = readToolResult(input.toolResponse);
-      const verdict = evaluateCondition(cond, result.kind === "object" && !result.isError ? result.value : void 0);
-      const end = (kind, said, next) => {
-        const ended = { kind, at: ctx.now, text: said };
-        const text = `OctoPerf ${cond.id}: ${said} ${nextStepText(next)} Stop the loop that re-reads it (CronDelete its id).`;
-        return { state: withCondition(state, found.key, { ...record2, ended }), decision: { kind: "context", text } };
-      };
-      if (verdict.kind === "ready") return end("ready", `is ready: ${verdict.meaning} (${verdict.items} listed).`, verdict.next);
-      if (verdict.kind === "failed") return end("failed", `failed: ${verdict.meaning} (${verdict.offending.join(", ")}).`, verdict.next);
-      if (ctx.now > record2.deadlineAt) {
-        return end("deadline", `passed its deadline (${formatDuration((record2.deadlineAt - record2.startedAt) / 1e3)} after the command was handed out) and is not ready: ${verdict.note}.`, cond.onDeadline);
-      }
-      if (verdict.unknown.length > 0) {
-        const text = `OctoPerf ${cond.id}: ${verdict.note}; ${cond.ready.every.field} ${verdict.unknown.join(", ")} is not a value the policy knows, so it counts as not yet, and the deadline still applies.`;
-        return { state, decision: { kind: "context", text } };
-      }
-      return { state };
-    };
-  }
-});
-
-// src/hooks/by-name/record-scenario.ts
-var SCENARIO_TOOL, decideScenario;
-var init_record_scenario = __esm({
-  "src/hooks/by-name/record-scenario.ts"() {
-    "use strict";
-    init_policy();
-    init_tool_response();
-    SCENARIO_TOOL = LOAD_PROFILES_TOOL;
-    decideScenario = (input, state, ctx) => {
-      if (bareToolName(input.toolName) !== SCENARIO_TOOL) return { state, note: `not ${SCENARIO_TOOL}` };
-      const scenarioId = input.toolInput.scenarioId;
-      const result = readToolResult(input.toolResponse);
-      if (!isHandle(scenarioId) || result.kind !== "object" || result.isError) return { state };
-      const seconds = expectedRunSeconds(result.value) ?? expectedRunSeconds(result.value.scenario);
-      if (seconds === void 0 || !Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_DURATION_S) return { state };
-      return { state: { ...state, scenarios: { ...state.scenarios, [scenarioId]: { seconds, at: ctx.now } } } };
-    };
-  }
-});
-
-// src/hooks/by-name/record-schedule.ts
-function tokens(text) {
-  return new Set(text.slice(0, MAX_SCANNED_CHARS2).split(/[^A-Za-z0-9_-]+/).filter((t) => t.length > 0));
-}
-function named(words, work) {
-  return words.has(work.handle) || Object.values(work.args).every((value) => words.has(value));
-}
-function record(state, kind, id, text, now) {
-  if (!isHandle(id) || typeof text !== "string") return state;
-  const words = tokens(text);
-  const keys = Object.entries(state.works).filter(([, work]) => named(words, work)).map(([key]) => key);
-  if (keys.length === 0) return state;
-  let next = {
-    ...state,
-    schedules: [...state.schedules.filter((s) => !(s.kind === kind && s.id === id)), { kind, id, works: keys, at: now }]
-  };
-  for (const key of keys) {
-    const work = next.works[key];
-    if (!work.terminal) next = withWork(next, key, { ...work, freePoll: true });
-  }
-  return next;
-}
-function forget(state, kind, id) {
-  if (!isHandle(id) || !state.schedules.some((s) => s.kind === kind && s.id === id)) return state;
-  return { ...state, schedules: state.schedules.filter((s) => !(s.kind === kind && s.id === id)) };
-}
-function resultId(response, field) {
-  const result = readToolResult(response);
-  return result.kind === "object" && !result.isError ? result.value[field] : void 0;
-}
-var MAX_SCANNED_CHARS2, decideSchedule;
-var init_record_schedule = __esm({
-  "src/hooks/by-name/record-schedule.ts"() {
-    "use strict";
-    init_policy();
-    init_claude_tools();
-    init_state();
-    init_tool_response();
-    MAX_SCANNED_CHARS2 = 2e4;
-    decideSchedule = (input, state, ctx) => {
-      const given = input.toolInput;
-      switch (input.toolName) {
-        case CRON_CREATE:
-          return { state: record(state, "cron", resultId(input.toolResponse, "id"), given.prompt, ctx.now) };
-        case MONITOR:
-          return { state: record(state, "monitor", resultId(input.toolResponse, "taskId"), given.command, ctx.now) };
-        case CRON_DELETE:
-          return { state: forget(state, "cron", given.id) };
-        case TASK_STOP:
-          return { state: forget(state, "monitor", given.task_id ?? given.shell_id) };
-        default:
-          return { state, note: "not a scheduling tool" };
-      }
-    };
-  }
-});
-
-// src/hooks/by-name/plan-after-start.ts
-var decideStart;
-var init_plan_after_start = __esm({
-  "src/hooks/by-name/plan-after-start.ts"() {
-    "use strict";
-    init_reach();
-    init_plan_text();
-    init_screen_line();
-    init_start();
-    decideStart = (input, state, ctx) => {
-      const read = readStart(input, state, ctx);
-      if (read.kind === "not-ours") return { state, note: read.note };
-      if (read.kind === "nothing") return { state, decision: { kind: "context", text: read.text } };
-      const started = read.started;
-      const text = planText({ ...started, how: invocationFor(started.op.id, ctx) });
-      const remembered = remember(state, started.works);
-      const screen = startScreenLine(started.op, started.plan, started.handles);
-      if (started.plan.chosen.id !== "cadence-timer" || state.signInSuggested) return { state: remembered, decision: { kind: "context", text, screen } };
-      return { state: { ...remembered, signInSuggested: true }, decision: { kind: "context", text: `${text}
-${signInLine(started.plan.chosen.estimatedTurns)}`, screen } };
-    };
-  }
-});
-
-// src/render/blocks/wait-arguments.ts
-function widestTaskOperation() {
-  const tasks = OPERATIONS.filter((op) => op.handle.kind === "taskId");
-  const widest = [...tasks].sort((a, b) => b.terminal.length - a.terminal.length || b.expectedSeconds - a.expectedSeconds)[0];
-  if (!widest) throw new Error("the policy has no task operation");
-  return widest.id;
-}
-function kindRule(kind) {
-  const rule = KIND_RULES.find((r) => r.kind === kind);
-  if (!rule) throw new Error(`unknown handle kind ${kind}`);
-  return rule;
-}
-function isDurationToken(token) {
-  return /[dhms]$/.test(token) && DURATION_TOKEN.test(token);
-}
-function checkedHandle(field, value) {
-  const problem = handleProblem(value);
-  if (problem !== void 0) throw new HandleError(field, problem);
-  return value;
-}
-function readHandle(token) {
-  const rule = KIND_RULES.find((r) => token.startsWith(r.prefix));
-  if (!rule) return { kind: DEFAULT_KIND, ids: [checkedHandle("handle", token)] };
-  const rest = token.slice(rule.prefix.length);
-  if (rule.kind !== "validation") return { kind: rule.kind, ids: [checkedHandle(rule.shape, rest)] };
-  const parts = rest.split("/");
-  if (parts.length !== 2) throw new HandleError(rule.prefix + rule.shape, "needs exactly one '/' between the two ids");
-  return { kind: "validation", ids: [checkedHandle("projectId", parts[0]), checkedHandle("virtualUserId", parts[1])] };
-}
-function parseWaitArguments(text) {
-  if (text.length > MAX_WAIT_ARGUMENTS_LENGTH) return refuse(`the arguments are ${text.length} characters long (at most ${MAX_WAIT_ARGUMENTS_LENGTH})`);
-  if (!ARGUMENT_CHARACTERS.test(text)) {
-    const bad = text.match(/[^A-Za-z0-9_:/ -]/)?.[0] ?? "?";
-    return refuse(`the arguments contain ${JSON.stringify(bad)}; only letters, digits, '_', '-', ':', '/' and spaces are allowed`);
-  }
-  const tokens2 = text.split(" ").filter((t) => t.length > 0);
-  if (tokens2.length === 0) return refuse("no handle given");
-  let kind;
-  const handles = [];
-  let expected;
-  let deadlineSeconds;
-  try {
-    for (let i = 0; i < tokens2.length; i += 1) {
-      const token = tokens2[i];
-      if (token === DEADLINE_FLAG) {
-        const value = tokens2[i + 1];
-        if (deadlineSeconds !== void 0) return refuse(`${DEADLINE_FLAG} is given twice`);
-        if (value === void 0 || !isDurationToken(value)) return refuse(`${DEADLINE_FLAG} needs a duration with a unit, e.g. 20m`);
-        deadlineSeconds = parseDuration(value, DEADLINE_FLAG);
-        i += 1;
-      } else if (token.startsWith("-")) {
-        return refuse(`unknown option "${printable(token, 20)}"`);
-      } else if (token.startsWith(SCENARIO_PREFIX) || isDurationToken(token)) {
-        if (expected !== void 0) return refuse("the expected duration is given twice");
-        expected = token.startsWith(SCENARIO_PREFIX) ? { from: "scenario", scenarioId: checkedHandle("scenarioId", token.slice(SCENARIO_PREFIX.length)) } : { from: "given", seconds: parseDuration(token, "expected duration") };
-      } else {
-        const handle = readHandle(token);
-        if (kind !== void 0 && handle.kind !== kind) return refuse(`handles of different kinds (${kind} and ${handle.kind}); wait for one kind at a time`);
-        kind = handle.kind;
-        handles.push(...handle.ids);
-      }
-    }
-  } catch (error) {
-    if (error instanceof HandleError || error instanceof DurationError) return refuse(error.message);
-    throw error;
-  }
-  if (kind === void 0) return refuse("no handle given");
-  if (kind === "validation" && handles.length !== 2) return refuse("give one validation at a time");
-  if (handles.length > MAX_WAIT_HANDLES) return refuse(`${handles.length} handles (at most ${MAX_WAIT_HANDLES})`);
-  if (expected?.from === "scenario" && kind !== "bench") return refuse(`${SCENARIO_PREFIX}<scenarioId> only applies to bench results`);
-  const op = operation(kindRule(kind).operation);
-  return {
-    ok: true,
-    request: { kind, operation: op, handles, expected: expected ?? { from: "policy", seconds: op.expectedSeconds }, deadlineSeconds }
-  };
-}
-var KIND_RULES, DEFAULT_KIND, SCENARIO_PREFIX, DEADLINE_FLAG, MAX_WAIT_HANDLES, MAX_WAIT_ARGUMENTS_LENGTH, ARGUMENT_CHARACTERS, DURATION_TOKEN, WAIT_USAGE, refuse;
-var init_wait_arguments = __esm({
-  "src/render/blocks/wait-arguments.ts"() {
-    "use strict";
-    init_handles();
-    init_duration();
-    init_operations();
-    KIND_RULES = [
-      { kind: "bench", prefix: "bench:", shape: "<benchResultId>", operation: "scenario-run", example: "bench:BENCH_RESULT_ID" },
-      { kind: "validation", prefix: "validation:", shape: "<projectId>/<virtualUserId>", operation: "validation", example: "validation:PROJECT_ID/VIRTUAL_USER_ID" },
-      { kind: "task", prefix: "task:", shape: "<taskId>", operation: widestTaskOperation(), example: "task:TASK_ID" }
-    ];
-    DEFAULT_KIND = "bench";
-    SCENARIO_PREFIX = "scenario:";
-    DEADLINE_FLAG = "--deadline";
-    MAX_WAIT_HANDLES = 20;
-    MAX_WAIT_ARGUMENTS_LENGTH = 1600;
-    ARGUMENT_CHARACTERS = /^[A-Za-z0-9_:/ -]*$/;
-    DURATION_TOKEN = /^(?:\d{1,6}d)?(?:\d{1,6}h)?(?:\d{1,6}m)?(?:\d{1,6}s)?$/;
-    WAIT_USAGE = `/octoperf:wait <handle...> [<expected-duration> | ${SCENARIO_PREFIX}<scenarioId>] [${DEADLINE_FLAG} <duration>]`;
-    refuse = (problem) => ({ ok: false, problem });
-  }
-});
-
-// src/render/blocks/stop-wait-arguments.ts
-function parseStopArgument(text) {
-  const value = text.trim();
-  if (value.length === 0) return { ok: true, ids: [] };
-  if (/\s/.test(value)) return { ok: false, problem: "give one handle at most" };
-  const parsed = parseWaitArguments(value);
-  if (!parsed.ok) return parsed;
-  if (parsed.request.expected.from !== "policy" || parsed.request.deadlineSeconds !== void 0) return { ok: false, problem: "give a handle, not a duration" };
-  return { ok: true, ids: parsed.request.handles };
-}
-var STOP_LINE_PREFIX;
-var init_stop_wait_arguments = __esm({
-  "src/render/blocks/stop-wait-arguments.ts"() {
-    "use strict";
-    init_wait_arguments();
-    STOP_LINE_PREFIX = "octoperf stop-wait:";
-  }
-});
-
-// src/hooks/by-name/stop-waits.ts
-function names(waiter, state, ids) {
-  if (ids.length === 0) return true;
-  return waiter.works.some((key) => {
-    const work = state.works[key];
-    if (!work) return false;
-    const values = [work.handle, ...Object.values(work.args)];
-    return ids.every((id) => values.includes(id));
-  });
-}
-function describe2(waiter, state) {
-  const calls = waiter.works.flatMap((key) => {
-    const work = state.works[key];
-    return work ? [callOf(key, work)] : [];
-  });
-  const what = waiter.kind === "watcher" ? "the background watcher" : "the poll timer";
-  const who = waiter.claimed ? "about to start" : `process ${waiter.pid}`;
-  return `${what} on ${calls.length > 0 ? andList(calls) : "work no longer recorded"} (${who})`;
-}
-var STOP_WAIT_COMMANDS, decideStopWaits;
-var init_stop_waits = __esm({
-  "src/hooks/by-name/stop-waits.ts"() {
-    "use strict";
-    init_policy();
-    init_stop_wait_arguments();
-    init_safe_text();
-    init_state();
-    init_work_advice();
-    init_stop_wait_arguments();
-    STOP_WAIT_COMMANDS = [`${PLUGIN_NAME}:stop-wait`, `${PLUGIN_NAME}-stop-wait`];
-    decideStopWaits = (input, state, ctx) => {
-      if (!STOP_WAIT_COMMANDS.includes(input.commandName)) return { state, note: "not /octoperf:stop-wait" };
-      const parsed = parseStopArgument(input.commandArgs);
-      if (!parsed.ok) return { state, note: "its argument is not a handle" };
-      const all = waitersOf(state);
-      const chosen = all.filter((w) => names(w, state, parsed.ids));
-      const live = chosen.filter((w) => isLive(w, ctx));
-      let next = chosen.length > 0 ? withWaiters(state, all.filter((w) => !chosen.includes(w))) : state;
-      const calls = chosen.flatMap((w) => w.claimed && w.call ? [w.call] : []);
-      if (calls.length > 0) next = { ...next, cancelled: [...next.cancelled ?? [], ...calls] };
-      for (const key of new Set(chosen.flatMap((w) => w.works))) {
-        const work = next.works[key];
-        if (work && !work.terminal) next = withWork(next, key, { ...work, releasedAt: ctx.now });
-      }
-      const scope = parsed.ids.length > 0 ? ` for ${parsed.ids.join("/")}` : "";
-      const text = live.length > 0 ? `${STOP_LINE_PREFIX} ended ${andList(live.map((w) => describe2(w, state)))}. They wake nobody now; the OctoPerf work itself goes on.` : `${STOP_LINE_PREFIX} no background wait of this plugin's hooks was running in this session${scope}.`;
-      const running = live.filter((w) => !w.claimed);
-      return { state: next, decision: { kind: "say", text }, ...running.length > 0 ? { stop: running } : {} };
-    };
-  }
-});
-
-// src/hooks/session/resume.ts
-function pendingWorks(state) {
-  return Object.entries(state.works).map(([key, work]) => ({ key, work })).filter(({ work }) => !work.terminal && !isReleased(work));
-}
-function lastSeen(entry, now) {
-  const { work } = entry;
-  const when = work.lastPollAt ?? work.startedAt;
-  const ago = formatDuration(Math.max(0, Math.round((now - when) / 1e3)));
-  return work.lastValue ? `last seen ${work.lastValue} ${ago} ago` : `started ${formatDuration(Math.max(0, Math.round((now - work.startedAt) / 1e3)))} ago, not seen running yet`;
-}
-function resumeNotice(state, ctx) {
-  const pending = pendingWorks(state).filter(({ work }) => !(work.deadlineNoted && ctx.now >= work.deadlineAt));
-  if (pending.length === 0) return { state };
-  let next = state;
-  const lines = [];
-  const late = pending.filter(({ work }) => ctx.now >= work.deadlineAt);
-  const going = pending.filter(({ work }) => ctx.now < work.deadlineAt);
-  for (const entry of late) {
-    lines.push(`${deadlineText(operation(entry.work.op), [entry], ctx.now)} (${lastSeen(entry, ctx.now)})`);
-    next = withWork(next, entry.key, { ...entry.work, deadlineNoted: true });
-  }
-  if (going.length > 0) {
-    const each = going.map((e) => `${callOf(e.key, e.work)} (${operation(e.work.op).id}, ${lastSeen(e, ctx.now)}, deadline in ${formatDuration(Math.round((e.work.deadlineAt - ctx.now) / 1e3))})`);
-    const many = going.length > 1;
-    lines.push(
-      `OctoPerf: this session was resumed with ${many ? "waits" : "a wait"} still pending, and nothing waits on ${many ? "them" : "it"} since the last session ended: ${andList(each)}. Poll ${many ? "each" : "it"} once now; if ${many ? "one is" : "it is"} not final, end your turn: this plugin's hooks wait again and wake you.`
-    );
-  }
-  return { text: lines.join("\n"), state: next };
-}
-var init_resume = __esm({
-  "src/hooks/session/resume.ts"() {
-    "use strict";
-    init_policy();
-    init_state();
-    init_work_advice();
-    init_safe_text();
-  }
-});
-
-// src/hooks/by-name/pick-up-waits.ts
-var decideSessionStart;
-var init_pick_up_waits = __esm({
-  "src/hooks/by-name/pick-up-waits.ts"() {
-    "use strict";
-    init_resume();
-    init_state();
-    init_safe_text();
-    init_work_advice();
-    decideSessionStart = (input, state, ctx) => {
-      if (input.source === "resume") {
-        const kept = waitersOf(state).filter((w) => isLive(w, ctx));
-        const { guard: _gone, ...rest } = state;
-        const next = { ...withWaiters(rest, kept), resumedAt: ctx.now };
-        if (pendingWorks(next).length === 0) return { state: next };
-        return { state: next, note: "pending waits: the next prompt is told of them" };
-      }
-      if (input.source === "compact") {
-        const pending = pendingWorks(state).filter(({ work }) => ctx.now < work.deadlineAt);
-        if (pending.length === 0) return { state };
-        const held = pending.filter((e) => waitersOf(state).some((w) => w.works.includes(e.key) && isLive(w, ctx)));
-        const text = `OctoPerf waits still pending: ${andList(pending.map((e) => `${callOf(e.key, e.work)} (${lastSeen(e, ctx.now)})`))}. ` + (held.length === pending.length ? "This plugin's hooks hold them and wake you: do not poll before you are woken." : "Poll them once when you next act; after a poll that is not final, end your turn: this plugin's hooks wake you.");
-        return { state, decision: { kind: "context", text } };
-      }
-      return { state };
-    };
-  }
-});
-
-// src/hooks/by-name/tell-pending.ts
-var decidePromptSubmit;
-var init_tell_pending = __esm({
-  "src/hooks/by-name/tell-pending.ts"() {
-    "use strict";
-    init_resume();
-    decidePromptSubmit = (_input, state, ctx) => {
-      if (state.resumedAt === void 0) return { state };
-      const { resumedAt: _told, ...rest } = state;
-      const notice = resumeNotice(rest, ctx);
-      return notice.text ? { state: notice.state, decision: { kind: "context", text: notice.text } } : { state: notice.state };
-    };
-  }
-});
-
-// src/hooks/runtime/registry.ts
-function hookSpec(name) {
-  return HOOKS.find((spec) => spec.name === name);
-}
-var HOOK_TIMEOUT_S, QUICK, BACKGROUND, BACKGROUND_HOOK_NAMES, HOOKS;
-var init_registry = __esm({
-  "src/hooks/runtime/registry.ts"() {
-    "use strict";
-    init_policy();
-    init_claude_tools();
-    init_claims();
-    init_poll_outcome();
-    init_pace_guard();
-    init_condition_pace();
-    init_condition_outcome();
-    init_record_scenario();
-    init_record_schedule();
-    init_plan_after_start();
-    init_stop_waits();
-    init_pick_up_waits();
-    init_tell_pending();
-    HOOK_TIMEOUT_S = 10;
-    QUICK = { timeout: HOOK_TIMEOUT_S };
-    BACKGROUND = { timeout: BACKGROUND_HOOK_TIMEOUT_S, asyncRewake: true };
-    BACKGROUND_HOOK_NAMES = ["wait-in-background", "wake-after-poll"];
-    HOOKS = [
-      {
-        kind: "quick",
-        name: "pace-guard",
-        event: "PreToolUse",
-        matcher: hookMatcher(statusTools()),
-        purpose: "refuses polls of ended handles, of handles a background watcher waits on, and polls faster than the cadence",
-        decide: decidePace,
-        options: QUICK
-      },
-      {
-        kind: "quick",
-        name: "plan-after-start",
-        event: "PostToolUse",
-        matcher: hookMatcher(startTools()),
-        purpose: "injects the wait plan after a start, or says there is nothing to poll",
-        decide: claimAfterStart(decideStart),
-        options: QUICK
-      },
-      {
-        kind: "background",
-        name: "wait-in-background",
-        event: "PostToolUse",
-        matcher: hookMatcher(startTools()),
-        purpose: "runs the watcher in the background after a start and wakes the model once, with the outcome",
-        options: BACKGROUND
-      },
-      {
-        kind: "quick",
-        name: "poll-outcome",
-        event: "PostToolUse",
-        matcher: hookMatcher(statusTools()),
-        purpose: "records terminal states and injects the outcome, next step and loop to stop",
-        decide: claimAfterPoll(decideOutcome),
-        options: QUICK,
-        onFailureToo: true
-      },
-      {
-        kind: "background",
-        name: "wake-after-poll",
-        event: "PostToolUse",
-        matcher: hookMatcher(statusTools()),
-        purpose: "after a poll that is not final, wakes the model when the next is due (or runs the watcher, with credentials)",
-        options: BACKGROUND,
-        onFailureToo: true
-      },
-      {
-        kind: "quick",
-        name: "condition-pace",
-        event: "PreToolUse",
-        matcher: hookMatcher(CONDITIONS.map((c) => c.read.tool)),
-        purpose: "refuses re-reads of a wait with no handle (agents coming UP) after its end or faster than its cadence",
-        decide: decideConditionPace,
-        options: QUICK
-      },
-      {
-        kind: "quick",
-        name: "condition-outcome",
-        event: "PostToolUse",
-        matcher: hookMatcher([...new Set(CONDITIONS.flatMap((c) => [c.read.tool, ...c.armedBy ? [c.armedBy.tool] : []]))]),
-        purpose: "starts the clock of a wait with no handle, judges each re-read with the policy and says when it is ready, failed or late",
-        decide: decideConditionRead,
-        options: QUICK
-      },
-      {
-        kind: "quick",
-        name: "record-schedule",
-        event: "PostToolUse",
-        matcher: SCHEDULE_TOOLS.join("|"),
-        purpose: "ties CronCreate jobs and Monitor tasks to the handles they poll",
-        decide: decideSchedule,
-        options: QUICK
-      },
-      {
-        kind: "quick",
-        name: "record-scenario",
-        event: "PostToolUse",
-        matcher: hookMatcher([SCENARIO_TOOL]),
-        purpose: "remembers a scenario's expected run time for the plan",
-        decide: decideScenario,
-        options: QUICK
-      },
-      {
-        kind: "quick",
-        name: "pick-up-waits",
-        event: "SessionStart",
-        matcher: "",
-        purpose: "on resume, drops the waiters the last session left and marks the session resumed; after a compaction, says in one line what is pending",
-        decide: decideSessionStart,
-        options: QUICK
-      },
-      {
-        kind: "quick",
-        name: "tell-pending",
-        event: "UserPromptSubmit",
-        matcher: "",
-        purpose: "at the first prompt after a resume, tells the model which waits are pending, their last value and what to do",
-        decide: decidePromptSubmit,
-        options: QUICK
-      },
-      {
-        kind: "guard",
-        name: "guard-turn-end",
-        event: "Stop",
-        matcher: "",
-        purpose: "at each turn's end, wakes the model when nothing holds a wait it was promised (a dead, late or never-started waiter)",
-        options: BACKGROUND
-      },
-      {
-        kind: "quick",
-        name: "stop-waits",
-        event: "UserPromptExpansion",
-        // Matched on the command's name (measured on 2.1.330); ':' makes it a regex, so it is anchored.
-        matcher: `^(${STOP_WAIT_COMMANDS.join("|")})$`,
-        purpose: "ends this session's background waits when /octoperf:stop-wait is typed",
-        decide: decideStopWaits,
-        options: QUICK
-      }
-    ];
-  }
-});
-
-// src/hooks/session/state-dir.ts
-function fallbackStateDir(io) {
-  return (0, import_node_path2.join)(io.tmpdir, `${FALLBACK_DIR_PREFIX}${io.uid ?? "user"}`);
-}
-function errorCode2(error) {
-  return typeof error === "object" && error !== null && "code" in error ? String(error.code) : void 0;
-}
-function ensurePrivateDir(dir, uid) {
-  try {
-    (0, import_node_fs3.mkdirSync)(dir, { mode: 448 });
-  } catch (error) {
-    if (errorCode2(error) !== "EEXIST") throw new StateProblem(`cannot create the state folder ${dir} (${errorCode2(error) ?? "error"})`);
-  }
-  const stat = (0, import_node_fs3.lstatSync)(dir);
-  const refuse2 = (why) => new StateProblem(`the state folder ${dir} ${why}; the hooks will not use it (remove it, or run inside Claude Code, which sets ${PLUGIN_DATA_ENV})`);
-  if (!stat.isDirectory()) throw refuse2("is not a plain folder");
-  if (uid === void 0) return;
-  if (stat.uid !== uid) throw refuse2(`belongs to another user (uid ${stat.uid})`);
-  if ((stat.mode & 18) !== 0) throw refuse2("can be written by other users");
-}
-function stateDir(env, io) {
-  const data = env[PLUGIN_DATA_ENV];
-  if (data && data.length > 0) return (0, import_node_path2.join)(data, "hooks");
-  const dir = fallbackStateDir(io);
-  ensurePrivateDir(dir, io.uid);
-  return dir;
-}
-var import_node_fs3, import_node_path2, FALLBACK_DIR_PREFIX;
-var init_state_dir = __esm({
-  "src/hooks/session/state-dir.ts"() {
-    "use strict";
-    import_node_fs3 = require("node:fs");
-    import_node_path2 = require("node:path");
-    init_environment();
-    init_state_problem();
-    FALLBACK_DIR_PREFIX = "octoperf-hooks-";
-  }
-});
-
-// src/hooks/session/store.ts
-function sessionFile(dir, sessionId) {
-  if (!SESSION_ID_PATTERN.test(sessionId)) throw new StateProblem("malformed session id");
-  return (0, import_node_path3.join)(dir, `${sessionId}.json`);
-}
-function errorCode3(error) {
-  return typeof error === "object" && error !== null && "code" in error ? String(error.code) : void 0;
-}
-function readText(file) {
-  try {
-    if ((0, import_node_fs4.statSync)(file).size > MAX_STATE_BYTES) return "<oversized>";
-    return (0, import_node_fs4.readFileSync)(file, "utf8");
-  } catch (error) {
-    if (errorCode3(error) === "ENOENT") return void 0;
-    throw new StateProblem(`state file unreadable (${errorCode3(error) ?? "error"})`);
-  }
-}
-function load(file) {
-  const text = readText(file);
-  if (text === void 0) return { state: emptyState(), text, corrupt: false };
-  try {
-    const value = JSON.parse(text);
-    if (isSessionState(value)) return { state: value, text, corrupt: false };
-  } catch {
-  }
-  return { state: emptyState(), text, corrupt: true };
-}
-function save(file, state, token) {
-  const text = JSON.stringify(bounded(state));
-  const temp = `${file}.${token}.tmp`;
-  try {
-    (0, import_node_fs4.writeFileSync)(temp, text, { mode: 384 });
-    (0, import_node_fs4.renameSync)(temp, file);
-  } catch (error) {
-    try {
-      (0, import_node_fs4.unlinkSync)(temp);
-    } catch {
-    }
-    throw error;
-  }
-}
-function sweep(dir, io) {
-  let removed = 0;
-  const now = io.now();
-  for (const name of (0, import_node_fs4.readdirSync)(dir).slice(0, MAX_SWEEP_ENTRIES)) {
-    const path = (0, import_node_path3.join)(dir, name);
-    try {
-      const stat = (0, import_node_fs4.statSync)(path);
-      const age = now - stat.mtimeMs;
-      const lock = name.endsWith(".lock");
-      if (lock && !isAbandonedLock(path, io, LEFTOVER_MS)) continue;
-      const leftover = (lock || name.endsWith(".tmp") || name.includes(".lock.broken.")) && age > LEFTOVER_MS;
-      if (age > SESSION_TTL_MS || leftover) {
-        if (stat.isDirectory()) (0, import_node_fs4.rmdirSync)(path);
-        else (0, import_node_fs4.unlinkSync)(path);
-        removed++;
-      }
-    } catch {
-    }
-  }
-  return removed;
-}
-function updateSession(options, sessionId, change) {
-  const { dir, io } = options;
-  const file = sessionFile(dir, sessionId);
-  (0, import_node_fs4.mkdirSync)(dir, { recursive: true, mode: 448 });
-  const timing = { waitMs: options.lockWaitMs, staleMs: options.staleLockMs ?? STALE_LOCK_MS, pollMs: LOCK_POLL_MS };
-  for (let attempt = 1; ; attempt++) {
-    const lock = acquireLock(`${file}.lock`, io, timing);
-    try {
-      const loaded = load(file);
-      if (loaded.corrupt) {
-        save(file, emptyState(), io.token());
-        throw new StateProblem("state file was corrupt; it has been reset");
-      }
-      const { state, result } = change(loaded.state);
-      if (state === loaded.state) return result;
-      if (!lock.stillHeld() || readText(file) !== loaded.text) {
-        if (attempt < MAX_ATTEMPTS) continue;
-        throw new StateProblem("the session state kept changing under this hook");
-      }
-      if (loaded.text === void 0) sweep(dir, io);
-      save(file, state, io.token());
-      return result;
-    } finally {
-      lock.release();
-    }
-  }
-}
-var import_node_fs4, import_node_path3, SESSION_TTL_MS, MAX_STATE_BYTES, STALE_LOCK_MS, LOCK_POLL_MS, MAX_ATTEMPTS, MAX_SWEEP_ENTRIES, LEFTOVER_MS;
-var init_store = __esm({
-  "src/hooks/session/store.ts"() {
-    "use strict";
-    import_node_fs4 = require("node:fs");
-    import_node_path3 = require("node:path");
-    init_input();
-    init_lock();
-    init_state();
-    init_state_problem();
-    init_state_problem();
-    SESSION_TTL_MS = 7 * 24 * 3600 * 1e3;
-    MAX_STATE_BYTES = 256 * 1024;
-    STALE_LOCK_MS = 5e3;
-    LOCK_POLL_MS = 5;
-    MAX_ATTEMPTS = 3;
-    MAX_SWEEP_ENTRIES = 2e3;
-    LEFTOVER_MS = STALE_LOCK_MS * 12;
-  }
-});
-
 // src/hooks/runtime/abortable-sleep.ts
 function sleepUnlessAborted(ms, signal) {
   if (signal.aborted) return Promise.resolve(false);
@@ -3416,8 +2604,9 @@ var init_guard_shell = __esm({
     init_decision();
     init_input();
     init_processes();
-    init_runner();
+    init_core();
     init_safe_text();
+    init_state_problem();
     init_store();
     init_guard_turn_end();
     WAKE_EXIT = 2;
@@ -3425,57 +2614,799 @@ var init_guard_shell = __esm({
 });
 
 // src/hooks/runtime/runner.ts
-function isDisabled(name, env) {
-  const value = env[DISABLE_ENV];
-  if (!value) return false;
-  const names2 = value.split(",").map((part) => part.trim().toLowerCase());
-  return names2.includes("all") || names2.includes(name);
+var import_node_fs6 = require("node:fs");
+var import_node_path5 = require("node:path");
+
+// src/auth/config-dir.ts
+var import_node_path = require("node:path");
+function configDirFor(env, platform = process.platform) {
+  const base = env.XDG_CONFIG_HOME || (platform === "win32" ? env.APPDATA : void 0) || (env.HOME ? (0, import_node_path.join)(env.HOME, ".config") : void 0);
+  if (!base) throw new Error("no config folder: set XDG_CONFIG_HOME or HOME");
+  return (0, import_node_path.join)(base, "octoperf-plugin");
 }
-function backgroundHooksOn(env) {
-  return BACKGROUND_HOOK_NAMES.every((name) => !isDisabled(name, env));
+function loginsFolder(configDir) {
+  return (0, import_node_path.join)(configDir, "oauth");
 }
-function lockWaitMs(spec) {
-  if (spec.kind !== "quick") return BACKGROUND_LOCK_WAIT_S * 1e3;
-  return Math.min(MAX_LOCK_WAIT_MS, spec.options.timeout * 1e3 / 2);
+
+// src/hooks/runtime/runner.ts
+init_decision();
+init_input();
+init_processes();
+init_store();
+init_core();
+init_environment();
+
+// src/hooks/runtime/orphan-watch.ts
+var EVERY_MS = 1e3;
+function abortWhenOrphaned(controller, parentOf = () => process.ppid) {
+  const first = parentOf();
+  const timer = setInterval(() => {
+    if (parentOf() !== first) {
+      clearInterval(timer);
+      controller.abort();
+    }
+  }, EVERY_MS);
+  timer.unref();
 }
-function once(compute) {
-  let value;
-  return () => value ??= compute();
+
+// src/hooks/by-name/condition-outcome.ts
+init_policy();
+
+// src/render/condition-instructions.ts
+init_conditions();
+init_duration();
+init_harness();
+init_plan();
+init_markdown();
+init_wait_instructions();
+function testText(test, markdown) {
+  const wrap = (text) => markdown ? code(text) : text;
+  return "in" in test ? `${wrap(test.field)} is ${orList(test.in.map(wrap))}` : `${wrap(test.field)} is ${wrap(String(test.equals))}`;
 }
-function contextFor(io) {
-  const loggedIn = io.loggedIn;
+var itemWord = (cond) => cond.items.field.replace(/s$/, "");
+function readyText(cond, markdown = true) {
+  const count = cond.ready.atLeast;
+  return `every ${itemWord(cond)}'s ${testText(cond.ready.every, markdown)} and at least ${count} ${count > 1 ? cond.items.field : itemWord(cond)} ${count > 1 ? "are" : "is"} listed`;
+}
+function failedTexts(cond, markdown = true) {
+  return cond.failed.map((rule) => `any ${itemWord(cond)}'s ${testText(rule.any, markdown)} (${rule.meaning})`);
+}
+function conditionPrompt(cond, target, stop = LOOP_STOP) {
+  const fails = failedTexts(cond, false);
+  return `octoperf ${cond.id}: call ${describeCall(target)}. When ${readyText(cond, false)}${fails.length > 0 ? `, or when ${fails.map((f) => f.replace(/ \(.*\)$/, "")).join(" or ")}` : ""}, ${stop} and report it; otherwise say nothing more.`;
+}
+function conditionLoopLine(cond, target) {
+  return `/loop ${loopInterval(conditionCadence(cond))} ${conditionPrompt(cond, target)}`;
+}
+
+// src/hooks/by-name/condition-outcome.ts
+init_wait_instructions();
+init_tool_response();
+init_work_advice();
+
+// src/hooks/wait/conditions.ts
+init_policy();
+function withCondition(state, key, record2) {
+  return { ...state, conditions: { ...state.conditions ?? {}, [key]: record2 } };
+}
+function howToWait(cond, input) {
+  return `Wait with \`${conditionLoopLine(cond, conditionTarget(cond, input))}\` (end it with CronDelete once it says ready or failed).`;
+}
+
+// src/hooks/by-name/condition-outcome.ts
+var decideConditionArm = (input, state, ctx) => {
+  const tool = bareToolName(input.toolName);
+  const found = tool === void 0 ? void 0 : conditionKey(tool, input.toolInput);
+  if (!found || found.condition.armedBy?.tool !== tool) return { state, note: "not the call that starts a condition wait" };
+  const cond = found.condition;
+  const record2 = {
+    id: cond.id,
+    startedAt: ctx.now,
+    cadenceSeconds: conditionCadence(cond),
+    deadlineAt: ctx.now + conditionDeadline(cond) * 1e3
+  };
+  const text = [
+    `OctoPerf ${cond.id}: the clock starts now. Once the user has run the command on each machine, re-read ${describeCall(conditionTarget(cond, input.toolInput))} every ${record2.cadenceSeconds} s; faster re-reads are refused.`,
+    `Ready when ${readyText(cond, false)}; give up after ${formatDuration(conditionDeadline(cond))}.`,
+    howToWait(cond, input.toolInput)
+  ].join("\n");
+  return { state: withCondition(state, found.key, record2), decision: { kind: "context", text } };
+};
+var decideConditionRead = (input, state, ctx) => {
+  const tool = bareToolName(input.toolName);
+  const found = tool === void 0 ? void 0 : conditionKey(tool, input.toolInput);
+  if (!found) return { state, note: "not a condition wait" };
+  if (found.condition.armedBy?.tool === tool) return decideConditionArm(input, state, ctx);
+  const cond = found.condition;
+  const record2 = state.conditions?.[found.key];
+  if (!record2 || record2.ended) return { state };
+  const result = readToolResult(input.toolResponse);
+  const verdict = evaluateCondition(cond, result.kind === "object" && !result.isError ? result.value : void 0);
+  const end = (kind, said, next) => {
+    const ended = { kind, at: ctx.now, text: said };
+    const text = `OctoPerf ${cond.id}: ${said} ${nextStepText(next)} Stop the loop that re-reads it (CronDelete its id).`;
+    return { state: withCondition(state, found.key, { ...record2, ended }), decision: { kind: "context", text } };
+  };
+  if (verdict.kind === "ready") return end("ready", `is ready: ${verdict.meaning} (${verdict.items} listed).`, verdict.next);
+  if (verdict.kind === "failed") return end("failed", `failed: ${verdict.meaning} (${verdict.offending.join(", ")}).`, verdict.next);
+  if (ctx.now > record2.deadlineAt) {
+    return end("deadline", `passed its deadline (${formatDuration((record2.deadlineAt - record2.startedAt) / 1e3)} after the command was handed out) and is not ready: ${verdict.note}.`, cond.onDeadline);
+  }
+  if (verdict.unknown.length > 0) {
+    const text = `OctoPerf ${cond.id}: ${verdict.note}; ${cond.ready.every.field} ${verdict.unknown.join(", ")} is not a value the policy knows, so it counts as not yet, and the deadline still applies.`;
+    return { state, decision: { kind: "context", text } };
+  }
+  return { state };
+};
+
+// src/hooks/by-name/condition-pace.ts
+init_policy();
+
+// src/hooks/by-name/pace-guard.ts
+init_policy();
+init_keys();
+init_plan_text();
+init_state();
+init_safe_text();
+init_work_advice();
+var POLL_GRACE_RATIO = 0.25;
+function minimumGapSeconds(cadenceSeconds) {
+  return cadenceSeconds - Math.floor(cadenceSeconds * POLL_GRACE_RATIO);
+}
+function onTimeAfter(lastAt, now, cadenceSeconds) {
+  return lastAt === void 0 || now < lastAt || (now - lastAt) / 1e3 >= minimumGapSeconds(cadenceSeconds);
+}
+function endedReason(state, key, work) {
+  const ended = work.terminal;
+  const acceptor = operation(work.op).terminal.find((a) => a.value === ended.value);
+  const next = acceptor ? ` ${nextStepText(acceptor.next)}` : "";
+  const meaning = acceptor ? `: ${acceptor.meaning}` : "";
+  return [`Already ended: ${callOf(key, work)} is ${ended.value} (${ended.outcome}${meaning}); polling it again changes nothing.${next}`, ...stopLines(state, [key])].join(" ");
+}
+function heldReason(key, work, watcher) {
+  return `Not now: a background watcher of this plugin's hooks (${watcher.claimed ? "starting" : `process ${watcher.pid}`}) is waiting on ${callOf(key, work)} outside the model and will wake you once, with the outcome. End your turn; do not poll and set up nothing else. ${STOP_WAIT_COMMAND} ${work.handle} ends it.`;
+}
+function tooSoonReason(state, key, work, ctx) {
+  const now = ctx.now;
+  const elapsedMs = now - (work.lastPollAt ?? now);
+  const left = Math.max(1, Math.ceil(work.cadenceSeconds - elapsedMs / 1e3));
+  const head = `Too soon: ${callOf(key, work)} was polled ${Math.floor(elapsedMs / 1e3)} s ago and its cadence is ${work.cadenceSeconds} s; poll again in ${left} s.`;
+  const schedule = schedulesOf(state, key)[0];
+  let how;
+  if (timerFor(state, key, ctx)) how = "This plugin's hooks will wake you when it is due: end your turn.";
+  else if (schedule?.kind === "monitor") how = `Monitor task ${schedule.id} is watching it: end your turn and wait for its next event.`;
+  else if (schedule?.kind === "cron") how = `Loop job ${schedule.id} polls it (CronDelete ${argsJson({ id: schedule.id })} ends it): end your turn and let the next firing poll.`;
+  else if (ctx.hooks) how = waitAgainLine(state, work, ctx);
+  else if (left <= CLAUDE_MAX_SLEEP_S) how = `Wait with a standalone Bash \`sleep ${left}\`, then poll.`;
+  else how = waitAgainLine(state, work, ctx);
+  return `${head} ${how}`;
+}
+var decidePace = (input, state, ctx) => {
+  const tool = bareToolName(input.toolName);
+  if (tool === void 0 || !statusTools().includes(tool)) return { state, note: "not a status tool of the policy" };
+  const found = workFor(state, pollKeys(tool, input.toolInput));
+  if (!found) return { state };
+  const { key, work } = found;
+  if (work.terminal) return { state, decision: { kind: "deny", reason: endedReason(state, key, work) } };
+  const watcher = watcherHolding(state, key, ctx);
+  if (watcher) return { state, decision: { kind: "deny", reason: heldReason(key, work, watcher) } };
+  const onTime = work.freePoll === true || onTimeAfter(work.lastPollAt, ctx.now, work.cadenceSeconds);
+  const hooks = ctx.hooks && work.backgroundFailedAt === void 0;
+  const unattended = hooks && !timerFor(state, key, ctx) && schedulesOf(state, key).length === 0;
+  if (!onTime && !unattended) return { state, decision: { kind: "deny", reason: tooSoonReason(state, key, work, { ...ctx, hooks }) } };
+  const { freePoll: _used, ...rest } = work;
+  const early = onTime ? {} : { note: "early, but no timer of the hooks waits on it: the poll passes and its answer re-arms one" };
+  return { state: withWork(state, key, { ...rest, lastPollAt: ctx.now }), ...early };
+};
+
+// src/hooks/by-name/condition-pace.ts
+function endedReason2(cond, record2) {
+  return `Already ended: the ${cond.id} wait ${record2.ended.text} Re-reading changes nothing; stop the loop that re-reads it (CronDelete its id).`;
+}
+var decideConditionPace = (input, state, ctx) => {
+  const tool = bareToolName(input.toolName);
+  const found = tool === void 0 ? void 0 : conditionKey(tool, input.toolInput);
+  if (!found || found.condition.read.tool !== tool) return { state, note: "not a condition re-read" };
+  const record2 = state.conditions?.[found.key];
+  if (!record2) return { state };
+  if (record2.ended) return { state, decision: { kind: "deny", reason: endedReason2(found.condition, record2) } };
+  const last = record2.lastReadAt;
+  if (last !== void 0 && !onTimeAfter(last, ctx.now, record2.cadenceSeconds)) {
+    const left = Math.max(1, Math.ceil(record2.cadenceSeconds - (ctx.now - last) / 1e3));
+    const reason = `Too soon: the ${found.condition.id} wait was re-read ${Math.floor((ctx.now - last) / 1e3)} s ago and its cadence is ${record2.cadenceSeconds} s; re-read in ${left} s. ${howToWait(found.condition, input.toolInput)}`;
+    return { state, decision: { kind: "deny", reason } };
+  }
+  return { state: withCondition(state, found.key, { ...record2, lastReadAt: ctx.now }) };
+};
+
+// src/hooks/session/resume.ts
+init_policy();
+init_state();
+init_work_advice();
+init_safe_text();
+function pendingWorks(state) {
+  return Object.entries(state.works).map(([key, work]) => ({ key, work })).filter(({ work }) => !work.terminal && !isReleased(work));
+}
+function lastSeen(entry, now) {
+  const { work } = entry;
+  const when = work.lastPollAt ?? work.startedAt;
+  const ago = formatDuration(Math.max(0, Math.round((now - when) / 1e3)));
+  return work.lastValue ? `last seen ${work.lastValue} ${ago} ago` : `started ${formatDuration(Math.max(0, Math.round((now - work.startedAt) / 1e3)))} ago, not seen running yet`;
+}
+function resumeNotice(state, ctx) {
+  const pending = pendingWorks(state).filter(({ work }) => !(work.deadlineNoted && ctx.now >= work.deadlineAt));
+  if (pending.length === 0) return { state };
+  let next = state;
+  const lines = [];
+  const late = pending.filter(({ work }) => ctx.now >= work.deadlineAt);
+  const going = pending.filter(({ work }) => ctx.now < work.deadlineAt);
+  for (const entry of late) {
+    lines.push(`${deadlineText(operation(entry.work.op), [entry], ctx.now)} (${lastSeen(entry, ctx.now)})`);
+    next = withWork(next, entry.key, { ...entry.work, deadlineNoted: true });
+  }
+  if (going.length > 0) {
+    const each = going.map((e) => `${callOf(e.key, e.work)} (${operation(e.work.op).id}, ${lastSeen(e, ctx.now)}, deadline in ${formatDuration(Math.round((e.work.deadlineAt - ctx.now) / 1e3))})`);
+    const many = going.length > 1;
+    lines.push(
+      `OctoPerf: this session was resumed with ${many ? "waits" : "a wait"} still pending, and nothing waits on ${many ? "them" : "it"} since the last session ended: ${andList(each)}. Poll ${many ? "each" : "it"} once now; if ${many ? "one is" : "it is"} not final, end your turn: this plugin's hooks wait again and wake you.`
+    );
+  }
+  return { text: lines.join("\n"), state: next };
+}
+
+// src/hooks/by-name/pick-up-waits.ts
+init_state();
+init_safe_text();
+init_work_advice();
+var decideSessionStart = (input, state, ctx) => {
+  if (input.source === "resume") {
+    const kept = waitersOf(state).filter((w) => isLive(w, ctx));
+    const { guard: _gone, ...rest } = state;
+    const next = { ...withWaiters(rest, kept), resumedAt: ctx.now };
+    if (pendingWorks(next).length === 0) return { state: next };
+    return { state: next, note: "pending waits: the next prompt is told of them" };
+  }
+  if (input.source === "compact") {
+    const pending = pendingWorks(state).filter(({ work }) => ctx.now < work.deadlineAt);
+    if (pending.length === 0) return { state };
+    const held = pending.filter((e) => waitersOf(state).some((w) => w.works.includes(e.key) && isLive(w, ctx)));
+    const text = `OctoPerf waits still pending: ${andList(pending.map((e) => `${callOf(e.key, e.work)} (${lastSeen(e, ctx.now)})`))}. ` + (held.length === pending.length ? "This plugin's hooks hold them and wake you: do not poll before you are woken." : "Poll them once when you next act; after a poll that is not final, end your turn: this plugin's hooks wake you.");
+    return { state, decision: { kind: "context", text } };
+  }
+  return { state };
+};
+
+// src/hooks/by-name/plan-after-start.ts
+init_reach();
+init_plan_text();
+init_screen_line();
+init_start();
+var decideStart = (input, state, ctx) => {
+  const read = readStart(input, state, ctx);
+  if (read.kind === "not-ours") return { state, note: read.note };
+  if (read.kind === "nothing") return { state, decision: { kind: "context", text: read.text } };
+  const started = read.started;
+  const text = planText({ ...started, how: invocationFor(started.op.id, ctx) });
+  const remembered = remember(state, started.works);
+  const screen = startScreenLine(started.op, started.plan, started.handles);
+  if (started.plan.chosen.id !== "cadence-timer" || state.signInSuggested) return { state: remembered, decision: { kind: "context", text, screen } };
+  return { state: { ...remembered, signInSuggested: true }, decision: { kind: "context", text: `${text}
+${signInLine(started.plan.chosen.estimatedTurns)}`, screen } };
+};
+
+// src/hooks/by-name/poll-outcome.ts
+init_policy();
+init_wait_instructions();
+init_keys();
+
+// src/hooks/text/notify.ts
+init_policy();
+init_safe_text();
+function notificationMessage(op, ending, seconds, handles) {
+  const head = `OctoPerf ${op} ${ending} after ${formatDuration(seconds)}: `;
+  for (let shown2 = handles.length; shown2 > 0; shown2--) {
+    const more = handles.length - shown2;
+    const text = `${head}${handles.slice(0, shown2).join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+    if (text.length <= PUSH_NOTIFICATION_MAX_CHARS) return text;
+  }
+  return `${head}${handles.length} handles`.slice(0, PUSH_NOTIFICATION_MAX_CHARS);
+}
+function notifySuggestion(op, ending, seconds, handles) {
+  if (seconds <= NOTIFY_AFTER_S) return void 0;
+  const message = notificationMessage(op, ending, seconds, handles);
+  return `This wait took ${formatDuration(seconds)}: tell the user once with PushNotification ${argsJson({ message })}.`;
+}
+
+// src/hooks/by-name/poll-outcome.ts
+init_screen_line();
+init_state();
+init_safe_text();
+init_tool_response();
+init_work_advice();
+function isFullProgress(value) {
+  const number = typeof value === "string" && /^\d{1,3}(\.\d+)?$/.test(value) ? Number(value) : value;
+  if (typeof number !== "number" || !Number.isFinite(number)) return false;
+  return number >= 99.5 || number >= 0.995 && number <= 1;
+}
+function progressNote(op, handle) {
+  return `${op.progress?.tool ?? "progress"} shows full progress for ${handle}, but progress is not completion: ${op.progress?.note ?? "it never says the run ended"}. Only ${op.status.tool} ${op.status.field} ${terminalList(op)} says it ended.`;
+}
+var RANK = { failed: 0, partial: 1, succeeded: 2 };
+function outcomeText(state, key, work, verdict, op, now) {
+  const lines = [
+    `OctoPerf ${op.id}: ${callOf(key, work)} ended ${verdict.value} (${verdict.outcome}: ${verdict.meaning}).`,
+    nextStepText(verdict.next)
+  ];
+  const group = groupOf(state, work.group);
+  const running = group.filter((member) => !member.work.terminal);
+  if (running.length > 0 && running.every((m) => now >= m.work.deadlineAt)) {
+    lines.push(deadlineText(op, running, now));
+  } else if (running.length > 0) {
+    lines.push(`Still running: ${op.handle.kind} ${andList(running.map((m) => m.work.handle))}; keep polling ${running.length === 1 ? "it" : "them"} at the same pace.`);
+  } else if (group.length > 1) {
+    lines.push(`All ${group.length} handles have ended: ${group.map((m) => `${m.work.handle} ${m.work.terminal.value}`).join(", ")}.`);
+  }
+  lines.push(...stopLines(state, group.map((m) => m.key)));
+  if (running.length === 0) {
+    const ending = group.map((m) => m.work.terminal?.outcome ?? "succeeded").reduce((a, b) => RANK[b] < RANK[a] ? b : a, "succeeded");
+    const started = Math.min(...group.map((m) => m.work.startedAt));
+    const notify = notifySuggestion(op.id, ending, (now - started) / 1e3, group.map((m) => m.work.handle));
+    if (notify) lines.push(notify);
+  }
+  return lines.join("\n");
+}
+function inFlightText(op, key, work, field, value, result, now, failure) {
+  const lines = [];
+  const verdict = classify(op, value);
+  if (failure !== void 0) {
+    lines.push(
+      `The call failed (${safeExcerpt(failure, 160) || "no reason given"}): it counts as a poll whose answer could not be read; ${work.handle} counts as still in flight, and its deadline still applies.`
+    );
+  } else if (verdict.kind === "in-flight" && !verdict.known) {
+    const shown2 = safeToken(value);
+    lines.push(
+      result.kind === "unknown" || value === void 0 ? `No ${field} could be read from this result; ${work.handle} counts as still in flight, and its deadline still applies.` : `${field} ${shown2 ?? "(an unreadable value)"} is not one the policy knows; ${work.handle} counts as still in flight, and its deadline still applies.`
+    );
+  }
+  if (now >= work.deadlineAt && !work.deadlineNoted) lines.push(deadlineText(op, [{ key, work }], now));
+  return lines;
+}
+var decideOutcome = (input, state, ctx) => {
+  const tool = bareToolName(input.toolName);
+  if (tool === void 0 || !statusTools().includes(tool)) return { state, note: "not a status tool of the policy" };
+  const result = readToolResult(input.toolResponse);
+  const found = workFor(state, pollKeys(tool, input.toolInput));
+  if (!found) {
+    const progressOp = operationsForStatusTool(tool).find((o) => o.progress?.tool === tool);
+    const raw = progressOp ? input.toolInput[progressOp.handle.kind] : void 0;
+    const handle = isHandle(raw) ? raw : void 0;
+    if (progressOp?.progress && handle && isFullProgress(resultField(result, progressOp.progress.field))) {
+      return { state, decision: { kind: "context", text: progressNote(progressOp, handle) } };
+    }
+    return { state };
+  }
+  const { key, work } = found;
+  const op = operation(work.op);
+  const field = fieldFor(op, tool);
+  if (!field || work.terminal) return { state };
+  const value = result.kind === "unknown" || result.isError ? void 0 : resultField(result, field.field);
+  if (field.progress) {
+    return isFullProgress(value) ? { state, decision: { kind: "context", text: progressNote(op, work.handle) } } : { state };
+  }
+  const verdict = classify(op, value);
+  if (verdict.kind === "terminal") {
+    const next2 = withWork(state, key, { ...work, terminal: { value: verdict.value, outcome: verdict.outcome, at: ctx.now } });
+    const stillRunning = groupOf(next2, work.group).filter((m) => !m.work.terminal).length;
+    const screen2 = pollScreenLine(op, work.handle, verdict.value, (ctx.now - work.startedAt) / 1e3, { outcome: verdict.outcome, stillRunning });
+    return { state: next2, decision: { kind: "context", text: outcomeText(next2, key, work, verdict, op, ctx.now), screen: screen2 } };
+  }
+  const lines = inFlightText(op, key, work, field.field, value, result, ctx.now, input.failure);
+  const seen = verdict.kind === "in-flight" && verdict.known && typeof value === "string" && work.lastValue !== value ? { lastValue: value } : {};
+  const marked = ctx.now >= work.deadlineAt ? { deadlineNoted: true } : {};
+  const next = Object.keys(seen).length + Object.keys(marked).length > 0 ? withWork(state, key, { ...work, ...seen, ...marked }) : state;
+  const screen = pollScreenLine(op, work.handle, input.failure === void 0 ? value : void 0, (ctx.now - work.startedAt) / 1e3);
+  return { state: next, decision: { kind: "context", text: lines.join("\n"), screen } };
+};
+
+// src/hooks/by-name/record-scenario.ts
+init_policy();
+init_tool_response();
+var decideScenario = (input, state, ctx) => {
+  if (bareToolName(input.toolName) !== LOAD_PROFILES_TOOL) return { state, note: `not ${LOAD_PROFILES_TOOL}` };
+  const scenarioId = input.toolInput.scenarioId;
+  const result = readToolResult(input.toolResponse);
+  if (!isHandle(scenarioId) || result.kind !== "object" || result.isError) return { state };
+  const seconds = expectedRunSeconds(result.value) ?? expectedRunSeconds(result.value.scenario);
+  if (seconds === void 0 || !Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_DURATION_S) return { state };
+  return { state: { ...state, scenarios: { ...state.scenarios, [scenarioId]: { seconds, at: ctx.now } } } };
+};
+
+// src/hooks/by-name/record-schedule.ts
+init_policy();
+init_claude_tools();
+init_state();
+init_tool_response();
+var MAX_SCANNED_CHARS2 = 2e4;
+function tokens(text) {
+  return new Set(text.slice(0, MAX_SCANNED_CHARS2).split(/[^A-Za-z0-9_-]+/).filter((t) => t.length > 0));
+}
+function named(words, work) {
+  return words.has(work.handle) || Object.values(work.args).every((value) => words.has(value));
+}
+function record(state, kind, id, text, now) {
+  if (!isHandle(id) || typeof text !== "string") return state;
+  const words = tokens(text);
+  const keys = Object.entries(state.works).filter(([, work]) => named(words, work)).map(([key]) => key);
+  if (keys.length === 0) return state;
+  let next = {
+    ...state,
+    schedules: [...state.schedules.filter((s) => !(s.kind === kind && s.id === id)), { kind, id, works: keys, at: now }]
+  };
+  for (const key of keys) {
+    const work = next.works[key];
+    if (!work.terminal) next = withWork(next, key, { ...work, freePoll: true });
+  }
+  return next;
+}
+function forget(state, kind, id) {
+  if (!isHandle(id) || !state.schedules.some((s) => s.kind === kind && s.id === id)) return state;
+  return { ...state, schedules: state.schedules.filter((s) => !(s.kind === kind && s.id === id)) };
+}
+function resultId(response, field) {
+  const result = readToolResult(response);
+  return result.kind === "object" && !result.isError ? result.value[field] : void 0;
+}
+var decideSchedule = (input, state, ctx) => {
+  const given = input.toolInput;
+  switch (input.toolName) {
+    case CRON_CREATE:
+      return { state: record(state, "cron", resultId(input.toolResponse, "id"), given.prompt, ctx.now) };
+    case MONITOR:
+      return { state: record(state, "monitor", resultId(input.toolResponse, "taskId"), given.command, ctx.now) };
+    case CRON_DELETE:
+      return { state: forget(state, "cron", given.id) };
+    case TASK_STOP:
+      return { state: forget(state, "monitor", given.task_id ?? given.shell_id) };
+    default:
+      return { state, note: "not a scheduling tool" };
+  }
+};
+
+// src/render/blocks/wait-arguments.ts
+init_handles();
+init_duration();
+init_operations();
+function widestTaskOperation() {
+  const tasks = OPERATIONS.filter((op) => op.handle.kind === "taskId");
+  const widest = [...tasks].sort((a, b) => b.terminal.length - a.terminal.length || b.expectedSeconds - a.expectedSeconds)[0];
+  if (!widest) throw new Error("the policy has no task operation");
+  return widest.id;
+}
+var KIND_RULES = [
+  { kind: "bench", prefix: "bench:", shape: "<benchResultId>", operation: "scenario-run", example: "bench:BENCH_RESULT_ID" },
+  { kind: "validation", prefix: "validation:", shape: "<projectId>/<virtualUserId>", operation: "validation", example: "validation:PROJECT_ID/VIRTUAL_USER_ID" },
+  { kind: "task", prefix: "task:", shape: "<taskId>", operation: widestTaskOperation(), example: "task:TASK_ID" }
+];
+var DEFAULT_KIND = "bench";
+var SCENARIO_PREFIX = "scenario:";
+var DEADLINE_FLAG = "--deadline";
+var MAX_WAIT_HANDLES = 20;
+var MAX_WAIT_ARGUMENTS_LENGTH = 1600;
+var ARGUMENT_CHARACTERS = /^[A-Za-z0-9_:/ -]*$/;
+var DURATION_TOKEN = /^(?:\d{1,6}d)?(?:\d{1,6}h)?(?:\d{1,6}m)?(?:\d{1,6}s)?$/;
+var WAIT_USAGE = `/octoperf:wait <handle...> [<expected-duration> | ${SCENARIO_PREFIX}<scenarioId>] [${DEADLINE_FLAG} <duration>]`;
+function kindRule(kind) {
+  const rule = KIND_RULES.find((r) => r.kind === kind);
+  if (!rule) throw new Error(`unknown handle kind ${kind}`);
+  return rule;
+}
+var refuse = (problem) => ({ ok: false, problem });
+function isDurationToken(token) {
+  return /[dhms]$/.test(token) && DURATION_TOKEN.test(token);
+}
+function checkedHandle(field, value) {
+  const problem = handleProblem(value);
+  if (problem !== void 0) throw new HandleError(field, problem);
+  return value;
+}
+function readHandle(token) {
+  const rule = KIND_RULES.find((r) => token.startsWith(r.prefix));
+  if (!rule) return { kind: DEFAULT_KIND, ids: [checkedHandle("handle", token)] };
+  const rest = token.slice(rule.prefix.length);
+  if (rule.kind !== "validation") return { kind: rule.kind, ids: [checkedHandle(rule.shape, rest)] };
+  const parts = rest.split("/");
+  if (parts.length !== 2) throw new HandleError(rule.prefix + rule.shape, "needs exactly one '/' between the two ids");
+  return { kind: "validation", ids: [checkedHandle("projectId", parts[0]), checkedHandle("virtualUserId", parts[1])] };
+}
+function parseWaitArguments(text) {
+  if (text.length > MAX_WAIT_ARGUMENTS_LENGTH) return refuse(`the arguments are ${text.length} characters long (at most ${MAX_WAIT_ARGUMENTS_LENGTH})`);
+  if (!ARGUMENT_CHARACTERS.test(text)) {
+    const bad = text.match(/[^A-Za-z0-9_:/ -]/)?.[0] ?? "?";
+    return refuse(`the arguments contain ${JSON.stringify(bad)}; only letters, digits, '_', '-', ':', '/' and spaces are allowed`);
+  }
+  const tokens2 = text.split(" ").filter((t) => t.length > 0);
+  if (tokens2.length === 0) return refuse("no handle given");
+  let kind;
+  const handles = [];
+  let expected;
+  let deadlineSeconds;
+  try {
+    for (let i = 0; i < tokens2.length; i += 1) {
+      const token = tokens2[i];
+      if (token === DEADLINE_FLAG) {
+        const value = tokens2[i + 1];
+        if (deadlineSeconds !== void 0) return refuse(`${DEADLINE_FLAG} is given twice`);
+        if (value === void 0 || !isDurationToken(value)) return refuse(`${DEADLINE_FLAG} needs a duration with a unit, e.g. 20m`);
+        deadlineSeconds = parseDuration(value, DEADLINE_FLAG);
+        i += 1;
+      } else if (token.startsWith("-")) {
+        return refuse(`unknown option "${printable(token, 20)}"`);
+      } else if (token.startsWith(SCENARIO_PREFIX) || isDurationToken(token)) {
+        if (expected !== void 0) return refuse("the expected duration is given twice");
+        expected = token.startsWith(SCENARIO_PREFIX) ? { from: "scenario", scenarioId: checkedHandle("scenarioId", token.slice(SCENARIO_PREFIX.length)) } : { from: "given", seconds: parseDuration(token, "expected duration") };
+      } else {
+        const handle = readHandle(token);
+        if (kind !== void 0 && handle.kind !== kind) return refuse(`handles of different kinds (${kind} and ${handle.kind}); wait for one kind at a time`);
+        kind = handle.kind;
+        handles.push(...handle.ids);
+      }
+    }
+  } catch (error) {
+    if (error instanceof HandleError || error instanceof DurationError) return refuse(error.message);
+    throw error;
+  }
+  if (kind === void 0) return refuse("no handle given");
+  if (kind === "validation" && handles.length !== 2) return refuse("give one validation at a time");
+  if (handles.length > MAX_WAIT_HANDLES) return refuse(`${handles.length} handles (at most ${MAX_WAIT_HANDLES})`);
+  if (expected?.from === "scenario" && kind !== "bench") return refuse(`${SCENARIO_PREFIX}<scenarioId> only applies to bench results`);
+  const op = operation(kindRule(kind).operation);
   return {
-    now: io.now(),
-    reach: { apiKey: Boolean(io.env[API_KEY_ENV]), login: once(() => loggedIn ? loggedIn() : false) },
-    hooks: backgroundHooksOn(io.env),
-    pluginRoot: io.pluginRoot,
-    alive: (pid, proof) => isRecordedProcess(pid, proof, io.processes ?? { isAlive: io.store.isAlive, startOf: () => void 0, commandOf: () => void 0 }),
-    scale: timeScale(io.env),
-    pid: io.store.pid,
-    token: io.store.token()
+    ok: true,
+    request: { kind, operation: op, handles, expected: expected ?? { from: "policy", seconds: op.expectedSeconds }, deadlineSeconds }
   };
 }
-function storeOptions(io, spec) {
-  return { dir: stateDir(io.env, io.store), io: io.store, lockWaitMs: lockWaitMs(spec) };
+
+// src/render/blocks/stop-wait-arguments.ts
+var STOP_LINE_PREFIX = "octoperf stop-wait:";
+function parseStopArgument(text) {
+  const value = text.trim();
+  if (value.length === 0) return { ok: true, ids: [] };
+  if (/\s/.test(value)) return { ok: false, problem: "give one handle at most" };
+  const parsed = parseWaitArguments(value);
+  if (!parsed.ok) return parsed;
+  if (parsed.request.expected.from !== "policy" || parsed.request.deadlineSeconds !== void 0) return { ok: false, problem: "give a handle, not a duration" };
+  return { ok: true, ids: parsed.request.handles };
 }
+
+// src/hooks/by-name/stop-waits.ts
+init_claude_tools();
+init_safe_text();
+init_state();
+init_work_advice();
+function names(waiter, state, ids) {
+  if (ids.length === 0) return true;
+  return waiter.works.some((key) => {
+    const work = state.works[key];
+    if (!work) return false;
+    const values = [work.handle, ...Object.values(work.args)];
+    return ids.every((id) => values.includes(id));
+  });
+}
+function describe2(waiter, state) {
+  const calls = waiter.works.flatMap((key) => {
+    const work = state.works[key];
+    return work ? [callOf(key, work)] : [];
+  });
+  const what = waiter.kind === "watcher" ? "the background watcher" : "the poll timer";
+  const who = waiter.claimed ? "about to start" : `process ${waiter.pid}`;
+  return `${what} on ${calls.length > 0 ? andList(calls) : "work no longer recorded"} (${who})`;
+}
+var decideStopWaits = (input, state, ctx) => {
+  if (!STOP_WAIT_COMMANDS.includes(input.commandName)) return { state, note: "not /octoperf:stop-wait" };
+  const parsed = parseStopArgument(input.commandArgs);
+  if (!parsed.ok) return { state, note: "its argument is not a handle" };
+  const all = waitersOf(state);
+  const chosen = all.filter((w) => names(w, state, parsed.ids));
+  const live = chosen.filter((w) => isLive(w, ctx));
+  let next = chosen.length > 0 ? withWaiters(state, all.filter((w) => !chosen.includes(w))) : state;
+  const calls = chosen.flatMap((w) => w.claimed && w.call ? [w.call] : []);
+  if (calls.length > 0) next = { ...next, cancelled: [...next.cancelled ?? [], ...calls] };
+  for (const key of new Set(chosen.flatMap((w) => w.works))) {
+    const work = next.works[key];
+    if (work && !work.terminal) next = withWork(next, key, { ...work, releasedAt: ctx.now });
+  }
+  const scope = parsed.ids.length > 0 ? ` for ${parsed.ids.join("/")}` : "";
+  const text = live.length > 0 ? `${STOP_LINE_PREFIX} ended ${andList(live.map((w) => describe2(w, state)))}. They wake nobody now; the OctoPerf work itself goes on.` : `${STOP_LINE_PREFIX} no background wait of this plugin's hooks was running in this session${scope}.`;
+  const running = live.filter((w) => !w.claimed);
+  return { state: next, decision: { kind: "say", text }, ...running.length > 0 ? { stop: running } : {} };
+};
+
+// src/hooks/by-name/tell-pending.ts
+var decidePromptSubmit = (_input, state, ctx) => {
+  if (state.resumedAt === void 0) return { state };
+  const { resumedAt: _told, ...rest } = state;
+  const notice = resumeNotice(rest, ctx);
+  return notice.text ? { state: notice.state, decision: { kind: "context", text: notice.text } } : { state: notice.state };
+};
+
+// src/hooks/by-name/wait-in-background.ts
+init_reach();
+init_state();
+
+// src/hooks/wait/one-wake.ts
+init_policy();
+init_untrusted_text();
+init_wait_instructions();
+init_plan_text();
+init_reach();
+init_safe_text();
+init_start();
+init_state();
+init_work_advice();
+function addWaiter(state, waiter, replaced = () => false) {
+  const same = (w) => waiter.call !== void 0 && w.call === waiter.call;
+  return withWaiters(state, [...waitersOf(state).filter((w) => !same(w) && !replaced(w)), waiter]);
+}
+function waiterFor(kind, ctx, call, works, until, pollAt) {
+  return { kind, pid: ctx.pid, token: ctx.token, ...call ? { call } : {}, works, at: ctx.now, until, ...pollAt !== void 0 ? { pollAt } : {} };
+}
+function armWatch(state, ctx, spec, backend, call) {
+  const leftSeconds = Math.max(1, Math.ceil((spec.deadlineAt - ctx.now) / 1e3));
+  const waitSeconds = Math.min(leftSeconds, MAX_BACKGROUND_WAIT_S);
+  const watched = watcherTargets(spec.targets, spec.alternatives);
+  const argv = watcherArgs({ ...spec.plan, deadlineSeconds: waitSeconds }, watched, backend);
+  const waiter = waiterFor("watcher", ctx, call, spec.keys, ctx.now + (waitSeconds + BACKGROUND_HOOK_MARGIN_S) * 1e3);
+  const job = {
+    kind: "watch",
+    token: ctx.token,
+    op: spec.op.id,
+    works: spec.keys,
+    handles: spec.handles,
+    targets: spec.targets,
+    watched,
+    argv,
+    waitSeconds,
+    deadlineAt: spec.deadlineAt,
+    startedAt: spec.startedAt,
+    expectedSeconds: spec.plan.expectedSeconds,
+    cadenceSeconds: spec.plan.cadenceSeconds
+  };
+  return { state: addWaiter(state, waiter), job };
+}
+
+// src/hooks/by-name/wait-in-background.ts
+init_start();
+function heldElsewhere(state, keys, ctx, call) {
+  return waitersOf(state).some((w) => w.works.some((k) => keys.includes(k)) && (call === void 0 || w.call !== call) && isLive(w, ctx));
+}
+var armAfterStart = (input, state, ctx) => {
+  if (!ctx.hooks) return { state, note: "the background hooks are turned off" };
+  const read = readStart(input, state, ctx);
+  if (read.kind === "not-ours") return { state, note: read.note };
+  if (read.kind === "nothing") return { state, note: "nothing was started" };
+  const started = read.started;
+  const backend = watcherBackend(started.op.id, ctx.reach);
+  if (started.plan.chosen.id !== "background-watcher" || backend === void 0) {
+    return { state, note: "the watcher cannot reach OctoPerf here; the model polls, paced by the hooks" };
+  }
+  const keys = started.works.map((w) => w.keys[0]);
+  if (heldElsewhere(state, keys, ctx, input.toolUseId)) return { state, note: "another waiter of the hooks already holds this work" };
+  const spec = {
+    op: started.op,
+    plan: started.plan,
+    keys,
+    handles: started.handles,
+    targets: started.targets,
+    alternatives: started.alternatives,
+    startedAt: ctx.now,
+    deadlineAt: ctx.now + started.plan.deadlineSeconds * 1e3
+  };
+  return armWatch(remember(state, started.works, true), ctx, spec, backend, input.toolUseId);
+};
+
+// src/hooks/by-name/wake-after-poll.ts
+init_policy();
+init_tool_response();
+init_keys();
+init_reach();
+init_state();
+init_work_advice();
+init_start();
+function pollIsFinal(input, tool, op) {
+  const field = fieldFor(op, tool);
+  if (!field || field.progress) return false;
+  const result = readToolResult(input.toolResponse);
+  const value = result.kind === "unknown" || result.isError ? void 0 : resultField(result, field.field);
+  return classify(op, value).kind === "terminal";
+}
+var armAfterPoll = (input, state, ctx) => {
+  if (!ctx.hooks) return { state, note: "the background hooks are turned off" };
+  const tool = bareToolName(input.toolName);
+  if (tool === void 0 || !statusTools().includes(tool)) return { state, note: "not a status tool of the policy" };
+  const found = workFor(state, pollKeys(tool, input.toolInput));
+  if (!found) return { state, note: "a handle this session did not start" };
+  const { key, work } = found;
+  const op = operation(work.op);
+  const polledEnded = work.terminal !== void 0 || pollIsFinal(input, tool, op);
+  const running = groupOf(state, work.group).filter((m) => !m.work.terminal && !(polledEnded && m.key === key));
+  if (running.length === 0) return { state, note: polledEnded ? "the poll was final" : "the work has ended" };
+  if (running.some((m) => m.work.backgroundFailedAt !== void 0)) return { state, note: "a background wait on it never started before: the model waits the hooks-off way" };
+  const call = input.toolUseId;
+  const holder = running.find((m) => watcherHolding(state, m.key, ctx, call));
+  if (holder) return { state, note: "a background watcher waits on it" };
+  const deadlineAt = Math.max(...running.map((m) => m.work.deadlineAt));
+  if (ctx.now >= deadlineAt && running.every((m) => m.work.deadlineNoted)) return { state, note: "past its deadline, and the model was told" };
+  const backend = ctx.now >= deadlineAt || running.some((m) => m.work.watcherFailedAt !== void 0) ? void 0 : watcherBackend(op.id, ctx.reach);
+  const startedAt = Math.min(...running.map((m) => m.work.startedAt));
+  if (backend !== void 0) {
+    const elapsed = (ctx.now - startedAt) / 1e3;
+    const plan = sessionPlan(op, Math.max(work.cadenceSeconds, Math.round(work.expectedSeconds - elapsed)), ctx);
+    const targets = running.map((m) => targetOf(m.key, m.work));
+    const spec = {
+      op,
+      plan,
+      keys: running.map((m) => m.key),
+      handles: running.map((m) => m.work.handle),
+      targets,
+      alternatives: running.flatMap((m) => alternativeTargets(op, [m.work.handle], m.work.args)),
+      startedAt,
+      deadlineAt
+    };
+    return armWatch(state, ctx, spec, backend, call);
+  }
+  const pollAt = polledEnded ? ctx.now : work.lastPollAt ?? ctx.now;
+  const from = polledEnded ? Math.min(...running.map((m) => m.work.lastPollAt ?? m.work.startedAt)) : pollAt;
+  const gapS = nextPollGap((from - startedAt) / 1e3, work.expectedSeconds, work.cadenceSeconds);
+  const dueAt = Math.min(deadlineAt, Math.max(ctx.now, from + gapS * 1e3));
+  const keys = running.map((m) => m.key);
+  const waiter = waiterFor("timer", ctx, call, keys, dueAt, pollAt);
+  const next = addWaiter(state, waiter, (w) => w.kind === "timer" && w.works.some((k) => keys.includes(k)));
+  return { state: next, job: { kind: "timer", token: ctx.token, op: op.id, works: keys, dueAt, pollAt, cadenceSeconds: work.cadenceSeconds } };
+};
+
+// src/hooks/wait/claims.ts
+init_state();
+function claiming(decide, arm) {
+  return (input, state, ctx) => {
+    const decided = decide(input, state, ctx);
+    const call = input.toolUseId;
+    if (!ctx.hooks || call === void 0) return decided;
+    if (waitersOf(decided.state).some((w) => w.call === call) || decided.state.cancelled?.includes(call)) return decided;
+    const armed = arm(input, decided.state, ctx);
+    if (!armed.job) return decided;
+    const waiters = waitersOf(armed.state).map((w) => w.call === call && w.token === ctx.token ? { ...w, pid: 0, claimed: true } : w);
+    return { ...decided, state: withWaiters(armed.state, waiters) };
+  };
+}
+var claimAfterStart = (decide) => claiming(decide, armAfterStart);
+var claimAfterPoll = (decide) => claiming(decide, armAfterPoll);
+
+// src/hooks/runtime/quick-decisions.ts
+var QUICK_DECISIONS = {
+  "pace-guard": { event: "PreToolUse", decide: decidePace },
+  // The quick hook of a start or a poll runs the same arm as its background twin first, and records the claim.
+  "plan-after-start": { event: "PostToolUse", decide: claimAfterStart(decideStart) },
+  "poll-outcome": { event: "PostToolUse", decide: claimAfterPoll(decideOutcome) },
+  "condition-pace": { event: "PreToolUse", decide: decideConditionPace },
+  "condition-outcome": { event: "PostToolUse", decide: decideConditionRead },
+  "record-schedule": { event: "PostToolUse", decide: decideSchedule },
+  "record-scenario": { event: "PostToolUse", decide: decideScenario },
+  "pick-up-waits": { event: "SessionStart", decide: decideSessionStart },
+  "tell-pending": { event: "UserPromptSubmit", decide: decidePromptSubmit },
+  "stop-waits": { event: "UserPromptExpansion", decide: decideStopWaits }
+};
+
+// src/hooks/runtime/runner.ts
+init_registry();
 function decideFor(spec, input, state, ctx) {
-  if (spec.kind !== "quick") return void 0;
-  if (spec.event === "PreToolUse" && input.event === "PreToolUse") return spec.decide(input, state, ctx);
-  if (spec.event === "PostToolUse" && input.event === "PostToolUse") return spec.decide(input, state, ctx);
-  if (spec.event === "UserPromptExpansion" && input.event === "UserPromptExpansion") return spec.decide(input, state, ctx);
-  if (spec.event === "SessionStart" && input.event === "SessionStart") return spec.decide(input, state, ctx);
-  if (spec.event === "UserPromptSubmit" && input.event === "UserPromptSubmit") return spec.decide(input, state, ctx);
+  const quick = spec.kind === "quick" ? QUICK_DECISIONS[spec.name] : void 0;
+  if (quick === void 0) return void 0;
+  if (quick.event === "PreToolUse" && input.event === "PreToolUse") return quick.decide(input, state, ctx);
+  if (quick.event === "PostToolUse" && input.event === "PostToolUse") return quick.decide(input, state, ctx);
+  if (quick.event === "UserPromptExpansion" && input.event === "UserPromptExpansion") return quick.decide(input, state, ctx);
+  if (quick.event === "SessionStart" && input.event === "SessionStart") return quick.decide(input, state, ctx);
+  if (quick.event === "UserPromptSubmit" && input.event === "UserPromptSubmit") return quick.decide(input, state, ctx);
   return void 0;
-}
-function failOpen(io, name, error) {
-  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  io.stderr(`octoperf ${hookSpec(name)?.name ?? "hook"}: ${safeExcerpt(message, 200)} (failing open, no decision)`);
-  return SILENT;
-}
-function specFor(name, io) {
-  const spec = hookSpec(name);
-  if (!spec) io.stderr(`octoperf hook: no hook named ${JSON.stringify(safeExcerpt(name, 40))} (failing open, no decision)`);
-  return spec;
 }
 function runHook(name, io) {
   try {
@@ -3503,34 +3434,9 @@ function runHook(name, io) {
     return failOpen(io, name, error);
   }
 }
-function systemStoreIO() {
-  return {
-    now: Date.now,
-    sleep: (ms) => void Atomics.wait(pause, 0, 0, ms),
-    isAlive: isProcessAlive,
-    pid: process.pid,
-    // Unique, not secret: it tells this hook's lock and temp files from another's (node:crypto costs a start-up millisecond).
-    token: () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`,
-    tmpdir: (0, import_node_os.tmpdir)(),
-    uid: process.getuid?.()
-  };
-}
-function timeScale(env) {
-  const value = Number(env[TEST_TIME_SCALE_ENV]);
-  return env[TEST_TIME_SCALE_ENV] !== void 0 && Number.isFinite(value) && value > 0 && value <= 1e4 ? value : 1;
-}
-function decisionClock(env) {
-  const fixed = env[TEST_CLOCK_ENV];
-  if (fixed && /^\d{1,15}$/.test(fixed)) return () => Number(fixed);
-  const scale = timeScale(env);
-  return scale === 1 ? Date.now : () => Math.round(Date.now() * scale);
-}
-function pluginRootOf(bundlePath) {
-  return bundlePath ? (0, import_node_path4.resolve)((0, import_node_path4.dirname)(bundlePath), "..", "..") : void 0;
-}
 function backgroundBundle(pluginRoot) {
   if (!pluginRoot) throw new Error("the plugin's folder is not known");
-  return require((0, import_node_path4.join)(pluginRoot, BACKGROUND_BUNDLE));
+  return require((0, import_node_path5.join)(pluginRoot, BACKGROUND_BUNDLE));
 }
 function loggedInCheck(env, pluginRoot) {
   return () => {
@@ -3540,7 +3446,7 @@ function loggedInCheck(env, pluginRoot) {
     } catch {
       return false;
     }
-    return (0, import_node_fs5.existsSync)(folder) && backgroundBundle(pluginRoot).isLoggedIn(env);
+    return (0, import_node_fs6.existsSync)(folder) && backgroundBundle(pluginRoot).isLoggedIn(env);
   };
 }
 function systemHookIO(stdin, pluginRoot, write) {
@@ -3560,7 +3466,7 @@ function systemHookIO(stdin, pluginRoot, write) {
 function main(argv = process.argv.slice(2)) {
   let stdin = "";
   try {
-    stdin = (0, import_node_fs5.readFileSync)(0, "utf8");
+    stdin = (0, import_node_fs6.readFileSync)(0, "utf8");
   } catch {
   }
   const name = argv[0] ?? "";
@@ -3586,41 +3492,6 @@ function runGuardMain(name, io) {
   abortWhenOrphaned(controller);
   void Promise.resolve().then(() => (init_guard_shell(), guard_shell_exports)).then(({ runGuardHook: runGuardHook2 }) => runGuardHook2(name, { ...io, signal: controller.signal })).then(finishWith, () => finishWith(SILENT)).finally(() => process.exit());
 }
-function writeFd(fd, text) {
-  try {
-    (0, import_node_fs5.writeSync)(fd, text);
-  } catch {
-  }
-}
-function finishWith(emission) {
-  if (emission.stdout) writeFd(1, `${emission.stdout}
-`);
-  process.exitCode = emission.exitCode;
-}
-var import_node_fs5, import_node_os, import_node_path4, MAX_LOCK_WAIT_MS, pause;
-var init_runner = __esm({
-  "src/hooks/runtime/runner.ts"() {
-    "use strict";
-    import_node_fs5 = require("node:fs");
-    import_node_os = require("node:os");
-    import_node_path4 = require("node:path");
-    init_config_dir();
-    init_policy();
-    init_decision();
-    init_environment();
-    init_input();
-    init_lock();
-    init_orphan_watch();
-    init_processes();
-    init_registry();
-    init_safe_text();
-    init_state_dir();
-    init_store();
-    MAX_LOCK_WAIT_MS = QUICK_LOCK_WAIT_S * 1e3;
-    pause = new Int32Array(new SharedArrayBuffer(4));
-  }
-});
 
 // src/hooks/runtime/entry.ts
-init_runner();
 main();

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import matter from "gray-matter";
 import { API_KEY_ENV } from "../../src/hooks/runtime/environment.js";
-import { SCENARIO_TOOL } from "../../src/hooks/by-name/record-scenario.js";
+import { LOAD_PROFILES_TOOL as SCENARIO_TOOL } from "../../src/policy/index.js";
 import { claudeToolNames, statusTools } from "../../src/policy/index.js";
 import { checkText } from "../../src/render/generate.js";
 import { allowedTools, allowedToolsLine, COMMAND_NAMES, KEY_CHECK_COMMAND, SCENARIO_TOOL as COMMAND_SCENARIO_TOOL, WATCHER_KEY_ENV, type CommandName } from "../../src/render/blocks/command-tools.js";

@@ -8,7 +8,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import type { TimerJob, WatchJob } from "../../src/hooks/wait/one-wake.js";
-import { lastWatcherLine, sleepUnlessAborted, systemJobRunner } from "../../src/hooks/runtime/system-jobs.js";
+import { sleepUnlessAborted } from "../../src/hooks/runtime/abortable-sleep.js";
+import { lastWatcherLine, systemJobRunner } from "../../src/hooks/runtime/system-jobs.js";
 import { isProcessAlive } from "../../src/hooks/session/lock.js";
 
 /** A plugin folder whose scripts/octoperf-wait.mjs is `body` (a stand-in for the watcher). */

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { HOOKS, type HookSpec } from "../../src/hooks/runtime/registry.js";
 import type { JobRunner } from "../../src/hooks/runtime/background-shell.js";
-import { lockWaitMs } from "../../src/hooks/runtime/runner.js";
+import { lockWaitMs } from "../../src/hooks/runtime/core.js";
 import { contextOf, expansion, post, pre, runBackground, runBundle, runGuard, runHook, SESSION, structured, T0, tempDataDir, toolName, turnEnd, virtualWaitIO, type HookRun } from "./hook-calls.js";
 
 /** A background hook that fails open never starts its wait. */

@@ -9,7 +9,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import type { JobRunner } from "../../src/hooks/runtime/background-shell.js";
-import { MAX_LOCK_WAIT_MS } from "../../src/hooks/runtime/runner.js";
+import { MAX_LOCK_WAIT_MS } from "../../src/hooks/runtime/core.js";
 import { BACKGROUND_LOCK_WAIT_S } from "../../src/policy/index.js";
 import { post, pre, runBackground, runHook, SESSION, structured, T0, tempDataDir, toolName, virtualWaitIO } from "./hook-calls.js";
 

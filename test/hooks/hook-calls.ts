@@ -12,7 +12,8 @@ import { fileURLToPath } from "node:url";
 import { HOOK_BUNDLE } from "../../src/build/hooks-json.js";
 import type { DecideContext } from "../../src/hooks/claude/decision.js";
 import { runBackgroundHook, type BackgroundIO, type JobRunner } from "../../src/hooks/runtime/background-shell.js";
-import { runHook as runFromSource, systemStoreIO, type HookIO } from "../../src/hooks/runtime/runner.js";
+import { systemStoreIO, type HookIO } from "../../src/hooks/runtime/core.js";
+import { runHook as runFromSource } from "../../src/hooks/runtime/runner.js";
 import { claudeToolNames } from "../../src/policy/index.js";
 import type { SessionState, WaiterRecord } from "../../src/hooks/session/state.js";
 

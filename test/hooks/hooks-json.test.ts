@@ -8,8 +8,8 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { HOOK_BUNDLE, hookCommand, renderHooksJson } from "../../src/build/hooks-json.js";
 import { BACKGROUND_HOOK_NAMES, HOOK_TIMEOUT_S, HOOKS, type HookSpec } from "../../src/hooks/runtime/registry.js";
-import { SCENARIO_TOOL } from "../../src/hooks/by-name/record-scenario.js";
-import { STOP_WAIT_COMMANDS } from "../../src/hooks/by-name/stop-waits.js";
+import { LOAD_PROFILES_TOOL as SCENARIO_TOOL } from "../../src/policy/index.js";
+import { STOP_WAIT_COMMANDS } from "../../src/hooks/claude/claude-tools.js";
 import { claudeToolNames, MAX_BACKGROUND_WAIT_S, MAX_TIMER_SLEEP_S, startTools, statusTools } from "../../src/policy/index.js";
 import { REPO_ROOT } from "./hook-calls.js";
 

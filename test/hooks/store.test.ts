@@ -9,10 +9,11 @@ import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync,
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { once } from "node:events";
-import { systemStoreIO } from "../../src/hooks/runtime/runner.js";
+import { systemStoreIO } from "../../src/hooks/runtime/core.js";
 import { bounded, emptyState, MAX_WORKS, withWork, type SessionState } from "../../src/hooks/session/state.js";
 import { fallbackStateDir, stateDir } from "../../src/hooks/session/state-dir.js";
-import { MAX_STATE_BYTES, SESSION_TTL_MS, sessionFile, StateProblem, updateSession, type StoreOptions } from "../../src/hooks/session/store.js";
+import { StateProblem } from "../../src/hooks/session/state-problem.js";
+import { MAX_STATE_BYTES, SESSION_TTL_MS, sessionFile, updateSession, type StoreOptions } from "../../src/hooks/session/store.js";
 import { workRecord } from "./fixtures/work-record.js";
 import { post, REPO_ROOT, runBundleAsync, runHook, SESSION, structured, T0, tempDataDir, toolName, virtualWaitIO } from "./hook-calls.js";
 

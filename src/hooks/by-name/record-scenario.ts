@@ -5,11 +5,8 @@ import { bareToolName, expectedRunSeconds, isHandle, LOAD_PROFILES_TOOL, MAX_DUR
 import type { Decide } from "../claude/decision.js";
 import { readToolResult } from "../claude/tool-response.js";
 
-/** The OctoPerf tool whose result gives a scenario's load profiles. */
-export const SCENARIO_TOOL = LOAD_PROFILES_TOOL;
-
 export const decideScenario: Decide<"PostToolUse"> = (input, state, ctx) => {
-  if (bareToolName(input.toolName) !== SCENARIO_TOOL) return { state, note: `not ${SCENARIO_TOOL}` };
+  if (bareToolName(input.toolName) !== LOAD_PROFILES_TOOL) return { state, note: `not ${LOAD_PROFILES_TOOL}` };
   const scenarioId = input.toolInput.scenarioId;
   const result = readToolResult(input.toolResponse);
   if (!isHandle(scenarioId) || result.kind !== "object" || result.isError) return { state };

@@ -8,17 +8,12 @@
 // when proved ours, which ends its watcher and exits without waking anyone. A
 // process it cannot prove is left alone, and wakes nobody: its record is gone. The one line printed is shown
 // to the model, which reports it with what the command's steps end.
-import { PLUGIN_NAME } from "../../policy/index.js";
 import { parseStopArgument, STOP_LINE_PREFIX } from "../../render/blocks/stop-wait-arguments.js";
+import { STOP_WAIT_COMMANDS } from "../claude/claude-tools.js";
 import type { Decide } from "../claude/decision.js";
 import { andList } from "../text/safe-text.js";
 import { isLive, waitersOf, withWaiters, withWork, type SessionState, type WaiterRecord } from "../session/state.js";
 import { callOf } from "../text/work-advice.js";
-
-/** The names the command has: the plugin's, and the alias `npm run install:claude` writes (~/.claude/commands). */
-export const STOP_WAIT_COMMANDS: readonly string[] = [`${PLUGIN_NAME}:stop-wait`, `${PLUGIN_NAME}-stop-wait`];
-
-export { STOP_LINE_PREFIX } from "../../render/blocks/stop-wait-arguments.js";
 
 function names(waiter: WaiterRecord, state: SessionState, ids: readonly string[]): boolean {
   if (ids.length === 0) return true;

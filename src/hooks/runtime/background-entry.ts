@@ -9,7 +9,7 @@ import { systemJobRunner } from "./system-jobs.js";
 import { runBackgroundHook } from "./background-shell.js";
 import { SILENT } from "../claude/decision.js";
 import { abortWhenOrphaned } from "./orphan-watch.js";
-import { finishWith, timeScale, type BackgroundBundle, type HookIO } from "./runner.js";
+import { finishWith, timeScale, type BackgroundBundle, type HookIO } from "./core.js";
 
 export const runBackgroundMain: BackgroundBundle["runBackgroundMain"] = (name: string, io: HookIO) => {
   const controller = new AbortController();

@@ -9,10 +9,11 @@ import { SILENT, type DecideContext, type Emission } from "../claude/decision.js
 import { parseHookInput, type PostToolUseInput } from "../claude/input.js";
 import { ownProof } from "../session/processes.js";
 import type { BackgroundSpec } from "./registry.js";
-import { backgroundHooksOn, contextFor, failOpen, specFor, storeOptions, type HookIO } from "./runner.js";
+import { backgroundHooksOn, contextFor, failOpen, specFor, storeOptions, type HookIO } from "./core.js";
 import { safeExcerpt } from "../text/safe-text.js";
 import { emptyState, waitersOf, withWaiters, type SessionState } from "../session/state.js";
-import { StateProblem, updateSession } from "../session/store.js";
+import { StateProblem } from "../session/state-problem.js";
+import { updateSession } from "../session/store.js";
 
 /** Runs a background job's wait (system-jobs.ts in a hook process; a stand-in in tests). */
 export interface JobRunner {

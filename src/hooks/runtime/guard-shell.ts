@@ -9,10 +9,11 @@ import { sleepUnlessAborted } from "./abortable-sleep.js";
 import { SILENT, type Emission } from "../claude/decision.js";
 import { parseHookInput } from "../claude/input.js";
 import { ownProof } from "../session/processes.js";
-import { contextFor, failOpen, isDisabled, specFor, storeOptions, type HookIO } from "./runner.js";
+import { contextFor, failOpen, isDisabled, specFor, storeOptions, type HookIO } from "./core.js";
 import { safeExcerpt } from "../text/safe-text.js";
 import type { GuardRecord } from "../session/state.js";
-import { StateProblem, updateSession } from "../session/store.js";
+import { StateProblem } from "../session/state-problem.js";
+import { updateSession } from "../session/store.js";
 import { guardStep, retireGuard, type GuardStep } from "../by-name/guard-turn-end.js";
 
 export interface GuardIO extends HookIO {

@@ -10,21 +10,9 @@
 // and may wake the model (wait/one-wake.ts, by name in wait/arms.ts).
 // The background code is bundled apart and loaded only by background hooks,
 // so the quick ones stay fast.
-import { BACKGROUND_HOOK_TIMEOUT_S, CONDITIONS, hookMatcher, startTools, statusTools } from "../../policy/index.js";
-import { SCHEDULE_TOOLS } from "../claude/claude-tools.js";
-import type { Decide } from "../claude/decision.js";
+import { BACKGROUND_HOOK_TIMEOUT_S, CONDITIONS, hookMatcher, LOAD_PROFILES_TOOL, startTools, statusTools } from "../../policy/index.js";
+import { SCHEDULE_TOOLS, STOP_WAIT_COMMANDS } from "../claude/claude-tools.js";
 import type { HookEvent } from "../claude/input.js";
-import { claimAfterPoll, claimAfterStart } from "../wait/claims.js";
-import { decideOutcome } from "../by-name/poll-outcome.js";
-import { decidePace } from "../by-name/pace-guard.js";
-import { decideConditionPace } from "../by-name/condition-pace.js";
-import { decideConditionRead } from "../by-name/condition-outcome.js";
-import { decideScenario, SCENARIO_TOOL } from "../by-name/record-scenario.js";
-import { decideSchedule } from "../by-name/record-schedule.js";
-import { decideStart } from "../by-name/plan-after-start.js";
-import { decideStopWaits, STOP_WAIT_COMMANDS } from "../by-name/stop-waits.js";
-import { decideSessionStart } from "../by-name/pick-up-waits.js";
-import { decidePromptSubmit } from "../by-name/tell-pending.js";
 
 /** Seconds Claude Code waits for a hook unless its spec says otherwise; ours exit in well under one. */
 export const HOOK_TIMEOUT_S = 10;
@@ -48,7 +36,6 @@ interface QuickSpec<E extends HookEvent> {
   /** Exact names joined by `|` (letters, digits, `_` and `-` only: not a regex), or an anchored regex. */
   readonly matcher: string;
   readonly purpose: string;
-  readonly decide: Decide<E>;
   readonly options: CommandOptions;
   /** Also on PostToolUseFailure: a failed call of its tools is a poll whose answer could not be read. */
   readonly onFailureToo?: true;
@@ -103,7 +90,6 @@ export const HOOKS: readonly HookSpec[] = [
     event: "PreToolUse",
     matcher: hookMatcher(statusTools()),
     purpose: "refuses polls of ended handles, of handles a background watcher waits on, and polls faster than the cadence",
-    decide: decidePace,
     options: QUICK,
   },
   {
@@ -112,7 +98,6 @@ export const HOOKS: readonly HookSpec[] = [
     event: "PostToolUse",
     matcher: hookMatcher(startTools()),
     purpose: "injects the wait plan after a start, or says there is nothing to poll",
-    decide: claimAfterStart(decideStart),
     options: QUICK,
   },
   {
@@ -129,7 +114,6 @@ export const HOOKS: readonly HookSpec[] = [
     event: "PostToolUse",
     matcher: hookMatcher(statusTools()),
     purpose: "records terminal states and injects the outcome, next step and loop to stop",
-    decide: claimAfterPoll(decideOutcome),
     options: QUICK,
     onFailureToo: true,
   },
@@ -148,7 +132,6 @@ export const HOOKS: readonly HookSpec[] = [
     event: "PreToolUse",
     matcher: hookMatcher(CONDITIONS.map((c) => c.read.tool)),
     purpose: "refuses re-reads of a wait with no handle (agents coming UP) after its end or faster than its cadence",
-    decide: decideConditionPace,
     options: QUICK,
   },
   {
@@ -157,7 +140,6 @@ export const HOOKS: readonly HookSpec[] = [
     event: "PostToolUse",
     matcher: hookMatcher([...new Set(CONDITIONS.flatMap((c) => [c.read.tool, ...(c.armedBy ? [c.armedBy.tool] : [])]))]),
     purpose: "starts the clock of a wait with no handle, judges each re-read with the policy and says when it is ready, failed or late",
-    decide: decideConditionRead,
     options: QUICK,
   },
   {
@@ -166,16 +148,14 @@ export const HOOKS: readonly HookSpec[] = [
     event: "PostToolUse",
     matcher: SCHEDULE_TOOLS.join("|"),
     purpose: "ties CronCreate jobs and Monitor tasks to the handles they poll",
-    decide: decideSchedule,
     options: QUICK,
   },
   {
     kind: "quick",
     name: "record-scenario",
     event: "PostToolUse",
-    matcher: hookMatcher([SCENARIO_TOOL]),
+    matcher: hookMatcher([LOAD_PROFILES_TOOL]),
     purpose: "remembers a scenario's expected run time for the plan",
-    decide: decideScenario,
     options: QUICK,
   },
   {
@@ -184,7 +164,6 @@ export const HOOKS: readonly HookSpec[] = [
     event: "SessionStart",
     matcher: "",
     purpose: "on resume, drops the waiters the last session left and marks the session resumed; after a compaction, says in one line what is pending",
-    decide: decideSessionStart,
     options: QUICK,
   },
   {
@@ -193,7 +172,6 @@ export const HOOKS: readonly HookSpec[] = [
     event: "UserPromptSubmit",
     matcher: "",
     purpose: "at the first prompt after a resume, tells the model which waits are pending, their last value and what to do",
-    decide: decidePromptSubmit,
     options: QUICK,
   },
   {
@@ -211,7 +189,6 @@ export const HOOKS: readonly HookSpec[] = [
     // Matched on the command's name (measured on 2.1.330); ':' makes it a regex, so it is anchored.
     matcher: `^(${STOP_WAIT_COMMANDS.join("|")})$`,
     purpose: "ends this session's background waits when /octoperf:stop-wait is typed",
-    decide: decideStopWaits,
     options: QUICK,
   },
 ];

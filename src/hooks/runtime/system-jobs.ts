@@ -17,7 +17,6 @@ import { MAX_WAKE_LINE_CHARS, WATCHER_LINE_PREFIX, type JobResult, type TimerJob
 import type { JobRunner } from "./background-shell.js";
 import { sleepUnlessAborted } from "./abortable-sleep.js";
 
-export { sleepUnlessAborted } from "./abortable-sleep.js";
 
 type Env = Readonly<Record<string, string | undefined>>;
 

@@ -12,7 +12,6 @@ import { acquireLock, isAbandonedLock, type LockIO, type LockTiming } from "./lo
 import { bounded, emptyState, isSessionState, type SessionState } from "./state.js";
 import { StateProblem } from "./state-problem.js";
 
-export { StateProblem } from "./state-problem.js";
 
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
 export const MAX_STATE_BYTES = 256 * 1024;
