@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { formatDuration, LOOP_SETUP_TURNS, MAX_BACKGROUND_WAIT_S, nextPollGap, operation, planWait, pollTargets, PROVISIONING_HEADROOM_S, realisation, type RealisationId } from "../src/policy/index.js";
-import { describeCall, monitorArgs, pollPrompt, scheduleWakeupArgs, watcherArgs } from "../src/render/wait-instructions.js";
+import { describeCall, monitorArgs, pollPrompt, scheduleWakeupArgs, watcherArgs } from "../src/calls/wait-calls.js";
 import { catalogTools } from "../src/simulator/catalog.js";
 import { ManualClock } from "../src/simulator/clock.js";
 import { parseFaults } from "../src/simulator/faults.js";

@@ -8650,7 +8650,7 @@ function realisation(id) {
   return found;
 }
 
-// src/render/wait-instructions.ts
+// src/calls/wait-calls.ts
 var WATCHER_SCRIPT = "scripts/octoperf-wait.mjs";
 var WATCHER_COMMAND = `node "\${CLAUDE_PLUGIN_ROOT}/${WATCHER_SCRIPT}"`;
 function shellWord(word) {

@@ -824,14 +824,14 @@ function planWait(request) {
   };
 }
 
-// src/render/markdown.ts
+// src/calls/words.ts
 function joinList(items, last) {
   return items.length > 1 ? `${items.slice(0, -1).join(", ")} ${last} ${items.at(-1)}` : items[0] ?? "";
 }
 var orList = (items) => joinList(items, "or");
 var andList = (items) => joinList(items, "and");
 
-// src/render/wait-instructions.ts
+// src/calls/wait-calls.ts
 var WATCHER_SCRIPT = "scripts/octoperf-wait.mjs";
 var WATCHER_COMMAND = `node "\${CLAUDE_PLUGIN_ROOT}/${WATCHER_SCRIPT}"`;
 function shellWord(word) {

@@ -1024,20 +1024,6 @@ var init_policy = __esm({
   }
 });
 
-// src/render/markdown.ts
-function joinList(items, last) {
-  return items.length > 1 ? `${items.slice(0, -1).join(", ")} ${last} ${items.at(-1)}` : items[0] ?? "";
-}
-var code, orList, andList;
-var init_markdown = __esm({
-  "src/render/markdown.ts"() {
-    "use strict";
-    code = (text) => `\`${text}\``;
-    orList = (items) => joinList(items, "or");
-    andList = (items) => joinList(items, "and");
-  }
-});
-
 // src/hooks/text/safe-text.ts
 function safeToken(value) {
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
@@ -1054,7 +1040,6 @@ var TOKEN;
 var init_safe_text = __esm({
   "src/hooks/text/safe-text.ts"() {
     "use strict";
-    init_markdown();
     TOKEN = /^[A-Za-z0-9_.-]{1,40}$/;
   }
 });
@@ -1927,7 +1912,21 @@ var init_core = __esm({
   }
 });
 
-// src/render/wait-instructions.ts
+// src/calls/words.ts
+function joinList(items, last) {
+  return items.length > 1 ? `${items.slice(0, -1).join(", ")} ${last} ${items.at(-1)}` : items[0] ?? "";
+}
+var code, orList, andList;
+var init_words = __esm({
+  "src/calls/words.ts"() {
+    "use strict";
+    code = (text) => `\`${text}\``;
+    orList = (items) => joinList(items, "or");
+    andList = (items) => joinList(items, "and");
+  }
+});
+
+// src/calls/wait-calls.ts
 function shellWord(word) {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
 }
@@ -2027,12 +2026,12 @@ function sleepCommand(plan) {
   return `sleep ${plan.cadenceSeconds}`;
 }
 var WATCHER_SCRIPT, WATCHER_COMMAND, DOCUMENTED, LOOP_STOP, WAKEUP_STOP;
-var init_wait_instructions = __esm({
-  "src/render/wait-instructions.ts"() {
+var init_wait_calls = __esm({
+  "src/calls/wait-calls.ts"() {
     "use strict";
     init_duration();
     init_harness();
-    init_markdown();
+    init_words();
     WATCHER_SCRIPT = "scripts/octoperf-wait.mjs";
     WATCHER_COMMAND = `node "\${CLAUDE_PLUGIN_ROOT}/${WATCHER_SCRIPT}"`;
     DOCUMENTED = { command: WATCHER_COMMAND };
@@ -2226,7 +2225,8 @@ var init_plan_text = __esm({
   "src/hooks/text/plan-text.ts"() {
     "use strict";
     init_policy();
-    init_wait_instructions();
+    init_wait_calls();
+    init_words();
     init_safe_text();
     init_tool_response();
     POLLING_SKILL = "octoperf-async-polling";
@@ -2253,7 +2253,7 @@ var init_reach = __esm({
   "src/hooks/session/reach.ts"() {
     "use strict";
     init_policy();
-    init_wait_instructions();
+    init_wait_calls();
   }
 });
 
@@ -2431,10 +2431,11 @@ var init_work_advice = __esm({
   "src/hooks/text/work-advice.ts"() {
     "use strict";
     init_policy();
-    init_wait_instructions();
+    init_wait_calls();
     init_plan_text();
     init_reach();
     init_start();
+    init_words();
     init_safe_text();
     init_state();
   }
@@ -2652,13 +2653,13 @@ function abortWhenOrphaned(controller, parentOf = () => process.ppid) {
 // src/hooks/by-name/condition-outcome.ts
 init_policy();
 
-// src/render/condition-instructions.ts
+// src/calls/condition-calls.ts
 init_conditions();
 init_duration();
 init_harness();
 init_plan();
-init_markdown();
-init_wait_instructions();
+init_words();
+init_wait_calls();
 function testText(test, markdown) {
   const wrap = (text) => markdown ? code(text) : text;
   return "in" in test ? `${wrap(test.field)} is ${orList(test.in.map(wrap))}` : `${wrap(test.field)} is ${wrap(String(test.equals))}`;
@@ -2680,7 +2681,7 @@ function conditionLoopLine(cond, target) {
 }
 
 // src/hooks/by-name/condition-outcome.ts
-init_wait_instructions();
+init_wait_calls();
 init_tool_response();
 init_work_advice();
 
@@ -2823,7 +2824,7 @@ var decideConditionPace = (input, state, ctx) => {
 init_policy();
 init_state();
 init_work_advice();
-init_safe_text();
+init_words();
 function pendingWorks(state) {
   return Object.entries(state.works).map(([key, work]) => ({ key, work })).filter(({ work }) => !work.terminal && !isReleased(work));
 }
@@ -2856,7 +2857,7 @@ function resumeNotice(state, ctx) {
 
 // src/hooks/by-name/pick-up-waits.ts
 init_state();
-init_safe_text();
+init_words();
 init_work_advice();
 var decideSessionStart = (input, state, ctx) => {
   if (input.source === "resume") {
@@ -2896,7 +2897,7 @@ ${signInLine(started.plan.chosen.estimatedTurns)}`, screen } };
 
 // src/hooks/by-name/poll-outcome.ts
 init_policy();
-init_wait_instructions();
+init_wait_calls();
 init_keys();
 
 // src/hooks/text/notify.ts
@@ -2920,6 +2921,7 @@ function notifySuggestion(op, ending, seconds, handles) {
 // src/hooks/by-name/poll-outcome.ts
 init_screen_line();
 init_state();
+init_words();
 init_safe_text();
 init_tool_response();
 init_work_advice();
@@ -3072,7 +3074,7 @@ var decideSchedule = (input, state, ctx) => {
   }
 };
 
-// src/render/blocks/wait-arguments.ts
+// src/calls/wait-arguments.ts
 init_handles();
 init_duration();
 init_operations();
@@ -3166,7 +3168,7 @@ function parseWaitArguments(text) {
   };
 }
 
-// src/render/blocks/stop-wait-arguments.ts
+// src/calls/stop-wait-arguments.ts
 var STOP_LINE_PREFIX = "octoperf stop-wait:";
 function parseStopArgument(text) {
   const value = text.trim();
@@ -3180,7 +3182,7 @@ function parseStopArgument(text) {
 
 // src/hooks/by-name/stop-waits.ts
 init_claude_tools();
-init_safe_text();
+init_words();
 init_state();
 init_work_advice();
 function names(waiter, state, ids) {
@@ -3236,10 +3238,10 @@ init_state();
 // src/hooks/wait/one-wake.ts
 init_policy();
 init_untrusted_text();
-init_wait_instructions();
+init_wait_calls();
 init_plan_text();
 init_reach();
-init_safe_text();
+init_words();
 init_start();
 init_state();
 init_work_advice();

@@ -1,7 +1,7 @@
 // `npm start -- --duration 10m`: the wait plan for a sample scenario run of
 // that length, with the exact Claude Code instructions, no simulator needed.
 import { CADENCE_RULE, formatDuration, planWait, pollTargets, PROVISIONING_HEADROOM_S, expectedRunSeconds, operation, realisation } from "../policy/index.js";
-import { cronCreateArgs, loopLine, monitorArgs, scheduleWakeupArgs } from "../render/wait-instructions.js";
+import { cronCreateArgs, loopLine, monitorArgs, scheduleWakeupArgs } from "../calls/wait-calls.js";
 import { scenarioOfLength } from "../simulator/fixtures.js";
 
 /** Handles shown in the sample plan (valid ids, plainly examples). */

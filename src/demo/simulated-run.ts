@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
 import { classify, expectedRunSeconds, formatDuration, LOAD_PROFILES_TOOL, nextPollGap, operation, planWait, pollTargets, realisation, timerScheduleText, type PollTarget, type WaitPlan } from "../policy/index.js";
-import { loopLine, monitorArgs, watcherArgs } from "../render/wait-instructions.js";
+import { loopLine, monitorArgs, watcherArgs } from "../calls/wait-calls.js";
 import { SpeedClock } from "../simulator/clock.js";
 import { NO_FAULTS, type FaultPlan } from "../simulator/faults.js";
 import { DEMO_SCENARIO_ID } from "../simulator/fixtures.js";

@@ -23,7 +23,7 @@
 //   cadence = conditionCadence(cond), deadlineAt = now + conditionDeadline(cond),
 //   and inject conditionNote(cond) or the concrete conditionLoopLine /
 //   conditionCronCreateArgs(cond, conditionTarget(cond, input)) from
-//   src/render/condition-instructions.ts.
+//   src/calls/condition-calls.ts.
 // - PreToolUse on `read.tool`: pace only keys that were armed (a plain
 //   listing of agents is not a wait); the first read passes, later ones need
 //   the cadence (with the same grace as handles); after ready or failed,

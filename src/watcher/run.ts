@@ -15,7 +15,7 @@ import {
   WATCHER_MAX_INTERVAL_S,
 } from "../policy/index.js";
 import { oneLine } from "../policy/untrusted-text.js";
-import { WATCHER_COMMAND, watcherCommandFor } from "../render/wait-instructions.js";
+import { WATCHER_COMMAND, watcherCommandFor } from "../calls/wait-calls.js";
 import { DEFAULT_REQUEST_TIMEOUT_MS, parseWatchArgs, WATCH_USAGE, watchWords, type WatchArgs } from "./args.js";
 import { readCall, type Backend } from "./backend.js";
 import { realClock, scaledClock, type WatchClock } from "./clock.js";

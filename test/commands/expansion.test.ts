@@ -10,7 +10,7 @@ import { parseCadenceArgument } from "../../src/render/blocks/cadence-command.js
 import { COMMAND_NAMES, KEY_CHECK_COMMAND, type CommandName } from "../../src/render/blocks/command-tools.js";
 import { parseLoginArgument } from "../../src/render/blocks/login-command.js";
 import { parseStopArgument } from "../../src/render/blocks/stop-wait-command.js";
-import { parseWaitArguments } from "../../src/render/blocks/wait-arguments.js";
+import { parseWaitArguments } from "../../src/calls/wait-arguments.js";
 import { argumentWords, defuseBang, expandCommand, shellCommands } from "./expand.js";
 
 const ROOT = "/opt/plugins/octoperf";

@@ -10,7 +10,7 @@ import {
   planWait,
   pollTargets,
 } from "../../src/policy/index.js";
-import { cronCreateArgs, loopLine } from "../../src/render/wait-instructions.js";
+import { cronCreateArgs, loopLine } from "../../src/calls/wait-calls.js";
 import { toolResults, messageTexts } from "./harness/requests.js";
 import { text, tool, toolSearch } from "./harness/script.js";
 import { describeRun, runSession } from "./harness/session.js";

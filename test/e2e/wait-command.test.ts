@@ -12,7 +12,7 @@ import { after, before, describe, test } from "node:test";
 import { operation, planWait, pollTargets, PLUGIN_NAME } from "../../src/policy/index.js";
 import { checkFile } from "../../src/render/generate.js";
 import { findRegions } from "../../src/render/regions.js";
-import { cronCreateArgs } from "../../src/render/wait-instructions.js";
+import { cronCreateArgs } from "../../src/calls/wait-calls.js";
 import { messageTexts, toolResults } from "./harness/requests.js";
 import { REPO_ROOT } from "./harness/run-claude.js";
 import { text, tool, toolSearch } from "./harness/script.js";

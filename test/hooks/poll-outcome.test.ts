@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { operation, planWait, pollTargets } from "../../src/policy/index.js";
-import { cronCreateArgs } from "../../src/render/wait-instructions.js";
+import { cronCreateArgs } from "../../src/calls/wait-calls.js";
 import { blocks, contextOf, denialOf, FORMS, post, pre, runHook, structured, T0, tempDataDir, toolName } from "./hook-calls.js";
 
 const s = (seconds: number) => T0 + seconds * 1000;

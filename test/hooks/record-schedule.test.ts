@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import type { SessionState } from "../../src/hooks/session/state.js";
 import { operation, planWait, pollTargets } from "../../src/policy/index.js";
-import { monitorArgs } from "../../src/render/wait-instructions.js";
+import { monitorArgs } from "../../src/calls/wait-calls.js";
 import { blocks, contextOf, post, runHook, SESSION, structured, T0, tempDataDir, toolName } from "./hook-calls.js";
 
 const read = (data: string) => JSON.parse(readFileSync(join(data, "hooks", `${SESSION}.json`), "utf8")) as SessionState;

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { operation, planWait, pollTargets } from "../../src/policy/index.js";
-import { cronCreateArgs } from "../../src/render/wait-instructions.js";
+import { cronCreateArgs } from "../../src/calls/wait-calls.js";
 import { BACKGROUND_OFF, blocks, contextOf, denialOf, FORMS, post, pre, runBundle, runHook as runWithHooks, structured, T0, tempDataDir, toolName, type RunOptions } from "./hook-calls.js";
 
 const off = (options: RunOptions): RunOptions => ({ ...options, env: { ...BACKGROUND_OFF, ...options.env } });

@@ -8,7 +8,7 @@ import { formatDuration } from "../../src/policy/duration.js";
 import { CRON_FLOOR_S } from "../../src/policy/harness.js";
 import { REGION_RENDERERS } from "../../src/render/blocks/index.js";
 import { conditionWait, conditionWaits } from "../../src/render/blocks/condition-wait.js";
-import { conditionCronCreateArgs, conditionLoopLine, conditionPrompt } from "../../src/render/condition-instructions.js";
+import { conditionCronCreateArgs, conditionLoopLine, conditionPrompt } from "../../src/calls/condition-calls.js";
 
 test("both regions are registered with the generator", () => {
   assert.equal(REGION_RENDERERS["condition-wait"], conditionWait);

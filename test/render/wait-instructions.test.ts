@@ -4,7 +4,7 @@ import { planWait } from "../../src/policy/plan.js";
 import { operation } from "../../src/policy/operations.js";
 import { pollTargets } from "../../src/policy/targets.js";
 import { MONITOR_MAX_TIMEOUT_MS } from "../../src/policy/harness.js";
-import { cronCreateArgs, cronForInterval, loopInterval, loopLine, monitorArgs, scheduleWakeupArgs } from "../../src/render/wait-instructions.js";
+import { cronCreateArgs, cronForInterval, loopInterval, loopLine, monitorArgs, scheduleWakeupArgs } from "../../src/calls/wait-calls.js";
 
 test("cron intervals are whole minutes rounded up to a clean step", () => {
   assert.deepEqual(cronForInterval(3), { cron: "* * * * *", intervalSeconds: 60 });

@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { alternativeTargets, MONITOR_MAX_TIMEOUT_MS, planWait, pollTargets, operation } from "../../src/policy/index.js";
-import { monitorArgs, WATCHER_COMMAND } from "../../src/render/wait-instructions.js";
+import { monitorArgs, WATCHER_COMMAND } from "../../src/calls/wait-calls.js";
 import { splitCommand } from "../../src/watcher/mcp-backend.js";
 import { REARM_MARGIN_S } from "../../src/watcher/watch.js";
 import { simulator } from "./harness.js";

@@ -14,8 +14,8 @@ import {
   formatDuration,
   type NextStep,
 } from "../../policy/index.js";
-import { readyText } from "../../render/condition-instructions.js";
-import { describeCall } from "../../render/wait-instructions.js";
+import { readyText } from "../../calls/condition-calls.js";
+import { describeCall } from "../../calls/wait-calls.js";
 import type { Decide } from "../claude/decision.js";
 import { readToolResult } from "../claude/tool-response.js";
 import type { ConditionRecord } from "../session/state.js";

@@ -5,7 +5,7 @@
 import type { Decide } from "../claude/decision.js";
 import { lastSeen, pendingWorks } from "../session/resume.js";
 import { isLive, waitersOf, withWaiters } from "../session/state.js";
-import { andList } from "../text/safe-text.js";
+import { andList } from "../../calls/words.js";
 import { callOf } from "../text/work-advice.js";
 
 /** SessionStart: on resume, drop the waiters the last session left and mark the session resumed; after a compaction, one line. */

@@ -14,13 +14,14 @@ import {
   type Operation,
   type Verdict,
 } from "../../policy/index.js";
-import { terminalList } from "../../render/wait-instructions.js";
+import { terminalList } from "../../calls/wait-calls.js";
 import type { Decide } from "../claude/decision.js";
 import { fieldFor, pollKeys } from "../session/keys.js";
 import { notifySuggestion, type Ending } from "../text/notify.js";
 import { pollScreenLine } from "../text/screen-line.js";
 import { groupOf, withWork, workFor, type SessionState, type WorkRecord } from "../session/state.js";
-import { andList, safeExcerpt, safeToken } from "../text/safe-text.js";
+import { andList } from "../../calls/words.js";
+import { safeExcerpt, safeToken } from "../text/safe-text.js";
 import { readToolResult, resultField, type ToolResult } from "../claude/tool-response.js";
 import { callOf, deadlineText, nextStepText, stopLines } from "../text/work-advice.js";
 

@@ -8,10 +8,10 @@
 // when proved ours, which ends its watcher and exits without waking anyone. A
 // process it cannot prove is left alone, and wakes nobody: its record is gone. The one line printed is shown
 // to the model, which reports it with what the command's steps end.
-import { parseStopArgument, STOP_LINE_PREFIX } from "../../render/blocks/stop-wait-arguments.js";
+import { parseStopArgument, STOP_LINE_PREFIX } from "../../calls/stop-wait-arguments.js";
 import { STOP_WAIT_COMMANDS } from "../claude/claude-tools.js";
 import type { Decide } from "../claude/decision.js";
-import { andList } from "../text/safe-text.js";
+import { andList } from "../../calls/words.js";
 import { isLive, waitersOf, withWaiters, withWork, type SessionState, type WaiterRecord } from "../session/state.js";
 import { callOf } from "../text/work-advice.js";
 

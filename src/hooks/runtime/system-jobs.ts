@@ -12,7 +12,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { BACKGROUND_HOOK_MARGIN_S } from "../../policy/index.js";
 import { oneLine } from "../../policy/untrusted-text.js";
-import { WATCHER_SCRIPT } from "../../render/wait-instructions.js";
+import { WATCHER_SCRIPT } from "../../calls/wait-calls.js";
 import { MAX_WAKE_LINE_CHARS, WATCHER_LINE_PREFIX, type JobResult, type TimerJob, type WatchJob } from "../wait/one-wake.js";
 import type { JobRunner } from "./background-shell.js";
 import { sleepUnlessAborted } from "./abortable-sleep.js";

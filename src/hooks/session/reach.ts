@@ -4,7 +4,7 @@
 // outcome (REST_OBSERVABLE_OPERATIONS): those wait over MCP when a sign-in
 // exists, else not at all (the model polls, paced by the hooks).
 import { REST_OBSERVABLE_OPERATIONS, type OperationId } from "../../policy/index.js";
-import { watcherCommandAt, type WatcherInvocation } from "../../render/wait-instructions.js";
+import { watcherCommandAt, type WatcherInvocation } from "../../calls/wait-calls.js";
 import type { DecideContext, Reach } from "../claude/decision.js";
 
 /** The watcher's backend words for this operation, or undefined when it cannot see the outcome. */

@@ -20,7 +20,7 @@ import { formatDuration, operation } from "../../policy/index.js";
 import type { DecideContext } from "../claude/decision.js";
 import { isReleased, withWork, type SessionState, type WorkEntry } from "./state.js";
 import { callOf, deadlineText } from "../text/work-advice.js";
-import { andList } from "../text/safe-text.js";
+import { andList } from "../../calls/words.js";
 
 /** Works still owed a wait: not ended, not released by /octoperf:stop-wait since their last poll. */
 export function pendingWorks(state: SessionState): WorkEntry[] {

@@ -25,8 +25,9 @@ import {
   sleepCommand,
   terminalList,
   type WatcherInvocation,
-} from "../../render/wait-instructions.js";
-import { andList, argsJson, safeExcerpt } from "./safe-text.js";
+} from "../../calls/wait-calls.js";
+import { andList } from "../../calls/words.js";
+import { argsJson, safeExcerpt } from "./safe-text.js";
 import { resultErrorText, type ToolResult } from "../claude/tool-response.js";
 
 /** The skill that teaches the wait (typed, so a rename breaks the build). */

@@ -24,8 +24,6 @@ export function safeExcerpt(text: string, max = 160): string {
   return plain.length > max ? `${plain.slice(0, max - 3).trimEnd()}...` : plain;
 }
 
-export { andList } from "../../render/markdown.js";
-
 /** JSON for an argument object shown to the model; every value in it is already validated. */
 export function argsJson(args: object): string {
   return JSON.stringify(args);

@@ -1,12 +1,13 @@
 // Shared words about a recorded work: its call, how its loop or watcher is
 // stopped, and how to wait before the next poll.
 import { formatDuration, operation, type NextStep, type Operation, type PollTarget } from "../../policy/index.js";
-import { describeCall } from "../../render/wait-instructions.js";
+import { describeCall } from "../../calls/wait-calls.js";
 import type { DecideContext } from "../claude/decision.js";
 import { failureSkill, waitLine } from "./plan-text.js";
 import { invocationFor } from "../session/reach.js";
 import { sessionPlan } from "../wait/start.js";
-import { andList, argsJson } from "./safe-text.js";
+import { andList } from "../../calls/words.js";
+import { argsJson } from "./safe-text.js";
 import { groupOf, type SessionState, type WorkEntry, type WorkRecord } from "../session/state.js";
 
 /** "Next: <action>; load the skill <skill>." for every ended wait (handles and conditions alike). */

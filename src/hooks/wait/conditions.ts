@@ -4,7 +4,7 @@
 // the policy's ready and failed predicates (hook condition-outcome). What
 // both hooks share: the record, and how to wait for it.
 import { conditionTarget, type ConditionWait } from "../../policy/index.js";
-import { conditionLoopLine } from "../../render/condition-instructions.js";
+import { conditionLoopLine } from "../../calls/condition-calls.js";
 import type { ConditionRecord, SessionState } from "../session/state.js";
 
 export function withCondition(state: SessionState, key: string, record: ConditionRecord): SessionState {

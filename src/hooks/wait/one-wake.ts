@@ -30,13 +30,13 @@ import {
   type WaitPlan,
 } from "../../policy/index.js";
 import { oneLine } from "../../policy/untrusted-text.js";
-import { describeCall, watcherArgs, watcherTargets } from "../../render/wait-instructions.js";
+import { describeCall, watcherArgs, watcherTargets } from "../../calls/wait-calls.js";
 import type { DecideContext } from "../claude/decision.js";
 import type { PostToolUseInput } from "../claude/input.js";
 import { notifySuggestion } from "../text/notify.js";
 import { waitLine } from "../text/plan-text.js";
 import { invocationFor } from "../session/reach.js";
-import { andList } from "../text/safe-text.js";
+import { andList } from "../../calls/words.js";
 import { sessionPlan } from "./start.js";
 import { waitersOf, watcherHolding, withWaiters, withWork, type SessionState, type WaiterRecord, type WorkEntry, type WorkRecord } from "../session/state.js";
 import { deadlineText, targetOf } from "../text/work-advice.js";

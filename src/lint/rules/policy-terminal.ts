@@ -4,7 +4,7 @@
 // "failure path: ABORTED / ERROR / FAILED") is checked against the terminal
 // values with that outcome, across operations.
 import { OPERATIONS, type Outcome } from "../../policy/index.js";
-import { orList } from "../../render/markdown.js";
+import { orList } from "../../calls/words.js";
 import type { Finding, LintFile, Rule } from "../types.js";
 
 const TERMINAL_SETS: readonly (readonly string[])[] = (() => {

@@ -5,8 +5,9 @@ import { DurationError, formatDuration, MAX_DURATION_S, parseDuration } from "..
 import { planWait, type RealisationChoice } from "../../policy/plan.js";
 import { realisation, WATCHER_MAX_INTERVAL_S } from "../../policy/realisations.js";
 import { TIMER_SCHEDULE_RULE } from "../../policy/schedule.js";
-import { loopInterval } from "../wait-instructions.js";
-import { code, table } from "../markdown.js";
+import { loopInterval } from "../../calls/wait-calls.js";
+import { table } from "../markdown.js";
+import { code } from "../../calls/words.js";
 import { LOGIN_COMMAND } from "../../auth/hosted.js";
 
 export const CADENCE_USAGE = "/octoperf:cadence [duration]";

@@ -6,8 +6,9 @@ import { MAX_BACKGROUND_WAIT_S } from "../../policy/background.js";
 import { planWait, type RealisationChoice } from "../../policy/plan.js";
 import { realisation } from "../../policy/realisations.js";
 import { EARLY_POLL_GAP_MAX_S, startsCoarse, TIMER_SCHEDULE_RULE } from "../../policy/schedule.js";
-import { loopInterval } from "../wait-instructions.js";
-import { code, table } from "../markdown.js";
+import { loopInterval } from "../../calls/wait-calls.js";
+import { table } from "../markdown.js";
+import { code } from "../../calls/words.js";
 import { LOGIN_COMMAND } from "../../auth/hosted.js";
 
 /** How a choice without the watcher polls a wait of `expected` seconds at cadence N, in a table cell. */

@@ -14,7 +14,7 @@ import {
 import { realisation } from "../../policy/realisations.js";
 import { LOGIN_COMMAND } from "../../auth/hosted.js";
 import { CRON_FLOOR_S } from "../../policy/harness.js";
-import { cronForInterval, loopInterval } from "../wait-instructions.js";
+import { cronForInterval, loopInterval } from "../../calls/wait-calls.js";
 
 export function claudeCodeChoice(): string {
   return [

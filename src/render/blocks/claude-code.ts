@@ -6,8 +6,9 @@ import { operation, type OperationId } from "../../policy/operations.js";
 import { planWait } from "../../policy/plan.js";
 import { REALISATIONS } from "../../policy/realisations.js";
 import { pollTargets } from "../../policy/targets.js";
-import { backgroundBashArgs, cronCreateArgs, loopLine, monitorArgs, scheduleWakeupArgs } from "../wait-instructions.js";
-import { code, table } from "../markdown.js";
+import { backgroundBashArgs, cronCreateArgs, loopLine, monitorArgs, scheduleWakeupArgs } from "../../calls/wait-calls.js";
+import { table } from "../markdown.js";
+import { code } from "../../calls/words.js";
 import { operationParam } from "./operation-param.js";
 
 /** Placeholder handles used in examples: valid handles, obviously not real ids. */

@@ -3,8 +3,9 @@
 //   <!-- generated:condition-waits -->                     one line per condition, for the polling skill
 import { CONDITIONS, condition, conditionCadence, conditionDeadline, isConditionId, CONDITION_IDS, type ConditionId } from "../../policy/conditions.js";
 import { formatDuration } from "../../policy/duration.js";
-import { code, list } from "../markdown.js";
-import { conditionNote, readyText } from "../condition-instructions.js";
+import { list } from "../markdown.js";
+import { code } from "../../calls/words.js";
+import { conditionNote, readyText } from "../../calls/condition-calls.js";
 
 export function conditionParam(region: string, params: Readonly<Record<string, string>>): ConditionId {
   const id = params.condition;

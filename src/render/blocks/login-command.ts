@@ -7,7 +7,7 @@
 // (and can show it on a remote shell), then the outcome line.
 import { LOGIN_COMMAND } from "../../auth/hosted.js";
 import { SIGN_IN_TIMEOUT_MS } from "../../auth/sign-in.js";
-import { code } from "../markdown.js";
+import { code } from "../../calls/words.js";
 
 export const LOGIN_USAGE = "/octoperf:login [login | status | logout]";
 

@@ -1,7 +1,8 @@
 // One line per operation (start -> handle -> poll; failure -> skill), for the body of the polling skill, where the
 // full tables would cost too many characters.
 import { OPERATIONS } from "../../policy/operations.js";
-import { code, list, orList } from "../markdown.js";
+import { list } from "../markdown.js";
+import { code, orList } from "../../calls/words.js";
 import { callShape } from "./operations.js";
 
 export function startTools(): string {

@@ -1,7 +1,8 @@
 // Start tool -> handle -> status tool -> terminal values, and failure routes.
 import { formatDuration } from "../../policy/duration.js";
 import { OPERATIONS, deadlineFor, type Operation, type StatusCall } from "../../policy/operations.js";
-import { code, orList, table } from "../markdown.js";
+import { table } from "../markdown.js";
+import { code, orList } from "../../calls/words.js";
 
 /** `tool(arg, arg2)`: the call's shape, each argument named as the tool names it. */
 export function callShape(call: StatusCall): string {

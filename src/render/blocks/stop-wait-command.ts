@@ -6,13 +6,13 @@
 import { HANDLE_PATTERN } from "../../policy/handles.js";
 import { operation } from "../../policy/operations.js";
 import { planWait } from "../../policy/plan.js";
-import { cronCreateArgs, monitorArgs, scheduleWakeupArgs } from "../wait-instructions.js";
-import { code } from "../markdown.js";
+import { cronCreateArgs, monitorArgs, scheduleWakeupArgs } from "../../calls/wait-calls.js";
+import { code } from "../../calls/words.js";
 import { sampleTargets } from "./claude-code.js";
-import { parseStopArgument, STOP_LINE_PREFIX } from "./stop-wait-arguments.js";
-import { DEFAULT_KIND, KIND_RULES } from "./wait-arguments.js";
+import { parseStopArgument, STOP_LINE_PREFIX } from "../../calls/stop-wait-arguments.js";
+import { DEFAULT_KIND, KIND_RULES } from "../../calls/wait-arguments.js";
 
-export { parseStopArgument, type StopParse } from "./stop-wait-arguments.js";
+export { parseStopArgument, type StopParse } from "../../calls/stop-wait-arguments.js";
 
 export const STOP_WAIT_USAGE = "/octoperf:stop-wait [handle]";
 export const STOP_WAIT_EXAMPLES: readonly string[] = ["BENCH_RESULT_ID", "task:TASK_ID", ""];

@@ -3,7 +3,7 @@
 // that end it, and the values that mean it is still going. No skill writes
 // terminal states in its own words.
 import { operation } from "../../policy/operations.js";
-import { code, orList } from "../markdown.js";
+import { code, orList } from "../../calls/words.js";
 import { callShape } from "./operations.js";
 import { operationParam } from "./operation-param.js";
 

@@ -9,8 +9,9 @@ import { planWait } from "../../policy/plan.js";
 import { PROVISIONING_HEADROOM_S } from "../../policy/profiles.js";
 import { WATCHER_MAX_INTERVAL_S } from "../../policy/realisations.js";
 import { TOOL_PREFIXES } from "../../policy/tool-names.js";
-import { cronCreateArgs, cronForInterval, monitorArgs, terminalList } from "../wait-instructions.js";
-import { code, orList, table } from "../markdown.js";
+import { cronCreateArgs, cronForInterval, monitorArgs, terminalList } from "../../calls/wait-calls.js";
+import { table } from "../markdown.js";
+import { code, orList } from "../../calls/words.js";
 import { callShape } from "./operations.js";
 import { sampleTargets } from "./claude-code.js";
 import { KEY_CHECK_COMMAND, SCENARIO_TOOL, WATCHER_KEY_ENV } from "./command-tools.js";
@@ -27,7 +28,7 @@ import {
   WAIT_USAGE,
   parseWaitArguments,
   type KindRule,
-} from "./wait-arguments.js";
+} from "../../calls/wait-arguments.js";
 
 const json = (value: unknown): string => ["```json", JSON.stringify(value, null, 2), "```"].join("\n");
 

@@ -3,7 +3,7 @@
 import { formatDuration } from "../../policy/duration.js";
 import { deadlineFor, operation } from "../../policy/operations.js";
 import { cadenceFor } from "../../policy/cadence.js";
-import { code, orList } from "../markdown.js";
+import { code, orList } from "../../calls/words.js";
 import { callShape } from "./operations.js";
 import { operationParam } from "./operation-param.js";
 

@@ -5,7 +5,7 @@
 // the same flow also runs without the plugin (for the benchmark's baseline).
 import { operation, planWait, pollTargets, terminalValues } from "../../../src/policy/index.js";
 import { expectedRunSeconds } from "../../../src/policy/profiles.js";
-import { cronCreateArgs } from "../../../src/render/wait-instructions.js";
+import { cronCreateArgs } from "../../../src/calls/wait-calls.js";
 import { hookContexts } from "../harness/requests.js";
 import { repeat, text, tool, toolSearch, type Reply, type Step, type Turn } from "../harness/script.js";
 import { octoTool, type ServerForm } from "../harness/session.js";

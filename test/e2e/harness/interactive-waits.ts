@@ -23,7 +23,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { operation, planWait, pollTargets, terminalValues, type WaitPlan } from "../../../src/policy/index.js";
 import { expectedRunSeconds } from "../../../src/policy/profiles.js";
-import { cronCreateArgs, monitorArgs } from "../../../src/render/wait-instructions.js";
+import { cronCreateArgs, monitorArgs } from "../../../src/calls/wait-calls.js";
 import { countWait, firstResultOf, type MeasuredWait } from "./interactive-count.js";
 import { startInteractive } from "./interactive.js";
 import type { MessagesRequest } from "./messages.js";

@@ -8,8 +8,8 @@ import { formatDuration } from "../policy/duration.js";
 import { CLAUDE_MAX_SLEEP_S } from "../policy/harness.js";
 import { realisationChoices } from "../policy/plan.js";
 import type { PollTarget } from "../policy/targets.js";
-import { code, orList } from "./markdown.js";
-import { cronForInterval, describeCall, LOOP_STOP, loopInterval, type CronCreateArgs } from "./wait-instructions.js";
+import { code, orList } from "./words.js";
+import { cronForInterval, describeCall, LOOP_STOP, loopInterval, type CronCreateArgs } from "./wait-calls.js";
 
 function testText(test: ItemTest, markdown: boolean): string {
   const wrap = (text: string) => (markdown ? code(text) : text);

@@ -2,9 +2,9 @@
 // The command body states these rules to the model (rendered from here); the
 // parser proves the rendered usage and examples obey them, and lets tests
 // feed it valid, missing, malformed and hostile arguments.
-import { HANDLE_PATTERN, HandleError, handleProblem } from "../../policy/handles.js";
-import { DurationError, parseDuration, printable } from "../../policy/duration.js";
-import { OPERATIONS, operation, type Operation, type OperationId } from "../../policy/operations.js";
+import { HANDLE_PATTERN, HandleError, handleProblem } from "../policy/handles.js";
+import { DurationError, parseDuration, printable } from "../policy/duration.js";
+import { OPERATIONS, operation, type Operation, type OperationId } from "../policy/operations.js";
 
 export type HandleKind = "bench" | "validation" | "task";
 

@@ -3,7 +3,7 @@
 import { formatDuration } from "../policy/duration.js";
 import { BASH_BACKGROUND_MAX_TIMEOUT_MS, CRON_FLOOR_S, MONITOR_MAX_TIMEOUT_MS, SCHEDULE_WAKEUP_MAX_S, SCHEDULE_WAKEUP_MIN_S } from "../policy/harness.js";
 import type { Operation } from "../policy/operations.js";
-import { orList } from "./markdown.js";
+import { orList } from "./words.js";
 import type { WaitPlan } from "../policy/plan.js";
 import type { PollTarget } from "../policy/targets.js";
 

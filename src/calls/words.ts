@@ -1,0 +1,13 @@
+// The few word helpers commands and text are spelled with: a name in
+// backticks, "a, b or c", "a, b and c".
+export const code = (text: string): string => `\`${text}\``;
+
+function joinList(items: readonly string[], last: string): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(", ")} ${last} ${items.at(-1)}` : (items[0] ?? "");
+}
+
+/** "a, b or c" */
+export const orList = (items: readonly string[]): string => joinList(items, "or");
+
+/** "a, b and c" */
+export const andList = (items: readonly string[]): string => joinList(items, "and");
