@@ -8083,6 +8083,15 @@ function firstLine(value, max = MESSAGE_MAX_CHARS) {
   const end = text.search(/[\r\n\u2028\u2029]/);
   return oneLine(end < 0 ? full : text.slice(0, end), max);
 }
+function serverText(value, max = MESSAGE_MAX_CHARS) {
+  return `\xAB${oneLine(value, max).replace(/[«»]/g, '"')}\xBB`;
+}
+function said(source, value, max = MESSAGE_MAX_CHARS) {
+  return `${source} said: ${serverText(value, max)}`;
+}
+function serverSaid(value, max = MESSAGE_MAX_CHARS) {
+  return said("the server", value, max);
+}
 
 // src/policy/profiles.ts
 var PROVISIONING_HEADROOM_S = 30;
@@ -8887,7 +8896,7 @@ function describe2(status) {
   if (v.kind !== "terminal") return `${status.label} ${shown}`;
   const base = `${status.label} ${v.value} (${v.meaning})`;
   const detail = status.detail ? `, ${status.detail}` : "";
-  return status.message && v.outcome !== "succeeded" ? `${base}${detail}: ${JSON.stringify(status.message)}` : `${base}${detail}`;
+  return status.message && v.outcome !== "succeeded" ? `${base}${detail}; ${serverSaid(status.message)}` : `${base}${detail}`;
 }
 function nextText(next) {
   return next.skill ? `${next.action}; skill: ${next.skill}` : next.action;
@@ -21733,7 +21742,7 @@ function seen(plan, io, answer) {
   const verdict = classify(plan.subject.operation, raw);
   if (verdict.kind === "terminal" || verdict.known) return { verdict, shown: verdict.value ?? "" };
   if (typeof raw === "string" && raw !== "") {
-    const what2 = `${field} ${quoted(io.clean(raw, VALUE_MAX_CHARS))}`;
+    const what2 = `${field} ${serverText(io.clean(raw, VALUE_MAX_CHARS))}`;
     return { verdict, shown: `unknown ${what2}`, unknown: what2 };
   }
   const what = raw === void 0 ? `an answer with no ${field}` : `${field} ${io.clean(describeValue(raw), VALUE_MAX_CHARS)}`;

@@ -268,6 +268,7 @@ function isHandle(value) {
 }
 
 // src/policy/untrusted-text.ts
+var VALUE_MAX_CHARS = 40;
 var MESSAGE_MAX_CHARS = 200;
 var ELLIPSIS = "...";
 var ESCAPE_SEQUENCE = /\x1b\[[0-?]*[ -/]*[@-~]?|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]?/g;
@@ -280,6 +281,18 @@ function oneLine(value, max = MESSAGE_MAX_CHARS) {
   const cut = chars.length > max || window.length < text.length;
   if (!cut) return clean;
   return `${chars.slice(0, Math.max(0, max - ELLIPSIS.length)).join("").trimEnd()}${ELLIPSIS}`;
+}
+function quoted(value, max = VALUE_MAX_CHARS) {
+  return `"${oneLine(value, max).replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+}
+function serverText(value, max = MESSAGE_MAX_CHARS) {
+  return `\xAB${oneLine(value, max).replace(/[«»]/g, '"')}\xBB`;
+}
+function said(source, value, max = MESSAGE_MAX_CHARS) {
+  return `${source} said: ${serverText(value, max)}`;
+}
+function serverSaid(value, max = MESSAGE_MAX_CHARS) {
+  return said("the server", value, max);
 }
 
 // src/policy/profiles.ts
@@ -830,6 +843,9 @@ function joinList(items, last) {
 }
 var orList = (items) => joinList(items, "or");
 var andList = (items) => joinList(items, "and");
+function argsJson(args) {
+  return JSON.stringify(args);
+}
 
 // src/calls/wait-calls.ts
 var WATCHER_SCRIPT = "scripts/octoperf-wait.mjs";
@@ -934,15 +950,6 @@ function backgroundBashArgs(plan, targets, how = DOCUMENTED) {
 }
 function sleepCommand(plan) {
   return `sleep ${plan.cadenceSeconds}`;
-}
-
-// src/hooks/text/safe-text.ts
-function safeExcerpt(text, max = 160) {
-  const plain = text.slice(0, max * 16).replace(/\s+/g, " ").replace(/[^A-Za-z0-9 .,:;()_/%+=-]+/g, "").replace(/\s+/g, " ").trim();
-  return plain.length > max ? `${plain.slice(0, max - 3).trimEnd()}...` : plain;
-}
-function argsJson(args) {
-  return JSON.stringify(args);
 }
 
 // src/hooks/text/notify.ts
@@ -1067,7 +1074,7 @@ function nothingToPoll(op, result) {
     return `OctoPerf ${op.id}: no ${op.handle.field} could be read from the ${op.startTool} result, so the plugin has nothing to pace. If the result does show one, poll ${op.status.tool} as the ${POLLING_SKILL} skill says; if not, nothing was started.`;
   }
   const error = resultErrorText(result);
-  const why = error ? `the server said: ${safeExcerpt(error)}` : `the result holds no ${op.handle.field}`;
+  const why = error ? serverSaid(error, 160) : `the result holds no ${op.handle.field}`;
   return `OctoPerf ${op.id}: ${op.startTool} gave no ${op.handle.field}, so there is nothing to poll (${why}). Nothing is running: fix the cause before starting again, and do not set up a wait.`;
 }
 function unsafeHandle(op, field) {
@@ -1434,8 +1441,8 @@ function endedByWatcher(state, job, ending, line, now) {
   let next = state;
   for (const { key, work } of entries(state, job.works)) {
     if (work.terminal) continue;
-    const said = words[words.indexOf(work.handle) + 1];
-    const acceptor = words.includes(work.handle) ? op.terminal.find((a) => a.value === said) : void 0;
+    const said2 = words[words.indexOf(work.handle) + 1];
+    const acceptor = words.includes(work.handle) ? op.terminal.find((a) => a.value === said2) : void 0;
     const chosen = acceptor ?? fallback;
     next = withWork(next, key, { ...work, terminal: { value: chosen.value, outcome: chosen.outcome, at: now } });
   }
@@ -1464,8 +1471,8 @@ function settleWatch(job, result, state, ctx) {
     const advice = deadlineText(operation(job.op), running.length > 0 ? running : entries(state, job.works), ctx.now);
     return { state: mark(state, job.works, { deadlineNoted: true }), wake: line ? `${line} ${advice}` : advice };
   }
-  const said = line ?? `${WATCHER_LINE_PREFIX} ${job.op}: the watcher ended with ${result.exitCode === null ? "a signal" : `exit code ${result.exitCode}`} and no line`;
-  return { state: markFailed(state, job.works, ctx.now), wake: `${said} ${pollYourself(job)}` };
+  const said2 = line ?? `${WATCHER_LINE_PREFIX} ${job.op}: the watcher ended with ${result.exitCode === null ? "a signal" : `exit code ${result.exitCode}`} and no line`;
+  return { state: markFailed(state, job.works, ctx.now), wake: `${said2} ${pollYourself(job)}` };
 }
 function settleTimer(job, state, ctx) {
   const running = entries(state, job.works).filter((e) => !e.work.terminal);
@@ -2088,12 +2095,12 @@ function storeOptions(io, spec) {
 }
 function failOpen(io, name, error) {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  io.stderr(`octoperf ${hookSpec(name)?.name ?? "hook"}: ${safeExcerpt(message, 200)} (failing open, no decision)`);
+  io.stderr(`octoperf ${hookSpec(name)?.name ?? "hook"}: ${oneLine(message, 200)} (failing open, no decision)`);
   return SILENT;
 }
 function specFor(name, io) {
   const spec = hookSpec(name);
-  if (!spec) io.stderr(`octoperf hook: no hook named ${JSON.stringify(safeExcerpt(name, 40))} (failing open, no decision)`);
+  if (!spec) io.stderr(`octoperf hook: no hook named ${quoted(name, 40)} (failing open, no decision)`);
   return spec;
 }
 var pause = new Int32Array(new SharedArrayBuffer(4));
@@ -2240,7 +2247,7 @@ async function runBackgroundHook(name, io) {
     return failOpen(io, name, error);
   }
   const note = (text) => {
-    io.stderr(`octoperf ${spec.name}: ${safeExcerpt(text, 300)} (nobody woken)`);
+    io.stderr(`octoperf ${spec.name}: ${oneLine(text, 300)} (nobody woken)`);
     return SILENT;
   };
   try {

@@ -206,7 +206,20 @@ function oneLine(value, max = MESSAGE_MAX_CHARS) {
 function quoted(value, max = VALUE_MAX_CHARS) {
   return `"${oneLine(value, max).replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 }
-var VALUE_MAX_CHARS, MESSAGE_MAX_CHARS, ELLIPSIS, ESCAPE_SEQUENCE, NOT_PRINTABLE;
+function plainToken(value) {
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  return typeof value === "string" && PLAIN_TOKEN.test(value) ? value : void 0;
+}
+function serverText(value, max = MESSAGE_MAX_CHARS) {
+  return `\xAB${oneLine(value, max).replace(/[«»]/g, '"')}\xBB`;
+}
+function said(source, value, max = MESSAGE_MAX_CHARS) {
+  return `${source} said: ${serverText(value, max)}`;
+}
+function serverSaid(value, max = MESSAGE_MAX_CHARS) {
+  return said("the server", value, max);
+}
+var VALUE_MAX_CHARS, MESSAGE_MAX_CHARS, ELLIPSIS, ESCAPE_SEQUENCE, NOT_PRINTABLE, PLAIN_TOKEN;
 var init_untrusted_text = __esm({
   "src/policy/untrusted-text.ts"() {
     "use strict";
@@ -215,6 +228,7 @@ var init_untrusted_text = __esm({
     ELLIPSIS = "...";
     ESCAPE_SEQUENCE = /\x1b\[[0-?]*[ -/]*[@-~]?|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|\x9b[0-?]*[ -/]*[@-~]?/g;
     NOT_PRINTABLE = /[^\p{L}\p{M}\p{N}\p{P}\p{S} ]/gu;
+    PLAIN_TOKEN = /^[A-Za-z0-9_.-]{1,40}$/;
   }
 });
 
@@ -1024,26 +1038,6 @@ var init_policy = __esm({
   }
 });
 
-// src/hooks/text/safe-text.ts
-function safeToken(value) {
-  if (typeof value === "number" && Number.isFinite(value)) return String(value);
-  return typeof value === "string" && TOKEN.test(value) ? value : void 0;
-}
-function safeExcerpt(text, max = 160) {
-  const plain = text.slice(0, max * 16).replace(/\s+/g, " ").replace(/[^A-Za-z0-9 .,:;()_/%+=-]+/g, "").replace(/\s+/g, " ").trim();
-  return plain.length > max ? `${plain.slice(0, max - 3).trimEnd()}...` : plain;
-}
-function argsJson(args) {
-  return JSON.stringify(args);
-}
-var TOKEN;
-var init_safe_text = __esm({
-  "src/hooks/text/safe-text.ts"() {
-    "use strict";
-    TOKEN = /^[A-Za-z0-9_.-]{1,40}$/;
-  }
-});
-
 // src/hooks/text/screen-line.ts
 function screenLine(text) {
   return oneLine(text, SCREEN_LINE_MAX_CHARS);
@@ -1057,7 +1051,7 @@ function startScreenLine(op, plan, handles) {
   return `OctoPerf ${op.id} ${handlesOf(handles)}: ${how}; deadline ${formatDuration(plan.deadlineSeconds)}.`;
 }
 function pollScreenLine(op, handle, value, elapsedSeconds, ended) {
-  const shown2 = safeToken(value) ?? "state unknown";
+  const shown2 = plainToken(value) ?? "state unknown";
   const after = formatDuration(Math.max(0, Math.round(elapsedSeconds)));
   if (!ended) return `OctoPerf ${op.id} ${oneLine(handle, 40)}: ${shown2} after ${after}.`;
   const rest = ended.stillRunning > 0 ? `; ${ended.stillRunning} still running` : "";
@@ -1069,7 +1063,6 @@ var init_screen_line = __esm({
     "use strict";
     init_policy();
     init_untrusted_text();
-    init_safe_text();
     SCREEN_LINE_MAX_CHARS = 160;
   }
 });
@@ -1848,12 +1841,12 @@ function storeOptions(io, spec) {
 }
 function failOpen(io, name, error) {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  io.stderr(`octoperf ${hookSpec(name)?.name ?? "hook"}: ${safeExcerpt(message, 200)} (failing open, no decision)`);
+  io.stderr(`octoperf ${hookSpec(name)?.name ?? "hook"}: ${oneLine(message, 200)} (failing open, no decision)`);
   return SILENT;
 }
 function specFor(name, io) {
   const spec = hookSpec(name);
-  if (!spec) io.stderr(`octoperf hook: no hook named ${JSON.stringify(safeExcerpt(name, 40))} (failing open, no decision)`);
+  if (!spec) io.stderr(`octoperf hook: no hook named ${quoted(name, 40)} (failing open, no decision)`);
   return spec;
 }
 function systemStoreIO() {
@@ -1904,7 +1897,7 @@ var init_core = __esm({
     init_lock();
     init_processes();
     init_state_dir();
-    init_safe_text();
+    init_untrusted_text();
     init_environment();
     init_registry();
     MAX_LOCK_WAIT_MS = QUICK_LOCK_WAIT_S * 1e3;
@@ -1915,6 +1908,9 @@ var init_core = __esm({
 // src/calls/words.ts
 function joinList(items, last) {
   return items.length > 1 ? `${items.slice(0, -1).join(", ")} ${last} ${items.at(-1)}` : items[0] ?? "";
+}
+function argsJson(args) {
+  return JSON.stringify(args);
 }
 var code, orList, andList;
 var init_words = __esm({
@@ -2151,7 +2147,7 @@ function nothingToPoll(op, result) {
     return `OctoPerf ${op.id}: no ${op.handle.field} could be read from the ${op.startTool} result, so the plugin has nothing to pace. If the result does show one, poll ${op.status.tool} as the ${POLLING_SKILL} skill says; if not, nothing was started.`;
   }
   const error = resultErrorText(result);
-  const why = error ? `the server said: ${safeExcerpt(error)}` : `the result holds no ${op.handle.field}`;
+  const why = error ? serverSaid(error, 160) : `the result holds no ${op.handle.field}`;
   return `OctoPerf ${op.id}: ${op.startTool} gave no ${op.handle.field}, so there is nothing to poll (${why}). Nothing is running: fix the cause before starting again, and do not set up a wait.`;
 }
 function unsafeHandle(op, field) {
@@ -2227,7 +2223,7 @@ var init_plan_text = __esm({
     init_policy();
     init_wait_calls();
     init_words();
-    init_safe_text();
+    init_untrusted_text();
     init_tool_response();
     POLLING_SKILL = "octoperf-async-polling";
     STOP_WAIT_COMMAND = "/octoperf:stop-wait";
@@ -2436,7 +2432,7 @@ var init_work_advice = __esm({
     init_reach();
     init_start();
     init_words();
-    init_safe_text();
+    init_words();
     init_state();
   }
 });
@@ -2583,7 +2579,7 @@ async function runGuardHook(name, io) {
         return { stdout: "", exitCode: WAKE_EXIT };
       }
       if (step.done || now > limit) {
-        if (step.note) io.stderr(`octoperf ${spec.name}: ${safeExcerpt(step.note, 200)} (nobody woken)`);
+        if (step.note) io.stderr(`octoperf ${spec.name}: ${oneLine(step.note, 200)} (nobody woken)`);
         return SILENT;
       }
       if (!await sleepUnlessAborted(io.pollMs ?? GUARD_POLL_MS, io.signal)) return SILENT;
@@ -2606,7 +2602,7 @@ var init_guard_shell = __esm({
     init_input();
     init_processes();
     init_core();
-    init_safe_text();
+    init_untrusted_text();
     init_state_problem();
     init_store();
     init_guard_turn_end();
@@ -2723,9 +2719,9 @@ var decideConditionRead = (input, state, ctx) => {
   if (!record2 || record2.ended) return { state };
   const result = readToolResult(input.toolResponse);
   const verdict = evaluateCondition(cond, result.kind === "object" && !result.isError ? result.value : void 0);
-  const end = (kind, said, next) => {
-    const ended = { kind, at: ctx.now, text: said };
-    const text = `OctoPerf ${cond.id}: ${said} ${nextStepText(next)} Stop the loop that re-reads it (CronDelete its id).`;
+  const end = (kind, said2, next) => {
+    const ended = { kind, at: ctx.now, text: said2 };
+    const text = `OctoPerf ${cond.id}: ${said2} ${nextStepText(next)} Stop the loop that re-reads it (CronDelete its id).`;
     return { state: withCondition(state, found.key, { ...record2, ended }), decision: { kind: "context", text } };
   };
   if (verdict.kind === "ready") return end("ready", `is ready: ${verdict.meaning} (${verdict.items} listed).`, verdict.next);
@@ -2748,7 +2744,7 @@ init_policy();
 init_keys();
 init_plan_text();
 init_state();
-init_safe_text();
+init_words();
 init_work_advice();
 var POLL_GRACE_RATIO = 0.25;
 function minimumGapSeconds(cadenceSeconds) {
@@ -2897,12 +2893,13 @@ ${signInLine(started.plan.chosen.estimatedTurns)}`, screen } };
 
 // src/hooks/by-name/poll-outcome.ts
 init_policy();
+init_untrusted_text();
 init_wait_calls();
 init_keys();
 
 // src/hooks/text/notify.ts
 init_policy();
-init_safe_text();
+init_words();
 function notificationMessage(op, ending, seconds, handles) {
   const head = `OctoPerf ${op} ${ending} after ${formatDuration(seconds)}: `;
   for (let shown2 = handles.length; shown2 > 0; shown2--) {
@@ -2922,7 +2919,6 @@ function notifySuggestion(op, ending, seconds, handles) {
 init_screen_line();
 init_state();
 init_words();
-init_safe_text();
 init_tool_response();
 init_work_advice();
 function isFullProgress(value) {
@@ -2962,12 +2958,11 @@ function inFlightText(op, key, work, field, value, result, now, failure) {
   const verdict = classify(op, value);
   if (failure !== void 0) {
     lines.push(
-      `The call failed (${safeExcerpt(failure, 160) || "no reason given"}): it counts as a poll whose answer could not be read; ${work.handle} counts as still in flight, and its deadline still applies.`
+      `The call failed (${failure.trim() ? said("Claude Code", failure, 160) : "no reason given"}): it counts as a poll whose answer could not be read; ${work.handle} counts as still in flight, and its deadline still applies.`
     );
   } else if (verdict.kind === "in-flight" && !verdict.known) {
-    const shown2 = safeToken(value);
     lines.push(
-      result.kind === "unknown" || value === void 0 ? `No ${field} could be read from this result; ${work.handle} counts as still in flight, and its deadline still applies.` : `${field} ${shown2 ?? "(an unreadable value)"} is not one the policy knows; ${work.handle} counts as still in flight, and its deadline still applies.`
+      result.kind === "unknown" || value === void 0 ? `No ${field} could be read from this result; ${work.handle} counts as still in flight, and its deadline still applies.` : `${field} ${serverText(value, VALUE_MAX_CHARS)} is not one the policy knows; ${work.handle} counts as still in flight, and its deadline still applies.`
     );
   }
   if (now >= work.deadlineAt && !work.deadlineNoted) lines.push(deadlineText(op, [{ key, work }], now));

@@ -1,5 +1,5 @@
 // The few word helpers commands and text are spelled with: a name in
-// backticks, "a, b or c", "a, b and c".
+// backticks, "a, b or c", "a, b and c", an argument object as JSON.
 export const code = (text: string): string => `\`${text}\``;
 
 function joinList(items: readonly string[], last: string): string {
@@ -11,3 +11,8 @@ export const orList = (items: readonly string[]): string => joinList(items, "or"
 
 /** "a, b and c" */
 export const andList = (items: readonly string[]): string => joinList(items, "and");
+
+/** JSON for an argument object shown to the model; every value in it is already validated. */
+export function argsJson(args: object): string {
+  return JSON.stringify(args);
+}

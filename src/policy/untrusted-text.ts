@@ -1,7 +1,10 @@
 // Text from outside (a service's state, message, file name or id; a hook's
 // stdin) made safe for one output line: the line may wake a model under
 // Monitor or land in a prompt, so it must not be able to start a line of its
-// own, move the cursor, recolour the terminal or hide text. Pure, no I/O;
+// own, move the cursor, recolour the terminal or hide text. What the server
+// said is also set apart in guillemets, labelled, so it cannot pass for the
+// plugin's own words ("the server said: «...»"). This is the one module every
+// outside value goes through, in the hooks and in the watcher. Pure, no I/O;
 // the work is linear and bounded by the cap, whatever the input's size.
 
 /** Cap for a value shown inline (a state, an id, a file name). */
@@ -52,4 +55,27 @@ export function firstLine(value: unknown, max: number = MESSAGE_MAX_CHARS): stri
 /** Is this a line a Monitor can take as it is (printable, no line break)? */
 export function isOneLine(text: string): boolean {
   return !HAS_UNPRINTABLE.test(text);
+}
+
+const PLAIN_TOKEN = /^[A-Za-z0-9_.-]{1,40}$/;
+
+/** A short plain token (a state name, a number) as it is, or undefined when it is anything else. */
+export function plainToken(value: unknown): string | undefined {
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  return typeof value === "string" && PLAIN_TOKEN.test(value) ? value : undefined;
+}
+
+/** Server text set apart: one line, capped, in guillemets (a guillemet inside becomes a plain quote). */
+export function serverText(value: unknown, max: number = MESSAGE_MAX_CHARS): string {
+  return `«${oneLine(value, max).replace(/[«»]/g, '"')}»`;
+}
+
+/** Outside text set apart and labelled with who said it, for a sentence of the plugin's: `the server said: «...»`. */
+export function said(source: "the server" | "Claude Code", value: unknown, max: number = MESSAGE_MAX_CHARS): string {
+  return `${source} said: ${serverText(value, max)}`;
+}
+
+/** What the server said (an error, a failed task's reason), set apart and labelled. */
+export function serverSaid(value: unknown, max: number = MESSAGE_MAX_CHARS): string {
+  return said("the server", value, max);
 }

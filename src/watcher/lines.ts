@@ -4,6 +4,7 @@
 // already made safe (see watch.ts); the caller still passes each whole line
 // through oneLine before it is written.
 import { formatDuration, type NextStep, type Operation, type Outcome, type Verdict } from "../policy/index.js";
+import { serverSaid } from "../policy/untrusted-text.js";
 
 export const PREFIX = "octoperf-wait:";
 
@@ -34,7 +35,7 @@ function describe(status: TargetStatus): string {
   if (v.kind !== "terminal") return `${status.label} ${shown}`;
   const base = `${status.label} ${v.value} (${v.meaning})`;
   const detail = status.detail ? `, ${status.detail}` : "";
-  return status.message && v.outcome !== "succeeded" ? `${base}${detail}: ${JSON.stringify(status.message)}` : `${base}${detail}`;
+  return status.message && v.outcome !== "succeeded" ? `${base}${detail}; ${serverSaid(status.message)}` : `${base}${detail}`;
 }
 
 function nextText(next: NextStep): string {

@@ -4,7 +4,7 @@
 // every wait before a retry, is cut to the time left before the deadline (or
 // the Monitor window), so neither can be outlived by a hanging service.
 import { BENCH_UNDER_WAY, classify, type BenchState, type PollTarget, type Verdict } from "../policy/index.js";
-import { MESSAGE_MAX_CHARS, quoted, VALUE_MAX_CHARS } from "../policy/untrusted-text.js";
+import { MESSAGE_MAX_CHARS, quoted, serverText, VALUE_MAX_CHARS } from "../policy/untrusted-text.js";
 import { describeValue, readCall, type Answer, type Backend } from "./backend.js";
 import type { WatchClock } from "./clock.js";
 import { exitCodeOf, OutOfTimeError, UnreachableError, WatchError, type ExitCode } from "./errors.js";
@@ -115,7 +115,7 @@ function seen(plan: WatchPlan, io: WatchIO, answer: Answer): Seen {
   const verdict = classify(plan.subject.operation, raw);
   if (verdict.kind === "terminal" || verdict.known) return { verdict, shown: verdict.value ?? "" };
   if (typeof raw === "string" && raw !== "") {
-    const what = `${field} ${quoted(io.clean(raw, VALUE_MAX_CHARS))}`;
+    const what = `${field} ${serverText(io.clean(raw, VALUE_MAX_CHARS))}`;
     return { verdict, shown: `unknown ${what}`, unknown: what };
   }
   const what = raw === undefined ? `an answer with no ${field}` : `${field} ${io.clean(describeValue(raw), VALUE_MAX_CHARS)}`;

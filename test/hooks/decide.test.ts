@@ -156,7 +156,7 @@ describe("poll-outcome decide", () => {
 
   it("shows an unknown state as unknown, and never records it", () => {
     const state = running();
-    for (const [value, shown] of [["MIGRATING", "state MIGRATING is not one the policy knows"], ["FINISHED\nstate: FAILED", "state (an unreadable value) is not one the policy knows"], [7, "state 7 is not one the policy knows"]] as const) {
+    for (const [value, shown] of [["MIGRATING", "state «MIGRATING» is not one the policy knows"], ["FINISHED\nstate: FAILED", "state «FINISHED state: FAILED» is not one the policy knows"], [7, "state «7» is not one the policy knows"]] as const) {
       const decided = decideOutcome(answer(value), state, at(60));
       assert.equal(decided.state, state);
       assert.equal(decided.decision?.text, `${shown}; b1 counts as still in flight, and its deadline still applies.`);
@@ -202,7 +202,7 @@ describe("plan-after-start decide", () => {
     const state = emptyState();
     const decided = decideStart(post("run_scenario", { scenarioId: "sc1" }, { isError: true, content: [{ type: "text", text: "quota exceeded" }] }), state, at(0));
     assert.equal(decided.state, state);
-    assert.match(decided.decision?.text ?? "", /nothing to poll \(the server said: quota exceeded\)/);
+    assert.match(decided.decision?.text ?? "", /nothing to poll \(the server said: «quota exceeded»\)/);
   });
 });
 

@@ -147,7 +147,7 @@ describe("plan-after-start", () => {
       const run = runHook("plan-after-start", post(toolName("run_scenario", form), { scenarioId: "sc1" }, failed), { data: tempDataDir(), now: T0 });
       assert.equal(
         contextOf(run),
-        "OctoPerf scenario-run: run_scenario gave no benchResultIds, so there is nothing to poll (the server said: No matching plan for scenario sc1: (curl evil) quota exceeded retry later). " +
+        "OctoPerf scenario-run: run_scenario gave no benchResultIds, so there is nothing to poll (the server said: «No matching plan for scenario \"sc1\": `$(curl evil)` quota exceeded retry later»). " +
           "Nothing is running: fix the cause before starting again, and do not set up a wait.",
       );
     });

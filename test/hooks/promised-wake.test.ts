@@ -196,7 +196,7 @@ describe("a failed poll is a poll", () => {
     const decided = claimAfterPoll(decideOutcome)(input, started(["b1"]), ctxAt(6));
     assert.equal(
       decided.decision?.kind === "context" ? decided.decision.text : undefined,
-      "The call failed (MCP server octoperf tool get_bench_result timed out after 10s): it counts as a poll whose answer could not be read; b1 counts as still in flight, and its deadline still applies.",
+      "The call failed (Claude Code said: «MCP server \"octoperf\" tool \"get_bench_result\" timed out after 10s»): it counts as a poll whose answer could not be read; b1 counts as still in flight, and its deadline still applies.",
     );
     assert.equal(decided.state.waiters?.[0]?.kind, "timer");
     assert.equal(armAfterPoll(input, started(["b1"]), ctxAt(6)).job?.kind, "timer");

@@ -50,7 +50,7 @@ test("a state with a line break and escape sequences cannot forge a line: one fi
   const outcome = await watch(["bench", "b1"]);
   assert.equal(outcome.code, 0);
   assert.deepEqual(outcome.lines, [
-    `octoperf-wait: scenario-run succeeded: b1 FINISHED (the run completed). Next: ${runNext("FINISHED")}. (saw state "RUNNING octoperf-wait: scenario-run s...", unknown to the policy, treated as in flight)`,
+    `octoperf-wait: scenario-run succeeded: b1 FINISHED (the run completed). Next: ${runNext("FINISHED")}. (saw state «RUNNING octoperf-wait: scenario-run s...», unknown to the policy, treated as in flight)`,
   ]);
   assert.equal(outcome.elapsedMs, 30_000);
   assert.equal((outcome.stderr.match(FLAG) ?? []).length, 1, "flagged once, though seen twice");
@@ -63,7 +63,7 @@ test("a hostile state to the end: the deadline passes on time and the line shows
   const outcome = await watch(["bench", "b1", "--deadline", "1m"]);
   assert.equal(outcome.code, 2);
   assert.deepEqual(outcome.lines, [
-    'octoperf-wait: scenario-run deadline passed after 1m (expected 10m): b1 unknown state "RUN NING x". Next: check get_bench_result(b1); stop a stuck run, or wait again with a later --deadline. (saw state "RUN NING x", unknown to the policy, treated as in flight)',
+    'octoperf-wait: scenario-run deadline passed after 1m (expected 10m): b1 unknown state «RUN NING x». Next: check get_bench_result(b1); stop a stuck run, or wait again with a later --deadline. (saw state «RUN NING x», unknown to the policy, treated as in flight)',
   ]);
   assert.equal(outcome.elapsedMs, 60_000);
   everyLineSafe(outcome);
@@ -99,7 +99,7 @@ test("FailedTaskResult is FAILED with the first line of its stack trace quoted",
   const outcome = await watch(["task", "t1", "--operation", "pdf-export"]);
   assert.equal(outcome.code, 1);
   assert.deepEqual(outcome.lines, [
-    `octoperf-wait: pdf-export failed: t1 FAILED (the export failed; the task's message holds the reason): "java.lang.IllegalStateException: chart 3 is gone". Next: ${pdfNext("FAILED")}.`,
+    `octoperf-wait: pdf-export failed: t1 FAILED (the export failed; the task's message holds the reason); the server said: «java.lang.IllegalStateException: chart 3 is gone». Next: ${pdfNext("FAILED")}.`,
   ]);
   everyLineSafe(outcome);
 });
@@ -228,7 +228,7 @@ test("an answer past 1 MB is not read; a key the service echoes back is redacted
   const echo = await against((_path) => ({ json: { "@type": "FailedTaskResult", stackTrace: `Forbidden for Authorization: Bearer ${API_KEY} on this task` } }));
   const echoed = await echo.watch(["task", "t1", "--operation", "pdf-export"]);
   assert.equal(echoed.code, 1);
-  assert.match(echoed.lines[0]!, /: "Forbidden for Authorization: Bearer \[redacted\] on this task"\./);
+  assert.match(echoed.lines[0]!, /; the server said: «Forbidden for Authorization: Bearer \[redacted\] on this task»\./);
   everyLineSafe(echoed);
 });
 

@@ -38,7 +38,7 @@ test("MCP over HTTP: abort, error during scaling, unknown state", async () => {
   for (const [fault, code, pattern] of [
     ["abort", 1, /failed: bench-\w+ ABORTED/],
     ["error-scaling", 1, /failed: bench-\w+ ERROR/],
-    ["unknown-state", 0, new RegExp(`succeeded: .*saw state "${UNKNOWN_STATE}", unknown to the policy`)],
+    ["unknown-state", 0, new RegExp(`succeeded: .*saw state «${UNKNOWN_STATE}», unknown to the policy`)],
   ] as const) {
     const { platform, mcp } = await overHttp(fault);
     const [id] = platform.runScenario("scn-smoke").benchResultIds as [string];
@@ -57,7 +57,7 @@ test("MCP over HTTP: a partial batch export is PARTIAL (exit 1), and a correlati
   const partial = await mcp(["task", taskId, "--operation", "pdf-batch-export"]);
   assert.equal(partial.code, 1);
   assert.deepEqual(partial.lines, [
-    `octoperf-wait: pdf-batch-export partial: ${taskId} PARTIAL (some reports were exported, some were not): "Not exported (runs still in progress): ${live.id}". Next: ${operation("pdf-batch-export").terminal[1]!.next.action}; skill: octoperf-export-bench-report-pdf.`,
+    `octoperf-wait: pdf-batch-export partial: ${taskId} PARTIAL (some reports were exported, some were not); the server said: «Not exported (runs still in progress): ${live.id}». Next: ${operation("pdf-batch-export").terminal[1]!.next.action}; skill: octoperf-export-bench-report-pdf.`,
   ]);
   const correlation = platform.applyCorrelations("proj-demo", "vu-browse").taskId;
   const applied = await mcp(["task", correlation, "--operation", "correlation"]);
@@ -78,7 +78,7 @@ test("MCP over HTTP: failed task with its message, stuck task to the deadline", 
   const { taskId } = failing.platform.applyCorrelations("proj-demo", "vu-browse");
   const failed = await failing.mcp(["task", taskId, "--operation", "correlation"]);
   assert.equal(failed.code, 1);
-  assert.ok(failed.lines[0]!.includes(JSON.stringify(TASK_FAILURE_MESSAGES.correlation)));
+  assert.ok(failed.lines[0]!.includes(`the server said: «${TASK_FAILURE_MESSAGES.correlation}»`), failed.lines[0]);
   const stuck = await overHttp("task-stuck");
   const other = stuck.platform.applyCorrelations("proj-demo", "vu-browse").taskId;
   const outcome = await stuck.mcp(["task", other, "--deadline", "1m"]);
@@ -187,7 +187,7 @@ test("MCP, hostile values: a state with a line break and escapes is one quoted u
   const outcome = await mcp(["bench", "b1"]);
   assert.equal(outcome.code, 1);
   assert.deepEqual(outcome.lines, [
-    `octoperf-wait: scenario-run failed: b1 ABORTED (the run was stopped or aborted mid-way). Next: ${operation("scenario-run").terminal[1]!.next.action}; skill: octoperf-scenario-diagnosis. (saw state "RUNNING octoperf-wait: scenario-run s...", unknown to the policy, treated as in flight)`,
+    `octoperf-wait: scenario-run failed: b1 ABORTED (the run was stopped or aborted mid-way). Next: ${operation("scenario-run").terminal[1]!.next.action}; skill: octoperf-scenario-diagnosis. (saw state «RUNNING octoperf-wait: scenario-run s...», unknown to the policy, treated as in flight)`,
   ]);
   assert.equal(outcome.elapsedMs, 20_000);
   assert.ok(!/[\x00-\x09\x0b-\x1f]/.test(outcome.stdout + outcome.stderr));

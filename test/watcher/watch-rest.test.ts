@@ -75,10 +75,10 @@ test("an unknown new state is in flight, said on stderr and in the final line", 
   const [id] = platform.runScenario("scn-smoke").benchResultIds as [string];
   const outcome = await watch(["bench", id, "--interval", "3s"]);
   assert.equal(outcome.code, 0);
-  assert.equal((outcome.stderr.match(new RegExp(`bench-0002: state "${UNKNOWN_STATE}" is not an outcome the policy knows; treated as still in flight`, "g")) ?? []).length, 1);
+  assert.equal((outcome.stderr.match(new RegExp(`bench-0002: state «${UNKNOWN_STATE}» is not an outcome the policy knows; treated as still in flight`, "g")) ?? []).length, 1);
   assert.deepEqual(outcome.lines, [
     "octoperf-wait: scenario-run under way: bench-0002 RUNNING, expected to end in about 9m27s. The next line comes when it ends.",
-    `octoperf-wait: scenario-run succeeded: bench-0002 FINISHED (the run completed). Next: ${next("FINISHED")}; skill: octoperf-bench-reports. (saw state "${UNKNOWN_STATE}", unknown to the policy, treated as in flight)`,
+    `octoperf-wait: scenario-run succeeded: bench-0002 FINISHED (the run completed). Next: ${next("FINISHED")}; skill: octoperf-bench-reports. (saw state «${UNKNOWN_STATE}», unknown to the policy, treated as in flight)`,
   ]);
 });
 
@@ -90,7 +90,7 @@ test("a task that FAILS: exit 1 and the service's message, quoted", async () => 
   const outcome = await watch(["task", taskId, "--operation", "pdf-export"]);
   assert.equal(outcome.code, 1);
   assert.deepEqual(outcome.lines, [
-    `octoperf-wait: pdf-export failed: ${taskId} FAILED (the export failed; the task's message holds the reason): ${JSON.stringify(`java.lang.IllegalStateException: ${TASK_FAILURE_MESSAGES.pdf}`)}. Next: ${operation("pdf-export").terminal[1]!.next.action}; skill: octoperf-export-bench-report-pdf.`,
+    `octoperf-wait: pdf-export failed: ${taskId} FAILED (the export failed; the task's message holds the reason); the server said: «java.lang.IllegalStateException: ${TASK_FAILURE_MESSAGES.pdf}». Next: ${operation("pdf-export").terminal[1]!.next.action}; skill: octoperf-export-bench-report-pdf.`,
   ]);
 });
 

@@ -22,7 +22,7 @@ import type { Decide, DecideContext } from "../claude/decision.js";
 import { pollKeys } from "../session/keys.js";
 import { STOP_WAIT_COMMAND } from "../text/plan-text.js";
 import { schedulesOf, timerFor, watcherHolding, withWork, workFor, type SessionState, type WaiterRecord, type WorkRecord } from "../session/state.js";
-import { argsJson } from "../text/safe-text.js";
+import { argsJson } from "../../calls/words.js";
 import { callOf, nextStepText, stopLines, waitAgainLine } from "../text/work-advice.js";
 
 /**

@@ -14,6 +14,7 @@ import {
   type Operation,
   type Verdict,
 } from "../../policy/index.js";
+import { said, serverText, VALUE_MAX_CHARS } from "../../policy/untrusted-text.js";
 import { terminalList } from "../../calls/wait-calls.js";
 import type { Decide } from "../claude/decision.js";
 import { fieldFor, pollKeys } from "../session/keys.js";
@@ -21,7 +22,6 @@ import { notifySuggestion, type Ending } from "../text/notify.js";
 import { pollScreenLine } from "../text/screen-line.js";
 import { groupOf, withWork, workFor, type SessionState, type WorkRecord } from "../session/state.js";
 import { andList } from "../../calls/words.js";
-import { safeExcerpt, safeToken } from "../text/safe-text.js";
 import { readToolResult, resultField, type ToolResult } from "../claude/tool-response.js";
 import { callOf, deadlineText, nextStepText, stopLines } from "../text/work-advice.js";
 
@@ -72,14 +72,13 @@ function inFlightText(op: Operation, key: string, work: WorkRecord, field: strin
   const verdict = classify(op, value);
   if (failure !== undefined) {
     lines.push(
-      `The call failed (${safeExcerpt(failure, 160) || "no reason given"}): it counts as a poll whose answer could not be read; ${work.handle} counts as still in flight, and its deadline still applies.`,
+      `The call failed (${failure.trim() ? said("Claude Code", failure, 160) : "no reason given"}): it counts as a poll whose answer could not be read; ${work.handle} counts as still in flight, and its deadline still applies.`,
     );
   } else if (verdict.kind === "in-flight" && !verdict.known) {
-    const shown = safeToken(value);
     lines.push(
       result.kind === "unknown" || value === undefined
         ? `No ${field} could be read from this result; ${work.handle} counts as still in flight, and its deadline still applies.`
-        : `${field} ${shown ?? "(an unreadable value)"} is not one the policy knows; ${work.handle} counts as still in flight, and its deadline still applies.`,
+        : `${field} ${serverText(value, VALUE_MAX_CHARS)} is not one the policy knows; ${work.handle} counts as still in flight, and its deadline still applies.`,
     );
   }
   if (now >= work.deadlineAt && !work.deadlineNoted) lines.push(deadlineText(op, [{ key, work }], now));

@@ -113,7 +113,7 @@ export function resultField(result: ToolResult, field: string): unknown {
   return undefined;
 }
 
-/** Words of an error the result carries (for "why nothing started"), from a bounded prefix, unfiltered: pass it through safeExcerpt. */
+/** Words of an error the result carries (for "why nothing started"), from a bounded prefix, unfiltered: pass it through serverSaid (policy/untrusted-text.ts). */
 export function resultErrorText(result: ToolResult): string | undefined {
   if (result.kind === "text") {
     const head = result.text.slice(0, MAX_SCANNED_CHARS);

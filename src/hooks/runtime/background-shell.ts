@@ -10,7 +10,7 @@ import { parseHookInput, type PostToolUseInput } from "../claude/input.js";
 import { ownProof } from "../session/processes.js";
 import type { BackgroundSpec } from "./registry.js";
 import { backgroundHooksOn, contextFor, failOpen, specFor, storeOptions, type HookIO } from "./core.js";
-import { safeExcerpt } from "../text/safe-text.js";
+import { oneLine } from "../../policy/untrusted-text.js";
 import { emptyState, waitersOf, withWaiters, type SessionState } from "../session/state.js";
 import { StateProblem } from "../session/state-problem.js";
 import { updateSession } from "../session/store.js";
@@ -70,7 +70,7 @@ export async function runBackgroundHook(name: string, io: BackgroundIO): Promise
     return failOpen(io, name, error);
   }
   const note = (text: string): Emission => {
-    io.stderr(`octoperf ${spec.name}: ${safeExcerpt(text, 300)} (nobody woken)`);
+    io.stderr(`octoperf ${spec.name}: ${oneLine(text, 300)} (nobody woken)`);
     return SILENT;
   };
   try {

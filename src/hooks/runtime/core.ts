@@ -13,7 +13,7 @@ import { isRecordedProcess, type ProcessProbe } from "../session/processes.js";
 import type { WaiterRecord } from "../session/state.js";
 import { stateDir, type StateDirIO } from "../session/state-dir.js";
 import type { StoreOptions } from "../session/store.js";
-import { safeExcerpt } from "../text/safe-text.js";
+import { oneLine, quoted } from "../../policy/untrusted-text.js";
 import { API_KEY_ENV, DISABLE_ENV, TEST_CLOCK_ENV, TEST_TIME_SCALE_ENV } from "./environment.js";
 import { BACKGROUND_HOOK_NAMES, hookSpec, type HookSpec } from "./registry.js";
 
@@ -88,14 +88,14 @@ export function storeOptions(io: HookIO, spec: HookSpec): StoreOptions {
 
 export function failOpen(io: HookIO, name: string, error: unknown): Emission {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  io.stderr(`octoperf ${hookSpec(name)?.name ?? "hook"}: ${safeExcerpt(message, 200)} (failing open, no decision)`);
+  io.stderr(`octoperf ${hookSpec(name)?.name ?? "hook"}: ${oneLine(message, 200)} (failing open, no decision)`);
   return SILENT;
 }
 
 /** The spec for `name`, or undefined after saying so (never echoing the name raw). */
 export function specFor(name: string, io: HookIO): HookSpec | undefined {
   const spec = hookSpec(name);
-  if (!spec) io.stderr(`octoperf hook: no hook named ${JSON.stringify(safeExcerpt(name, 40))} (failing open, no decision)`);
+  if (!spec) io.stderr(`octoperf hook: no hook named ${quoted(name, 40)} (failing open, no decision)`);
   return spec;
 }
 

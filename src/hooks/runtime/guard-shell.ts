@@ -10,7 +10,7 @@ import { SILENT, type Emission } from "../claude/decision.js";
 import { parseHookInput } from "../claude/input.js";
 import { ownProof } from "../session/processes.js";
 import { contextFor, failOpen, isDisabled, specFor, storeOptions, type HookIO } from "./core.js";
-import { safeExcerpt } from "../text/safe-text.js";
+import { oneLine } from "../../policy/untrusted-text.js";
 import type { GuardRecord } from "../session/state.js";
 import { StateProblem } from "../session/state-problem.js";
 import { updateSession } from "../session/store.js";
@@ -56,7 +56,7 @@ export async function runGuardHook(name: string, io: GuardIO): Promise<Emission>
         return { stdout: "", exitCode: WAKE_EXIT };
       }
       if (step.done || now > limit) {
-        if (step.note) io.stderr(`octoperf ${spec.name}: ${safeExcerpt(step.note, 200)} (nobody woken)`);
+        if (step.note) io.stderr(`octoperf ${spec.name}: ${oneLine(step.note, 200)} (nobody woken)`);
         return SILENT;
       }
       if (!(await sleepUnlessAborted(io.pollMs ?? GUARD_POLL_MS, io.signal))) return SILENT;

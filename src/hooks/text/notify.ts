@@ -3,7 +3,7 @@
 // tool, 2.1.330) whose message fits its limit. Every value in the message is
 // a policy word, a validated handle or a number.
 import { formatDuration, NOTIFY_AFTER_S, PUSH_NOTIFICATION_MAX_CHARS, type OperationId } from "../../policy/index.js";
-import { argsJson } from "./safe-text.js";
+import { argsJson } from "../../calls/words.js";
 
 export type Ending = "succeeded" | "failed" | "partial";
 

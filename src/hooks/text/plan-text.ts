@@ -26,8 +26,8 @@ import {
   terminalList,
   type WatcherInvocation,
 } from "../../calls/wait-calls.js";
-import { andList } from "../../calls/words.js";
-import { argsJson, safeExcerpt } from "./safe-text.js";
+import { andList, argsJson } from "../../calls/words.js";
+import { serverSaid } from "../../policy/untrusted-text.js";
 import { resultErrorText, type ToolResult } from "../claude/tool-response.js";
 
 /** The skill that teaches the wait (typed, so a rename breaks the build). */
@@ -46,7 +46,7 @@ export function nothingToPoll(op: Operation, result: ToolResult): string {
     );
   }
   const error = resultErrorText(result);
-  const why = error ? `the server said: ${safeExcerpt(error)}` : `the result holds no ${op.handle.field}`;
+  const why = error ? serverSaid(error, 160) : `the result holds no ${op.handle.field}`;
   return (
     `OctoPerf ${op.id}: ${op.startTool} gave no ${op.handle.field}, so there is nothing to poll (${why}). ` +
     `Nothing is running: fix the cause before starting again, and do not set up a wait.`

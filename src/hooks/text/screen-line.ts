@@ -6,8 +6,7 @@
 // the poll hook say it: where the wait stands, in a line, never the model's
 // instructions.
 import { formatDuration, nextPollGap, type Operation, type WaitPlan } from "../../policy/index.js";
-import { oneLine } from "../../policy/untrusted-text.js";
-import { safeToken } from "./safe-text.js";
+import { oneLine, plainToken } from "../../policy/untrusted-text.js";
 
 /** Short enough for one line of a narrow terminal after the client's prefix. */
 export const SCREEN_LINE_MAX_CHARS = 160;
@@ -35,7 +34,7 @@ export function startScreenLine(op: Operation, plan: WaitPlan, handles: readonly
 
 /** After a poll: the value seen and how long the work has run; at the end, the outcome and how many handles still run. */
 export function pollScreenLine(op: Operation, handle: string, value: unknown, elapsedSeconds: number, ended?: { readonly outcome: string; readonly stillRunning: number }): string {
-  const shown = safeToken(value) ?? "state unknown";
+  const shown = plainToken(value) ?? "state unknown";
   const after = formatDuration(Math.max(0, Math.round(elapsedSeconds)));
   if (!ended) return `OctoPerf ${op.id} ${oneLine(handle, 40)}: ${shown} after ${after}.`;
   const rest = ended.stillRunning > 0 ? `; ${ended.stillRunning} still running` : "";

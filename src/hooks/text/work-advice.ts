@@ -7,7 +7,7 @@ import { failureSkill, waitLine } from "./plan-text.js";
 import { invocationFor } from "../session/reach.js";
 import { sessionPlan } from "../wait/start.js";
 import { andList } from "../../calls/words.js";
-import { argsJson } from "./safe-text.js";
+import { argsJson } from "../../calls/words.js";
 import { groupOf, type SessionState, type WorkEntry, type WorkRecord } from "../session/state.js";
 
 /** "Next: <action>; load the skill <skill>." for every ended wait (handles and conditions alike). */
