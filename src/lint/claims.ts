@@ -23,7 +23,7 @@ const NUMBER = String.raw`(\d+(?:\.\d+)?)\s*(?:%|percent\b)?`;
 /** Words and signs that put a value under a mark. */
 const BELOW = String.raw`<=?|≤|(?:is |stays? |remains? |sits? |reads? |shows? )?(?:less than|lower than|smaller than|below|under|short of|beneath)|(?:has(?:n't| not)|did(?:n't| not)|does(?:n't| not)) (?:yet )?(?:reach(?:ed)?|hit|get to)|not (?:yet )?(?:at|reached)|not yet|isn't yet`;
 /** Words and signs that put a value at or over a mark (bare verbs too, as a question asks: "does it read 1?"). */
-const AT = String.raw`>=?|≥|={1,3}|(?:reach(?:es|ed)?|hits?|gets? to|arrives? at|climbs? to|touches|equals?|is equal to|is at|is|at|of|to|becomes?|turns?|shows?|reads?|returns?|exceeds?|over|above|more than|greater than|at least)`;
+const AT = String.raw`>=?|≥|={1,3}|(?:reach(?:es|ed)?|hits?|gets? to|arrives? at|climbs? to|touches|equals?|is equal to|is at|is|at|of|to|becomes?|turns?|shows?|reads?|returns?|exceeds?|pass(?:es|ed)?|goes (?:past|beyond)|gone (?:past|beyond)|cross(?:es|ed)?|tops|over|above|past|beyond|more than|greater than|at least)`;
 const COMPARISON_RE = new RegExp(String.raw`(?<![\w.])(?:(${BELOW})|(${AT}))\s*[\`"'(]*\s*${NUMBER}(?![\d.]*\d)`, "gi");
 
 /** Every value set against a mark in a sentence, in order. */
@@ -67,10 +67,37 @@ export function consequences(text: string): Set<Consequence> {
  * one that decides), "may still end ABORTED".
  */
 export const DENIES_RE =
-  /\b(never|not (?:a |the |any )?(?:terminal|end|proof|signal|sign|reliable|enough)|no (?:proof|signal|sign)|does(?:n't| not) (?:mean|tell|say|prove|imply)|even (?:at|when|if|though)|(?:can|could|may) (?:sit|stay|stall|freeze|hang|linger|read|show|reach|hit)|may (?:still|end)|might|regardless|freez(?:e|es|ing)|frozen|rather than|instead|(?:says|tells|proves|means) (?:you )?nothing|on its own|by itself)\b/i;
+  /\b(never|not (?:a |the |any )?(?:terminal|end|proof|signal|sign|reliable|enough)|no (?:proof|signal|sign)|does(?:n't| not) (?:mean|tell|say|prove|imply)|even (?:at|when|if|though)|(?:can|could|may) (?:sit|stay|stall|freeze|hang|linger|read|show|reach|hit)|may (?:still|end)|might|regardless|freez(?:e|es|ing)|froze|frozen|rather than|instead|(?:says|tells|proves|means) (?:you )?nothing|on its own|by itself)\b/i;
 
 /** The full mark of a progress value: 1 (a fraction) or 100 (a percentage). */
 export const isFullMark = (value: number): boolean => value === 1 || value === 100;
+
+/** Wording that the work has not ended: "has not ended yet", "hasn't finished", "unfinished". */
+const NOT_ENDED_RE = /(?:\bnot|n't|\bnever)\s+(?:yet\s+)?(?:been\s+)?(?:ended|finished|done|over|completed?|through)\b|\b(?:unfinished|incomplete)\b/i;
+/** Wording of the work's end as a state ("is finished", "can be called done"), not a conjunction of time ("until", "once"). */
+const ENDED_RE = /\b(?:done|finished|complete[ds]?|over|ended|terminal|final|succeeded|wrapped up|concluded|at an end)\b/i;
+
+/** A value a progress reading can take short of its full mark: a fraction under 1, a percentage under 100. */
+const isShortOfMark = (c: Comparison): boolean =>
+  c.value > 0 && (c.value < 1 || (c.value < 100 && /%|percent/i.test(c.text)));
+
+/**
+ * A claim that a progress value short of the full mark tells the run's state:
+ * "a progress of 0.97 means the run has not ended yet" (a value read as not
+ * ended), "once progress passes 99 %, the run is finished" (a value reached or
+ * passed read as the end). Progress is elapsed time and freezes where a run
+ * breaks, so no value of it says whether the run has ended. A value read as a
+ * milestone of time ("until it passes 50 %, then tell the user") states neither.
+ */
+export function valueAsState(text: string): (Comparison & { readonly reading: "ended" | "not ended" }) | undefined {
+  for (const c of comparisons(text)) {
+    if (isFullMark(c.value) || !isShortOfMark(c)) continue;
+    const rest = `${text.slice(0, c.offset)} ${text.slice(c.offset + c.text.length)}`;
+    if (NOT_ENDED_RE.test(rest)) return { ...c, reading: "not ended" };
+    if (c.side === "at" && ENDED_RE.test(rest)) return { ...c, reading: "ended" };
+  }
+  return undefined;
+}
 
 /**
  * A claim that makes a progress value's full mark the end of the work: the

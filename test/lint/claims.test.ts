@@ -4,7 +4,7 @@
 // question read with its answer.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { CADENCE_REFERENCE_RE, comparisons, fullMarkAsEnd, paces, REFUSAL_RE } from "../../src/lint/claims.js";
+import { CADENCE_REFERENCE_RE, comparisons, fullMarkAsEnd, paces, REFUSAL_RE, valueAsState } from "../../src/lint/claims.js";
 import { answerOf, type Sentence } from "../../src/lint/prose.js";
 
 describe("claims", () => {
@@ -22,6 +22,15 @@ describe("claims", () => {
     assert.equal(fullMarkAsEnd("the run is done once progress reaches 100 %")?.side, "at");
     assert.equal(fullMarkAsEnd("keep polling while it is below 0.5"), undefined);
     assert.equal(fullMarkAsEnd("progress reaches 1.0 and the user sees it"), undefined);
+  });
+
+  it("reads a value short of the full mark as the run's state, ended or not, not as a milestone", () => {
+    assert.equal(valueAsState("a reading of 0.9 means the run hasn't finished")?.reading, "not ended");
+    assert.equal(valueAsState("when it goes past 95 % the test counts as done")?.reading, "ended");
+    assert.equal(valueAsState("above 0.8 the job is over")?.reading, "ended");
+    assert.equal(valueAsState("until it passes 50 %, tell the user it is early"), undefined, "a milestone of time");
+    assert.equal(valueAsState("at 1.0 it is done"), undefined, "the full mark is fullMarkAsEnd's");
+    assert.equal(valueAsState("below 2 % of errors the run is done"), undefined, "no comparison of a progress value read as an end from below");
   });
 
   it("reads a question with its answer, within its block, up to the next question", () => {
