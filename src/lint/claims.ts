@@ -195,6 +195,51 @@ export function paces(text: string): Pace[] {
   return out.sort((a, b) => a.offset - b.offset);
 }
 
+/** Counts written in words, as durations use them ("a ten-minute run", "an hour-long soak"). */
+const WORD_COUNTS: Readonly<Record<string, number>> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, "forty-five": 45, fifty: 50, sixty: 60, ninety: 90,
+};
+const WORD_COUNT = String.raw`(?:${Object.keys(WORD_COUNTS).sort((a, b) => b.length - a.length).join("|")})`;
+/** Seconds in a count as written, in digits or words. */
+export function countOf(word: string): number {
+  return WORD_COUNTS[word.toLowerCase()] ?? Number(word);
+}
+
+/** The work a wait is on, as a noun. */
+const WORK = String.raw`(?:runs?|tests?|validations?|exports?|tasks?|jobs?|imports?|soaks?|scenarios?|correlations?|batch(?:es)?|refresh(?:es)?)`;
+/** Words that do not modify the work ("2 minutes *of the* run", "3 s *in each* test"). */
+const NOT_MODIFIER = String.raw`(?!(?:of|the|in|into|for|after|before|per|each|every|a|an|and|or|then|while|during)\b)`;
+/** A length as an adjective: "10-minute", "2 min", "ten-minute", "an hour-long" (a count in words takes a unit in words). */
+const LENGTH = String.raw`(?:(\d+(?:\.\d+)?)[- ]?(second|sec|minute|min|hour|hr|s|m|h)|(${WORD_COUNT})[- ](second|minute|hour))(?:[- ]long)?`;
+/** "a ten-minute scenario run", "a 2 min batch export", "an hour-long soak": the duration as an adjective of the work. */
+const DURATION_BEFORE_RE = new RegExp(String.raw`(?<![\w.-])${LENGTH}\s+(?:${NOT_MODIFIER}[\w-]+\s+){0,2}?${WORK}\b`, "gi");
+/** "a run of ten minutes or longer", "a validation lasting about 30 s", "a test expected to take 2 hours". */
+const DURATION_AFTER_RE = new RegExp(
+  String.raw`\b${WORK}\s+(?:of|lasting|that lasts|taking|that takes|expected to (?:take|last))\s+(?:about\s+|around\s+|roughly\s+|some\s+)?(?:(\d+(?:\.\d+)?)\s*(seconds?|secs?|minutes?|mins?|hours?|hrs?|s|m|h)|(${WORD_COUNT})\s+(seconds?|minutes?|hours?))\b(\s+or\s+(?:longer|more|over)|\s+or\s+(?:less|shorter|under))?`,
+  "gi",
+);
+
+/** The expected duration of the work a sentence paces, as written: seconds, and whether it is a floor or a ceiling. */
+export interface WorkDuration {
+  readonly offset: number;
+  readonly seconds: number;
+  /** "or longer": the work lasts at least this; "or less": at most. */
+  readonly bound?: "at least" | "at most";
+}
+
+/** Durations of the work a sentence speaks of, in order. */
+export function workDurations(text: string): WorkDuration[] {
+  const out: WorkDuration[] = [];
+  const seconds = (m: RegExpMatchArray) => countOf(m[1] ?? m[3]!) * unitSeconds(m[2] ?? m[4]!);
+  for (const m of text.matchAll(DURATION_BEFORE_RE)) out.push({ offset: m.index!, seconds: seconds(m) });
+  for (const m of text.matchAll(DURATION_AFTER_RE)) {
+    const bound = m[5] === undefined ? undefined : /longer|more|over/i.test(m[5]) ? ("at least" as const) : ("at most" as const);
+    out.push({ offset: m.index!, seconds: seconds(m), ...(bound ? { bound } : {}) });
+  }
+  return out.sort((a, b) => a.offset - b.offset);
+}
+
 /** A negation as a verb takes it: "not", "n't", "never", "no longer", with "ever" after it. */
 const NEGATED = String.raw`(?:n't|\s+not|\s+never|\s+no longer)(?:\s+ever)?`;
 /** What is refused, said as a state of the thing ("is never allowed", "isn't permitted", "gets no longer run"). */

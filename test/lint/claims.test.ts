@@ -4,7 +4,7 @@
 // question read with its answer.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { CADENCE_REFERENCE_RE, comparisons, fullMarkAsEnd, paces, REFUSAL_RE, valueAsState } from "../../src/lint/claims.js";
+import { CADENCE_REFERENCE_RE, comparisons, fullMarkAsEnd, paces, REFUSAL_RE, valueAsState, workDurations } from "../../src/lint/claims.js";
 import { answerOf, type Sentence } from "../../src/lint/prose.js";
 
 describe("claims", () => {
@@ -59,6 +59,14 @@ describe("claims", () => {
     for (const text of ["the interval, and read the state", "an interval of two minutes", "exactly one run", "the interval between two runs"]) {
       assert.ok(!CADENCE_REFERENCE_RE.test(text), text);
     }
+  });
+
+  it("reads the work's expected duration as an adjective or after the work, not a span of it", () => {
+    assert.deepEqual(
+      workDurations("a ten-minute scenario run, a 2 min export, an hour-long soak, a run of five minutes or longer").map((d) => [d.seconds, d.bound]),
+      [[600, undefined], [120, undefined], [3600, undefined], [300, "at least"]],
+    );
+    for (const text of ["the first 2 minutes of the run", "such as tests", "poll every 3 s in each test"]) assert.deepEqual(workDurations(text), [], text);
   });
 
   it("reads a pace as seconds between two polls", () => {
