@@ -144,6 +144,15 @@ export const CADENCE_REFERENCE_RE = new RegExp(
   "i",
 );
 
+/**
+ * Wording that hands a value to a scheduler, as an instruction ("pass the
+ * cadence as the wake-up delay", "set ScheduleWakeup to 30 s", `delaySeconds`),
+ * not a claim about what the scheduler does ("ScheduleWakeup wakes the model
+ * after 20 s").
+ */
+export const HANDED_RE =
+  /\b(?:pass(?:es|ed|ing)?|give[sn]?|giving|gave|hand(?:s|ed|ing)?(?: over)?|set(?:s|ting)?|use[sd]?|using|feed(?:s|ing)?|suppl(?:y|ies|ied)|put|book(?:s|ed)?|as (?:the|its|a) (?:[\w-]+ )?(?:delay|interval|period|spacing))\b|\bdelaySeconds\b/i;
+
 /** Seconds in a unit as written. */
 export function unitSeconds(unit: string): number {
   const u = unit.toLowerCase();
@@ -223,6 +232,8 @@ const DURATION_AFTER_RE = new RegExp(
 /** The expected duration of the work a sentence paces, as written: seconds, and whether it is a floor or a ceiling. */
 export interface WorkDuration {
   readonly offset: number;
+  /** Where the wording ends. */
+  readonly end: number;
   readonly seconds: number;
   /** "or longer": the work lasts at least this; "or less": at most. */
   readonly bound?: "at least" | "at most";
@@ -232,10 +243,10 @@ export interface WorkDuration {
 export function workDurations(text: string): WorkDuration[] {
   const out: WorkDuration[] = [];
   const seconds = (m: RegExpMatchArray) => countOf(m[1] ?? m[3]!) * unitSeconds(m[2] ?? m[4]!);
-  for (const m of text.matchAll(DURATION_BEFORE_RE)) out.push({ offset: m.index!, seconds: seconds(m) });
+  for (const m of text.matchAll(DURATION_BEFORE_RE)) out.push({ offset: m.index!, end: m.index! + m[0].length, seconds: seconds(m) });
   for (const m of text.matchAll(DURATION_AFTER_RE)) {
     const bound = m[5] === undefined ? undefined : /longer|more|over/i.test(m[5]) ? ("at least" as const) : ("at most" as const);
-    out.push({ offset: m.index!, seconds: seconds(m), ...(bound ? { bound } : {}) });
+    out.push({ offset: m.index!, end: m.index! + m[0].length, seconds: seconds(m), ...(bound ? { bound } : {}) });
   }
   return out.sort((a, b) => a.offset - b.offset);
 }

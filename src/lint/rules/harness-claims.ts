@@ -5,7 +5,9 @@
 //   CLAUDE_SLEEP_REFUSAL_THRESHOLD_S on; a standalone `sleep 24` runs.
 // - "Claude Code blocks `sleep 10`": below the threshold, it runs.
 // - "ScheduleWakeup wakes the model after 20 seconds": sdk-tools.d.ts clamps
-//   delaySeconds to [SCHEDULE_WAKEUP_MIN_S, SCHEDULE_WAKEUP_MAX_S].
+//   delaySeconds to [SCHEDULE_WAKEUP_MIN_S, SCHEDULE_WAKEUP_MAX_S]. A delay
+//   under the floor handed to it ("pass N as the delay") is an interval
+//   handed to a scheduler: policy-loop-floor's, as the README's table says.
 // A claim that names a long sleep ("sleeps of 30 s and more are blocked")
 // or says the delay is clamped agrees with the client and stays silent, and
 // so does a refusal negated ("a `sleep 5` is never refused").
@@ -16,7 +18,7 @@ import {
   SCHEDULE_WAKEUP_MAX_S,
   SCHEDULE_WAKEUP_MIN_S,
 } from "../../policy/index.js";
-import { REFUSAL_RE } from "../claims.js";
+import { CADENCE_REFERENCE_RE, HANDED_RE, REFUSAL_RE } from "../claims.js";
 import { blockSentences } from "../prose.js";
 import type { Finding, LintFile, Rule } from "../types.js";
 
@@ -36,10 +38,12 @@ const CLAMP_RE = /\b(clamp\w*|at least|minimum|min\.?|at most|maximum|max\.?|rou
 
 function wakeupClaim(text: string): { offset: number; seconds: number } | undefined {
   if (!WAKEUP_RE.test(text) || CLAMP_RE.test(text)) return undefined;
+  // A delay under the floor handed to ScheduleWakeup (or the cadence handed with it) is policy-loop-floor's.
+  const handed = HANDED_RE.test(text) || CADENCE_REFERENCE_RE.test(text);
   for (const match of text.matchAll(DELAY_RE)) {
     const unit = match[2]!.toLowerCase();
     const seconds = Number(match[1]) * (unit.startsWith("h") ? 3600 : unit.startsWith("m") ? 60 : 1);
-    if (seconds < SCHEDULE_WAKEUP_MIN_S || seconds > SCHEDULE_WAKEUP_MAX_S) return { offset: match.index!, seconds };
+    if ((seconds < SCHEDULE_WAKEUP_MIN_S && !handed) || seconds > SCHEDULE_WAKEUP_MAX_S) return { offset: match.index!, seconds };
   }
   return undefined;
 }
