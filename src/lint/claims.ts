@@ -269,5 +269,31 @@ export const REFUSAL_RE = new RegExp(
   "i",
 );
 
+/**
+ * Wording that says something is let through, in the third person ("Claude
+ * Code runs a `sleep 40`", "is accepted", "without complaint"): a permission,
+ * the converse of a refusal. Not the imperative "run".
+ */
+export const PERMISSION_RE =
+  /\b(?:runs|ran|executes|allows|accepts|permits|tolerates|lets (?:it|them|that|this|(?:the|a|an) [\w`-]+) (?:run|through|pass)|goes through|works|(?:is|are) (?:allowed|permitted|accepted|fine|ok(?:ay)?|tolerated|let through)|without (?:complaint|complaining|objection|trouble|problems?|a problem|being (?:refused|blocked))|no problem)\b/i;
+
+/** What a claim about the harness names: Claude Code, the harness, its Bash tool. */
+export const HARNESS_SUBJECT_RE = /\b(?:claude code|claude|the harness|harness|bash tool|the bash|bash)\b/i;
+
+/** Counts of a limit in words, as "up to two hours" writes them. */
+export function lengthsOf(text: string): { readonly offset: number; readonly end: number; readonly seconds: number }[] {
+  const out: { offset: number; end: number; seconds: number }[] = [];
+  for (const m of text.matchAll(LIMIT_LENGTH_RE)) {
+    const seconds = m[5] !== undefined ? 1800 : countOf(m[1] ?? m[3]!) * unitSeconds(m[2] ?? m[4]!);
+    out.push({ offset: m.index!, end: m.index! + m[0].length, seconds });
+  }
+  return out;
+}
+/** "10 minutes", "30-minute", "2 h", "two hours", "an hour", "half an hour". */
+const LIMIT_LENGTH_RE = new RegExp(
+  String.raw`(?<![\w.-])(?:(\d+(?:\.\d+)?)[- ]?(seconds?|secs?|minutes?|mins?|hours?|hrs?|s|m|h)|(${WORD_COUNT})[- ](seconds?|minutes?|hours?)|(half an hour))\b`,
+  "gi",
+);
+
 /** A full mark written as a percentage of a run ("less than 100 percent" of a bench): progress, whatever the word. */
 export const RUN_PERCENT_RE = /\b(?:bench|run|test|scenario|validation)\b[^.;]{0,60}?\b100\s*(?:%|percent\b)/i;

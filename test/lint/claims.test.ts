@@ -4,7 +4,7 @@
 // question read with its answer.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { CADENCE_REFERENCE_RE, comparisons, fullMarkAsEnd, paces, REFUSAL_RE, valueAsState, workDurations } from "../../src/lint/claims.js";
+import { CADENCE_REFERENCE_RE, comparisons, fullMarkAsEnd, HANDED_RE, lengthsOf, paces, PERMISSION_RE, REFUSAL_RE, valueAsState, workDurations } from "../../src/lint/claims.js";
 import { answerOf, type Sentence } from "../../src/lint/prose.js";
 
 describe("claims", () => {
@@ -50,6 +50,20 @@ describe("claims", () => {
     for (const text of ["it is never refused", "it doesn't block them", "they are not blocked", "it is allowed", "it never fails"]) {
       assert.ok(!REFUSAL_RE.test(text), text);
     }
+  });
+
+  it("reads a permission in the third person, not the imperative", () => {
+    for (const text of ["it runs a sleep 40", "sleeps are accepted", "it goes through without complaint", "it lets the sleep run"]) assert.ok(PERMISSION_RE.test(text), text);
+    for (const text of ["run a sleep 40", "let it sleep"]) assert.ok(!PERMISSION_RE.test(text), text);
+  });
+
+  it("reads lengths of a limit in digits or words", () => {
+    assert.deepEqual(lengthsOf("up to two hours, 10 minutes, a 30-minute timeout, half an hour, 600000 ms").map((l) => l.seconds), [7200, 600, 1800, 1800]);
+  });
+
+  it("tells a value handed to a scheduler from what the scheduler is said to do", () => {
+    for (const text of ["pass N as the wake-up delay", "set it to 30 s", "with `delaySeconds` 30", "book it at the cadence"]) assert.ok(HANDED_RE.test(text), text);
+    for (const text of ["it wakes the model after 20 s", "it can bring the session back 10 seconds later"]) assert.ok(!HANDED_RE.test(text), text);
   });
 
   it("reads the cadence named by its source or handed over exactly, not any interval", () => {
