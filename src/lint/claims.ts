@@ -275,7 +275,7 @@ export const REFUSAL_RE = new RegExp(
  * the converse of a refusal. Not the imperative "run".
  */
 export const PERMISSION_RE =
-  /\b(?:runs|ran|executes|allows|accepts|permits|tolerates|lets (?:it|them|that|this|(?:the|a|an) [\w`-]+) (?:run|through|pass)|goes through|works|(?:is|are) (?:allowed|permitted|accepted|fine|ok(?:ay)?|tolerated|let through)|without (?:complaint|complaining|objection|trouble|problems?|a problem|being (?:refused|blocked))|no problem)\b/i;
+  /\b(?:runs|ran|executes|allows|accepts|permits|tolerates|lets (?:[\w`-]+ ){1,3}?(?:run|through|pass)|goes through|works|(?:is|are) (?:allowed|permitted|accepted|fine|ok(?:ay)?|tolerated|let through)|without (?:complaint|complaining|objection|trouble|problems?|a problem|being (?:refused|blocked))|no problem)\b/i;
 
 /** What a claim about the harness names: Claude Code, the harness, its Bash tool. */
 export const HARNESS_SUBJECT_RE = /\b(?:claude code|claude|the harness|harness|bash tool|the bash|bash)\b/i;

@@ -46,7 +46,7 @@ const UNTIL_RE = /^(?:up )?until$|^till$|^'til$/;
  * "until it is anything but PENDING"): the wait ends on every other value,
  * so the negated values must be all of an operation's in-flight ones.
  */
-const NEGATED_RE = /\b(?:no longer|not|neither|anything (?:but|other than|except)|other than|except|no more|leaves?|left|moves? (?:off|out of|on from|past|beyond)|past|beyond|out of)\b|n't\b/i;
+const NEGATED_RE = /\b(?:no longer|not|neither|anything (?:but|other than|except)|other than|except|no more|stops? being|ceases? to be|leaves?|left|moves? (?:off|out of|on from|past|beyond)|past|beyond|out of)\b|n't\b/i;
 const WAIT_VERB_RE = /\b(poll\w*|wait\w*|check\w*|loop\w*|repeat\w*|keep\w*|call\w*|sleep\w*|retry\w*|re-?check\w*|re-?run\w*|watch\w*|ask\w*)\b|get_[a-z_]+/i;
 const CLAUSE_END_RE = /;|\.(\s|$)|\|/;
 const SUCCESS_RE = /^[\s*_-]*(?:success(?:ful)?|succeeded|happy)\b|\bsuccess(?:ful)?[\s*_-]*$/i;
