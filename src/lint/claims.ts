@@ -23,7 +23,7 @@ const NUMBER = String.raw`(\d+(?:\.\d+)?)\s*(?:%|percent\b)?`;
 /** Words and signs that put a value under a mark. */
 const BELOW = String.raw`<=?|≤|(?:is |stays? |remains? |sits? |reads? |shows? )?(?:less than|lower than|smaller than|below|under|short of|beneath)|(?:has(?:n't| not)|did(?:n't| not)|does(?:n't| not)) (?:yet )?(?:reach(?:ed)?|hit|get to)|not (?:yet )?(?:at|reached)|not yet|isn't yet`;
 /** Words and signs that put a value at or over a mark (bare verbs too, as a question asks: "does it read 1?"). */
-const AT = String.raw`>=?|≥|={1,3}|(?:reach(?:es|ed)?|hits?|gets? to|arrives? at|climbs? to|touches|equals?|is equal to|is at|is|at|of|to|becomes?|turns?|shows?|reads?|returns?|exceeds?|over|above|more than|greater than|at least)`;
+const AT = String.raw`>=?|≥|={1,3}|(?:reach(?:es|ed)?|hits?|gets? to|arrives? at|climbs? to|touches|equals?|is equal to|is at|is|at|of|to|becomes?|turns?|shows?|reads?|returns?|exceeds?|pass(?:es|ed)?|goes (?:past|beyond)|gone (?:past|beyond)|cross(?:es|ed)?|tops|over|above|past|beyond|more than|greater than|at least)`;
 const COMPARISON_RE = new RegExp(String.raw`(?<![\w.])(?:(${BELOW})|(${AT}))\s*[\`"'(]*\s*${NUMBER}(?![\d.]*\d)`, "gi");
 
 /** Every value set against a mark in a sentence, in order. */
@@ -67,10 +67,37 @@ export function consequences(text: string): Set<Consequence> {
  * one that decides), "may still end ABORTED".
  */
 export const DENIES_RE =
-  /\b(never|not (?:a |the |any )?(?:terminal|end|proof|signal|sign|reliable|enough)|no (?:proof|signal|sign)|does(?:n't| not) (?:mean|tell|say|prove|imply)|even (?:at|when|if|though)|(?:can|could|may) (?:sit|stay|stall|freeze|hang|linger|read|show|reach|hit)|may (?:still|end)|might|regardless|freez(?:e|es|ing)|frozen|rather than|instead|(?:says|tells|proves|means) (?:you )?nothing|on its own|by itself)\b/i;
+  /\b(never|not (?:a |the |any )?(?:terminal|end|proof|signal|sign|reliable|enough)|no (?:proof|signal|sign)|does(?:n't| not) (?:mean|tell|say|prove|imply)|even (?:at|when|if|though)|(?:can|could|may) (?:sit|stay|stall|freeze|hang|linger|read|show|reach|hit)|may (?:still|end)|might|regardless|freez(?:e|es|ing)|froze|frozen|rather than|instead|(?:says|tells|proves|means) (?:you )?nothing|on its own|by itself)\b/i;
 
 /** The full mark of a progress value: 1 (a fraction) or 100 (a percentage). */
 export const isFullMark = (value: number): boolean => value === 1 || value === 100;
+
+/** Wording that the work has not ended: "has not ended yet", "hasn't finished", "unfinished". */
+const NOT_ENDED_RE = /(?:\bnot|n't|\bnever)\s+(?:yet\s+)?(?:been\s+)?(?:ended|finished|done|over|completed?|through)\b|\b(?:unfinished|incomplete)\b/i;
+/** Wording of the work's end as a state ("is finished", "can be called done"), not a conjunction of time ("until", "once"). */
+const ENDED_RE = /\b(?:done|finished|complete[ds]?|over|ended|terminal|final|succeeded|wrapped up|concluded|at an end)\b/i;
+
+/** A value a progress reading can take short of its full mark: a fraction under 1, a percentage under 100. */
+const isShortOfMark = (c: Comparison): boolean =>
+  c.value > 0 && (c.value < 1 || (c.value < 100 && /%|percent/i.test(c.text)));
+
+/**
+ * A claim that a progress value short of the full mark tells the run's state:
+ * "a progress of 0.97 means the run has not ended yet" (a value read as not
+ * ended), "once progress passes 99 %, the run is finished" (a value reached or
+ * passed read as the end). Progress is elapsed time and freezes where a run
+ * breaks, so no value of it says whether the run has ended. A value read as a
+ * milestone of time ("until it passes 50 %, then tell the user") states neither.
+ */
+export function valueAsState(text: string): (Comparison & { readonly reading: "ended" | "not ended" }) | undefined {
+  for (const c of comparisons(text)) {
+    if (isFullMark(c.value) || !isShortOfMark(c)) continue;
+    const rest = `${text.slice(0, c.offset)} ${text.slice(c.offset + c.text.length)}`;
+    if (NOT_ENDED_RE.test(rest)) return { ...c, reading: "not ended" };
+    if (c.side === "at" && ENDED_RE.test(rest)) return { ...c, reading: "ended" };
+  }
+  return undefined;
+}
 
 /**
  * A claim that makes a progress value's full mark the end of the work: the
@@ -116,6 +143,15 @@ export const CADENCE_REFERENCE_RE = new RegExp(
     String.raw`|N seconds|the ${SPACING}(?: (?:that|which))?[^.;:,!?\n]{0,30}?\b${SOURCE}|${EXACT} (?:N|that|this|the (?:very )?${SPACING})|the very ${SPACING}|one[- ]to[- ]one|as[- ]is|unchanged)\b`,
   "i",
 );
+
+/**
+ * Wording that hands a value to a scheduler, as an instruction ("pass the
+ * cadence as the wake-up delay", "set ScheduleWakeup to 30 s", `delaySeconds`),
+ * not a claim about what the scheduler does ("ScheduleWakeup wakes the model
+ * after 20 s").
+ */
+export const HANDED_RE =
+  /\b(?:pass(?:es|ed|ing)?|give[sn]?|giving|gave|hand(?:s|ed|ing)?(?: over)?|set(?:s|ting)?|use[sd]?|using|feed(?:s|ing)?|suppl(?:y|ies|ied)|put|book(?:s|ed)?|as (?:the|its|a) (?:[\w-]+ )?(?:delay|interval|period|spacing))\b|\bdelaySeconds\b/i;
 
 /** Seconds in a unit as written. */
 export function unitSeconds(unit: string): number {
@@ -168,6 +204,53 @@ export function paces(text: string): Pace[] {
   return out.sort((a, b) => a.offset - b.offset);
 }
 
+/** Counts written in words, as durations use them ("a ten-minute run", "an hour-long soak"). */
+const WORD_COUNTS: Readonly<Record<string, number>> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, "forty-five": 45, fifty: 50, sixty: 60, ninety: 90,
+};
+const WORD_COUNT = String.raw`(?:${Object.keys(WORD_COUNTS).sort((a, b) => b.length - a.length).join("|")})`;
+/** Seconds in a count as written, in digits or words. */
+export function countOf(word: string): number {
+  return WORD_COUNTS[word.toLowerCase()] ?? Number(word);
+}
+
+/** The work a wait is on, as a noun. */
+const WORK = String.raw`(?:runs?|tests?|validations?|exports?|tasks?|jobs?|imports?|soaks?|scenarios?|correlations?|batch(?:es)?|refresh(?:es)?)`;
+/** Words that do not modify the work ("2 minutes *of the* run", "3 s *in each* test"). */
+const NOT_MODIFIER = String.raw`(?!(?:of|the|in|into|for|after|before|per|each|every|a|an|and|or|then|while|during)\b)`;
+/** A length as an adjective: "10-minute", "2 min", "ten-minute", "an hour-long" (a count in words takes a unit in words). */
+const LENGTH = String.raw`(?:(\d+(?:\.\d+)?)[- ]?(second|sec|minute|min|hour|hr|s|m|h)|(${WORD_COUNT})[- ](second|minute|hour))(?:[- ]long)?`;
+/** "a ten-minute scenario run", "a 2 min batch export", "an hour-long soak": the duration as an adjective of the work. */
+const DURATION_BEFORE_RE = new RegExp(String.raw`(?<![\w.-])${LENGTH}\s+(?:${NOT_MODIFIER}[\w-]+\s+){0,2}?${WORK}\b`, "gi");
+/** "a run of ten minutes or longer", "a validation lasting about 30 s", "a test expected to take 2 hours". */
+const DURATION_AFTER_RE = new RegExp(
+  String.raw`\b${WORK}\s+(?:of|lasting|that lasts|taking|that takes|expected to (?:take|last))\s+(?:about\s+|around\s+|roughly\s+|some\s+)?(?:(\d+(?:\.\d+)?)\s*(seconds?|secs?|minutes?|mins?|hours?|hrs?|s|m|h)|(${WORD_COUNT})\s+(seconds?|minutes?|hours?))\b(\s+or\s+(?:longer|more|over)|\s+or\s+(?:less|shorter|under))?`,
+  "gi",
+);
+
+/** The expected duration of the work a sentence paces, as written: seconds, and whether it is a floor or a ceiling. */
+export interface WorkDuration {
+  readonly offset: number;
+  /** Where the wording ends. */
+  readonly end: number;
+  readonly seconds: number;
+  /** "or longer": the work lasts at least this; "or less": at most. */
+  readonly bound?: "at least" | "at most";
+}
+
+/** Durations of the work a sentence speaks of, in order. */
+export function workDurations(text: string): WorkDuration[] {
+  const out: WorkDuration[] = [];
+  const seconds = (m: RegExpMatchArray) => countOf(m[1] ?? m[3]!) * unitSeconds(m[2] ?? m[4]!);
+  for (const m of text.matchAll(DURATION_BEFORE_RE)) out.push({ offset: m.index!, end: m.index! + m[0].length, seconds: seconds(m) });
+  for (const m of text.matchAll(DURATION_AFTER_RE)) {
+    const bound = m[5] === undefined ? undefined : /longer|more|over/i.test(m[5]) ? ("at least" as const) : ("at most" as const);
+    out.push({ offset: m.index!, end: m.index! + m[0].length, seconds: seconds(m), ...(bound ? { bound } : {}) });
+  }
+  return out.sort((a, b) => a.offset - b.offset);
+}
+
 /** A negation as a verb takes it: "not", "n't", "never", "no longer", with "ever" after it. */
 const NEGATED = String.raw`(?:n't|\s+not|\s+never|\s+no longer)(?:\s+ever)?`;
 /** What is refused, said as a state of the thing ("is never allowed", "isn't permitted", "gets no longer run"). */
@@ -184,6 +267,32 @@ const NOT_BEFORE = String.raw`(?<!\b(?:not|never)\s+(?:be(?:en)?\s+|ever\s+)?|n'
 export const REFUSAL_RE = new RegExp(
   String.raw`${NOT_BEFORE}\b(?:block(?:s|ed)?|refuse[sd]?|reject(?:s|ed)?|forbid(?:s|den)?|disallow(?:s|ed)?|intercept(?:s|ed)?|turns? down|${REFUSED_STATE}|${REFUSED_ACT}|cannot|can't|no way to|unavailable|not an option|off[- ]limits|prohibit\w*|ban(?:s|ned)?|den(?:y|ies|ied)|(?:is |are )?(?:not supported|unsupported)|prevent\w*)\b`,
   "i",
+);
+
+/**
+ * Wording that says something is let through, in the third person ("Claude
+ * Code runs a `sleep 40`", "is accepted", "without complaint"): a permission,
+ * the converse of a refusal. Not the imperative "run".
+ */
+export const PERMISSION_RE =
+  /\b(?:runs|ran|executes|allows|accepts|permits|tolerates|lets (?:[\w`-]+ ){1,3}?(?:run|through|pass)|goes through|works|(?:is|are) (?:allowed|permitted|accepted|fine|ok(?:ay)?|tolerated|let through)|without (?:complaint|complaining|objection|trouble|problems?|a problem|being (?:refused|blocked))|no problem)\b/i;
+
+/** What a claim about the harness names: Claude Code, the harness, its Bash tool. */
+export const HARNESS_SUBJECT_RE = /\b(?:claude code|claude|the harness|harness|bash tool|the bash|bash)\b/i;
+
+/** Counts of a limit in words, as "up to two hours" writes them. */
+export function lengthsOf(text: string): { readonly offset: number; readonly end: number; readonly seconds: number }[] {
+  const out: { offset: number; end: number; seconds: number }[] = [];
+  for (const m of text.matchAll(LIMIT_LENGTH_RE)) {
+    const seconds = m[5] !== undefined ? 1800 : countOf(m[1] ?? m[3]!) * unitSeconds(m[2] ?? m[4]!);
+    out.push({ offset: m.index!, end: m.index! + m[0].length, seconds });
+  }
+  return out;
+}
+/** "10 minutes", "30-minute", "2 h", "two hours", "an hour", "half an hour". */
+const LIMIT_LENGTH_RE = new RegExp(
+  String.raw`(?<![\w.-])(?:(\d+(?:\.\d+)?)[- ]?(seconds?|secs?|minutes?|mins?|hours?|hrs?|s|m|h)|(${WORD_COUNT})[- ](seconds?|minutes?|hours?)|(half an hour))\b`,
+  "gi",
 );
 
 /** A full mark written as a percentage of a run ("less than 100 percent" of a bench): progress, whatever the word. */

@@ -4,7 +4,7 @@
 // question read with its answer.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { CADENCE_REFERENCE_RE, comparisons, fullMarkAsEnd, paces, REFUSAL_RE } from "../../src/lint/claims.js";
+import { CADENCE_REFERENCE_RE, comparisons, fullMarkAsEnd, HANDED_RE, lengthsOf, paces, PERMISSION_RE, REFUSAL_RE, valueAsState, workDurations } from "../../src/lint/claims.js";
 import { answerOf, type Sentence } from "../../src/lint/prose.js";
 
 describe("claims", () => {
@@ -22,6 +22,15 @@ describe("claims", () => {
     assert.equal(fullMarkAsEnd("the run is done once progress reaches 100 %")?.side, "at");
     assert.equal(fullMarkAsEnd("keep polling while it is below 0.5"), undefined);
     assert.equal(fullMarkAsEnd("progress reaches 1.0 and the user sees it"), undefined);
+  });
+
+  it("reads a value short of the full mark as the run's state, ended or not, not as a milestone", () => {
+    assert.equal(valueAsState("a reading of 0.9 means the run hasn't finished")?.reading, "not ended");
+    assert.equal(valueAsState("when it goes past 95 % the test counts as done")?.reading, "ended");
+    assert.equal(valueAsState("above 0.8 the job is over")?.reading, "ended");
+    assert.equal(valueAsState("until it passes 50 %, tell the user it is early"), undefined, "a milestone of time");
+    assert.equal(valueAsState("at 1.0 it is done"), undefined, "the full mark is fullMarkAsEnd's");
+    assert.equal(valueAsState("below 2 % of errors the run is done"), undefined, "no comparison of a progress value read as an end from below");
   });
 
   it("reads a question with its answer, within its block, up to the next question", () => {
@@ -43,6 +52,20 @@ describe("claims", () => {
     }
   });
 
+  it("reads a permission in the third person, not the imperative", () => {
+    for (const text of ["it runs a sleep 40", "sleeps are accepted", "it goes through without complaint", "it lets the sleep run"]) assert.ok(PERMISSION_RE.test(text), text);
+    for (const text of ["run a sleep 40", "let it sleep"]) assert.ok(!PERMISSION_RE.test(text), text);
+  });
+
+  it("reads lengths of a limit in digits or words", () => {
+    assert.deepEqual(lengthsOf("up to two hours, 10 minutes, a 30-minute timeout, half an hour, 600000 ms").map((l) => l.seconds), [7200, 600, 1800, 1800]);
+  });
+
+  it("tells a value handed to a scheduler from what the scheduler is said to do", () => {
+    for (const text of ["pass N as the wake-up delay", "set it to 30 s", "with `delaySeconds` 30", "book it at the cadence"]) assert.ok(HANDED_RE.test(text), text);
+    for (const text of ["it wakes the model after 20 s", "it can bring the session back 10 seconds later"]) assert.ok(!HANDED_RE.test(text), text);
+  });
+
   it("reads the cadence named by its source or handed over exactly, not any interval", () => {
     for (const text of ["the interval the table gave you", "the spacing you computed", "the rate the policy picked", "precisely the interval", "the very period", "the table's interval", "that interval"]) {
       assert.ok(CADENCE_REFERENCE_RE.test(text), text);
@@ -50,6 +73,14 @@ describe("claims", () => {
     for (const text of ["the interval, and read the state", "an interval of two minutes", "exactly one run", "the interval between two runs"]) {
       assert.ok(!CADENCE_REFERENCE_RE.test(text), text);
     }
+  });
+
+  it("reads the work's expected duration as an adjective or after the work, not a span of it", () => {
+    assert.deepEqual(
+      workDurations("a ten-minute scenario run, a 2 min export, an hour-long soak, a run of five minutes or longer").map((d) => [d.seconds, d.bound]),
+      [[600, undefined], [120, undefined], [3600, undefined], [300, "at least"]],
+    );
+    for (const text of ["the first 2 minutes of the run", "such as tests", "poll every 3 s in each test"]) assert.deepEqual(workDurations(text), [], text);
   });
 
   it("reads a pace as seconds between two polls", () => {

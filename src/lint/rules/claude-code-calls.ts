@@ -5,7 +5,7 @@
 // threshold.
 import { BASH_BACKGROUND_MAX_TIMEOUT_MS, CLAUDE_SLEEP_REFUSAL_THRESHOLD_S } from "../../policy/index.js";
 import type { JsonSchema } from "../../schemas/json-schema.js";
-import { REFUSAL_RE } from "../claims.js";
+import { HARNESS_SUBJECT_RE, PERMISSION_RE, REFUSAL_RE } from "../claims.js";
 import { claudeCalls, loopCommands, sleepCommands, type ClaudeCall } from "../claude-calls.js";
 import { Placeholder } from "../loose-json.js";
 import type { Finding, LintContext, LintFile, Rule } from "../types.js";
@@ -68,6 +68,8 @@ function check(file: LintFile, context: LintContext): Finding[] {
   for (const sleep of sleepCommands(file)) {
     if (sleep.generated || sleep.forbidden || sleep.seconds < CLAUDE_SLEEP_REFUSAL_THRESHOLD_S) continue;
     if (!sleep.fenced && (NEGATION_RE.test(sleep.lineText) || REFUSAL_RE.test(sleep.lineText))) continue;
+    // A line that says the client lets the sleep run ("Claude Code runs a `sleep 40`") is a claim, harness-claims' to judge, not a sleep to run.
+    if (!sleep.fenced && PERMISSION_RE.test(sleep.lineText) && HARNESS_SUBJECT_RE.test(sleep.lineText)) continue;
     findings.push({ line: sleep.line, column: sleep.column, message: `Claude Code refuses a Bash "sleep ${sleep.seconds}" (${CLAUDE_SLEEP_REFUSAL_THRESHOLD_S} s or more); use Monitor, /loop or ScheduleWakeup` });
   }
   return findings;

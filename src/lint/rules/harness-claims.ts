@@ -5,25 +5,39 @@
 //   CLAUDE_SLEEP_REFUSAL_THRESHOLD_S on; a standalone `sleep 24` runs.
 // - "Claude Code blocks `sleep 10`": below the threshold, it runs.
 // - "ScheduleWakeup wakes the model after 20 seconds": sdk-tools.d.ts clamps
-//   delaySeconds to [SCHEDULE_WAKEUP_MIN_S, SCHEDULE_WAKEUP_MAX_S].
+//   delaySeconds to [SCHEDULE_WAKEUP_MIN_S, SCHEDULE_WAKEUP_MAX_S]. A delay
+//   under the floor handed to it ("pass N as the delay") is an interval
+//   handed to a scheduler: policy-loop-floor's, as the README's table says.
+// - "Monitor can keep watching up to two hours", "a background Bash is
+//   killed after 10 minutes at most": Monitor's timeout_ms and a background
+//   Bash's timeout have a default and a cap (sdk-tools.d.ts); a foreground
+//   Bash's timeout has a cap.
+// - "Claude Code runs a `sleep 40` without complaint": the converse of the
+//   refusal claim, a sleep it refuses said to run.
 // A claim that names a long sleep ("sleeps of 30 s and more are blocked")
 // or says the delay is clamped agrees with the client and stays silent, and
 // so does a refusal negated ("a `sleep 5` is never refused").
 import {
+  BASH_BACKGROUND_DEFAULT_TIMEOUT_MS,
+  BASH_BACKGROUND_MAX_TIMEOUT_MS,
   CLAUDE_MAX_SLEEP_S,
   CLAUDE_SLEEP_REFUSAL_THRESHOLD_S,
+  formatDuration,
+  MONITOR_DEFAULT_TIMEOUT_MS,
+  MONITOR_MAX_TIMEOUT_MS,
   OBSERVED_CLAUDE_CODE_VERSION,
   SCHEDULE_WAKEUP_MAX_S,
   SCHEDULE_WAKEUP_MIN_S,
 } from "../../policy/index.js";
-import { REFUSAL_RE } from "../claims.js";
+import { propertyLimit } from "../../schemas/claude-code.js";
+import { CADENCE_REFERENCE_RE, HANDED_RE, HARNESS_SUBJECT_RE, lengthsOf, PERMISSION_RE, REFUSAL_RE } from "../claims.js";
 import { blockSentences } from "../prose.js";
-import type { Finding, LintFile, Rule } from "../types.js";
+import type { Finding, LintContext, LintFile, Rule } from "../types.js";
 
 /** A sentence that says sleeping is refused, blocked or impossible. */
 const BLOCK_RE = REFUSAL_RE;
 const SLEEP_RE = /\bsleep(?:s|ing)?\b|`sleep[^`]*`/i;
-const HARNESS_RE = /\b(?:claude code|claude|the harness|harness|bash tool|the bash|bash)\b/i;
+const HARNESS_RE = HARNESS_SUBJECT_RE;
 /** A qualifier that limits the claim to long sleeps (not "no longer", which is time). */
 const LONG_RE = /\b(?:(?<!\bno )long(?:er)?|lengthy|over|above|more than|at least|beyond|exceed\w*|and (?:more|longer|above)|or (?:more|longer)|\d+\s*(?:s|sec\w*|min\w*)\s*(?:or|and)\s*(?:more|longer|above))\b|[≥>]/i;
 /** A claim about every sleep ("blocks *all* sleeps", "any sleep"), whatever example follows. */
@@ -36,15 +50,92 @@ const CLAMP_RE = /\b(clamp\w*|at least|minimum|min\.?|at most|maximum|max\.?|rou
 
 function wakeupClaim(text: string): { offset: number; seconds: number } | undefined {
   if (!WAKEUP_RE.test(text) || CLAMP_RE.test(text)) return undefined;
+  // A delay under the floor handed to ScheduleWakeup (or the cadence handed with it) is policy-loop-floor's.
+  const handed = HANDED_RE.test(text) || CADENCE_REFERENCE_RE.test(text);
   for (const match of text.matchAll(DELAY_RE)) {
     const unit = match[2]!.toLowerCase();
     const seconds = Number(match[1]) * (unit.startsWith("h") ? 3600 : unit.startsWith("m") ? 60 : 1);
-    if (seconds < SCHEDULE_WAKEUP_MIN_S || seconds > SCHEDULE_WAKEUP_MAX_S) return { offset: match.index!, seconds };
+    if ((seconds < SCHEDULE_WAKEUP_MIN_S && !handed) || seconds > SCHEDULE_WAKEUP_MAX_S) return { offset: match.index!, seconds };
   }
   return undefined;
 }
 
-function check(file: LintFile): Finding[] {
+/** How long a Claude Code tool may run: its cap and, where the client states it, its default. */
+interface TimeLimit {
+  readonly tool: string;
+  readonly what: string;
+  readonly param: string;
+  readonly capS: number;
+  readonly defaultS?: number;
+}
+
+/** The tool a sentence names: `Monitor` (not the verb "Monitor the run"), Bash (in the background or not). */
+const MONITOR_RE = /\bMonitor\b/g;
+/** At a sentence's start "Monitor" is the verb ("Monitor the run") unless the tool is meant ("Monitor stops", "Monitor's"). */
+const MONITOR_TOOL_AFTER_RE = /^(?:`|'s|\s+(?:can|cannot|can't|stops|watches|keeps|is|will|times|runs|lasts|waits|tool)\b)/;
+const isMonitorTool = (text: string, at: number): boolean =>
+  /\w/.test(text.slice(0, at)) || MONITOR_TOOL_AFTER_RE.test(text.slice(at + "Monitor".length, at + "Monitor".length + 10));
+const BASH_RE = /`Bash`|\bBash\b/g;
+const BACKGROUND_RE = /\bbackground\b|run_in_background/i;
+/** A length said to be the most ("up to", "at most", "capped at", "raised to"). */
+const MAX_BEFORE_RE = /\b(?:up to|at most|at the most|no more than|not more than|(?:a )?maximum(?: of)?|max\.?|capped (?:at|to)|caps? (?:at|of)|a cap of|limit(?:ed)? (?:of|to|at)|raised to|as long as|as much as|longest(?: is)?|for as long as)\s*(?:a |an |of )?$/i;
+const MAX_AFTER_RE = /^\s*(?:at most|at the most|max(?:imum)?|tops|or less)\b/i;
+/** A length said to be the default. */
+const DEFAULT_BEFORE_RE = /\bdefault(?:s to| of| is)?\s*(?:a |an |of )?$/i;
+const DEFAULT_RE = /\b(?:by default|when no timeout|without a timeout|if no timeout|unless (?:a |another )?timeout|default)\b/i;
+/** A length after which the tool is said to stop. */
+const ENDS_BEFORE_RE = /\b(?:killed|stopped|stops|ends|ended|expires?|times? out|timed out|cut off|terminated|gives up|dies)\b[^.;,]{0,15}?\bafter\s*(?:a |an )?$/i;
+/** The length of the work, not the tool's: "a run of up to 2 hours", "runs up to 3h" (a noun: not "it can run up to"). */
+const WORK_BEFORE_RE = /(?<!\b(?:can|cannot|may|might|will|would|could|should|must|to|it|they)\s)\b(?:runs?|tests?|soaks?|validations?|exports?|jobs?|waits?)\s+(?:of\s+|lasting\s+|taking\s+)?(?:up to|at most|no more than)?\s*(?:a |an )?$/i;
+
+function limitsOf(context: LintContext): { monitor: TimeLimit; background: TimeLimit; foreground?: TimeLimit } {
+  const foregroundMs = propertyLimit(context.claudeCode, "Bash", "timeout", "maximum");
+  return {
+    monitor: { tool: "Monitor", what: "watch", param: "timeout_ms", capS: MONITOR_MAX_TIMEOUT_MS / 1000, defaultS: MONITOR_DEFAULT_TIMEOUT_MS / 1000 },
+    background: { tool: "a background Bash", what: "run", param: "timeout", capS: BASH_BACKGROUND_MAX_TIMEOUT_MS / 1000, defaultS: BASH_BACKGROUND_DEFAULT_TIMEOUT_MS / 1000 },
+    ...(foregroundMs !== undefined ? { foreground: { tool: "a foreground Bash", what: "run", param: "timeout", capS: foregroundMs / 1000 } } : {}),
+  };
+}
+
+/**
+ * A time limit of Monitor or Bash the client contradicts: a length said to be
+ * the most ("Monitor watches up to two hours") other than the cap, one said to
+ * be the default other than the default, one after which the tool is said to
+ * stop that is neither. A length chosen ("a timeout of 15 minutes") or the
+ * work's ("a run of up to 2 hours") is no claim. The tool named nearest the
+ * length is the one limited.
+ */
+function limitClaim(text: string, context: LintContext): { offset: number; message: string } | undefined {
+  const limits = limitsOf(context);
+  const named = [
+    ...[...text.matchAll(MONITOR_RE)].filter((m) => isMonitorTool(text, m.index!)).map((m) => ({ at: m.index!, limit: limits.monitor })),
+    ...[...text.matchAll(BASH_RE)].flatMap((m) => {
+      const limit = BACKGROUND_RE.test(text) ? limits.background : limits.foreground;
+      return limit ? [{ at: m.index!, limit }] : [];
+    }),
+  ];
+  if (named.length === 0) return undefined;
+  for (const length of lengthsOf(text)) {
+    const before = text.slice(Math.max(0, length.offset - 40), length.offset);
+    if (WORK_BEFORE_RE.test(before)) continue;
+    const after = text.slice(length.end, length.end + 16);
+    const kind = MAX_BEFORE_RE.test(before) || MAX_AFTER_RE.test(after) ? "max" : DEFAULT_BEFORE_RE.test(before) ? "default" : ENDS_BEFORE_RE.test(before) ? (DEFAULT_RE.test(text) ? "default" : "ends") : undefined;
+    if (!kind) continue;
+    const { limit } = named.sort((a, b) => Math.abs(a.at - length.offset) - Math.abs(b.at - length.offset))[0]!;
+    const cap = formatDuration(limit.capS);
+    const fallback = limit.defaultS === undefined ? undefined : formatDuration(limit.defaultS);
+    const said = formatDuration(length.seconds);
+    const source = `Claude Code ${OBSERVED_CLAUDE_CODE_VERSION}: ${limit.param} ${fallback ? `defaults to ${fallback}, ` : ""}capped at ${cap}`;
+    if (kind === "max" && length.seconds !== limit.capS) return { offset: length.offset, message: `${limit.tool} can ${limit.what} ${cap} at most, not ${said} (${source})` };
+    if (kind === "default" && fallback !== undefined && length.seconds !== limit.defaultS) return { offset: length.offset, message: `${limit.tool} stops after ${fallback} by default, not ${said} (${source})` };
+    if (kind === "ends" && fallback !== undefined && length.seconds !== limit.capS && length.seconds !== limit.defaultS) {
+      return { offset: length.offset, message: `${limit.tool} stops after ${fallback} by default and ${cap} at most, not ${said} (${source})` };
+    }
+  }
+  return undefined;
+}
+
+function check(file: LintFile, context: LintContext): Finding[] {
   const findings: Finding[] = [];
   const { lines, prose, generatedLines, frontmatterEnd } = file.scan;
   for (const sentence of blockSentences(lines, prose, (line) => line <= frontmatterEnd || generatedLines.has(line))) {
@@ -56,8 +147,18 @@ function check(file: LintFile): Finding[] {
       });
       continue;
     }
+    const limit = limitClaim(sentence.text, context);
+    if (limit) {
+      findings.push({ ...sentence.at(limit.offset), message: limit.message });
+      continue;
+    }
     const block = BLOCK_RE.exec(sentence.text);
-    if (!block || !SLEEP_RE.test(sentence.text) || !HARNESS_RE.test(sentence.text)) continue;
+    if (!block) {
+      const permitted = permissionClaim(sentence.text);
+      if (permitted) findings.push({ ...sentence.at(permitted.offset), message: permitted.message });
+      continue;
+    }
+    if (!SLEEP_RE.test(sentence.text) || !HARNESS_RE.test(sentence.text)) continue;
     const all = ALL_RE.test(sentence.text);
     const number = all ? null : NUMBER_RE.exec(sentence.text);
     const seconds = number ? Number(number[1] ?? number[2]) : undefined;
@@ -72,9 +173,28 @@ function check(file: LintFile): Finding[] {
   return findings;
 }
 
+/**
+ * The converse of a refusal: a sleep Claude Code refuses said to run
+ * ("Claude Code runs a `sleep 40` without complaint", "any sleep is
+ * accepted"). A background command is not a sleep between two calls.
+ */
+function permissionClaim(text: string): { offset: number; message: string } | undefined {
+  const permit = PERMISSION_RE.exec(text);
+  if (!permit || !SLEEP_RE.test(text) || !HARNESS_RE.test(text) || BACKGROUND_RE.test(text)) return undefined;
+  const all = ALL_RE.test(text);
+  const number = all ? null : NUMBER_RE.exec(text);
+  const seconds = number ? Number(number[1] ?? number[2]) : undefined;
+  if (seconds === undefined ? !all : seconds < CLAUDE_SLEEP_REFUSAL_THRESHOLD_S) return undefined;
+  const claim = seconds === undefined ? "every sleep runs" : `a sleep of ${seconds} s runs`;
+  return {
+    offset: number?.index ?? permit.index,
+    message: `the claim that ${claim} contradicts Claude Code ${OBSERVED_CLAUDE_CODE_VERSION}: it refuses \`sleep N\` from N = ${CLAUDE_SLEEP_REFUSAL_THRESHOLD_S} (a standalone \`sleep ${CLAUDE_MAX_SLEEP_S}\` is the longest that runs)`,
+  };
+}
+
 export const harnessClaimsRule: Rule = {
   id: "harness-claims",
   description:
-    "no claim about Claude Code that the pinned client contradicts (\"Claude Code blocks all sleeps\": it runs a short standalone `sleep`; a ScheduleWakeup delay outside its clamp)",
+    "no claim about Claude Code that the pinned client contradicts (\"Claude Code blocks all sleeps\", or runs a `sleep 40`; a delay ScheduleWakeup is said to take outside its clamp; Monitor's or Bash's timeout default and cap)",
   check,
 };

@@ -3,10 +3,12 @@
 // submits an async task; poll with `get_task_result`" sends the agent polling
 // a tool that answers at once (OctoPerf's correlation skill: it returns the
 // rules it created). The tool named just before the wording is the one
-// described.
+// described. The converse is reported too: a start tool described as
+// answering once its work is over ("`run_scenario` returns only once the test
+// is over", "answers with the finished zip; no waiting is needed").
 import { OPERATIONS, statusTools } from "../../policy/index.js";
-import { toolRefs } from "../octoperf-calls.js";
-import { blockSentences } from "../prose.js";
+import { toolRefs, type ToolRef } from "../octoperf-calls.js";
+import { blockSentences, type Sentence } from "../prose.js";
 import type { Finding, LintContext, LintFile, Rule } from "../types.js";
 
 const START_TOOLS = new Set(OPERATIONS.map((op) => op.startTool));
@@ -17,11 +19,31 @@ const ASYNC_RE = new RegExp(
 );
 const DENY_RE = /\b(not|never|no task|synchronous|sync\b|instead)\b/i;
 
+/** The work's end, as a state: "over", "done", "ready". */
+const END_WORDS = String.raw`(?:over|done|finished|complete[ds]?|ended|ready|through|at an end)`;
+/** A tool's answer, in the third person (the tool is the subject; not "return when", which tells the agent). */
+const REPLY = String.raw`(?:returns|answers|responds|replies|comes back|hands back|gives back)`;
+/**
+ * A tool described as answering once its work is over, so that nothing is
+ * waited on: it answers only once the work is over ("returns only once the
+ * load test is over"), with the work's finished product ("answers with the
+ * finished zip"), or holds the call for it ("waits for the run"); nothing to
+ * wait on ("no waiting is needed", "nothing to poll"); "synchronous".
+ */
+const SYNC_RE = new RegExp(
+  String.raw`\b(?:${REPLY}\s+(?:only\s+|just\s+)?(?:once|when|after|as soon as|until|the moment)\b[^.;:]{0,50}?\b${END_WORDS}|${REPLY}\s+(?:only\s+)?(?:with|in)\s+(?:the|a|an|its|their)\s+(?:finished|completed|final|ready|full|whole|generated|exported|produced)|(?:waits|blocks|holds(?: the call)?)\s+(?:for|until|till|on)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:test|run|export|task|job|work|validation|import|correlation)s?(?!\s+(?:id|handle))|no (?:waiting|wait|polling|poll) (?:is |are )?(?:needed|required|necessary)|nothing (?:left )?to (?:poll|wait for|wait on)|no need to (?:poll|wait)|need(?:s)? not be (?:polled|waited on)|(?:is|runs|works) synchronous(?:ly)?)\b`,
+  "i",
+);
+/** A negation between the tool and the wording: "`run_scenario` does not return once the test is over". */
+const NEGATION_RE = /\b(?:not|never|no longer|neither|nor)\b|n't\b/i;
+
 function check(file: LintFile, context: LintContext): Finding[] {
   const findings: Finding[] = [];
   const refs = toolRefs(file, context).filter((ref) => !ref.generated && !ref.forbidden);
   const { lines, prose, generatedLines, frontmatterEnd } = file.scan;
   for (const sentence of blockSentences(lines, prose, (line) => line <= frontmatterEnd || generatedLines.has(line))) {
+    const sync = syncClaim(sentence, refs, context);
+    if (sync) findings.push(sync);
     const wording = ASYNC_RE.exec(sentence.text);
     if (!wording || DENY_RE.test(sentence.text)) continue;
     const at = sentence.at(wording.index);
@@ -37,8 +59,34 @@ function check(file: LintFile, context: LintContext): Finding[] {
   return findings;
 }
 
+/**
+ * A start tool described as answering once its work is over: the tool named
+ * last before the wording, in the same clause, with no negation between.
+ * The policy waits on every start tool: it answers at once with a handle.
+ */
+function syncClaim(sentence: Sentence, refs: readonly ToolRef[], context: LintContext): Finding | undefined {
+  if (/\?\W*$/.test(sentence.text)) return undefined; // a question claims nothing
+  const wording = SYNC_RE.exec(sentence.text);
+  if (!wording) return undefined;
+  const at = sentence.at(wording.index);
+  const described = refs
+    .filter((ref) => (ref.line > sentence.line || (ref.line === sentence.line && ref.column >= sentence.column)) && (ref.line < at.line || (ref.line === at.line && ref.column < at.column)))
+    .at(-1);
+  if (!described || !START_TOOLS.has(described.name) || !context.tools.has(described.name)) return undefined;
+  const named = sentence.text.lastIndexOf(described.name, wording.index);
+  const between = named < 0 ? "" : sentence.text.slice(named + described.name.length, wording.index);
+  if (named < 0 || between.length > 60 || /;|\bbut\b/.test(between) || NEGATION_RE.test(between)) return undefined;
+  const op = OPERATIONS.find((o) => o.startTool === described.name)!;
+  return {
+    line: described.line,
+    column: described.column,
+    message: `${described.name} is described as answering once its work is over, but it only starts it: it answers at once with ${op.handle.field}, and the work is followed with ${op.status.tool}`,
+  };
+}
+
 export const policyAsyncRule: Rule = {
   id: "policy-async",
-  description: "a tool is described as asynchronous (a task to poll, a handle to wait on) only when the policy waits on it",
+  description:
+    "a tool is described as asynchronous (a task to poll, a handle to wait on) only when the policy waits on it, and a start tool never as answering once its work is over (\"returns when the test is done\")",
   check,
 };

@@ -2,9 +2,11 @@
 // prose ("poll every 2-3 seconds", "re-read the state every second"), as a
 // `/loop` interval, as ScheduleWakeup's delaySeconds, and as a `sleep`
 // between two polls. Intervals of other things (ramp-up steps, samples,
-// monitor collection) and what a skill forbids stay silent.
-import { CADENCE_MAX_S, CADENCE_MIN_S, CADENCE_RULE, statusTools } from "../../policy/index.js";
-import { paces } from "../claims.js";
+// monitor collection) and what a skill forbids stay silent. A pace given with
+// the work's expected duration ("a ten-minute run is checked every 10 s") is
+// the policy's N for that duration, not just any pace in the range.
+import { CADENCE_MAX_S, CADENCE_MIN_S, CADENCE_RULE, cadenceFor, statusTools } from "../../policy/index.js";
+import { paces, workDurations, type WorkDuration } from "../claims.js";
 import { claudeCalls, loopCommands } from "../claude-calls.js";
 import { blockSentences } from "../prose.js";
 import type { Finding, LintFile, Rule } from "../types.js";
@@ -45,7 +47,11 @@ function proseFindings(file: LintFile): Finding[] {
       const scale = UNIT_S[unit] ?? 1;
       const low = match[1] === undefined ? scale : Number(match[1]) * scale;
       const high = match[2] === undefined ? low : Number(match[2]) * scale;
-      if (!outside(low) && !outside(high)) continue;
+      if (!outside(low) && !outside(high)) {
+        const wrong = offCadence(sentence.text, match.index!, low, high);
+        if (wrong) findings.push({ ...sentence.at(match.index!), message: wrong });
+        continue;
+      }
       const shown = match[1] === undefined ? `1 ${unit}` : match[2] === undefined ? `${low} s` : `${low}-${high} s`;
       findings.push({ ...sentence.at(match.index!), message: message("the poll interval", shown) });
     }
@@ -54,14 +60,42 @@ function proseFindings(file: LintFile): Finding[] {
     for (const pace of paces(sentence.text)) {
       const before = sentence.text.slice(0, pace.offset);
       if (OTHER_RE.test(before) || DENY_RE.test(before.split(/[,;:]/).at(-1) ?? "")) continue;
-      if (!outside(pace.seconds)) continue;
+      const wrong = outside(pace.seconds) ? message("the poll interval", pace.shown) : offCadence(sentence.text, pace.offset, pace.seconds, pace.seconds);
+      if (!wrong) continue;
       const where = sentence.at(pace.offset);
       if (said.has(where.line)) continue;
       said.add(where.line);
-      findings.push({ ...where, message: message("the poll interval", pace.shown) });
+      findings.push({ ...where, message: wrong });
     }
   }
   return findings;
+}
+
+/** The cadence the policy gives a duration: N = expected / 10 kept within the range, either rounding of a tenth. */
+function cadenceRange(duration: WorkDuration): readonly [number, number] {
+  const tenth = duration.seconds / 10;
+  const low = cadenceFor(Math.floor(tenth) * 10);
+  const high = cadenceFor(Math.ceil(tenth) * 10);
+  if (duration.bound === "at least") return [low, CADENCE_MAX_S];
+  if (duration.bound === "at most") return [CADENCE_MIN_S, high];
+  return [low, high];
+}
+
+/**
+ * A pace within the range can still be the wrong N: a sentence that gives
+ * the work's expected duration ("a ten-minute run is checked every 10 s")
+ * states the cadence the policy computes from it. The duration nearest the
+ * pace is the one paced.
+ */
+function offCadence(text: string, offset: number, low: number, high: number): string | undefined {
+  const nearest = workDurations(text).sort((a, b) => Math.abs(a.offset - offset) - Math.abs(b.offset - offset))[0];
+  if (!nearest) return undefined;
+  const [min, max] = cadenceRange(nearest);
+  // A stated range covers N if N falls in it; a single pace must be N.
+  if (low <= max && high >= min && (low === high || (low <= min && high >= max))) return undefined;
+  const n = min === max ? `${min} s` : `${min}-${max} s`;
+  const shown = low === high ? `${low} s` : `${low}-${high} s`;
+  return `the poll interval is ${shown}, but the policy polls work of ${nearest.bound ? `${nearest.bound} ` : ""}${nearest.seconds} s every ${n} (${CADENCE_RULE})`;
 }
 
 function check(file: LintFile): Finding[] {
@@ -82,6 +116,7 @@ function check(file: LintFile): Finding[] {
 
 export const policyCadenceRule: Rule = {
   id: "policy-cadence",
-  description: "no poll interval outside the policy's cadence, in prose (\"every 2-3 seconds\"), `/loop` or ScheduleWakeup; intervals of other things (ramp-up, samples) stay silent",
+  description:
+    "no poll interval outside the policy's cadence, in prose (\"every 2-3 seconds\"), `/loop` or ScheduleWakeup, nor other than N for a duration it names (\"a 10-minute run every 10 s\"); intervals of other things (ramp-up) stay silent",
   check,
 };

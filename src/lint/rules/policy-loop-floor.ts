@@ -4,9 +4,11 @@
 // /loop interval ("the cadence table maps straight to the /loop interval",
 // "/loop every 15 seconds"), and the poll cadence handed to a scheduler in
 // words, named by its source or handed over exactly ("the spacing you
-// computed", "strictly that period").
+// computed", "strictly that period"), and an interval under the floor written
+// as a frequency ("a CronCreate job firing twice a minute") or handed to
+// ScheduleWakeup ("pass the cadence N as the delay (6 s for ...)").
 import { CADENCE_MIN_S, CRON_FLOOR_S, SCHEDULE_WAKEUP_MIN_S } from "../../policy/index.js";
-import { CADENCE_REFERENCE_RE, type Scheduler } from "../claims.js";
+import { CADENCE_REFERENCE_RE, HANDED_RE, paces, workDurations, type Scheduler } from "../claims.js";
 import { loopCommands } from "../claude-calls.js";
 import { blockSentences } from "../prose.js";
 import type { Finding, LintFile, Rule } from "../types.js";
@@ -30,8 +32,18 @@ const SCHEDULERS: readonly Scheduler[] = [
 ];
 /** A written interval in whole units: "/loop 2m", "every 5 minutes". */
 const WRITTEN_RE = /\b(\d+)\s*(s|secs?|seconds?|m|mins?|minutes?|h|hours?)\b/gi;
-const writtenSeconds = (text: string): number[] =>
-  [...text.matchAll(WRITTEN_RE)].map((m) => Number(m[1]) * (/^h/i.test(m[2]!) ? 3600 : /^m/i.test(m[2]!) ? 60 : 1));
+/**
+ * Intervals written for the scheduler: in whole units ("/loop 2m", "every 5
+ * minutes") or as a frequency ("twice a minute", "every half minute"); not
+ * the work's own duration ("for a 30 s validation").
+ */
+function writtenSeconds(text: string): number[] {
+  const work = workDurations(text);
+  const units = [...text.matchAll(WRITTEN_RE)]
+    .filter((m) => !work.some((d) => m.index! >= d.offset && m.index! < d.end))
+    .map((m) => Number(m[1]) * (/^h/i.test(m[2]!) ? 3600 : /^m/i.test(m[2]!) ? 60 : 1));
+  return [...units, ...paces(text).map((p) => p.seconds)];
+}
 
 /**
  * The claim: a scheduler is handed the poll cadence (that interval, the
@@ -45,8 +57,9 @@ function schedulerClaim(text: string): { scheduler: Scheduler; offset: number; s
     if (!named) continue;
     const written = writtenSeconds(text.slice(named.index));
     const under = written.find((seconds) => seconds < scheduler.floorSeconds || (scheduler.floorSeconds === CRON_FLOOR_S && seconds % CRON_FLOOR_S !== 0));
-    // ScheduleWakeup's written delays are harness-claims' (its clamp); here only the cadence handed to it.
-    if (under !== undefined && scheduler.name !== "ScheduleWakeup") return { scheduler, offset: named.index, seconds: under };
+    // A delay ScheduleWakeup is said to take is harness-claims' (its clamp); here only one handed to it, or the cadence with it.
+    const handed = scheduler.name !== "ScheduleWakeup" || HANDED_RE.test(text) || CADENCE_REFERENCE_RE.test(text);
+    if (under !== undefined && handed) return { scheduler, offset: named.index, seconds: under };
     if (written.length === 0 && CADENCE_REFERENCE_RE.test(text) && CADENCE_MIN_S < scheduler.floorSeconds) return { scheduler, offset: named.index };
   }
   return undefined;
@@ -104,6 +117,6 @@ function floorMessage(scheduler: Scheduler, seconds: number | undefined): string
 export const policyLoopFloorRule: Rule = {
   id: "policy-loop-floor",
   description:
-    "no interval under its floor handed to `/loop`, CronCreate or ScheduleWakeup as exact: a sub-minute `/loop`, the poll cadence (\"that interval\") mapped straight to a scheduler",
+    `no interval under its floor handed to \`/loop\`, CronCreate or ScheduleWakeup as exact: a sub-minute \`/loop\`, a job "twice a minute", a wake-up delay under ${SCHEDULE_WAKEUP_MIN_S} s, the poll cadence ("that interval") mapped straight to a scheduler`,
   check,
 };

@@ -2,11 +2,13 @@
 // (get_bench_status) described as the end of a wait, and progress compared
 // with a threshold and read as running or finished, in any nearby wording
 // (`progress < 1.0` "still running", "poll until 1.0", `>= 100` done), a
-// question read with its answer ("Progress under 1? Keep polling.").
+// question read with its answer ("Progress under 1? Keep polling."), and a
+// value short of the mark read as the run's state ("0.97 means it has not
+// ended", "past 99 % it is finished").
 // Silent: lines that say the opposite ("at 100 % a run may still end
 // ABORTED"), and what a skill names only to forbid it.
 import { OPERATIONS } from "../../policy/index.js";
-import { DENIES_RE, fullMarkAsEnd, RUN_PERCENT_RE } from "../claims.js";
+import { DENIES_RE, fullMarkAsEnd, RUN_PERCENT_RE, valueAsState } from "../claims.js";
 import { answerOf, blockSentences, tableHeaderOf } from "../prose.js";
 import type { Finding, LintFile, Rule } from "../types.js";
 
@@ -63,6 +65,9 @@ function check(file: LintFile): Finding[] {
       // a question's comparison counts, its answer's own comparisons are the answer's.
       const claim = fullMarkAsEnd(claimText);
       if (claim && claim.offset < sentence.text.length) found = { offset: claim.offset, message: `"${claim.text.trim()}" makes progress's full mark the end of the work: progress is elapsed time and freezes when a run aborts or errors; decide with the status tool's state` };
+      // Short of the mark, a value read as the run's state either way: "0.97 means not ended", "past 99 % it is finished".
+      const value = found ? undefined : valueAsState(claimText);
+      if (value && value.offset < sentence.text.length) found = { offset: value.offset, message: `"${value.text.trim()}" reads a progress value as the run ${value.reading === "ended" ? "having ended" : "not having ended"}: progress is elapsed time and freezes when a run aborts or errors, so no value of it tells; decide with the status tool's state` };
     }
     if (!found) {
       for (const tool of PROGRESS_TOOLS) {
