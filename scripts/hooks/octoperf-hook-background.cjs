@@ -952,6 +952,9 @@ function sleepCommand(plan) {
   return `sleep ${plan.cadenceSeconds}`;
 }
 
+// src/watcher/lines.ts
+var PREFIX = "octoperf-wait:";
+
 // src/hooks/text/notify.ts
 function notificationMessage(op, ending, seconds, handles) {
   const head = `OctoPerf ${op} ${ending} after ${formatDuration(seconds)}: `;
@@ -1371,7 +1374,6 @@ function callOf(key, work) {
 }
 
 // src/hooks/wait/one-wake.ts
-var WATCHER_LINE_PREFIX = "octoperf-wait:";
 var MAX_WAKE_LINE_CHARS = 3e3;
 function addWaiter(state, waiter, replaced = () => false) {
   const same = (w) => waiter.call !== void 0 && w.call === waiter.call;
@@ -1452,7 +1454,7 @@ function woken(settled, keys, now) {
   return settled.wake === void 0 ? settled : { ...settled, state: mark(settled.state, keys, { wokenAt: now }) };
 }
 function settleWatch(job, result, state, ctx) {
-  const line = result.lastLine?.startsWith(WATCHER_LINE_PREFIX) ? oneLine(result.lastLine, MAX_WAKE_LINE_CHARS) : void 0;
+  const line = result.lastLine?.startsWith(PREFIX) ? oneLine(result.lastLine, MAX_WAKE_LINE_CHARS) : void 0;
   const markFailed = (s, keys, now) => mark(s, keys, { watcherFailedAt: now });
   if (result.problem !== void 0) {
     return {
@@ -1471,7 +1473,7 @@ function settleWatch(job, result, state, ctx) {
     const advice = deadlineText(operation(job.op), running.length > 0 ? running : entries(state, job.works), ctx.now);
     return { state: mark(state, job.works, { deadlineNoted: true }), wake: line ? `${line} ${advice}` : advice };
   }
-  const said2 = line ?? `${WATCHER_LINE_PREFIX} ${job.op}: the watcher ended with ${result.exitCode === null ? "a signal" : `exit code ${result.exitCode}`} and no line`;
+  const said2 = line ?? `${PREFIX} ${job.op}: the watcher ended with ${result.exitCode === null ? "a signal" : `exit code ${result.exitCode}`} and no line`;
   return { state: markFailed(state, job.works, ctx.now), wake: `${said2} ${pollYourself(job)}` };
 }
 function settleTimer(job, state, ctx) {
@@ -1515,7 +1517,7 @@ function sleepUnlessAborted(ms, signal) {
 var MAX_KEPT_OUTPUT_CHARS = 64 * 1024;
 var KILL_GRACE_MS = 2e3;
 function lastWatcherLine(output) {
-  const lines = output.split(/\r?\n/).filter((line) => line.startsWith(WATCHER_LINE_PREFIX));
+  const lines = output.split(/\r?\n/).filter((line) => line.startsWith(PREFIX));
   const last = lines.at(-1);
   return last === void 0 ? void 0 : oneLine(last, MAX_WAKE_LINE_CHARS);
 }
@@ -1536,7 +1538,7 @@ function runWatch(job, options, signal) {
     let output = "";
     let stopped = false;
     let problem;
-    const child = (options.spawnWatcher ?? defaultSpawn)(script, job.argv, options.env);
+    const child = defaultSpawn(script, job.argv, options.env);
     const kill = () => {
       child.kill("SIGTERM");
       setTimeout(() => child.kill("SIGKILL"), KILL_GRACE_MS).unref();
@@ -1733,11 +1735,11 @@ var import_node_fs3 = require("node:fs");
 var StateProblem = class extends Error {
   name = "StateProblem";
 };
-
-// src/hooks/session/lock.ts
 function errorCode(error) {
   return typeof error === "object" && error !== null && "code" in error ? String(error.code) : void 0;
 }
+
+// src/hooks/session/lock.ts
 function isProcessAlive(pid) {
   if (!Number.isSafeInteger(pid) || pid < 1) return false;
   try {
@@ -1908,14 +1910,11 @@ var FALLBACK_DIR_PREFIX = "octoperf-hooks-";
 function fallbackStateDir(io) {
   return (0, import_node_path5.join)(io.tmpdir, `${FALLBACK_DIR_PREFIX}${io.uid ?? "user"}`);
 }
-function errorCode2(error) {
-  return typeof error === "object" && error !== null && "code" in error ? String(error.code) : void 0;
-}
 function ensurePrivateDir(dir, uid) {
   try {
     (0, import_node_fs5.mkdirSync)(dir, { mode: 448 });
   } catch (error) {
-    if (errorCode2(error) !== "EEXIST") throw new StateProblem(`cannot create the state folder ${dir} (${errorCode2(error) ?? "error"})`);
+    if (errorCode(error) !== "EEXIST") throw new StateProblem(`cannot create the state folder ${dir} (${errorCode(error) ?? "error"})`);
   }
   const stat = (0, import_node_fs5.lstatSync)(dir);
   const refuse = (why) => new StateProblem(`the state folder ${dir} ${why}; the hooks will not use it (remove it, or run inside Claude Code, which sets ${PLUGIN_DATA_ENV})`);
@@ -2134,16 +2133,13 @@ function sessionFile(dir, sessionId) {
   if (!SESSION_ID_PATTERN.test(sessionId)) throw new StateProblem("malformed session id");
   return (0, import_node_path6.join)(dir, `${sessionId}.json`);
 }
-function errorCode3(error) {
-  return typeof error === "object" && error !== null && "code" in error ? String(error.code) : void 0;
-}
 function readText(file) {
   try {
     if ((0, import_node_fs7.statSync)(file).size > MAX_STATE_BYTES) return "<oversized>";
     return (0, import_node_fs7.readFileSync)(file, "utf8");
   } catch (error) {
-    if (errorCode3(error) === "ENOENT") return void 0;
-    throw new StateProblem(`state file unreadable (${errorCode3(error) ?? "error"})`);
+    if (errorCode(error) === "ENOENT") return void 0;
+    throw new StateProblem(`state file unreadable (${errorCode(error) ?? "error"})`);
   }
 }
 function load(file) {

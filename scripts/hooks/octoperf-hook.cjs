@@ -1310,6 +1310,9 @@ var init_environment = __esm({
 });
 
 // src/hooks/session/state-problem.ts
+function errorCode(error) {
+  return typeof error === "object" && error !== null && "code" in error ? String(error.code) : void 0;
+}
 var StateProblem;
 var init_state_problem = __esm({
   "src/hooks/session/state-problem.ts"() {
@@ -1321,9 +1324,6 @@ var init_state_problem = __esm({
 });
 
 // src/hooks/session/lock.ts
-function errorCode(error) {
-  return typeof error === "object" && error !== null && "code" in error ? String(error.code) : void 0;
-}
 function isProcessAlive(pid) {
   if (!Number.isSafeInteger(pid) || pid < 1) return false;
   try {
@@ -1521,16 +1521,13 @@ function sessionFile(dir, sessionId) {
   if (!SESSION_ID_PATTERN.test(sessionId)) throw new StateProblem("malformed session id");
   return (0, import_node_path2.join)(dir, `${sessionId}.json`);
 }
-function errorCode2(error) {
-  return typeof error === "object" && error !== null && "code" in error ? String(error.code) : void 0;
-}
 function readText(file) {
   try {
     if ((0, import_node_fs3.statSync)(file).size > MAX_STATE_BYTES) return "<oversized>";
     return (0, import_node_fs3.readFileSync)(file, "utf8");
   } catch (error) {
-    if (errorCode2(error) === "ENOENT") return void 0;
-    throw new StateProblem(`state file unreadable (${errorCode2(error) ?? "error"})`);
+    if (errorCode(error) === "ENOENT") return void 0;
+    throw new StateProblem(`state file unreadable (${errorCode(error) ?? "error"})`);
   }
 }
 function load(file) {
@@ -1629,14 +1626,11 @@ var init_store = __esm({
 function fallbackStateDir(io) {
   return (0, import_node_path3.join)(io.tmpdir, `${FALLBACK_DIR_PREFIX}${io.uid ?? "user"}`);
 }
-function errorCode3(error) {
-  return typeof error === "object" && error !== null && "code" in error ? String(error.code) : void 0;
-}
 function ensurePrivateDir(dir, uid) {
   try {
     (0, import_node_fs4.mkdirSync)(dir, { mode: 448 });
   } catch (error) {
-    if (errorCode3(error) !== "EEXIST") throw new StateProblem(`cannot create the state folder ${dir} (${errorCode3(error) ?? "error"})`);
+    if (errorCode(error) !== "EEXIST") throw new StateProblem(`cannot create the state folder ${dir} (${errorCode(error) ?? "error"})`);
   }
   const stat = (0, import_node_fs4.lstatSync)(dir);
   const refuse2 = (why) => new StateProblem(`the state folder ${dir} ${why}; the hooks will not use it (remove it, or run inside Claude Code, which sets ${PLUGIN_DATA_ENV})`);
@@ -3233,6 +3227,12 @@ init_state();
 // src/hooks/wait/one-wake.ts
 init_policy();
 init_untrusted_text();
+
+// src/watcher/lines.ts
+init_policy();
+init_untrusted_text();
+
+// src/hooks/wait/one-wake.ts
 init_wait_calls();
 init_plan_text();
 init_reach();

@@ -94,12 +94,14 @@ test("scenario 6: hooks fail open on garbage and keep working", async () => {
   }
   assert.match(html.text, /502 Bad Gateway/);
 
-  // Injected text never repeats a hostile value.
+  // Injected text repeats a hostile value only set apart in guillemets, capped: never as the plugin's own words.
   const injected = hookContexts(results.flatMap((r) => r.alongside)).map((c) => c.text);
   for (const text of injected) {
-    assert.ok(!text.includes("touch"), `hostile text injected: ${text.slice(0, 300)}`);
-    assert.ok(!text.includes("$("), text.slice(0, 300));
-    assert.ok(!text.includes("xxxxxxxxxxxxxxxxxxxx"), "a 5000-character id was injected");
+    const ours = text.replace(/«[^«»\n]*»/g, "«»");
+    assert.ok(!ours.includes("touch"), `hostile text injected: ${text.slice(0, 300)}`);
+    assert.ok(!ours.includes("$("), text.slice(0, 300));
+    assert.ok(!ours.includes("xxxxxxxxxxxxxxxxxxxx"), "a 5000-character id was injected");
+    for (const quoted of text.match(/«[^«»\n]*»/g) ?? []) assert.ok(quoted.length <= 202, `uncapped: ${quoted.slice(0, 300)}`);
     assert.ok(text.length < 10_000);
   }
 

@@ -13,7 +13,8 @@ import { join } from "node:path";
 import { BACKGROUND_HOOK_MARGIN_S } from "../../policy/index.js";
 import { oneLine } from "../../policy/untrusted-text.js";
 import { WATCHER_SCRIPT } from "../../calls/wait-calls.js";
-import { MAX_WAKE_LINE_CHARS, WATCHER_LINE_PREFIX, type JobResult, type TimerJob, type WatchJob } from "../wait/one-wake.js";
+import { PREFIX as WATCHER_LINE_PREFIX } from "../../watcher/lines.js";
+import { MAX_WAKE_LINE_CHARS, type JobResult, type TimerJob, type WatchJob } from "../wait/one-wake.js";
 import type { JobRunner } from "./background-shell.js";
 import { sleepUnlessAborted } from "./abortable-sleep.js";
 
@@ -33,8 +34,6 @@ export interface SystemJobOptions {
   readonly now: () => number;
   /** Decision-clock milliseconds per real millisecond (1 but in tests). */
   readonly scale: number;
-  /** How to start the watcher (tests give a stand-in script). */
-  readonly spawnWatcher?: (script: string, argv: readonly string[], env: Env) => ChildProcess;
 }
 
 /** The last line of the output that starts like a watcher line, if any. */
@@ -63,7 +62,7 @@ function runWatch(job: WatchJob, options: SystemJobOptions, signal: AbortSignal)
     let output = "";
     let stopped = false;
     let problem: string | undefined;
-    const child = (options.spawnWatcher ?? defaultSpawn)(script, job.argv, options.env);
+    const child = defaultSpawn(script, job.argv, options.env);
     const kill = (): void => {
       child.kill("SIGTERM");
       setTimeout(() => child.kill("SIGKILL"), KILL_GRACE_MS).unref();

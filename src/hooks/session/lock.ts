@@ -9,7 +9,7 @@
 //
 // Time comes from the injected LockIO (clock, sleep), so tests never wait.
 import { closeSync, linkSync, openSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeSync } from "node:fs";
-import { StateProblem } from "./state-problem.js";
+import { errorCode, StateProblem } from "./state-problem.js";
 
 export interface LockIO {
   /** Wall clock, epoch milliseconds (compared with file times). */
@@ -37,10 +37,6 @@ export interface HeldLock {
   stillHeld(): boolean;
   /** Remove the lock, if it is still ours. */
   release(): void;
-}
-
-function errorCode(error: unknown): string | undefined {
-  return typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : undefined;
 }
 
 /** process.kill(pid, 0): ESRCH means no such process; EPERM means one that belongs to someone else. */

@@ -7,7 +7,7 @@
 import { lstatSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { PLUGIN_DATA_ENV } from "../runtime/environment.js";
-import { StateProblem } from "./state-problem.js";
+import { errorCode, StateProblem } from "./state-problem.js";
 
 export interface StateDirIO {
   readonly tmpdir: string;
@@ -19,10 +19,6 @@ export const FALLBACK_DIR_PREFIX = "octoperf-hooks-";
 
 export function fallbackStateDir(io: StateDirIO): string {
   return join(io.tmpdir, `${FALLBACK_DIR_PREFIX}${io.uid ?? "user"}`);
-}
-
-function errorCode(error: unknown): string | undefined {
-  return typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : undefined;
 }
 
 /** Create the folder 0700 if needed, then check it is ours alone to write. */

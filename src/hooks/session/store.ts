@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { SESSION_ID_PATTERN } from "../claude/input.js";
 import { acquireLock, isAbandonedLock, type LockIO, type LockTiming } from "./lock.js";
 import { bounded, emptyState, isSessionState, type SessionState } from "./state.js";
-import { StateProblem } from "./state-problem.js";
+import { errorCode, StateProblem } from "./state-problem.js";
 
 
 export const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -37,10 +37,6 @@ export interface StoreOptions {
 export function sessionFile(dir: string, sessionId: string): string {
   if (!SESSION_ID_PATTERN.test(sessionId)) throw new StateProblem("malformed session id");
   return join(dir, `${sessionId}.json`);
-}
-
-function errorCode(error: unknown): string | undefined {
-  return typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : undefined;
 }
 
 type Loaded = { state: SessionState; text: string | undefined; corrupt: boolean };

@@ -30,6 +30,8 @@ import {
   type WaitPlan,
 } from "../../policy/index.js";
 import { oneLine } from "../../policy/untrusted-text.js";
+// The watcher's lines start with this; only such a line is taken from its output.
+import { PREFIX as WATCHER_LINE_PREFIX } from "../../watcher/lines.js";
 import { describeCall, watcherArgs, watcherTargets } from "../../calls/wait-calls.js";
 import type { DecideContext } from "../claude/decision.js";
 import type { PostToolUseInput } from "../claude/input.js";
@@ -41,8 +43,6 @@ import { sessionPlan } from "./start.js";
 import { waitersOf, watcherHolding, withWaiters, withWork, type SessionState, type WaiterRecord, type WorkEntry, type WorkRecord } from "../session/state.js";
 import { deadlineText, targetOf } from "../text/work-advice.js";
 
-/** The watcher's lines start with this (src/watcher/lines.ts); only such a line is taken from its output. */
-export const WATCHER_LINE_PREFIX = "octoperf-wait:";
 /** The longest line a background hook wakes the model with. */
 export const MAX_WAKE_LINE_CHARS = 3000;
 
