@@ -1331,6 +1331,12 @@ function workFor(state, keys) {
   }
   return void 0;
 }
+function lastTouched(work) {
+  return Math.max(work.lastPollAt ?? work.startedAt, work.startedAt);
+}
+function isReleased(work) {
+  return work.releasedAt !== void 0 && work.releasedAt >= lastTouched(work);
+}
 function groupOf(state, group) {
   return Object.entries(state.works).filter(([, work]) => work.group === group).map(([key, work]) => ({ key, work }));
 }
@@ -1568,6 +1574,47 @@ function systemJobRunner(options) {
   };
 }
 
+// src/hooks/session/resume.ts
+function pendingWorks(state) {
+  return Object.entries(state.works).map(([key, work]) => ({ key, work })).filter(({ work }) => !work.terminal && !isReleased(work));
+}
+
+// src/hooks/by-name/rewatch-on-resume.ts
+function rewatchable(state, ctx) {
+  const live = waitersOf(state).filter((w) => isLive(w, ctx));
+  return pendingWorks(state).filter(
+    ({ key, work }) => ctx.now < work.deadlineAt && work.watcherFailedAt === void 0 && work.backgroundFailedAt === void 0 && !live.some((w) => w.works.includes(key))
+  );
+}
+function armOnResume(input, state, ctx) {
+  if (input.source !== "resume") return { state, note: `not a resumed session (${input.source})` };
+  if (!ctx.hooks) return { state, note: "the background hooks are turned off" };
+  if (!ctx.attended) return { state, note: "not an interactive session: the client would hold it for the wait and drop the wake; the first prompt polls once" };
+  const free = rewatchable(state, ctx).filter(({ work }) => watcherBackend(work.op, ctx.reach) !== void 0);
+  if (free.length === 0) return { state, note: "nothing pending that the watcher can reach" };
+  const first = free.reduce((a, b) => b.work.deadlineAt < a.work.deadlineAt ? b : a);
+  const opId = first.work.op;
+  const works = free.filter(({ work }) => work.op === opId);
+  const op = operation(opId);
+  const backend = watcherBackend(opId, ctx.reach) ?? [];
+  const startedAt = Math.min(...works.map((e) => e.work.startedAt));
+  const deadlineAt = Math.max(...works.map((e) => e.work.deadlineAt));
+  const elapsed = (ctx.now - startedAt) / 1e3;
+  const plan = sessionPlan(op, Math.max(first.work.cadenceSeconds, Math.round(first.work.expectedSeconds - elapsed)), ctx);
+  const spec = {
+    op,
+    plan,
+    keys: works.map((e) => e.key),
+    handles: works.map((e) => e.work.handle),
+    targets: works.map((e) => targetOf(e.key, e.work)),
+    alternatives: works.flatMap((e) => alternativeTargets(op, [e.work.handle], e.work.args)),
+    startedAt,
+    deadlineAt
+  };
+  const kept = withWaiters(state, waitersOf(state).filter((w) => isLive(w, ctx)));
+  return armWatch(kept, ctx, spec, backend, void 0);
+}
+
 // src/hooks/by-name/wait-in-background.ts
 function heldElsewhere(state, keys, ctx, call) {
   return waitersOf(state).some((w) => w.works.some((k) => keys.includes(k)) && (call === void 0 || w.call !== call) && isLive(w, ctx));
@@ -1652,8 +1699,9 @@ var armAfterPoll = (input, state, ctx) => {
 
 // src/hooks/wait/arms.ts
 var BACKGROUND_ARMS = {
-  "wait-in-background": armAfterStart,
-  "wake-after-poll": armAfterPoll
+  "wait-in-background": { event: "PostToolUse", arm: armAfterStart },
+  "wake-after-poll": { event: "PostToolUse", arm: armAfterPoll },
+  "rewatch-on-resume": { event: "SessionStart", arm: armOnResume }
 };
 
 // src/hooks/claude/decision.ts
@@ -1725,6 +1773,8 @@ var HOOK_BUNDLE = "scripts/hooks/octoperf-hook.cjs";
 var HOOK_BUNDLE_NAME = HOOK_BUNDLE.slice(HOOK_BUNDLE.lastIndexOf("/") + 1);
 var PLUGIN_DATA_ENV = "CLAUDE_PLUGIN_DATA";
 var DISABLE_ENV = "OCTOPERF_HOOKS_DISABLE";
+var ATTENDED_ENV = "CLAUDE_CODE_SESSION_ATTENDED";
+var CLIENT_PID_ENV = "CLAUDE_PID";
 var API_KEY_ENV = "OCTOPERF_API_KEY";
 var TEST_TIME_SCALE_ENV = "OCTOPERF_HOOKS_TIME_SCALE";
 
@@ -1943,7 +1993,7 @@ var STOP_WAIT_COMMANDS = [`${PLUGIN_NAME}:stop-wait`, `${PLUGIN_NAME}-stop-wait`
 var HOOK_TIMEOUT_S = 10;
 var QUICK = { timeout: HOOK_TIMEOUT_S };
 var BACKGROUND = { timeout: BACKGROUND_HOOK_TIMEOUT_S, asyncRewake: true };
-var BACKGROUND_HOOK_NAMES = ["wait-in-background", "wake-after-poll"];
+var BACKGROUND_HOOK_NAMES = ["wait-in-background", "wake-after-poll", "rewatch-on-resume"];
 var HOOKS = [
   {
     kind: "quick",
@@ -2028,6 +2078,14 @@ var HOOKS = [
     options: QUICK
   },
   {
+    kind: "background",
+    name: "rewatch-on-resume",
+    event: "SessionStart",
+    matcher: "",
+    purpose: "on an interactive resume with credentials, runs the watcher again on the pending works and wakes the model once, with the outcome",
+    options: BACKGROUND
+  },
+  {
     kind: "quick",
     name: "tell-pending",
     event: "UserPromptSubmit",
@@ -2082,6 +2140,7 @@ function contextFor(io) {
     now: io.now(),
     reach: { apiKey: Boolean(io.env[API_KEY_ENV]), login: once(() => loggedIn ? loggedIn() : false) },
     hooks: backgroundHooksOn(io.env),
+    attended: io.env[ATTENDED_ENV] === "1",
     pluginRoot: io.pluginRoot,
     alive: (pid, proof) => isRecordedProcess(pid, proof, io.processes ?? { isAlive: io.store.isAlive, startOf: () => void 0, commandOf: () => void 0 }),
     scale: timeScale(io.env),
@@ -2216,10 +2275,9 @@ function updateSession(options, sessionId, change) {
 }
 
 // src/hooks/runtime/background-shell.ts
-function adopt(arm, input, state, ctx, proof) {
-  const call = input.toolUseId;
+function adoptFor(call, arm, state, ctx, proof) {
   if (call !== void 0 && state.cancelled?.includes(call)) return { state, note: "/octoperf:stop-wait ended this wait before it started" };
-  const armed = arm(input, state, ctx);
+  const armed = arm(state);
   const waiters = waitersOf(armed.state);
   if (!armed.job) {
     const kept = waiters.filter((w) => !(w.claimed && call !== void 0 && w.call === call));
@@ -2249,21 +2307,23 @@ async function runBackgroundHook(name, io) {
   try {
     if (!backgroundHooksOn(io.env)) return SILENT;
     const input = parseHookInput(io.stdin);
-    if (input.event !== "PostToolUse") return note(`not a ${spec.event} event`);
+    const logic = BACKGROUND_ARMS[spec.name];
+    if (!logic) return note("no logic for this background hook");
+    if (input.event !== logic.event) return note(`not a ${logic.event} event`);
     const ctx = contextFor(io);
-    const arm = BACKGROUND_ARMS[spec.name];
-    if (!arm) return note("no logic for this background hook");
+    const arm = (state) => logic.event === "PostToolUse" && input.event === "PostToolUse" ? logic.arm(input, state, ctx) : logic.event === "SessionStart" && input.event === "SessionStart" ? logic.arm(input, state, ctx) : { state };
+    const call = input.event === "PostToolUse" ? input.toolUseId : void 0;
     let recorded = true;
     let armed;
     const proof = io.processes ? ownProof(io.processes) : void 0;
     try {
       armed = updateSession(storeOptions(io, spec), input.sessionId, (state) => {
-        const result2 = adopt(arm, input, state, ctx, proof);
+        const result2 = adoptFor(call, arm, state, ctx, proof);
         return { state: result2.state, result: result2 };
       });
     } catch (error) {
       if (!(error instanceof StateProblem)) throw error;
-      armed = arm(input, emptyState(), ctx);
+      armed = arm(emptyState());
       if (armed.job?.kind !== "watch") return note(`${error.message}; no timer without the session state`);
       recorded = false;
     }
@@ -2292,10 +2352,26 @@ async function runBackgroundHook(name, io) {
 
 // src/hooks/runtime/orphan-watch.ts
 var EVERY_MS = 1e3;
-function abortWhenOrphaned(controller, parentOf = () => process.ppid) {
+function parentChanged(parentOf = () => process.ppid) {
   const first = parentOf();
+  return () => parentOf() !== first;
+}
+function clientEnded(env, probe = systemProbe) {
+  const raw = env[CLIENT_PID_ENV];
+  if (raw === void 0 || !/^[1-9]\d{0,9}$/.test(raw)) return void 0;
+  const pid = Number(raw);
+  if (pid === process.pid || !probe.isAlive(pid)) return void 0;
+  const start = probe.startOf(pid);
+  return () => !probe.isAlive(pid) || start !== void 0 && probe.startOf(pid) !== start;
+}
+function orphanSigns(env, probe = systemProbe, parentOf) {
+  const client = clientEnded(env, probe);
+  const parent = parentChanged(parentOf);
+  return () => parent() || client !== void 0 && client();
+}
+function abortWhenOrphaned(controller, orphaned = parentChanged()) {
   const timer = setInterval(() => {
-    if (parentOf() !== first) {
+    if (orphaned()) {
       clearInterval(timer);
       controller.abort();
     }
@@ -2307,7 +2383,7 @@ function abortWhenOrphaned(controller, parentOf = () => process.ppid) {
 var runBackgroundMain = (name, io) => {
   const controller = new AbortController();
   for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"]) process.on(signal, () => controller.abort());
-  abortWhenOrphaned(controller);
+  abortWhenOrphaned(controller, orphanSigns(io.env));
   const jobs = systemJobRunner({ pluginRoot: io.pluginRoot, env: io.env, now: io.now, scale: timeScale(io.env) });
   runBackgroundHook(name, { ...io, jobs, signal: controller.signal }).then(finishWith).catch(() => finishWith(SILENT)).finally(() => process.exit());
 };

@@ -1294,7 +1294,7 @@ var init_input = __esm({
 });
 
 // src/hooks/runtime/environment.ts
-var HOOK_BUNDLE, HOOK_BUNDLE_NAME, BACKGROUND_BUNDLE, PLUGIN_DATA_ENV, DISABLE_ENV, API_KEY_ENV, TEST_CLOCK_ENV, TEST_TIME_SCALE_ENV;
+var HOOK_BUNDLE, HOOK_BUNDLE_NAME, BACKGROUND_BUNDLE, PLUGIN_DATA_ENV, DISABLE_ENV, ATTENDED_ENV, CLIENT_PID_ENV, API_KEY_ENV, TEST_CLOCK_ENV, TEST_TIME_SCALE_ENV;
 var init_environment = __esm({
   "src/hooks/runtime/environment.ts"() {
     "use strict";
@@ -1303,6 +1303,8 @@ var init_environment = __esm({
     BACKGROUND_BUNDLE = "scripts/hooks/octoperf-hook-background.cjs";
     PLUGIN_DATA_ENV = "CLAUDE_PLUGIN_DATA";
     DISABLE_ENV = "OCTOPERF_HOOKS_DISABLE";
+    ATTENDED_ENV = "CLAUDE_CODE_SESSION_ATTENDED";
+    CLIENT_PID_ENV = "CLAUDE_PID";
     API_KEY_ENV = "OCTOPERF_API_KEY";
     TEST_CLOCK_ENV = "OCTOPERF_HOOKS_TEST_NOW";
     TEST_TIME_SCALE_ENV = "OCTOPERF_HOOKS_TIME_SCALE";
@@ -1686,7 +1688,7 @@ var init_registry = __esm({
     HOOK_TIMEOUT_S = 10;
     QUICK = { timeout: HOOK_TIMEOUT_S };
     BACKGROUND = { timeout: BACKGROUND_HOOK_TIMEOUT_S, asyncRewake: true };
-    BACKGROUND_HOOK_NAMES = ["wait-in-background", "wake-after-poll"];
+    BACKGROUND_HOOK_NAMES = ["wait-in-background", "wake-after-poll", "rewatch-on-resume"];
     HOOKS = [
       {
         kind: "quick",
@@ -1771,6 +1773,14 @@ var init_registry = __esm({
         options: QUICK
       },
       {
+        kind: "background",
+        name: "rewatch-on-resume",
+        event: "SessionStart",
+        matcher: "",
+        purpose: "on an interactive resume with credentials, runs the watcher again on the pending works and wakes the model once, with the outcome",
+        options: BACKGROUND
+      },
+      {
         kind: "quick",
         name: "tell-pending",
         event: "UserPromptSubmit",
@@ -1823,6 +1833,7 @@ function contextFor(io) {
     now: io.now(),
     reach: { apiKey: Boolean(io.env[API_KEY_ENV]), login: once(() => loggedIn ? loggedIn() : false) },
     hooks: backgroundHooksOn(io.env),
+    attended: io.env[ATTENDED_ENV] === "1",
     pluginRoot: io.pluginRoot,
     alive: (pid, proof) => isRecordedProcess(pid, proof, io.processes ?? { isAlive: io.store.isAlive, startOf: () => void 0, commandOf: () => void 0 }),
     scale: timeScale(io.env),
@@ -2628,11 +2639,29 @@ init_core();
 init_environment();
 
 // src/hooks/runtime/orphan-watch.ts
+init_processes();
+init_environment();
 var EVERY_MS = 1e3;
-function abortWhenOrphaned(controller, parentOf = () => process.ppid) {
+function parentChanged(parentOf = () => process.ppid) {
   const first = parentOf();
+  return () => parentOf() !== first;
+}
+function clientEnded(env, probe = systemProbe) {
+  const raw = env[CLIENT_PID_ENV];
+  if (raw === void 0 || !/^[1-9]\d{0,9}$/.test(raw)) return void 0;
+  const pid = Number(raw);
+  if (pid === process.pid || !probe.isAlive(pid)) return void 0;
+  const start = probe.startOf(pid);
+  return () => !probe.isAlive(pid) || start !== void 0 && probe.startOf(pid) !== start;
+}
+function orphanSigns(env, probe = systemProbe, parentOf) {
+  const client = clientEnded(env, probe);
+  const parent = parentChanged(parentOf);
+  return () => parent() || client !== void 0 && client();
+}
+function abortWhenOrphaned(controller, orphaned = parentChanged()) {
   const timer = setInterval(() => {
-    if (parentOf() !== first) {
+    if (orphaned()) {
       clearInterval(timer);
       controller.abort();
     }
@@ -2835,11 +2864,19 @@ function resumeNotice(state, ctx) {
     lines.push(`${deadlineText(operation(entry.work.op), [entry], ctx.now)} (${lastSeen(entry, ctx.now)})`);
     next = withWork(next, entry.key, { ...entry.work, deadlineNoted: true });
   }
-  if (going.length > 0) {
-    const each = going.map((e) => `${callOf(e.key, e.work)} (${operation(e.work.op).id}, ${lastSeen(e, ctx.now)}, deadline in ${formatDuration(Math.round((e.work.deadlineAt - ctx.now) / 1e3))})`);
-    const many = going.length > 1;
+  const describe3 = (e) => `${callOf(e.key, e.work)} (${operation(e.work.op).id}, ${lastSeen(e, ctx.now)}, deadline in ${formatDuration(Math.round((e.work.deadlineAt - ctx.now) / 1e3))})`;
+  const held = going.filter((e) => watcherHolding(state, e.key, ctx));
+  const unheld = going.filter((e) => !held.includes(e));
+  if (held.length > 0) {
+    const many = held.length > 1;
     lines.push(
-      `OctoPerf: this session was resumed with ${many ? "waits" : "a wait"} still pending, and nothing waits on ${many ? "them" : "it"} since the last session ended: ${andList(each)}. Poll ${many ? "each" : "it"} once now; if ${many ? "one is" : "it is"} not final, end your turn: this plugin's hooks wait again and wake you.`
+      `OctoPerf: this session was resumed, and this plugin's background watcher waits again on ${andList(held.map(describe3))}: it wakes you once, with the outcome. Do not poll ${many ? "them" : "it"}; answer the user, then end your turn.`
+    );
+  }
+  if (unheld.length > 0) {
+    const many = unheld.length > 1;
+    lines.push(
+      `OctoPerf: this session was resumed with ${many ? "waits" : "a wait"} still pending, and nothing waits on ${many ? "them" : "it"} since the last session ended: ${andList(unheld.map(describe3))}. Poll ${many ? "each" : "it"} once now; if ${many ? "one is" : "it is"} not final, end your turn: this plugin's hooks wait again and wake you.`
     );
   }
   return { text: lines.join("\n"), state: next };
@@ -3486,7 +3523,7 @@ function main(argv = process.argv.slice(2)) {
 function runGuardMain(name, io) {
   const controller = new AbortController();
   for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"]) process.on(signal, () => controller.abort());
-  abortWhenOrphaned(controller);
+  abortWhenOrphaned(controller, orphanSigns(io.env));
   void Promise.resolve().then(() => (init_guard_shell(), guard_shell_exports)).then(({ runGuardHook: runGuardHook2 }) => runGuardHook2(name, { ...io, signal: controller.signal })).then(finishWith, () => finishWith(SILENT)).finally(() => process.exit());
 }
 

@@ -42,7 +42,7 @@ describe("hooks run from an installed copy", () => {
     const data = tempDataDir();
     // A session with the background hooks off: the model loops by itself.
     const options = (now: number) => ({ data, now, root, env: BACKGROUND_OFF });
-    assert.deepEqual(HOOKS.map((s) => s.name).sort(), ["condition-outcome", "condition-pace", "guard-turn-end", "pace-guard", "pick-up-waits", "plan-after-start", "poll-outcome", "record-scenario", "record-schedule", "stop-waits", "tell-pending", "wait-in-background", "wake-after-poll"]);
+    assert.deepEqual(HOOKS.map((s) => s.name).sort(), ["condition-outcome", "condition-pace", "guard-turn-end", "pace-guard", "pick-up-waits", "plan-after-start", "poll-outcome", "record-scenario", "record-schedule", "rewatch-on-resume", "stop-waits", "tell-pending", "wait-in-background", "wake-after-poll"]);
 
     assert.equal(runBundle("record-scenario", post(toolName("get_scenario"), { scenarioId: "sc1" }, structured({ userProfiles: [{ loadStrategy: { holdForSec: 30 } }] })), options(T0)).stdout, "");
     const plan = contextOf(runBundle("plan-after-start", post(toolName("run_scenario", 1), { scenarioId: "sc1" }, structured({ benchResultIds: ["b1"] })), options(T0)));

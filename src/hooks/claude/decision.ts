@@ -86,6 +86,8 @@ export interface DecideContext {
    * claim's time to be adopted, a late wake's grace) are multiplied by it.
    */
   readonly scale?: number;
+  /** A person is at the session (interactive, not `-p`): runtime/environment.ts ATTENDED_ENV. Unknown counts as not. */
+  readonly attended?: boolean;
   /** This hook's process and run, for what a background hook records. */
   readonly pid: number;
   readonly token: string;

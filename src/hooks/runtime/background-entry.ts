@@ -8,13 +8,13 @@ import { isLoggedIn as storedLogin } from "../../auth/login-state.js";
 import { systemJobRunner } from "./system-jobs.js";
 import { runBackgroundHook } from "./background-shell.js";
 import { SILENT } from "../claude/decision.js";
-import { abortWhenOrphaned } from "./orphan-watch.js";
+import { abortWhenOrphaned, orphanSigns } from "./orphan-watch.js";
 import { finishWith, timeScale, type BackgroundBundle, type HookIO } from "./core.js";
 
 export const runBackgroundMain: BackgroundBundle["runBackgroundMain"] = (name: string, io: HookIO) => {
   const controller = new AbortController();
   for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) process.on(signal, () => controller.abort());
-  abortWhenOrphaned(controller);
+  abortWhenOrphaned(controller, orphanSigns(io.env));
   const jobs = systemJobRunner({ pluginRoot: io.pluginRoot, env: io.env, now: io.now, scale: timeScale(io.env) });
   runBackgroundHook(name, { ...io, jobs, signal: controller.signal })
     .then(finishWith)

@@ -6,7 +6,7 @@
 import { settle, type Arm, type Armed, type BackgroundJob, type JobResult, type Settled } from "../wait/one-wake.js";
 import { BACKGROUND_ARMS } from "../wait/arms.js";
 import { SILENT, type DecideContext, type Emission } from "../claude/decision.js";
-import { parseHookInput, type PostToolUseInput } from "../claude/input.js";
+import { parseHookInput, type HookInput, type PostToolUseInput } from "../claude/input.js";
 import { ownProof } from "../session/processes.js";
 import type { BackgroundSpec } from "./registry.js";
 import { backgroundHooksOn, contextFor, failOpen, specFor, storeOptions, type HookIO } from "./core.js";
@@ -35,8 +35,13 @@ export interface BackgroundIO extends HookIO {
  */
 export function adopt(arm: Arm, input: PostToolUseInput, state: SessionState, ctx: DecideContext, proof: string | undefined): Armed {
   const call = input.toolUseId;
+  return adoptFor(call, (s) => arm(input, s, ctx), state, ctx, proof);
+}
+
+/** adopt(), for any arm: `call` is the tool call whose claim it adopts (none at SessionStart). */
+function adoptFor(call: string | undefined, arm: (state: SessionState) => Armed, state: SessionState, ctx: DecideContext, proof: string | undefined): Armed {
   if (call !== undefined && state.cancelled?.includes(call)) return { state, note: "/octoperf:stop-wait ended this wait before it started" };
-  const armed = arm(input, state, ctx);
+  const armed = arm(state);
   const waiters = waitersOf(armed.state);
   if (!armed.job) {
     const kept = waiters.filter((w) => !(w.claimed && call !== undefined && w.call === call));
@@ -75,22 +80,25 @@ export async function runBackgroundHook(name: string, io: BackgroundIO): Promise
   };
   try {
     if (!backgroundHooksOn(io.env)) return SILENT;
-    const input = parseHookInput(io.stdin);
-    if (input.event !== "PostToolUse") return note(`not a ${spec.event} event`);
+    const input: HookInput = parseHookInput(io.stdin);
+    const logic = BACKGROUND_ARMS[spec.name];
+    if (!logic) return note("no logic for this background hook");
+    if (input.event !== logic.event) return note(`not a ${logic.event} event`);
     const ctx = contextFor(io);
-    const arm = BACKGROUND_ARMS[spec.name];
-    if (!arm) return note("no logic for this background hook");
+    const arm = (state: SessionState): Armed =>
+      logic.event === "PostToolUse" && input.event === "PostToolUse" ? logic.arm(input, state, ctx) : logic.event === "SessionStart" && input.event === "SessionStart" ? logic.arm(input, state, ctx) : { state };
+    const call = input.event === "PostToolUse" ? input.toolUseId : undefined;
     let recorded = true;
     let armed: Armed;
     const proof = io.processes ? ownProof(io.processes) : undefined;
     try {
       armed = updateSession(storeOptions(io, spec), input.sessionId, (state) => {
-        const result = adopt(arm, input, state, ctx, proof);
+        const result = adoptFor(call, arm, state, ctx, proof);
         return { state: result.state, result };
       });
     } catch (error) {
       if (!(error instanceof StateProblem)) throw error;
-      armed = arm(input, emptyState(), ctx);
+      armed = arm(emptyState());
       if (armed.job?.kind !== "watch") return note(`${error.message}; no timer without the session state`);
       recorded = false;
     }

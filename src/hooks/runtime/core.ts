@@ -14,7 +14,7 @@ import type { WaiterRecord } from "../session/state.js";
 import { stateDir, type StateDirIO } from "../session/state-dir.js";
 import type { StoreOptions } from "../session/store.js";
 import { oneLine, quoted } from "../../policy/untrusted-text.js";
-import { API_KEY_ENV, DISABLE_ENV, TEST_CLOCK_ENV, TEST_TIME_SCALE_ENV } from "./environment.js";
+import { API_KEY_ENV, ATTENDED_ENV, DISABLE_ENV, TEST_CLOCK_ENV, TEST_TIME_SCALE_ENV } from "./environment.js";
 import { BACKGROUND_HOOK_NAMES, hookSpec, type HookSpec } from "./registry.js";
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -74,6 +74,7 @@ export function contextFor(io: HookIO): DecideContext {
     now: io.now(),
     reach: { apiKey: Boolean(io.env[API_KEY_ENV]), login: once(() => (loggedIn ? loggedIn() : false)) },
     hooks: backgroundHooksOn(io.env),
+    attended: io.env[ATTENDED_ENV] === "1",
     pluginRoot: io.pluginRoot,
     alive: (pid, proof) => isRecordedProcess(pid, proof, io.processes ?? { isAlive: io.store.isAlive, startOf: () => undefined, commandOf: () => undefined }),
     scale: timeScale(io.env),

@@ -12,6 +12,15 @@ export const BACKGROUND_BUNDLE = "scripts/hooks/octoperf-hook-background.cjs";
 export const PLUGIN_DATA_ENV = "CLAUDE_PLUGIN_DATA";
 /** Turns hooks off: "all" or a comma list of hook names. */
 export const DISABLE_ENV = "OCTOPERF_HOOKS_DISABLE";
+/**
+ * Set by Claude Code in a hook's environment: "1" in an interactive session,
+ * "0" in `-p` (measured on 2.1.330, 2026-12-07; CLAUDE_CODE_ENTRYPOINT is
+ * "cli" and "sdk-cli" there). A background wait begun at SessionStart is only
+ * worth it attended: `-p` holds the session for the hook and drops its wake.
+ */
+export const ATTENDED_ENV = "CLAUDE_CODE_SESSION_ATTENDED";
+/** The client's pid, set by Claude Code in a hook's environment (measured on 2.1.330, 2026-12-07): runtime/orphan-watch.ts. */
+export const CLIENT_PID_ENV = "CLAUDE_PID";
 /** When set, the watcher can reach OctoPerf on its own (its value is never read or shown; the watcher gets it from the environment). */
 export const API_KEY_ENV = "OCTOPERF_API_KEY";
 /**

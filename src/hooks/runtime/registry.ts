@@ -45,7 +45,7 @@ interface QuickSpec<E extends HookEvent> {
 export interface BackgroundSpec {
   readonly kind: "background";
   readonly name: (typeof BACKGROUND_HOOK_NAMES)[number];
-  readonly event: "PostToolUse";
+  readonly event: "PostToolUse" | "SessionStart";
   readonly matcher: string;
   readonly purpose: string;
   readonly options: CommandOptions;
@@ -81,7 +81,7 @@ const QUICK: CommandOptions = { timeout: HOOK_TIMEOUT_S };
 const BACKGROUND: CommandOptions = { timeout: BACKGROUND_HOOK_TIMEOUT_S, asyncRewake: true };
 
 /** The hooks of the one-wake wait: turning either off turns both off, so the plan never promises a wake nobody gives. */
-export const BACKGROUND_HOOK_NAMES = ["wait-in-background", "wake-after-poll"] as const;
+export const BACKGROUND_HOOK_NAMES = ["wait-in-background", "wake-after-poll", "rewatch-on-resume"] as const;
 
 export const HOOKS: readonly HookSpec[] = [
   {
@@ -165,6 +165,14 @@ export const HOOKS: readonly HookSpec[] = [
     matcher: "",
     purpose: "on resume, drops the waiters the last session left and marks the session resumed; after a compaction, says in one line what is pending",
     options: QUICK,
+  },
+  {
+    kind: "background",
+    name: "rewatch-on-resume",
+    event: "SessionStart",
+    matcher: "",
+    purpose: "on an interactive resume with credentials, runs the watcher again on the pending works and wakes the model once, with the outcome",
+    options: BACKGROUND,
   },
   {
     kind: "quick",

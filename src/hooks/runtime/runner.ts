@@ -19,7 +19,7 @@ import type { SessionState } from "../session/state.js";
 import { updateSession } from "../session/store.js";
 import { contextFor, decisionClock, failOpen, finishWith, isDisabled, pluginRootOf, specFor, storeOptions, systemStoreIO, writeFd, type BackgroundBundle, type Env, type HookIO } from "./core.js";
 import { BACKGROUND_BUNDLE } from "./environment.js";
-import { abortWhenOrphaned } from "./orphan-watch.js";
+import { abortWhenOrphaned, orphanSigns } from "./orphan-watch.js";
 import { QUICK_DECISIONS } from "./quick-decisions.js";
 import { hookSpec, type HookSpec } from "./registry.js";
 
@@ -131,7 +131,7 @@ export function main(argv: readonly string[] = process.argv.slice(2)): void {
 function runGuardMain(name: string, io: HookIO): void {
   const controller = new AbortController();
   for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) process.on(signal, () => controller.abort());
-  abortWhenOrphaned(controller);
+  abortWhenOrphaned(controller, orphanSigns(io.env));
   void import("./guard-shell.js")
     .then(({ runGuardHook }) => runGuardHook(name, { ...io, signal: controller.signal }))
     .then(finishWith, () => finishWith(SILENT))

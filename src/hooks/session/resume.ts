@@ -12,13 +12,15 @@
 //   (tell-pending, on UserPromptSubmit): each pending handle, its last known
 //   value, the time since, and to poll it once now (its answer re-arms the
 //   wait, with the watcher where credentials exist); work past its deadline
-//   is reported as past it, not resumed.
+//   is reported as past it, not resumed. In an interactive session with
+//   credentials the watcher is already back (rewatch-on-resume): the prompt
+//   hears that it waits and will wake the model once, and not to poll.
 // - compact: one short line, so the summary cannot lose what is pending.
 //
 // Everything said comes from the policy, validated ids and recorded values.
 import { formatDuration, operation } from "../../policy/index.js";
 import type { DecideContext } from "../claude/decision.js";
-import { isReleased, withWork, type SessionState, type WorkEntry } from "./state.js";
+import { isReleased, watcherHolding, withWork, type SessionState, type WorkEntry } from "./state.js";
 import { callOf, deadlineText } from "../text/work-advice.js";
 import { andList } from "../../calls/words.js";
 
@@ -48,11 +50,21 @@ export function resumeNotice(state: SessionState, ctx: DecideContext): { text?: 
     lines.push(`${deadlineText(operation(entry.work.op), [entry], ctx.now)} (${lastSeen(entry, ctx.now)})`);
     next = withWork(next, entry.key, { ...entry.work, deadlineNoted: true });
   }
-  if (going.length > 0) {
-    const each = going.map((e) => `${callOf(e.key, e.work)} (${operation(e.work.op).id}, ${lastSeen(e, ctx.now)}, deadline in ${formatDuration(Math.round((e.work.deadlineAt - ctx.now) / 1000))})`);
-    const many = going.length > 1;
+  const describe = (e: WorkEntry) => `${callOf(e.key, e.work)} (${operation(e.work.op).id}, ${lastSeen(e, ctx.now)}, deadline in ${formatDuration(Math.round((e.work.deadlineAt - ctx.now) / 1000))})`;
+  // Held again by the watcher rewatch-on-resume started when the session resumed.
+  const held = going.filter((e) => watcherHolding(state, e.key, ctx));
+  const unheld = going.filter((e) => !held.includes(e));
+  if (held.length > 0) {
+    const many = held.length > 1;
     lines.push(
-      `OctoPerf: this session was resumed with ${many ? "waits" : "a wait"} still pending, and nothing waits on ${many ? "them" : "it"} since the last session ended: ${andList(each)}. ` +
+      `OctoPerf: this session was resumed, and this plugin's background watcher waits again on ${andList(held.map(describe))}: ` +
+        `it wakes you once, with the outcome. Do not poll ${many ? "them" : "it"}; answer the user, then end your turn.`,
+    );
+  }
+  if (unheld.length > 0) {
+    const many = unheld.length > 1;
+    lines.push(
+      `OctoPerf: this session was resumed with ${many ? "waits" : "a wait"} still pending, and nothing waits on ${many ? "them" : "it"} since the last session ended: ${andList(unheld.map(describe))}. ` +
         `Poll ${many ? "each" : "it"} once now; if ${many ? "one is" : "it is"} not final, end your turn: this plugin's hooks wait again and wake you.`,
     );
   }

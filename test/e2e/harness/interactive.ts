@@ -64,6 +64,13 @@ export interface InteractiveSession {
   screen(): Promise<string>;
   /** Resolve once the model has had at least `count` main-loop requests; reject with the screen after `timeoutMs`. */
   waitForRequests(count: number, timeoutMs: number): Promise<void>;
+  /**
+   * SIGKILL the client itself (not the hooks, servers or commands it started, which are left as a killed
+   * client leaves them), and resolve once its tmux pane has closed.
+   */
+  killClient(): Promise<void>;
+  /** Start the client again in the same HOME, folder and environment (e.g. `--resume <id>`), with or without a prompt. */
+  relaunch(options: { readonly prompt?: string; readonly extraArgs?: readonly string[]; readonly allowedTools?: readonly string[] }): Promise<void>;
   /** Stop the client, its hooks and servers, the tmux server, and remove the temp folders. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -81,12 +88,12 @@ export function claudeJson(cwd: string, apiKey: string): string {
   )}\n`;
 }
 
-export function interactiveArgs(options: Pick<InteractiveOptions, "prompt" | "allowedTools" | "extraArgs">, pluginDir: string | undefined): string[] {
+export function interactiveArgs(options: { readonly prompt?: string } & Pick<InteractiveOptions, "allowedTools" | "extraArgs">, pluginDir: string | undefined): string[] {
   const args = ["--permission-mode", "default"];
   if (pluginDir) args.push("--plugin-dir", pluginDir);
   args.push(...(options.extraArgs ?? []));
   if (options.allowedTools && options.allowedTools.length > 0) args.push("--allowedTools", ...options.allowedTools);
-  args.push("--", options.prompt);
+  if (options.prompt !== undefined) args.push("--", options.prompt);
   return args;
 }
 
@@ -177,18 +184,19 @@ export async function startInteractive(options: InteractiveOptions): Promise<Int
       TMPDIR: tmp,
       [SESSION_MARKER]: id,
     };
-    const args = interactiveArgs(options, pluginDir);
     // A private tmux server (its own socket), started with exactly this environment; the command runs without a shell.
-    await new Promise<void>((resolve, reject) => {
-      const child = spawn(TMUX, ["-S", socket, "-f", "/dev/null", "new-session", "-d", "-s", "claude", "-x", String(COLUMNS), "-y", String(ROWS), "-c", cwd, CLAUDE_BIN, ...args], {
-        env,
-        stdio: ["ignore", "ignore", "pipe"],
+    const launch = (args: readonly string[]) =>
+      new Promise<void>((resolve, reject) => {
+        const child = spawn(TMUX, ["-S", socket, "-f", "/dev/null", "new-session", "-d", "-s", "claude", "-x", String(COLUMNS), "-y", String(ROWS), "-c", cwd, CLAUDE_BIN, ...args], {
+          env,
+          stdio: ["ignore", "ignore", "pipe"],
+        });
+        let stderr = "";
+        child.stderr.setEncoding("utf8").on("data", (t: string) => (stderr += t));
+        child.on("error", reject);
+        child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`tmux new-session failed (${String(code)}): ${stderr}`))));
       });
-      let stderr = "";
-      child.stderr.setEncoding("utf8").on("data", (t: string) => (stderr += t));
-      child.on("error", reject);
-      child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`tmux new-session failed (${String(code)}): ${stderr}`))));
-    });
+    await launch(interactiveArgs(options, pluginDir));
     const startedAt = Date.now();
 
     const screen = async (): Promise<string> => {
@@ -220,6 +228,23 @@ export async function startInteractive(options: InteractiveOptions): Promise<Int
           await sleep(100);
         }
       },
+      killClient: async () => {
+        for (const pid of await markedProcesses(SESSION_MARKER, id)) {
+          const cmdline = await readFile(`/proc/${pid}/cmdline`, "latin1").catch(() => "");
+          // The client: the claude binary, not a hook, watcher or server it started.
+          if (/(^|\/)claude(\.exe)?$/.test(cmdline.split("\0")[0] ?? "")) signal([pid], "SIGKILL");
+        }
+        // The pane's only command is the client: once it is gone, tmux closes the session.
+        for (;;) {
+          const alive = await tmux("has-session", "-t", "claude").then(
+            () => true,
+            () => false,
+          );
+          if (!alive) return;
+          await sleep(100);
+        }
+      },
+      relaunch: (again) => launch(interactiveArgs({ allowedTools: options.allowedTools, ...again }, pluginDir)),
       stop,
     };
     return session;

@@ -1,0 +1,90 @@
+// A wait outlives its session, in the interactive client (2.1.330, tmux): a
+// session with an API key starts a run; the hooks' background watcher waits
+// on it; the client is SIGKILLed mid-wait (its hooks and watcher then end
+// themselves, waking nobody), the run still going.
+// `claude --resume <id>`, with no prompt typed, then delivers the outcome
+// with one wake: the SessionStart hook rewatch-on-resume runs the watcher
+// again and wakes the idle session with its line. Every wait here is on an
+// event: a process, an answer of the simulator, a model request.
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { hookStates, waitFor } from "./harness/hook-state.js";
+import { SESSION_MARKER, markedProcesses, startInteractive } from "./harness/interactive.js";
+import { newTexts } from "./harness/requests.js";
+import { startRestSimulator, TEST_OCTOPERF_KEY } from "./harness/rest-simulator.js";
+import { text, tool, toolSearch } from "./harness/script.js";
+import { octoTool } from "./harness/session.js";
+
+const RUN = octoTool("bundled", "run_scenario");
+// The demo scenario: about 9.5 minutes, two bench results; at 12x about 50 s of real time, so the first
+// watcher is still waiting when the client is killed, and the resumed one waits for the rest.
+const SCENARIO = "scn-checkout";
+const SPEED = 12;
+
+/** The session's processes of a background wait (hooks and watchers), by what they run. */
+async function waitProcesses(marker: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const pid of await markedProcesses(SESSION_MARKER, marker)) {
+    const cmdline = await readFile(`/proc/${pid}/cmdline`, "latin1").catch(() => "");
+    const name = /octoperf-wait\.mjs|wait-in-background|wake-after-poll|rewatch-on-resume|guard-turn-end/.exec(cmdline)?.[0];
+    if (name) found.push(name);
+  }
+  return found;
+}
+
+test("interactive: killed mid-wait, resumed with no prompt: one wake brings the outcome", { timeout: 240_000 }, async () => {
+  const stateDir = await mkdtemp(join(tmpdir(), "octoperf-e2e-iresume-"));
+  const statePath = join(stateDir, "state.json");
+  const rest = await startRestSimulator({ statePath, speed: SPEED });
+  const sessionId = randomUUID();
+  let ids: string[] = [];
+  let woken = "";
+  const session = await startInteractive({
+    prompt: `Run ${SCENARIO}.`,
+    plugin: { mcp: "bundled", simulator: { speed: SPEED, extraArgs: ["--state", statePath] } },
+    allowedTools: ["ToolSearch", RUN],
+    extraArgs: ["--session-id", sessionId],
+    env: { OCTOPERF_API_KEY: TEST_OCTOPERF_KEY, OCTOPERF_API_URL: rest.url, OCTOPERF_WAIT_TIME_SCALE: String(SPEED), OCTOPERF_HOOKS_TIME_SCALE: String(SPEED) },
+    steps: [
+      toolSearch([RUN]),
+      tool(RUN, { scenarioId: SCENARIO }),
+      (turn) => {
+        ids = ((JSON.parse(turn.toolResult?.text ?? "{}") as { benchResultIds?: unknown[] }).benchResultIds ?? []).map(String);
+        return text("A background watcher waits on the run.");
+      },
+      // The resumed session's first request: the wake.
+      (turn) => {
+        woken = newTexts(turn.request).join("\n");
+        return text("The run finished.");
+      },
+    ],
+  });
+  try {
+    await session.waitForRequests(3, 90_000);
+    await waitFor("the background watcher", async () => ((await waitProcesses(session.marker)).includes("octoperf-wait.mjs") ? true : undefined));
+    await session.killClient();
+    // Left running by the killed client, the hooks and the watcher end themselves (orphan-watch.ts).
+    await waitFor("the orphaned wait to end", async () => ((await waitProcesses(session.marker)).length === 0 ? true : undefined));
+    const left = (await hookStates(session.home, sessionId))[0];
+    assert.deepEqual(Object.values(left?.works ?? {}).map((w) => w.terminal), ids.map(() => undefined), "the run is still pending when the session ends");
+
+    await session.relaunch({ extraArgs: ["--resume", sessionId] });
+    await session.waitForRequests(4, 150_000);
+    assert.match(woken, /SessionStart:resume/, "woken by the resume's watcher");
+    assert.equal(ids.length, 2);
+    for (const id of ids) assert.match(woken, new RegExp(`octoperf-wait: scenario-run succeeded: .*${id} FINISHED`));
+    // One wake: once the watcher's hook and every other waiter are gone, nothing else comes.
+    await waitFor("the resumed wait to end", async () => ((await waitProcesses(session.marker)).length === 0 ? true : undefined));
+    await session.waitForRequests(4, 1000);
+    assert.equal(session.model.requests.length, 4, "one wake, nothing after it");
+    assert.deepEqual(session.model.problems, []);
+  } finally {
+    await session.stop();
+    await rest.stop();
+    await rm(stateDir, { recursive: true, force: true });
+  }
+});
