@@ -78,9 +78,9 @@ export const FAULTS: readonly Fault[] = [
   },
   {
     fault: "client killed outright mid-wait",
-    sees: "nothing from the old waiters (each ends by itself once its parent is gone); on resume, the first prompt hears what is pending and to poll it once",
-    after: "at the first prompt after the resume",
-    tests: ["test/hooks/faults-bundle.test.ts", "test/e2e/resume.test.ts"],
+    sees: "nothing from the old waiters (each ends by itself once the client is gone); on an interactive resume with credentials, one wake with the outcome (the watcher runs again); otherwise the first prompt hears what is pending and to poll it once",
+    after: "at the run's end after the resume, or at the first prompt",
+    tests: ["test/hooks/faults-bundle.test.ts", "test/hooks/orphan-watch.test.ts", "test/hooks/rewatch-on-resume.test.ts", "test/e2e/resume.test.ts", "test/e2e/interactive-resume.test.ts"],
   },
   {
     fault: "turn ended with nothing holding the wait",
