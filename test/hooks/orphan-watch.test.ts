@@ -1,4 +1,4 @@
-// A background hook knows its client is gone (runtime/orphan-watch.ts): by
+// A background hook knows its client is gone, killed outright or not (runtime/orphan-watch.ts): by
 // CLAUDE_PID and that pid's start, since the hook's own parent may be a shell
 // that outlives the client; a changed parent still counts.
 import assert from "node:assert/strict";

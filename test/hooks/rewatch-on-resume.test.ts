@@ -1,4 +1,4 @@
-// A resumed interactive session gets its background watcher back
+// A session whose client was killed outright mid-wait, resumed interactively, gets its background watcher back
 // (by-name/rewatch-on-resume.ts): on `claude --resume` with credentials the
 // works still pending are watched again and the model is woken once, with the
 // outcome; the first prompt hears that the watcher holds them. Nothing is armed
