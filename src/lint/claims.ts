@@ -151,7 +151,7 @@ export const CADENCE_REFERENCE_RE = new RegExp(
  * after 20 s").
  */
 export const HANDED_RE =
-  /\b(?:pass(?:es|ed|ing)?|give[sn]?|giving|gave|hand(?:s|ed|ing)?(?: over)?|set(?:s|ting)?|use[sd]?|using|feed(?:s|ing)?|suppl(?:y|ies|ied)|put|book(?:s|ed)?|as (?:the|its|a) (?:[\w-]+ )?(?:delay|interval|period|spacing))\b|\bdelaySeconds\b/i;
+  /\b(?:pass(?:es|ed|ing)?|give[sn]?|giving|gave|hand(?:s|ed|ing)?(?: over)?|set(?:s|ting)?|use[sd]?|using|feed(?:s|ing)?|suppl(?:y|ies|ied)|put|book(?:s|ed)?|as (?:the|its|a) (?:[\w-]+ )?(?:delay|interval|period|spacing))\b|\bdelaySeconds\b|\b(?:a|an|one|the|each)\s+(?:ScheduleWakeup|wake-?up|CronCreate(?: job)?|cron job)\s+(?:call\s+)?(?:of|at|every)\s+(?:\d|N\b)/i;
 
 /** Seconds in a unit as written. */
 export function unitSeconds(unit: string): number {
@@ -275,7 +275,7 @@ export const REFUSAL_RE = new RegExp(
  * the converse of a refusal. Not the imperative "run".
  */
 export const PERMISSION_RE =
-  /\b(?:runs|ran|executes|allows|accepts|permits|tolerates|lets (?:[\w`-]+ ){1,3}?(?:run|through|pass)|goes through|works|(?:is|are) (?:allowed|permitted|accepted|fine|ok(?:ay)?|tolerated|let through)|without (?:complaint|complaining|objection|trouble|problems?|a problem|being (?:refused|blocked))|no problem)\b/i;
+  /\b(?:runs|ran|executes|allows|accepts|permits|tolerates|lets (?:[\w`-]+ ){1,5}?(?:run|through|pass|last|go on|take)|goes through|works|(?:is|are) (?:allowed|permitted|accepted|fine|ok(?:ay)?|tolerated|let through)|without (?:complaint|complaining|objection|trouble|problems?|a problem|being (?:refused|blocked))|no problem)\b/i;
 
 /** What a claim about the harness names: Claude Code, the harness, its Bash tool. */
 export const HARNESS_SUBJECT_RE = /\b(?:claude code|claude|the harness|harness|bash tool|the bash|bash)\b/i;

@@ -7,6 +7,8 @@ import { FIELD_RE, LITERAL_RE, type ReadRef } from "./octoperf-calls.js";
 const TOOLISH_RE = /^(?:mcp__\S+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)(?:\(.*\))?$/;
 /** Verbs that introduce what a tool answers ("returns `url`"); not nouns ("the report"), not "with" (arguments follow it). */
 const READ_VERB_RE = /\b(returns?|returned|gives|shows?|answers|reports|holds|lists|reads|until)\b|->|→/;
+/** A preposition that hands the reads before it to the tool after it: "`SUCCESS` in `get_task_result`", "from", "via". */
+const READ_OF_NEXT_RE = /\b(?:in|from|via|through|by|using|with|on)\s*$/i;
 /** A type name (`BenchError`, `ThresholdAlarmReportItem`), not a field: OctoPerf fields are camelCase. */
 const TYPE_NAME_RE = /^[A-Z][a-z]+[A-Z]?\w*$/;
 
@@ -40,7 +42,8 @@ export function proseReads(span: CodeSpan, following: readonly CodeSpan[], lines
         if (stop) return reads;
         break;
       }
-      if (TOOLISH_RE.test(next.text)) return reads;
+      // "reads `SUCCESS` in `get_task_result`": what was read is the next tool's answer, not this one's.
+      if (TOOLISH_RE.test(next.text)) return READ_OF_NEXT_RE.test(gapBefore) ? reads.filter((r) => r.line < line) : reads;
       if (verbSeen && TYPE_NAME_RE.test(next.text)) {
         // a type name, e.g. "returns `ReportItemValidation` (`valid` + `violations`)"
       } else if (verbSeen && (FIELD_RE.test(next.text) || LITERAL_RE.test(next.text))) {

@@ -80,6 +80,18 @@ const BACKGROUND_RE = /\bbackground\b|run_in_background/i;
 /** A length said to be the most ("up to", "at most", "capped at", "raised to"). */
 const MAX_BEFORE_RE = /\b(?:up to|at most|at the most|no more than|not more than|(?:a )?maximum(?: of)?|max\.?|capped (?:at|to)|caps? (?:at|of)|a cap of|limit(?:ed)? (?:of|to|at)|raised to|as long as|as much as|longest(?: is)?|for as long as)\s*(?:a |an |of )?$/i;
 const MAX_AFTER_RE = /^\s*(?:at most|at the most|max(?:imum)?|tops|or less)\b/i;
+/** A length said to be the most by negation: "can never run longer than", "won't last past", "no more than". */
+const MAX_NEGATED_BEFORE_RE = /(?:\bnever|\bnot|n't|\bcannot|\bno)\s+(?:[\w-]+\s+){0,2}?(?:longer|more|past|beyond|over|after)(?:\s+than)?\s*(?:a |an )?$/i;
+/** A length said to be the least the tool can go: "for an hour or more", "two hours and longer". */
+const AT_LEAST_AFTER_RE = /^\s*(?:or (?:more|longer|beyond)|and (?:more|longer|beyond|up)|plus|at (?:the )?least)\b/i;
+/**
+ * A limit said to be none, in words and no number: "has no upper limit",
+ * "runs forever", "never times out", "for as long as you like".
+ */
+const UNBOUNDED_RE =
+  /\b(?:(?:has|have|with|there(?:'s| is)) no (?:upper |time |hard |real )?(?:limit|cap|ceiling|maximum|timeout|time limit)|no (?:upper |time |hard )(?:limit|cap|bound)|unlimited|unbounded|indefinitely|forever|for ever|never (?:times? out|expires?|stops|ends|is killed|gets killed|dies)|(?:for )?as long as (?:you (?:like|want|need)|needed|necessary|it takes|the (?:run|test|soak|work) (?:lasts|takes))|without (?:a |any )?(?:limit|cap|time ?limit|timeout|end))\b/i;
+/** A negation just before the unbounded wording: "is not unlimited", "doesn't run forever". */
+const NOT_BEFORE_UNBOUNDED_RE = /(?:\bnot|n't|\bnever|\bcannot)\s+(?:[\w-]+\s+){0,2}$/i;
 /** A length said to be the default. */
 const DEFAULT_BEFORE_RE = /\bdefault(?:s to| of| is)?\s*(?:a |an |of )?$/i;
 const DEFAULT_RE = /\b(?:by default|when no timeout|without a timeout|if no timeout|unless (?:a |another )?timeout|default)\b/i;
@@ -115,17 +127,37 @@ function limitClaim(text: string, context: LintContext): { offset: number; messa
     }),
   ];
   if (named.length === 0) return undefined;
+  const nearest = (at: number) => named.sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at))[0]!.limit;
+  const sourceOf = (limit: TimeLimit) =>
+    `Claude Code ${OBSERVED_CLAUDE_CODE_VERSION}: ${limit.param} ${limit.defaultS === undefined ? "" : `defaults to ${formatDuration(limit.defaultS)}, `}capped at ${formatDuration(limit.capS)}`;
+  const unbounded = UNBOUNDED_RE.exec(text);
+  if (unbounded && !NOT_BEFORE_UNBOUNDED_RE.test(text.slice(Math.max(0, unbounded.index - 30), unbounded.index))) {
+    const limit = nearest(unbounded.index);
+    return { offset: unbounded.index, message: `${limit.tool} cannot ${limit.what} without end: it stops after ${formatDuration(limit.capS)} at most, not "${unbounded[0]}" (${sourceOf(limit)})` };
+  }
   for (const length of lengthsOf(text)) {
     const before = text.slice(Math.max(0, length.offset - 40), length.offset);
     if (WORK_BEFORE_RE.test(before)) continue;
     const after = text.slice(length.end, length.end + 16);
-    const kind = MAX_BEFORE_RE.test(before) || MAX_AFTER_RE.test(after) ? "max" : DEFAULT_BEFORE_RE.test(before) ? "default" : ENDS_BEFORE_RE.test(before) ? (DEFAULT_RE.test(text) ? "default" : "ends") : undefined;
+    const kind =
+      MAX_BEFORE_RE.test(before) || MAX_AFTER_RE.test(after) || MAX_NEGATED_BEFORE_RE.test(before)
+        ? "max"
+        : AT_LEAST_AFTER_RE.test(after)
+          ? "at least"
+          : DEFAULT_BEFORE_RE.test(before)
+            ? "default"
+            : ENDS_BEFORE_RE.test(before)
+              ? DEFAULT_RE.test(text)
+                ? "default"
+                : "ends"
+              : undefined;
     if (!kind) continue;
-    const { limit } = named.sort((a, b) => Math.abs(a.at - length.offset) - Math.abs(b.at - length.offset))[0]!;
+    const limit = nearest(length.offset);
     const cap = formatDuration(limit.capS);
     const fallback = limit.defaultS === undefined ? undefined : formatDuration(limit.defaultS);
     const said = formatDuration(length.seconds);
     const source = `Claude Code ${OBSERVED_CLAUDE_CODE_VERSION}: ${limit.param} ${fallback ? `defaults to ${fallback}, ` : ""}capped at ${cap}`;
+    if (kind === "at least" && length.seconds > limit.capS) return { offset: length.offset, message: `${limit.tool} can ${limit.what} ${cap} at most, not ${said} or more (${source})` };
     if (kind === "max" && length.seconds !== limit.capS) return { offset: length.offset, message: `${limit.tool} can ${limit.what} ${cap} at most, not ${said} (${source})` };
     if (kind === "default" && fallback !== undefined && length.seconds !== limit.defaultS) return { offset: length.offset, message: `${limit.tool} stops after ${fallback} by default, not ${said} (${source})` };
     if (kind === "ends" && fallback !== undefined && length.seconds !== limit.capS && length.seconds !== limit.defaultS) {
@@ -139,7 +171,9 @@ function check(file: LintFile, context: LintContext): Finding[] {
   const findings: Finding[] = [];
   const { lines, prose, generatedLines, frontmatterEnd } = file.scan;
   for (const sentence of blockSentences(lines, prose, (line) => line <= frontmatterEnd || generatedLines.has(line))) {
-    const wakeup = wakeupClaim(sentence.text);
+    // A delay corrected in its block ("I asked ScheduleWakeup for 20 s. Cause: it clamps delaySeconds to 60") is no claim.
+    const block = prose.affirmed.slice(sentence.block[0] - 1, sentence.block[1]).join(" ");
+    const wakeup = CLAMP_RE.test(block) ? undefined : wakeupClaim(sentence.text);
     if (wakeup) {
       findings.push({
         ...sentence.at(wakeup.offset),
@@ -152,8 +186,8 @@ function check(file: LintFile, context: LintContext): Finding[] {
       findings.push({ ...sentence.at(limit.offset), message: limit.message });
       continue;
     }
-    const block = BLOCK_RE.exec(sentence.text);
-    if (!block) {
+    const refusal = BLOCK_RE.exec(sentence.text);
+    if (!refusal) {
       const permitted = permissionClaim(sentence.text);
       if (permitted) findings.push({ ...sentence.at(permitted.offset), message: permitted.message });
       continue;
@@ -166,7 +200,7 @@ function check(file: LintFile, context: LintContext): Finding[] {
     if (seconds === undefined && !all && LONG_RE.test(sentence.text)) continue;
     const claim = seconds === undefined ? "every sleep is refused" : `a sleep of ${seconds} s is refused`;
     findings.push({
-      ...sentence.at(block.index),
+      ...sentence.at(refusal.index),
       message: `the claim that ${claim} contradicts Claude Code ${OBSERVED_CLAUDE_CODE_VERSION}: it runs a standalone \`sleep ${CLAUDE_MAX_SLEEP_S}\` and refuses \`sleep N\` only from N = ${CLAUDE_SLEEP_REFUSAL_THRESHOLD_S}`,
     });
   }

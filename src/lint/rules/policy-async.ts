@@ -22,7 +22,11 @@ const DENY_RE = /\b(not|never|no task|synchronous|sync\b|instead)\b/i;
 /** The work's end, as a state: "over", "done", "ready". */
 const END_WORDS = String.raw`(?:over|done|finished|complete[ds]?|ended|ready|through|at an end)`;
 /** A tool's answer, in the third person (the tool is the subject; not "return when", which tells the agent). */
-const REPLY = String.raw`(?:returns|answers|responds|replies|comes back|hands back|gives back)`;
+const REPLY = String.raw`(?:returns|answers|responds|replies|comes back|hands back|gives back|sends back)`;
+/** The work's product, as a reply may name it: "the link to the finished PDF", "the URL of the rendered report". */
+const FINISHED = String.raw`(?:finished|completed|final|ready|full|whole|generated|exported|produced|rendered|imported|validated)`;
+/** The work said to be in place, as a state: "once the rules are in", "after the report has been rendered". */
+const IN_PLACE = String.raw`(?:is|are|has been|have been|gets|get)\s+(?:in|in place|there|applied|written|saved|generated|rendered|imported|validated|exported|uploaded|created|available)`;
 /**
  * A tool described as answering once its work is over, so that nothing is
  * waited on: it answers only once the work is over ("returns only once the
@@ -31,7 +35,7 @@ const REPLY = String.raw`(?:returns|answers|responds|replies|comes back|hands ba
  * wait on ("no waiting is needed", "nothing to poll"); "synchronous".
  */
 const SYNC_RE = new RegExp(
-  String.raw`\b(?:${REPLY}\s+(?:only\s+|just\s+)?(?:once|when|after|as soon as|until|the moment)\b[^.;:]{0,50}?\b${END_WORDS}|${REPLY}\s+(?:only\s+)?(?:with|in)\s+(?:the|a|an|its|their)\s+(?:finished|completed|final|ready|full|whole|generated|exported|produced)|(?:waits|blocks|holds(?: the call)?)\s+(?:for|until|till|on)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:test|run|export|task|job|work|validation|import|correlation)s?(?!\s+(?:id|handle))|no (?:waiting|wait|polling|poll) (?:is |are )?(?:needed|required|necessary)|nothing (?:left )?to (?:poll|wait for|wait on)|no need to (?:poll|wait)|need(?:s)? not be (?:polled|waited on)|(?:is|runs|works) synchronous(?:ly)?)\b`,
+  String.raw`\b(?:(?:only\s+)?${REPLY}\s+(?:only\s+|just\s+)?(?:once|when|after|as soon as|until|the moment)\b[^.;:]{0,50}?(?:\b${END_WORDS}|\b${IN_PLACE})|only\s+${REPLY}\s+(?:once|when|after|as soon as|the moment)|${REPLY}\s+only\s+(?:once|when|after|as soon as|the moment)|${REPLY}\s+(?:only\s+)?(?:with|in)\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}?${FINISHED}|(?:waits|blocks|holds(?: the call)?)\s+(?:for|until|till|on)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:test|run|export|task|job|work|validation|import|correlation)s?(?!\s+(?:id|handle))|no (?:waiting|wait|polling|poll) (?:is |are )?(?:needed|required|necessary)|nothing (?:left )?to (?:poll|wait for|wait on)|no need to (?:poll|wait)|need(?:s)? not be (?:polled|waited on)|(?:is|runs|works) synchronous(?:ly)?)\b`,
   "i",
 );
 /** A negation between the tool and the wording: "`run_scenario` does not return once the test is over". */

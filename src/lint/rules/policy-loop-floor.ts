@@ -14,12 +14,20 @@ import { blockSentences } from "../prose.js";
 import type { Finding, LintFile, Rule } from "../types.js";
 
 const ROUNDING_RE =
-  /\b(round(?:s|ed)? up|rounded|whole minutes?|not every|at least (?:a|one) minute|finest step|minimum is (?:a|one) minute|floor|no (?:finer|shorter) than (?:a|one) minute|(?:a|one)[- ]minute (?:minimum|step)|clamp\w*|raised to)\b/i;
+  /\b(round(?:s|ed)? up|rounded|whole minutes?|not every|at least (?:a|one) minute|finest step|minimum is (?:a|one) minute|floor|no (?:[\w-]+ )?(?:finer|shorter|smaller) than (?:a|one) minute|(?:a|one)[- ]minute (?:minimum|step)|clamp\w*|raised to)\b/i;
 /** A rounding remark that covers sub-minute cadences, not only 60 s. */
 const SUBMINUTE_RE = /\b(under|below|less than|shorter than|sub-?)[- ]?(?:a |one )?minute\b|\b(?:[1-9]|[1-5]\d)\s*(?:s|sec\w*)\b[^.;]*\bround/i;
 const LOOP_RE = /(?<![\w/])\/loop\b/;
 const MAPPING_RE = /\b(?:maps?|mapped|mapping|translat\w+|convert\w*|becomes?|turns? into|feed)\b[^.;]{0,60}?\b(?:straight|directly|as[- ]is|one[- ]to[- ]one|unchanged|same)\b|\b(?:straight|directly)\s+(?:to|into|as)\b/i;
-const SECONDS_RE = /\b(?:every\s+)?(\d+)\s*(?:s|secs?|seconds?)\b|\{N\}s|<N>s|\bNs\b|\$\{?N\}?s/i;
+const SECONDS_RE = /\b(?:every\s+)?(\d+)\s*(?:s|secs?|seconds?)\b|\{N\}s|<N>s|\bNs\b|\$\{?N\}?s/gi;
+/** A value set aside as the wrong one: "`/loop 1m`, not 30 s", "rather than 20 seconds". */
+const CORRECTED_BEFORE_RE = /(?:\bnot|\bnever|\brather than|\binstead of|\bno)\s*$/i;
+const corrected = (text: string, at: number): boolean => CORRECTED_BEFORE_RE.test(text.slice(Math.max(0, at - 14), at));
+/** The first sub-minute interval written after /loop that is not set aside as the wrong one. */
+function firstSeconds(text: string): RegExpExecArray | null {
+  for (const m of text.matchAll(SECONDS_RE)) if (!corrected(text, m.index!)) return m as RegExpExecArray;
+  return null;
+}
 
 /**
  * Schedulers that repeat a prompt, with the finest step the harness gives
@@ -40,7 +48,7 @@ const WRITTEN_RE = /\b(\d+)\s*(s|secs?|seconds?|m|mins?|minutes?|h|hours?)\b/gi;
 function writtenSeconds(text: string): number[] {
   const work = workDurations(text);
   const units = [...text.matchAll(WRITTEN_RE)]
-    .filter((m) => !work.some((d) => m.index! >= d.offset && m.index! < d.end))
+    .filter((m) => !work.some((d) => m.index! >= d.offset && m.index! < d.end) && !corrected(text, m.index!))
     .map((m) => Number(m[1]) * (/^h/i.test(m[2]!) ? 3600 : /^m/i.test(m[2]!) ? 60 : 1));
   return [...units, ...paces(text).map((p) => p.seconds)];
 }
@@ -95,7 +103,7 @@ function check(file: LintFile): Finding[] {
     const where = sentence.at(loop.index);
     if (lines.has(where.line)) continue;
     const mapping = MAPPING_RE.test(sentence.text) && /\b(cadence|interval|N\b|table|seconds?|polls?)\b/i.test(sentence.text);
-    const seconds = SECONDS_RE.exec(sentence.text.slice(loop.index));
+    const seconds = firstSeconds(sentence.text.slice(loop.index));
     const subMinute = seconds !== null && (seconds[1] === undefined || Number(seconds[1]) % CRON_FLOOR_S !== 0);
     const claim = !mapping && !subMinute ? schedulerClaim(sentence.text) : undefined;
     if (!mapping && !subMinute && !claim) continue;

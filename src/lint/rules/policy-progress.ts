@@ -30,6 +30,12 @@ const READ_RE = /\b(running|in progress|in flight|still|half-finished|unfinished
 /** Wording that denies the inference (the fine lines). */
 const DENY_RE =
   /\b(never|not (?:a |the )?(?:terminal|end|proof|signal|reliable)|does(?:n't| not) (?:mean|tell|say|prove|imply)|doesn't|no (?:proof|signal|sign)|even (?:at|when|if)|can (?:sit|stay|stall|freeze|reach|be)|may (?:still|reach|stay|sit|be|end)|might|ignore|regardless|freez(?:e|es|ing)|frozen|only (?:progress|a (?:hint|display))|progress only|instead|rather than|is not|isn't|anti-?patterns?|(?:says|tells|proves|means) (?:you )?nothing|on its own|by itself)\b/i;
+/**
+ * Advice turned down after it is given: "you will be tempted to stop once it
+ * shows 100; don't", "trust it at 1.0? No, and ...": the claim is stated to
+ * be refused.
+ */
+const CORRECTED_RE = /\b(?:(?:be|are|feel|get|is|seems?) tempted to|temptation)\b|(?:^|[;,:—–]\s*)(?:but\s+)?(?:don'?t|do not|no|nope|never do (?:that|this|it))(?=\s*[,.;:!—–]|\s+and\b|\s*$)/im;
 /** An answer that turns its question down ("Is the run done at 1.0? No: ..."). */
 const ANSWER_DENIES_RE = /^\W*(?:no|nope|not (?:at all|really|necessarily))\b/i;
 /** A progress tool described as deciding the end. */
@@ -48,7 +54,7 @@ function check(file: LintFile): Finding[] {
     // A question is read with its answer: the condition in one, the consequence in the other.
     const answer = answerOf(all, i);
     const claimText = answer ? `${sentence.text} ${answer}` : sentence.text;
-    const denied = DENY_RE.test(claimText) || ANSWER_DENIES_RE.test(answer);
+    const denied = DENY_RE.test(claimText) || CORRECTED_RE.test(claimText) || ANSWER_DENIES_RE.test(answer);
     const near = answer ? claimText : `${sentence.text} ${next}`;
     const progressNear = WORD_RE.test(near) || WORD_RE.test(previous);
     const until = progressNear ? UNTIL_RE.exec(sentence.text) : null;
@@ -60,7 +66,7 @@ function check(file: LintFile): Finding[] {
         offset: compare.index,
         message: `"${compare[0].trim()}" reads progress against its full mark as running or finished: progress is elapsed time and freezes when a run aborts or errors; decide with the status tool's state`,
       };
-    } else if ((WORD_RE.test(sentence.text) || WORD_RE.test(previous) || RUN_PERCENT_RE.test(sentence.text)) && !DENIES_RE.test(claimText) && !ANSWER_DENIES_RE.test(answer)) {
+    } else if ((WORD_RE.test(sentence.text) || WORD_RE.test(previous) || RUN_PERCENT_RE.test(sentence.text)) && !DENIES_RE.test(claimText) && !CORRECTED_RE.test(claimText) && !ANSWER_DENIES_RE.test(answer)) {
       // The claim, in any wording: below the full mark read as going on, or at it read as the end;
       // a question's comparison counts, its answer's own comparisons are the answer's.
       const claim = fullMarkAsEnd(claimText);

@@ -35,7 +35,7 @@ const BY_OUTCOME: Readonly<Record<"success" | "failure", ReadonlySet<string>>> =
  * leaving the loop at a moment; "terminal", "final".
  */
 const TRIGGER_RE =
-  /(?<![\w'])((?:up )?until|till|'til|(?:done|over|finished|ended|complete[ds]?|at an end)(?: [\w-]+){0,2}? (?:when|once|as soon as|the moment)|stop(?:s|ping)?(?: polling| waiting| the loop| looping| the wait)? (?:when|once|as soon as)|ends? (?:when|once|as soon as)|(?:break|leave|exit)(?: out of)?(?: the loop)? (?:when|once|as soon as)|terminal|final|once|as soon as|the moment)\b/gi;
+  /(?<![\w'])((?:up )?until|till|'til|(?:done|over|finished|ended|complete[ds]?|at an end)(?: [\w-]+){0,2}? (?:when|once|as soon as|the moment)|(?:is |are )?(?:done|over|finished|ended|complete[ds]?) (?:at|on|with)|stop(?:s|ping)?(?: polling| waiting| the loop| looping| the wait)? (?:when|once|as soon as)|ends? (?:when|once|as soon as)|(?:break|leave|exit)(?: out of)?(?: the loop)? (?:when|once|as soon as)|terminal|final|once|as soon as|the moment)\b/gi;
 /** A moment put first ("As soon as `state` is no longer RUNNING, the run is over"): an end only with the end state after it, read for negated values alone. */
 const MOMENT_RE = /^(?:once|as soon as|the moment)$/;
 const END_STATE_RE = /\b(?:done|over|finished|ended|complete[ds]?|at an end)\b/i;
@@ -51,6 +51,35 @@ const WAIT_VERB_RE = /\b(poll\w*|wait\w*|check\w*|loop\w*|repeat\w*|keep\w*|call
 const CLAUSE_END_RE = /;|\.(\s|$)|\|/;
 const SUCCESS_RE = /^[\s*_-]*(?:success(?:ful)?|succeeded|happy)\b|\bsuccess(?:ful)?[\s*_-]*$/i;
 const FAILURE_RE = /^[\s*_-]*(?:fail(?:ure|ed)?|error|unhappy)\b|\bfail(?:ure|ed)?[\s*_-]*$/i;
+
+/**
+ * An end said as a condition and its consequence: "if the run reaches
+ * FINISHED, ABORTED or ERROR, the wait is over", "when it reads SUCCESS or
+ * FAILED, stop". The values in the condition are the end.
+ */
+const CONDITION_END_RE =
+  /\b(?:if|when|whenever)\b([^.;|]*?),\s*(?:then\s+)?(?:stop\b|break\b|exit\b|quit\b|you(?:'re| are) done\b|(?:the|your) (?:wait|loop|polling|watch)(?: [\w-]+)? (?:is|'s) (?:over|done|finished)\b|it(?:'s| is) (?:over|done|finished)\b)/gi;
+/**
+ * A success value as the gate of a next step, not the end of a wait: "hold
+ * off on the report until the task says SUCCESS", "don't read it until ...",
+ * "wait until its task reads SUCCESS first". The step waits for success; the
+ * wait's own end is said elsewhere.
+ */
+const GATE_BEFORE_RE =
+  /\b(?:hold(?:s|ing)? off|hold back|(?:don'?t|do not|must not|mustn't|shouldn'?t|should not|never)\s+(?:trust|use|read|open|call|start|run|touch|download|fetch|re-?validate|validate)|not before)\b/i;
+const GATE_AFTER_RE = /^[\s`*_]*(?:first|before\b)/i;
+/** Tools and nouns that name one operation, whose terminal set is then the one meant. */
+const OP_NOUNS: Readonly<Record<string, RegExp>> = {
+  "pdf-batch-export": /\b(?:batch|bulk) (?:pdf )?exports?\b|\bexports? of (?:several|many|multiple|up to \d+) (?:bench )?reports\b/i,
+  "pdf-export": /(?<!(?:batch|bulk) )\b(?:single |one )(?:pdf )?export\b/i,
+};
+/** The terminal set of the one operation a line names, if it names one (or several that agree). */
+function namedSet(text: string): { readonly values: readonly string[]; readonly title: string } | undefined {
+  const ops = OPERATIONS.filter((op) => new RegExp(String.raw`\b${op.startTool}\b`).test(text) || OP_NOUNS[op.id]?.test(text));
+  const sets = new Set(ops.map((op) => op.terminal.map((a) => a.value).sort().join(" ")));
+  if (ops.length === 0 || sets.size !== 1) return undefined;
+  return { values: ops[0]!.terminal.map((a) => a.value), title: ops[0]!.title };
+}
 
 function check(file: LintFile): Finding[] {
   const findings: Finding[] = [];
@@ -79,23 +108,61 @@ function check(file: LintFile): Finding[] {
         if (negated) findings.push({ line, column: trigger.index! + 1, message: negated });
         continue;
       }
+      // A success value that gates a next step ("hold off on X until ... SUCCESS", "until SUCCESS first") is no end of a wait.
+      const rest = clause.slice(clause.lastIndexOf(literals.at(-1)!) + literals.at(-1)!.length);
+      if (literals.every((v) => BY_OUTCOME.success.has(v)) && (GATE_BEFORE_RE.test(before) || GATE_AFTER_RE.test(rest))) continue;
       const qualifier = SUCCESS_RE.test(after.slice(0, 12)) || SUCCESS_RE.test(before.slice(-12)) ? "success" : FAILURE_RE.test(after.slice(0, 12)) || FAILURE_RE.test(before.slice(-12)) ? "failure" : undefined;
-      let message: string | undefined;
-      if (inFlight.length > 0) message = `${orList(inFlight)} ${inFlight.length > 1 ? "are" : "is"} in flight, not terminal`;
-      else if (qualifier) {
-        const wrong = literals.filter((v) => !BY_OUTCOME[qualifier].has(v));
-        if (wrong.length > 0) message = `${orList(wrong)} ${wrong.length > 1 ? "are" : "is"} not a ${qualifier} value (${qualifier}: ${orList([...BY_OUTCOME[qualifier]])})`;
-      } else {
-        const sorted = [...literals].sort();
-        if (!TERMINAL_SETS.some((set) => set.length === sorted.length && set.every((v, i) => v === sorted[i]))) {
-          const near = TERMINAL_SETS.find((set) => literals.some((v) => set.includes(v))) ?? TERMINAL_SETS[0]!;
-          message = `terminal set ${orList(literals)} differs from the policy's (${orList(near)})`;
-        }
-      }
+      const message = judge(literals, unknownValues(clause), qualifier, text);
       if (message) findings.push({ line, column: trigger.index! + 1, message });
+    }
+    if (findings.some((f) => f.line === line)) return;
+    for (const condition of text.matchAll(CONDITION_END_RE)) {
+      const clause = condition[1]!;
+      const literals = [...new Set([...clause.matchAll(/\b[A-Z][A-Z_]{2,}\b/g)].map((m) => m[0]).filter((v) => KNOWN.has(v)))];
+      if (literals.length === 0 || NEGATED_RE.test(clause.slice(0, clause.search(/\b[A-Z][A-Z_]{2,}\b/)))) continue;
+      const message = judge(literals, unknownValues(clause), undefined, text);
+      if (message) {
+        findings.push({ line, column: condition.index! + 1, message });
+        break;
+      }
     }
   });
   return findings;
+}
+
+/** Values written as code in an end clause that no operation of the policy takes ("`STOPPED`"). */
+function unknownValues(clause: string): string[] {
+  return [...new Set([...clause.matchAll(/`([A-Z][A-Z_]{2,})`/g)].map((m) => m[1]!).filter((v) => !KNOWN.has(v)))];
+}
+
+/**
+ * What is wrong with a set of values presented as the end, or undefined: an
+ * in-flight value, a value no operation takes, a value of the wrong outcome,
+ * a set that is none of the policy's, or not the set of the operation the
+ * line names ("a batch PDF export is done at SUCCESS or FAILED" leaves out
+ * PARTIAL).
+ */
+function judge(literals: readonly string[], unknown: readonly string[], qualifier: "success" | "failure" | undefined, text: string): string | undefined {
+  const inFlight = literals.filter((v) => IN_FLIGHT.has(v));
+  if (inFlight.length > 0) return `${orList(inFlight)} ${inFlight.length > 1 ? "are" : "is"} in flight, not terminal`;
+  if (unknown.length > 0) return `${orList(unknown)} ${unknown.length > 1 ? "are" : "is"} no value of the policy's states: the end is ${orList(TERMINAL_SETS.find((set) => literals.some((v) => set.includes(v))) ?? TERMINAL_SETS[0]!)}`;
+  if (qualifier) {
+    const wrong = literals.filter((v) => !BY_OUTCOME[qualifier].has(v));
+    return wrong.length > 0 ? `${orList(wrong)} ${wrong.length > 1 ? "are" : "is"} not a ${qualifier} value (${qualifier}: ${orList([...BY_OUTCOME[qualifier]])})` : undefined;
+  }
+  const sorted = [...literals].sort();
+  const same = (set: readonly string[]) => set.length === sorted.length && [...set].sort().every((v, i) => v === sorted[i]);
+  const named = namedSet(text);
+  if (named && !same(named.values) && named.values.some((v) => literals.includes(v))) {
+    const missing = named.values.filter((v) => !literals.includes(v));
+    const extra = literals.filter((v) => !named.values.includes(v));
+    return `terminal set ${orList(literals)} is not the one of the ${named.title.toLowerCase()} (${orList(named.values)})${missing.length > 0 ? `: it leaves out ${andList(missing)}` : `: ${andList(extra)} never ends it`}`;
+  }
+  if (!TERMINAL_SETS.some(same)) {
+    const near = TERMINAL_SETS.find((set) => literals.some((v) => set.includes(v))) ?? TERMINAL_SETS[0]!;
+    return `terminal set ${orList(literals)} differs from the policy's (${orList(near)})`;
+  }
+  return undefined;
 }
 
 /**

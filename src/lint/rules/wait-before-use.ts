@@ -34,12 +34,25 @@ const REVALIDATE_RE =
 const RUN_USE_RE =
   /\b(?:download(?:s|ing)?|list|fetch|read|open|pull|grab|get)\b[^.;:!?]{0,40}?\b(?:pdf|files?|metrics|results?|report(?: items?)?|summary|values)\b/i;
 /**
+ * Advice in the second person leads to the same step as the imperative: "you
+ * should kick off", "you'll want to start", "you need to call" (not "you must
+ * not start": a negation is no step).
+ */
+const ADVICE = String.raw`(?:(?:you|we)(?:'ll| will|'d| would)?\s+(?:should|must|can|could|need to|have to|want to|ought to|may|might|just)\s+(?:also\s+|then\s+|first\s+|now\s+)?|you'll want to\s+|let's\s+|be sure to\s+|make sure to\s+)`;
+/**
+ * A start said as done, whose next step follows: "you uploaded a JTL through
+ * \`import_jtl_report\`? Open...", "once you've kicked off", "after calling".
+ */
+const DONE_START = String.raw`(?:\b(?:you|we)(?:'ve| have)?\s+(?:just\s+)?(?:called|ran|started|launched|kicked off|triggered|fired|submitted|uploaded|imported|applied|exported|sent)\b|\b(?:after|once|right after|straight after)\s+(?:calling|running|starting|launching|kicking off|triggering|submitting|uploading|importing|applying|exporting)\b)`;
+/**
  * A start tool named in prose is a step when the sentence tells the reader to
  * run it: "Walk the VU with `apply_correlations_to_virtual_user`", "then call
  * `export_bench_report_pdf`"; not when it describes it ("`x` has no undo").
  */
-const IMPERATIVE_RE =
-  /(?:^|\b(?:then|next|now|first|finally|and|so)\b[\s,]*)(?:[-*+>]\s+|\d+[.)]\s+)?(?:\*\*|__)?\s*(?:call|run|apply|invoke|use|trigger|start|launch|fire|submit|kick off|re-?walk|walk|execute|send|ask|refresh|update|rebuild|regenerate|export|print)\b[^.;:!?]{0,60}$|\b(?:then|next)\s*$/i;
+const IMPERATIVE_RE = new RegExp(
+  String.raw`(?:^|\b(?:then|next|now|first|finally|and|so)\b[\s,]*)(?:[-*+>]\s+|\d+[.)]\s+)?(?:\*\*|__)?\s*${ADVICE}?(?:call|run|apply|invoke|use|trigger|start|launch|fire|submit|kick off|re-?walk|walk|execute|send|ask|refresh|update|rebuild|regenerate|export|print|upload|import)\b[^.;:!?]{0,60}$|\b(?:then|next)\s*$|${DONE_START}[^.;:!?]{0,60}$`,
+  "i",
+);
 
 const MAX_STEP_LINES = 15;
 const STEP_HEADING_RE = /^(?:step\s*)?\d+[.):]?\s/i;
