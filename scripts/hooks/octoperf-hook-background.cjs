@@ -1381,6 +1381,20 @@ function callOf(key, work) {
 
 // src/hooks/wait/one-wake.ts
 var MAX_WAKE_LINE_CHARS = 3e3;
+function watchSpecOf(op, works, lead, ctx) {
+  const startedAt = Math.min(...works.map((m) => m.work.startedAt));
+  const elapsed = (ctx.now - startedAt) / 1e3;
+  return {
+    op,
+    plan: sessionPlan(op, Math.max(lead.cadenceSeconds, Math.round(lead.expectedSeconds - elapsed)), ctx),
+    keys: works.map((m) => m.key),
+    handles: works.map((m) => m.work.handle),
+    targets: works.map((m) => targetOf(m.key, m.work)),
+    alternatives: works.flatMap((m) => alternativeTargets(op, [m.work.handle], m.work.args)),
+    startedAt,
+    deadlineAt: Math.max(...works.map((m) => m.work.deadlineAt))
+  };
+}
 function addWaiter(state, waiter, replaced = () => false) {
   const same = (w) => waiter.call !== void 0 && w.call === waiter.call;
   return withWaiters(state, [...waitersOf(state).filter((w) => !same(w) && !replaced(w)), waiter]);
@@ -1595,22 +1609,8 @@ function armOnResume(input, state, ctx) {
   const first = free.reduce((a, b) => b.work.deadlineAt < a.work.deadlineAt ? b : a);
   const opId = first.work.op;
   const works = free.filter(({ work }) => work.op === opId);
-  const op = operation(opId);
   const backend = watcherBackend(opId, ctx.reach) ?? [];
-  const startedAt = Math.min(...works.map((e) => e.work.startedAt));
-  const deadlineAt = Math.max(...works.map((e) => e.work.deadlineAt));
-  const elapsed = (ctx.now - startedAt) / 1e3;
-  const plan = sessionPlan(op, Math.max(first.work.cadenceSeconds, Math.round(first.work.expectedSeconds - elapsed)), ctx);
-  const spec = {
-    op,
-    plan,
-    keys: works.map((e) => e.key),
-    handles: works.map((e) => e.work.handle),
-    targets: works.map((e) => targetOf(e.key, e.work)),
-    alternatives: works.flatMap((e) => alternativeTargets(op, [e.work.handle], e.work.args)),
-    startedAt,
-    deadlineAt
-  };
+  const spec = watchSpecOf(operation(opId), works, first.work, ctx);
   const kept = withWaiters(state, waitersOf(state).filter((w) => isLive(w, ctx)));
   return armWatch(kept, ctx, spec, backend, void 0);
 }
@@ -1670,23 +1670,8 @@ var armAfterPoll = (input, state, ctx) => {
   const deadlineAt = Math.max(...running.map((m) => m.work.deadlineAt));
   if (ctx.now >= deadlineAt && running.every((m) => m.work.deadlineNoted)) return { state, note: "past its deadline, and the model was told" };
   const backend = ctx.now >= deadlineAt || running.some((m) => m.work.watcherFailedAt !== void 0) ? void 0 : watcherBackend(op.id, ctx.reach);
+  if (backend !== void 0) return armWatch(state, ctx, watchSpecOf(op, running, work, ctx), backend, call);
   const startedAt = Math.min(...running.map((m) => m.work.startedAt));
-  if (backend !== void 0) {
-    const elapsed = (ctx.now - startedAt) / 1e3;
-    const plan = sessionPlan(op, Math.max(work.cadenceSeconds, Math.round(work.expectedSeconds - elapsed)), ctx);
-    const targets = running.map((m) => targetOf(m.key, m.work));
-    const spec = {
-      op,
-      plan,
-      keys: running.map((m) => m.key),
-      handles: running.map((m) => m.work.handle),
-      targets,
-      alternatives: running.flatMap((m) => alternativeTargets(op, [m.work.handle], m.work.args)),
-      startedAt,
-      deadlineAt
-    };
-    return armWatch(state, ctx, spec, backend, call);
-  }
   const pollAt = polledEnded ? ctx.now : work.lastPollAt ?? ctx.now;
   const from = polledEnded ? Math.min(...running.map((m) => m.work.lastPollAt ?? m.work.startedAt)) : pollAt;
   const gapS = nextPollGap((from - startedAt) / 1e3, work.expectedSeconds, work.cadenceSeconds);

@@ -3277,6 +3277,20 @@ init_words();
 init_start();
 init_state();
 init_work_advice();
+function watchSpecOf(op, works, lead, ctx) {
+  const startedAt = Math.min(...works.map((m) => m.work.startedAt));
+  const elapsed = (ctx.now - startedAt) / 1e3;
+  return {
+    op,
+    plan: sessionPlan(op, Math.max(lead.cadenceSeconds, Math.round(lead.expectedSeconds - elapsed)), ctx),
+    keys: works.map((m) => m.key),
+    handles: works.map((m) => m.work.handle),
+    targets: works.map((m) => targetOf(m.key, m.work)),
+    alternatives: works.flatMap((m) => alternativeTargets(op, [m.work.handle], m.work.args)),
+    startedAt,
+    deadlineAt: Math.max(...works.map((m) => m.work.deadlineAt))
+  };
+}
 function addWaiter(state, waiter, replaced = () => false) {
   const same = (w) => waiter.call !== void 0 && w.call === waiter.call;
   return withWaiters(state, [...waitersOf(state).filter((w) => !same(w) && !replaced(w)), waiter]);
@@ -3344,8 +3358,6 @@ init_tool_response();
 init_keys();
 init_reach();
 init_state();
-init_work_advice();
-init_start();
 function pollIsFinal(input, tool, op) {
   const field = fieldFor(op, tool);
   if (!field || field.progress) return false;
@@ -3371,23 +3383,8 @@ var armAfterPoll = (input, state, ctx) => {
   const deadlineAt = Math.max(...running.map((m) => m.work.deadlineAt));
   if (ctx.now >= deadlineAt && running.every((m) => m.work.deadlineNoted)) return { state, note: "past its deadline, and the model was told" };
   const backend = ctx.now >= deadlineAt || running.some((m) => m.work.watcherFailedAt !== void 0) ? void 0 : watcherBackend(op.id, ctx.reach);
+  if (backend !== void 0) return armWatch(state, ctx, watchSpecOf(op, running, work, ctx), backend, call);
   const startedAt = Math.min(...running.map((m) => m.work.startedAt));
-  if (backend !== void 0) {
-    const elapsed = (ctx.now - startedAt) / 1e3;
-    const plan = sessionPlan(op, Math.max(work.cadenceSeconds, Math.round(work.expectedSeconds - elapsed)), ctx);
-    const targets = running.map((m) => targetOf(m.key, m.work));
-    const spec = {
-      op,
-      plan,
-      keys: running.map((m) => m.key),
-      handles: running.map((m) => m.work.handle),
-      targets,
-      alternatives: running.flatMap((m) => alternativeTargets(op, [m.work.handle], m.work.args)),
-      startedAt,
-      deadlineAt
-    };
-    return armWatch(state, ctx, spec, backend, call);
-  }
   const pollAt = polledEnded ? ctx.now : work.lastPollAt ?? ctx.now;
   const from = polledEnded ? Math.min(...running.map((m) => m.work.lastPollAt ?? m.work.startedAt)) : pollAt;
   const gapS = nextPollGap((from - startedAt) / 1e3, work.expectedSeconds, work.cadenceSeconds);

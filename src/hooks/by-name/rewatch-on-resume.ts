@@ -20,15 +20,13 @@
 // One waker per work: works a live waiter holds are left alone, and one hook
 // runs one watcher, so only the works of one operation are taken (the one
 // whose deadline comes first); the others are polled once at the next prompt.
-import { alternativeTargets, operation, type OperationId } from "../../policy/index.js";
+import { operation, type OperationId } from "../../policy/index.js";
 import type { DecideContext } from "../claude/decision.js";
 import type { SessionStartInput } from "../claude/input.js";
 import { pendingWorks } from "../session/resume.js";
 import { watcherBackend } from "../session/reach.js";
 import { isLive, waitersOf, withWaiters, type SessionState, type WorkEntry } from "../session/state.js";
-import { targetOf } from "../text/work-advice.js";
-import { armWatch, type Armed, type WatchSpec } from "../wait/one-wake.js";
-import { sessionPlan } from "../wait/start.js";
+import { armWatch, watchSpecOf, type Armed } from "../wait/one-wake.js";
 
 /** The works a resumed session's watcher may take: pending, before their deadline, held by no live waiter, not given up on. */
 export function rewatchable(state: SessionState, ctx: DecideContext): WorkEntry[] {
@@ -52,22 +50,8 @@ export function armOnResume(input: SessionStartInput, state: SessionState, ctx: 
   const first = free.reduce((a, b) => (b.work.deadlineAt < a.work.deadlineAt ? b : a));
   const opId: OperationId = first.work.op;
   const works = free.filter(({ work }) => work.op === opId);
-  const op = operation(opId);
   const backend = watcherBackend(opId, ctx.reach) ?? [];
-  const startedAt = Math.min(...works.map((e) => e.work.startedAt));
-  const deadlineAt = Math.max(...works.map((e) => e.work.deadlineAt));
-  const elapsed = (ctx.now - startedAt) / 1000;
-  const plan = sessionPlan(op, Math.max(first.work.cadenceSeconds, Math.round(first.work.expectedSeconds - elapsed)), ctx);
-  const spec: WatchSpec = {
-    op,
-    plan,
-    keys: works.map((e) => e.key),
-    handles: works.map((e) => e.work.handle),
-    targets: works.map((e) => targetOf(e.key, e.work)),
-    alternatives: works.flatMap((e) => alternativeTargets(op, [e.work.handle], e.work.args)),
-    startedAt,
-    deadlineAt,
-  };
+  const spec = watchSpecOf(operation(opId), works, first.work, ctx);
   // The last session's waiters are dead (pick-up-waits drops them too): they must not look like holders.
   const kept = withWaiters(state, waitersOf(state).filter((w) => isLive(w, ctx)));
   return armWatch(kept, ctx, spec, backend, undefined);

@@ -3,15 +3,13 @@
 // its start that still runs: the watcher again with credentials, else a timer
 // that wakes the model when the next poll is due (the policy's schedule),
 // never after the deadline. Settled in wait/one-wake.ts.
-import { alternativeTargets, bareToolName, classify, nextPollGap, operation, statusTools, type Operation } from "../../policy/index.js";
+import { bareToolName, classify, nextPollGap, operation, statusTools, type Operation } from "../../policy/index.js";
 import type { PostToolUseInput } from "../claude/input.js";
 import { readToolResult, resultField } from "../claude/tool-response.js";
 import { fieldFor, pollKeys } from "../session/keys.js";
 import { watcherBackend } from "../session/reach.js";
 import { groupOf, watcherHolding, workFor } from "../session/state.js";
-import { targetOf } from "../text/work-advice.js";
-import { addWaiter, armWatch, waiterFor, type Arm, type WatchSpec } from "../wait/one-wake.js";
-import { sessionPlan } from "../wait/start.js";
+import { addWaiter, armWatch, waiterFor, watchSpecOf, type Arm } from "../wait/one-wake.js";
 
 /** Whether this poll's answer is final for its work (a progress reading never is). */
 function pollIsFinal(input: PostToolUseInput, tool: string, op: Operation): boolean {
@@ -48,23 +46,8 @@ export const armAfterPoll: Arm = (input, state, ctx) => {
   // Past the deadline already: a timer due now says so, unless the poll's own answer already did (settleTimer reads deadlineNoted).
   if (ctx.now >= deadlineAt && running.every((m) => m.work.deadlineNoted)) return { state, note: "past its deadline, and the model was told" };
   const backend = ctx.now >= deadlineAt || running.some((m) => m.work.watcherFailedAt !== undefined) ? undefined : watcherBackend(op.id, ctx.reach);
+  if (backend !== undefined) return armWatch(state, ctx, watchSpecOf(op, running, work, ctx), backend, call);
   const startedAt = Math.min(...running.map((m) => m.work.startedAt));
-  if (backend !== undefined) {
-    const elapsed = (ctx.now - startedAt) / 1000;
-    const plan = sessionPlan(op, Math.max(work.cadenceSeconds, Math.round(work.expectedSeconds - elapsed)), ctx);
-    const targets = running.map((m) => targetOf(m.key, m.work));
-    const spec: WatchSpec = {
-      op,
-      plan,
-      keys: running.map((m) => m.key),
-      handles: running.map((m) => m.work.handle),
-      targets,
-      alternatives: running.flatMap((m) => alternativeTargets(op, [m.work.handle], m.work.args)),
-      startedAt,
-      deadlineAt,
-    };
-    return armWatch(state, ctx, spec, backend, call);
-  }
   // The cadence runs from this poll; for the others of a start whose polled handle just ended, from their own last poll.
   const pollAt = polledEnded ? ctx.now : (work.lastPollAt ?? ctx.now);
   const from = polledEnded ? Math.min(...running.map((m) => m.work.lastPollAt ?? m.work.startedAt)) : pollAt;

@@ -20,6 +20,7 @@
 // Everything shown comes from the policy, validated ids, or the watcher's
 // line made safe again here.
 import {
+  alternativeTargets,
   BACKGROUND_HOOK_MARGIN_S,
   formatDuration,
   MAX_BACKGROUND_WAIT_S,
@@ -120,6 +121,26 @@ export interface WatchSpec {
   readonly alternatives: readonly PollTarget[];
   readonly startedAt: number;
   readonly deadlineAt: number;
+}
+
+/**
+ * What a watcher waits on for these works of one operation (a start's group, or a resumed session's
+ * pending works): their status calls and alternatives, from the earliest start to the latest deadline,
+ * with a plan for what is left of `lead`'s expected time (its cadence at least).
+ */
+export function watchSpecOf(op: Operation, works: readonly WorkEntry[], lead: WorkRecord, ctx: DecideContext): WatchSpec {
+  const startedAt = Math.min(...works.map((m) => m.work.startedAt));
+  const elapsed = (ctx.now - startedAt) / 1000;
+  return {
+    op,
+    plan: sessionPlan(op, Math.max(lead.cadenceSeconds, Math.round(lead.expectedSeconds - elapsed)), ctx),
+    keys: works.map((m) => m.key),
+    handles: works.map((m) => m.work.handle),
+    targets: works.map((m) => targetOf(m.key, m.work)),
+    alternatives: works.flatMap((m) => alternativeTargets(op, [m.work.handle], m.work.args)),
+    startedAt,
+    deadlineAt: Math.max(...works.map((m) => m.work.deadlineAt)),
+  };
 }
 
 /** The state with `waiter` added: it replaces any record of the same tool call (its claim) and those `replaced` names. */
