@@ -53,7 +53,10 @@ function cadenceFor(expectedSeconds) {
   const raw = Math.round(expectedSeconds / CADENCE_DIVISOR);
   return Math.min(CADENCE_MAX_S, Math.max(CADENCE_MIN_S, raw));
 }
-var CADENCE_DIVISOR, CADENCE_MIN_S, CADENCE_MAX_S, CADENCE_RULE;
+function minimumGapSeconds(cadenceSeconds) {
+  return cadenceSeconds - Math.floor(cadenceSeconds * POLL_GRACE_RATIO);
+}
+var CADENCE_DIVISOR, CADENCE_MIN_S, CADENCE_MAX_S, CADENCE_RULE, POLL_GRACE_RATIO;
 var init_cadence = __esm({
   "src/policy/cadence.ts"() {
     "use strict";
@@ -61,6 +64,7 @@ var init_cadence = __esm({
     CADENCE_MIN_S = 3;
     CADENCE_MAX_S = 60;
     CADENCE_RULE = `N = expected duration / ${CADENCE_DIVISOR}, kept within [${CADENCE_MIN_S} s, ${CADENCE_MAX_S} s]`;
+    POLL_GRACE_RATIO = 0.25;
   }
 });
 
@@ -2769,10 +2773,6 @@ init_plan_text();
 init_state();
 init_words();
 init_work_advice();
-var POLL_GRACE_RATIO = 0.25;
-function minimumGapSeconds(cadenceSeconds) {
-  return cadenceSeconds - Math.floor(cadenceSeconds * POLL_GRACE_RATIO);
-}
 function onTimeAfter(lastAt, now, cadenceSeconds) {
   return lastAt === void 0 || now < lastAt || (now - lastAt) / 1e3 >= minimumGapSeconds(cadenceSeconds);
 }

@@ -9,7 +9,7 @@ import type { PostToolUseInput, PreToolUseInput } from "../../src/hooks/claude/i
 import { emptyState, isSessionState, type SessionState } from "../../src/hooks/session/state.js";
 import { condition, conditionCadence, conditionDeadline } from "../../src/policy/index.js";
 import { ctxAt, SESSION, structured, T0, toolName } from "./hook-calls.js";
-import { minimumGapSeconds } from "../../src/hooks/by-name/pace-guard.js";
+import { minimumGapSeconds } from "../../src/policy/index.js";
 
 const cond = condition("agents-up");
 const KEY = "list_provider_agents:prov-1";

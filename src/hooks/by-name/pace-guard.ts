@@ -17,24 +17,13 @@
 // While a background watcher of this plugin's hooks waits on a handle, every
 // poll of it is refused: the watcher wakes the model with the outcome. Only a
 // live watcher counts: once its process is gone, polls pass again.
-import { bareToolName, CLAUDE_MAX_SLEEP_S, operation, statusTools } from "../../policy/index.js";
+import { bareToolName, CLAUDE_MAX_SLEEP_S, minimumGapSeconds, operation, statusTools } from "../../policy/index.js";
 import type { Decide, DecideContext } from "../claude/decision.js";
 import { pollKeys } from "../session/keys.js";
 import { STOP_WAIT_COMMAND } from "../text/plan-text.js";
 import { schedulesOf, timerFor, watcherHolding, withWork, workFor, type SessionState, type WaiterRecord, type WorkRecord } from "../session/state.js";
 import { argsJson } from "../../calls/words.js";
 import { callOf, nextStepText, stopLines, waitAgainLine } from "../text/work-advice.js";
-
-/**
- * A poll counts as on time from this share of the cadence below it: a cron
- * loop fires on minute marks and the model takes a few seconds to act, so
- * gaps between paced polls jitter around the cadence.
- */
-export const POLL_GRACE_RATIO = 0.25;
-
-export function minimumGapSeconds(cadenceSeconds: number): number {
-  return cadenceSeconds - Math.floor(cadenceSeconds * POLL_GRACE_RATIO);
-}
 
 /** A poll (or re-read) on time: the first one, one after the clock went back, or one at least the minimum gap after the last. */
 export function onTimeAfter(lastAt: number | undefined, now: number, cadenceSeconds: number): boolean {

@@ -4,8 +4,9 @@
 // between two polls. Intervals of other things (ramp-up steps, samples,
 // monitor collection) and what a skill forbids stay silent. A pace given with
 // the work's expected duration ("a ten-minute run is checked every 10 s") is
-// the policy's N for that duration, not just any pace in the range.
-import { CADENCE_MAX_S, CADENCE_MIN_S, CADENCE_RULE, cadenceFor, statusTools } from "../../policy/index.js";
+// the policy's N for that duration: sooner than the pace guard's minimum gap
+// is an error, slower than N a warning.
+import { CADENCE_MAX_S, CADENCE_MIN_S, CADENCE_RULE, cadenceFor, minimumGapSeconds, statusTools } from "../../policy/index.js";
 import { paces, workDurations, type WorkDuration } from "../claims.js";
 import { claudeCalls, loopCommands } from "../claude-calls.js";
 import { blockSentences } from "../prose.js";
@@ -28,7 +29,7 @@ const INTERVAL_RE = new RegExp(
 const POLL_RE = new RegExp(String.raw`\b(?:poll\w*|re-?check\w*|check\w*|re-?read\w*|query\w*|refresh\w*|ask\w*|call\w*|status|state|progress|wait\w*|loop)\b|${statusTools().join("|")}`, "i");
 /** Intervals of something else than polling. */
 const OTHER_RE = /\b(ramp(?:s|ing)?(?:[- ]up|[- ]down)?|users?|VUs?|virtual users?|samples?|sampl\w+|think\s*time|pacing|timers?|collect\w*|counters?|monitor(?:s|ing)? (?:collect|sample)|iterations?|steps? of|stairs|cron|schedul\w+|fires?|runs? (?:every|each)|backup|rotate|retention)\b/i;
-const DENY_RE = /\b(never|not|don'?t|do not|avoid|instead of|rather than|too (?:fast|often|tight)|below|under|refuse[sd]?|reject\w*|burns?|wastes?)\b/i;
+const DENY_RE = /\b(never|not|(?:do|should|must|wo|ca)n'?t|do not|should not|avoid|instead of|rather than|too (?:fast|often|tight)|below|under|refuse[sd]?|reject\w*|burns?|wastes?)\b/i;
 
 const outside = (seconds: number) => seconds < CADENCE_MIN_S || seconds > CADENCE_MAX_S;
 const message = (what: string, seconds: string) =>
@@ -49,7 +50,7 @@ function proseFindings(file: LintFile): Finding[] {
       const high = match[2] === undefined ? low : Number(match[2]) * scale;
       if (!outside(low) && !outside(high)) {
         const wrong = offCadence(sentence.text, match.index!, low, high);
-        if (wrong) findings.push({ ...sentence.at(match.index!), message: wrong });
+        if (wrong) findings.push({ ...sentence.at(match.index!), ...wrong });
         continue;
       }
       const shown = match[1] === undefined ? `1 ${unit}` : match[2] === undefined ? `${low} s` : `${low}-${high} s`;
@@ -60,12 +61,12 @@ function proseFindings(file: LintFile): Finding[] {
     for (const pace of paces(sentence.text)) {
       const before = sentence.text.slice(0, pace.offset);
       if (OTHER_RE.test(before) || DENY_RE.test(before.split(/[,;:]/).at(-1) ?? "")) continue;
-      const wrong = outside(pace.seconds) ? message("the poll interval", pace.shown) : offCadence(sentence.text, pace.offset, pace.seconds, pace.seconds);
+      const wrong = outside(pace.seconds) ? { message: message("the poll interval", pace.shown) } : offCadence(sentence.text, pace.offset, pace.seconds, pace.seconds);
       if (!wrong) continue;
       const where = sentence.at(pace.offset);
       if (said.has(where.line)) continue;
       said.add(where.line);
-      findings.push({ ...where, message: wrong });
+      findings.push({ ...where, ...wrong });
     }
   }
   return findings;
@@ -85,17 +86,23 @@ function cadenceRange(duration: WorkDuration): readonly [number, number] {
  * A pace within the range can still be the wrong N: a sentence that gives
  * the work's expected duration ("a ten-minute run is checked every 10 s")
  * states the cadence the policy computes from it. The duration nearest the
- * pace is the one paced.
+ * pace is the one paced. The linter reads a pace as the pace guard does: a
+ * poll sooner than the guard's minimum gap is refused (an error); one slower
+ * than N is let through but hears the outcome late (a warning).
  */
-function offCadence(text: string, offset: number, low: number, high: number): string | undefined {
+function offCadence(text: string, offset: number, low: number, high: number): Pick<Finding, "message" | "severity"> | undefined {
   const nearest = workDurations(text).sort((a, b) => Math.abs(a.offset - offset) - Math.abs(b.offset - offset))[0];
   if (!nearest) return undefined;
   const [min, max] = cadenceRange(nearest);
-  // A stated range covers N if N falls in it; a single pace must be N.
-  if (low <= max && high >= min && (low === high || (low <= min && high >= max))) return undefined;
+  // A stated range covers N if N falls in it.
+  if (low < high && low <= min && high >= max) return undefined;
+  const floor = minimumGapSeconds(min);
+  if (low >= floor && high <= max) return undefined;
   const n = min === max ? `${min} s` : `${min}-${max} s`;
   const shown = low === high ? `${low} s` : `${low}-${high} s`;
-  return `the poll interval is ${shown}, but the policy polls work of ${nearest.bound ? `${nearest.bound} ` : ""}${nearest.seconds} s every ${n} (${CADENCE_RULE})`;
+  const work = `work of ${nearest.bound ? `${nearest.bound} ` : ""}${nearest.seconds} s`;
+  if (low >= floor) return { message: `the poll interval is ${shown}, slower than the policy's N for ${work}, ${n}: the outcome is heard later than it could be (${CADENCE_RULE})`, severity: "warning" };
+  return { message: `the poll interval is ${shown}, but the policy polls ${work} every ${n}, and the pace guard refuses polls under ${floor} s apart (${CADENCE_RULE})` };
 }
 
 function check(file: LintFile): Finding[] {
@@ -117,6 +124,6 @@ function check(file: LintFile): Finding[] {
 export const policyCadenceRule: Rule = {
   id: "policy-cadence",
   description:
-    "no poll interval outside the policy's cadence, in prose (\"every 2-3 seconds\"), `/loop` or ScheduleWakeup, nor other than N for a duration it names (\"a 10-minute run every 10 s\"); intervals of other things (ramp-up) stay silent",
+    "no poll interval outside the policy's cadence, in prose (\"every 2-3 seconds\"), `/loop` or ScheduleWakeup, nor sooner than the pace guard lets through for a duration it names (\"a 10-minute run every 10 s\"; slower than N is a warning); intervals of other things (ramp-up) stay silent",
   check,
 };

@@ -1,0 +1,43 @@
+// The linter reads a stated pace the way the pace guard does: under the
+// guard's minimum gap is an error (the poll would be refused), at or above it
+// up to N is on time, slower than N is a warning (let through, heard late).
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+import { lint } from "../../src/lint/engine.js";
+import { cadenceFor, minimumGapSeconds } from "../../src/policy/index.js";
+
+const root = mkdtempSync(join(tmpdir(), "octoperf-pace-reading-"));
+after(() => rmSync(root, { recursive: true, force: true }));
+
+function cadenceFindings(sentence: string) {
+  const dir = join(root, "skills", "pace");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "SKILL.md"), `---\nname: pace\ndescription: Use when pacing polls of an OctoPerf run.\n---\n\n# Pace\n\n${sentence}\n`);
+  return lint({ root }).filter((d) => d.ruleId === "policy-cadence").map((d) => d.severity);
+}
+
+describe("policy-cadence reads a pace as the pace guard does", () => {
+  // A 4-minute run: N = 24 s, and the guard lets polls through from its minimum gap.
+  const n = cadenceFor(240);
+  const floor = minimumGapSeconds(n);
+
+  it("calls a pace under the guard's minimum gap an error", () => {
+    assert.deepEqual(cadenceFindings(`Poll a 4-minute run with get_bench_result every ${floor - 1} s.`), ["error"]);
+  });
+
+  it("lets a pace from the minimum gap up to N pass", () => {
+    assert.deepEqual(cadenceFindings(`Poll a 4-minute run with get_bench_result every ${floor} s.`), []);
+    assert.deepEqual(cadenceFindings(`Poll a 4-minute run with get_bench_result every ${n} s.`), []);
+  });
+
+  it("calls a pace slower than N a warning", () => {
+    assert.deepEqual(cadenceFindings(`Poll a 4-minute run with get_bench_result every ${n + 16} s.`), ["warning"]);
+  });
+
+  it("stays silent on a pace a sentence turns down", () => {
+    assert.deepEqual(cadenceFindings("You shouldn't poll a 30-second PDF export every second; 3 s is the floor."), []);
+  });
+});
