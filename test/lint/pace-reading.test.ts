@@ -12,12 +12,13 @@ import { cadenceFor, minimumGapSeconds } from "../../src/policy/index.js";
 const root = mkdtempSync(join(tmpdir(), "octoperf-pace-reading-"));
 after(() => rmSync(root, { recursive: true, force: true }));
 
-function cadenceFindings(sentence: string) {
+function findings(sentence: string, ruleId: string) {
   const dir = join(root, "skills", "pace");
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "SKILL.md"), `---\nname: pace\ndescription: Use when pacing polls of an OctoPerf run.\n---\n\n# Pace\n\n${sentence}\n`);
-  return lint({ root }).filter((d) => d.ruleId === "policy-cadence").map((d) => d.severity);
+  return lint({ root }).filter((d) => d.ruleId === ruleId).map((d) => d.severity);
 }
+const cadenceFindings = (sentence: string) => findings(sentence, "policy-cadence");
 
 describe("policy-cadence reads a pace as the pace guard does", () => {
   // A 4-minute run: N = 24 s, and the guard lets polls through from its minimum gap.
@@ -39,5 +40,17 @@ describe("policy-cadence reads a pace as the pace guard does", () => {
 
   it("stays silent on a pace a sentence turns down", () => {
     assert.deepEqual(cadenceFindings("You shouldn't poll a 30-second PDF export every second; 3 s is the floor."), []);
+  });
+});
+
+describe("claims read apart from the words that look like them", () => {
+  it("takes no value of a set as the set's qualifier (`SUCCESS` does not make a list a success list)", () => {
+    assert.deepEqual(findings("- `report_data.terminal`: [`SUCCESS`, `FAILED`] for each of the task ids", "policy-terminal"), []);
+    assert.deepEqual(findings("- `report_data.terminal`: [`SUCCESS`, `RUNNING`] for each of the task ids", "policy-terminal"), ["error"]);
+  });
+
+  it("reads 'X, not whether it has ended' as turning the claim down", () => {
+    assert.deepEqual(findings("`get_bench_status` tells you how much of the planned time has gone by, not whether the run has ended.", "policy-progress"), []);
+    assert.deepEqual(findings("`get_bench_status` tells you when the run has ended.", "policy-progress"), ["error"]);
   });
 });

@@ -124,6 +124,6 @@ function check(file: LintFile): Finding[] {
 export const policyCadenceRule: Rule = {
   id: "policy-cadence",
   description:
-    "no poll interval outside the policy's cadence, in prose (\"every 2-3 seconds\"), `/loop` or ScheduleWakeup, nor sooner than the pace guard lets through for a duration it names (\"a 10-minute run every 10 s\"; slower than N is a warning); intervals of other things (ramp-up) stay silent",
+    "no poll interval outside the policy's cadence in prose (\"every 2-3 seconds\"), `/loop` or ScheduleWakeup, nor under the pace guard's gap for a duration it names (\"a 10-minute run every 10 s\"); slower than N warns",
   check,
 };

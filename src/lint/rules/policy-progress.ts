@@ -29,7 +29,7 @@ const UNTIL_RE = new RegExp(`\\b(?:until|till|once|when)\\b[^.;]{0,40}?(?<![\\d.
 const READ_RE = /\b(running|in progress|in flight|still|half-finished|unfinished|partial|preliminary|incomplete|not (?:yet )?(?:done|finished|complete)|finished|done|complete[ds]?|ended|ends|over|terminal|final|stop(?:s|ped)? polling|keep polling|poll(?:ing)? until|until|succeeded|success)\b/i;
 /** Wording that denies the inference (the fine lines). */
 const DENY_RE =
-  /\b(never|not (?:a |the )?(?:terminal|end|proof|signal|reliable)|does(?:n't| not) (?:mean|tell|say|prove|imply)|doesn't|no (?:proof|signal|sign)|even (?:at|when|if)|can (?:sit|stay|stall|freeze|reach|be)|may (?:still|reach|stay|sit|be|end)|might|ignore|regardless|freez(?:e|es|ing)|frozen|only (?:progress|a (?:hint|display))|progress only|instead|rather than|is not|isn't|anti-?patterns?|(?:says|tells|proves|means) (?:you )?nothing|on its own|by itself)\b/i;
+  /\b(never|not (?:a |the )?(?:terminal|end|proof|signal|reliable)|not (?:whether|if|when)|does(?:n't| not) (?:mean|tell|say|prove|imply)|doesn't|no (?:proof|signal|sign)|even (?:at|when|if)|can (?:sit|stay|stall|freeze|reach|be)|may (?:still|reach|stay|sit|be|end)|might|ignore|regardless|freez(?:e|es|ing)|frozen|only (?:progress|a (?:hint|display))|progress only|instead|rather than|is not|isn't|anti-?patterns?|(?:says|tells|proves|means) (?:you )?nothing|on its own|by itself)\b/i;
 /**
  * Advice turned down after it is given: "you will be tempted to stop once it
  * shows 100; don't", "trust it at 1.0? No, and ...": the claim is stated to

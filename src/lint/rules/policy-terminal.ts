@@ -111,7 +111,10 @@ function check(file: LintFile): Finding[] {
       // A success value that gates a next step ("hold off on X until ... SUCCESS", "until SUCCESS first") is no end of a wait.
       const rest = clause.slice(clause.lastIndexOf(literals.at(-1)!) + literals.at(-1)!.length);
       if (literals.every((v) => BY_OUTCOME.success.has(v)) && (GATE_BEFORE_RE.test(before) || GATE_AFTER_RE.test(rest))) continue;
-      const qualifier = SUCCESS_RE.test(after.slice(0, 12)) || SUCCESS_RE.test(before.slice(-12)) ? "success" : FAILURE_RE.test(after.slice(0, 12)) || FAILURE_RE.test(before.slice(-12)) ? "failure" : undefined;
+      // A qualifier is a word beside the trigger ("success states: ..."), never one of the values themselves (`SUCCESS`).
+      const [head, tail] = [after, before].map((side) => side.replace(/`[A-Z][A-Z_]*`/g, " "));
+      const near = (re: RegExp) => re.test(head!.slice(0, 12)) || re.test(tail!.slice(-12));
+      const qualifier = near(SUCCESS_RE) ? "success" : near(FAILURE_RE) ? "failure" : undefined;
       const message = judge(literals, unknownValues(clause), qualifier, text);
       if (message) findings.push({ line, column: trigger.index! + 1, message });
     }
