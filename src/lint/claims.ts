@@ -170,7 +170,7 @@ export interface Pace {
 }
 
 const UNIT = String.raw`(milliseconds?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|h)\b`;
-const SMALL: Readonly<Record<string, number>> = { once: 1, twice: 2, thrice: 3, one: 1, two: 2, three: 3, four: 4, five: 5, ten: 10 };
+const SMALL: Readonly<Record<string, number>> = { once: 1, twice: 2, thrice: 3 };
 const PACE_RES: readonly RegExp[] = [
   // "at 2-second intervals", "a 1 s gap between polls", "a 2-second pause between calls"
   new RegExp(String.raw`\b(\d+(?:\.\d+)?)[- ]?${UNIT}[- ]?(?:intervals?|gaps?|pauses?|delays?|waits?|spacing|sleeps?)\b`, "gi"),
@@ -178,7 +178,8 @@ const PACE_RES: readonly RegExp[] = [
   new RegExp(String.raw`\b(\d+(?:\.\d+)?)\s*${UNIT}\s+(?:apart|between)\b`, "gi"),
 ];
 /** "twice a second", "10 times per minute", "3 times every second". */
-const FREQUENCY_RE = /\b(\d+|once|twice|thrice|one|two|three|four|five|ten)(?: times)?\s+(?:a|per|each|every)\s+(second|minute|hour)\b/gi;
+/** "twice a second", "four polls a minute", "twenty times a minute", "6 checks per minute". */
+const FREQUENCY_RE = /\b(\d+|once|twice|thrice|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty)(?: (?:times|polls|checks|calls|reads|requests|status (?:reads|calls)))?\s+(?:an?|per|each|every)\s+(second|minute|hour)\b/gi;
 /** "every couple of seconds", "every few seconds", "every other second": read as 2 s, the least such wording can mean, so only a cadence floor above it reports. */
 const FEW_RE = /\bevery (?:couple of|few|other|single) (seconds?)\b/gi;
 /** "every half second", "every half a second". */
@@ -194,7 +195,7 @@ export function paces(text: string): Pace[] {
     }
   }
   for (const m of text.matchAll(FREQUENCY_RE)) {
-    const count = SMALL[m[1]!.toLowerCase()] ?? Number(m[1]);
+    const count = SMALL[m[1]!.toLowerCase()] ?? countOf(m[1]!);
     if (!(count > 0)) continue;
     const seconds = unitSeconds(m[2]!) / count;
     out.push({ offset: m.index!, seconds, shown: `${Number(seconds.toFixed(2))} s` });

@@ -89,4 +89,11 @@ describe("claims", () => {
       [2, 90, 0.5, 0.5],
     );
   });
+
+  it("reads a frequency counted in words or digits, of polls or of times", () => {
+    assert.deepEqual(
+      paces("four polls a minute; twenty times a minute; 6 checks per minute; twelve status reads an hour").map((p) => p.seconds),
+      [15, 3, 10, 300],
+    );
+  });
 });
