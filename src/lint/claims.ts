@@ -23,7 +23,7 @@ const NUMBER = String.raw`(\d+(?:\.\d+)?)\s*(?:%|percent\b)?`;
 /** Words and signs that put a value under a mark. */
 const BELOW = String.raw`<=?|≤|(?:is |stays? |remains? |sits? |reads? |shows? )?(?:less than|lower than|smaller than|below|under|short of|beneath)|(?:has(?:n't| not)|did(?:n't| not)|does(?:n't| not)) (?:yet )?(?:reach(?:ed)?|hit|get to)|not (?:yet )?(?:at|reached)|not yet|isn't yet`;
 /** Words and signs that put a value at or over a mark (bare verbs too, as a question asks: "does it read 1?"). */
-const AT = String.raw`>=?|≥|={1,3}|(?:reach(?:es|ed)?|hits?|gets? to|arrives? at|climbs? to|touches|equals?|is equal to|is at|is|at|of|to|becomes?|turns?|shows?|reads?|returns?|exceeds?|pass(?:es|ed)?|goes (?:past|beyond)|gone (?:past|beyond)|cross(?:es|ed)?|tops|over|above|past|beyond|more than|greater than|at least)`;
+const AT = String.raw`>=?|≥|={1,3}|(?:reach(?:es|ed)?|hits?|gets? to|arrives? at|climbs? to|touches|equals?|is equal to|is at|is|at|of|to|becomes?|turns?|shows?|reads?|returns?|exceeds?|pass(?:es|ed)?|goes (?:past|beyond)|gone (?:past|beyond)|cross(?:es|ed)?|tops|over|above|past|beyond|more than|greater than|at least|(?:signall?ed |marked |shown |given |told )?by(?: an?)?)`;
 const COMPARISON_RE = new RegExp(String.raw`(?<![\w.])(?:(${BELOW})|(${AT}))\s*[\`"'(]*\s*${NUMBER}(?![\d.]*\d)`, "gi");
 
 /** Every value set against a mark in a sentence, in order. */
@@ -51,7 +51,7 @@ const CONTINUES_RE =
   /\b(still (?:running|going|busy|working|in (?:flight|progress))|in (?:flight|progress)|(?:is |means |= )?running|keep (?:going|polling|waiting|checking|asking|calling)|continue\w*|carry on|go on|poll (?:again|once more)|not (?:yet )?(?:done|finished|complete|over|ended)|unfinished|incomplete|partial|preliminary|as long as|while|so long as|under ?way|ongoing|busy|pending)\b/i;
 /** Wording of an end: done, finished, stop polling, until, once. */
 const ENDS_RE =
-  /\b(done|finished|finishe[sd]|complete[ds]?|completion|over|ended|ends|terminal|final|settled|wrapped up|concluded|at an end|through|stop(?:s|ped)? (?:polling|waiting|the loop|looping|checking)|stop|until|till|once|as soon as|succeeded|success|exit the loop|break)\b/i;
+  /\b((?:done|ends?|finished|complete)_(?:when|if|at|on)|done|finished|finishe[sd]|complete[ds]?|completion|over|ended|ends|terminal|final|settled|wrapped up|concluded|at an end|through|stop(?:s|ped)? (?:polling|waiting|the loop|looping|checking)|stop|until|till|once|as soon as|succeeded|success|exit the loop|break)\b/i;
 
 /** The consequences a sentence states (both may be stated: "running until 1.0"). */
 export function consequences(text: string): Set<Consequence> {
@@ -75,7 +75,7 @@ export const isFullMark = (value: number): boolean => value === 1 || value === 1
 /** Wording that the work has not ended: "has not ended yet", "hasn't finished", "unfinished". */
 const NOT_ENDED_RE = /(?:\bnot|n't|\bnever)\s+(?:yet\s+)?(?:been\s+)?(?:ended|finished|done|over|completed?|through)\b|\b(?:unfinished|incomplete)\b/i;
 /** Wording of the work's end as a state ("is finished", "can be called done"), not a conjunction of time ("until", "once"). */
-const ENDED_RE = /\b(?:done|finished|complete[ds]?|over|ended|terminal|final|succeeded|wrapped up|concluded|at an end)\b/i;
+const ENDED_RE = /\b(?:(?:done|ends?|finished|complete)_(?:when|if|at|on)|done|finished|complete[ds]?|over|ended|terminal|final|succeeded|wrapped up|concluded|at an end)\b/i;
 
 /** A value a progress reading can take short of its full mark: a fraction under 1, a percentage under 100. */
 const isShortOfMark = (c: Comparison): boolean =>

@@ -21,6 +21,7 @@ describe("claims", () => {
     assert.equal(fullMarkAsEnd("as long as it reads less than 1, keep polling")?.side, "below");
     assert.equal(fullMarkAsEnd("the run is done once progress reaches 100 %")?.side, "at");
     assert.equal(fullMarkAsEnd("keep polling while it is below 0.5"), undefined);
+    assert.equal(fullMarkAsEnd("completion of the run is signalled by a 1.0 from the status")?.side, "at", "the end as a noun, the mark as its agent");
     assert.equal(fullMarkAsEnd("progress reaches 1.0 and the user sees it"), undefined);
   });
 
@@ -28,6 +29,7 @@ describe("claims", () => {
     assert.equal(valueAsState("a reading of 0.9 means the run hasn't finished")?.reading, "not ended");
     assert.equal(valueAsState("when it goes past 95 % the test counts as done")?.reading, "ended");
     assert.equal(valueAsState("above 0.8 the job is over")?.reading, "ended");
+    assert.equal(valueAsState("`scenario_run.done_when`: progress is at least 0.99")?.reading, "ended", "a checklist key that names the end");
     assert.equal(valueAsState("until it passes 50 %, tell the user it is early"), undefined, "a milestone of time");
     assert.equal(valueAsState("at 1.0 it is done"), undefined, "the full mark is fullMarkAsEnd's");
     assert.equal(valueAsState("below 2 % of errors the run is done"), undefined, "no comparison of a progress value read as an end from below");
