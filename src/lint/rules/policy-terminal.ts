@@ -35,7 +35,7 @@ const BY_OUTCOME: Readonly<Record<"success" | "failure", ReadonlySet<string>>> =
  * leaving the loop at a moment; "terminal", "final".
  */
 const TRIGGER_RE =
-  /(?<![\w'])((?:up )?until|till|'til|(?:done|over|finished|ended|complete[ds]?|at an end)(?: [\w-]+){0,2}? (?:when|once|as soon as|the moment)|(?:is |are )?(?:done|over|finished|ended|complete[ds]?) (?:at|on|with)|stop(?:s|ping)?(?: polling| waiting| the loop| looping| the wait)? (?:when|once|as soon as)|ends? (?:when|once|as soon as)|(?:break|leave|exit)(?: out of)?(?: the loop)? (?:when|once|as soon as)|terminal|final|once|as soon as|the moment)\b/gi;
+  /(?<![\w'])((?:up )?until|till|'til|(?:done|over|finished|ended|complete[ds]?|at an end)(?: [\w-]+){0,2}? (?:when|once|as soon as|the moment)|(?:is |are )?(?:done|over|finished|ended|complete[ds]?) (?:at|on|with)|stop(?:s|ping)?(?: polling| waiting| the loop| looping| the wait)? (?:when|once|as soon as|on|at)|ends? (?:when|once|as soon as|on|at)|(?:can |will |only |always )*(?:lands?|settles?|comes? to rest) (?:on|at|in)|unless|(?:break|leave|exit)(?: out of)?(?: the loop)? (?:when|once|as soon as)|terminal|final|once|as soon as|the moment)\b/gi;
 /** A moment put first ("As soon as `state` is no longer RUNNING, the run is over"): an end only with the end state after it, read for negated values alone. */
 const MOMENT_RE = /^(?:once|as soon as|the moment)$/;
 const END_STATE_RE = /\b(?:done|over|finished|ended|complete[ds]?|at an end)\b/i;
@@ -48,6 +48,8 @@ const UNTIL_RE = /^(?:up )?until$|^till$|^'til$/;
  */
 const NEGATED_RE = /\b(?:no longer|not|neither|anything (?:but|other than|except)|other than|except|no more|stops? being|ceases? to be|leaves?|left|moves? (?:off|out of|on from|past|beyond)|past|beyond|out of)\b|n't\b/i;
 const WAIT_VERB_RE = /\b(poll\w*|wait\w*|check\w*|loop\w*|repeat\w*|keep\w*|call\w*|sleep\w*|retry\w*|re-?check\w*|re-?run\w*|watch\w*|ask\w*)\b|get_[a-z_]+/i;
+/** What follows an "unless" condition that keeps a wait going: ", poll again", ", keep waiting", ", check once more". */
+const UNLESS_GOES_ON_RE = /^[`'"*_\s]*,\s*(?:then\s+)?(?:just\s+)?(?:keep\s+|go on\s+|carry on\s+)?(?:poll|wait|check|ask|call|loop|repeat|sleep|retry|re-?check|watch)\w*/i;
 const CLAUSE_END_RE = /;|\.(\s|$)|\|/;
 const SUCCESS_RE = /^[\s*_-]*(?:success(?:ful)?|succeeded|happy)\b|\bsuccess(?:ful)?[\s*_-]*$/i;
 const FAILURE_RE = /^[\s*_-]*(?:fail(?:ure|ed)?|error|unhappy)\b|\bfail(?:ure|ed)?[\s*_-]*$/i;
@@ -99,6 +101,8 @@ function check(file: LintFile): Finding[] {
       const literals = [...new Set([...clause.matchAll(/\b[A-Z][A-Z_]{2,}\b/g)].map((m) => m[0]).filter((v) => KNOWN.has(v)))];
       const needed = word === "terminal" || word === "final" ? 2 : 1;
       if (literals.length < needed) continue;
+      // "unless" ends a wait only when its consequence is to go on waiting ("Unless it is ..., poll again"), not a gate ("..., don't trust X").
+      if (word === "unless" && !UNLESS_GOES_ON_RE.test(clause.slice(clause.lastIndexOf(literals.at(-1)!) + literals.at(-1)!.length))) continue;
       const inFlight = literals.filter((v) => IN_FLIGHT.has(v));
       const firstLiteral = clause.search(/\b[A-Z][A-Z_]{2,}\b/);
       const negatedValues = NEGATED_RE.test(clause.slice(0, firstLiteral));

@@ -1,6 +1,8 @@
-// The linter reads a stated pace the way the pace guard does: under the
-// guard's minimum gap is an error (the poll would be refused), at or above it
-// up to N is on time, slower than N is a warning (let through, heard late).
+// Claims read through a real temporary plugin, one sentence at a time. A
+// stated pace is read the way the pace guard does: under the guard's minimum
+// gap is an error (the poll would be refused), at or above it up to N is on
+// time, slower than N is a warning (let through, heard late). Ends and
+// progress are read in the held-out tenth batch's wordings.
 import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,7 +11,7 @@ import { after, describe, it } from "node:test";
 import { lint } from "../../src/lint/engine.js";
 import { cadenceFor, minimumGapSeconds } from "../../src/policy/index.js";
 
-const root = mkdtempSync(join(tmpdir(), "octoperf-pace-reading-"));
+const root = mkdtempSync(join(tmpdir(), "octoperf-claim-readings-"));
 after(() => rmSync(root, { recursive: true, force: true }));
 
 function findings(sentence: string, ruleId: string) {
@@ -47,6 +49,14 @@ describe("claims read apart from the words that look like them", () => {
   it("takes no value of a set as the set's qualifier (`SUCCESS` does not make a list a success list)", () => {
     assert.deepEqual(findings("- `report_data.terminal`: [`SUCCESS`, `FAILED`] for each of the task ids", "policy-terminal"), []);
     assert.deepEqual(findings("- `report_data.terminal`: [`SUCCESS`, `RUNNING`] for each of the task ids", "policy-terminal"), ["error"]);
+  });
+
+  it("reads an end said as 'stop on', 'lands on' or 'unless ..., poll again', and an 'unless' that gates a step as no end", () => {
+    assert.deepEqual(findings("| a scenario run | stop on `FINISHED` or `ABORTED`, the two ways a run can end |", "policy-terminal"), ["error"]);
+    assert.deepEqual(findings("Its task can only land on `SUCCESS`, `FAILED` or `PENDING`.", "policy-terminal"), ["error"]);
+    assert.deepEqual(findings("Unless the state is `FINISHED`, `ABORTED`, `ERROR` or `SCHEDULED`, poll again.", "policy-terminal"), ["error"]);
+    assert.deepEqual(findings("Unless the state is `FINISHED`, `ABORTED` or `ERROR`, poll again.", "policy-terminal"), []);
+    assert.deepEqual(findings("Unless its task reads `SUCCESS`, don't trust `get_report_summary_values` yet.", "policy-terminal"), []);
   });
 
   it("reads 'X, not whether it has ended' as turning the claim down", () => {
