@@ -59,6 +59,14 @@ describe("claims read apart from the words that look like them", () => {
     assert.deepEqual(findings("Unless its task reads `SUCCESS`, don't trust `get_report_summary_values` yet.", "policy-terminal"), []);
   });
 
+  it("reads a harness limit said in words, and a background Bash named by run_in_background", () => {
+    assert.deepEqual(findings("Claude Code already refuses a standalone sleep of fifteen seconds or more.", "harness-claims"), ["error"]);
+    assert.deepEqual(findings("Claude Code refuses a sleep of thirty seconds or more.", "harness-claims"), [], "the refusal threshold is under thirty: true");
+    assert.deepEqual(findings("A `run_in_background` call is capped at thirty minutes whatever `timeout` you give it.", "harness-claims"), ["error"]);
+    assert.deepEqual(findings("A background Bash can run for up to two hours.", "harness-claims"), [], "the cap, in words");
+    assert.deepEqual(findings("`ScheduleWakeup` will hold off for two hours if you pass it `delaySeconds: 7200`.", "harness-claims"), ["error"]);
+  });
+
   it("reads 'X, not whether it has ended' as turning the claim down", () => {
     assert.deepEqual(findings("`get_bench_status` tells you how much of the planned time has gone by, not whether the run has ended.", "policy-progress"), []);
     assert.deepEqual(findings("`get_bench_status` tells you when the run has ended.", "policy-progress"), ["error"]);

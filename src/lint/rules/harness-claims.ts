@@ -57,6 +57,10 @@ function wakeupClaim(text: string): { offset: number; seconds: number } | undefi
     const seconds = Number(match[1]) * (unit.startsWith("h") ? 3600 : unit.startsWith("m") ? 60 : 1);
     if ((seconds < SCHEDULE_WAKEUP_MIN_S && !handed) || seconds > SCHEDULE_WAKEUP_MAX_S) return { offset: match.index!, seconds };
   }
+  // The same delay in words ("will hold off for two hours"): only past the cap, since a short one in words is a cadence.
+  for (const length of lengthsOf(text)) {
+    if (length.seconds > SCHEDULE_WAKEUP_MAX_S) return { offset: length.offset, seconds: length.seconds };
+  }
   return undefined;
 }
 
@@ -75,7 +79,7 @@ const MONITOR_RE = /\bMonitor\b/g;
 const MONITOR_TOOL_AFTER_RE = /^(?:`|'s|\s+(?:can|cannot|can't|stops|watches|keeps|is|will|times|runs|lasts|waits|tool)\b)/;
 const isMonitorTool = (text: string, at: number): boolean =>
   /\w/.test(text.slice(0, at)) || MONITOR_TOOL_AFTER_RE.test(text.slice(at + "Monitor".length, at + "Monitor".length + 10));
-const BASH_RE = /`Bash`|\bBash\b/g;
+const BASH_RE = /`Bash`|\bBash\b|\brun_in_background\b/g;
 const BACKGROUND_RE = /\bbackground\b|run_in_background/i;
 /** A length said to be the most ("up to", "at most", "capped at", "raised to"). */
 const MAX_BEFORE_RE = /\b(?:up to|at most|at the most|no more than|not more than|(?:a )?maximum(?: of)?|max\.?|capped (?:at|to)|caps? (?:at|of)|a cap of|limit(?:ed)? (?:of|to|at)|raised to|as long as|as much as|longest(?: is)?|for as long as)\s*(?:a |an |of )?$/i;
@@ -195,7 +199,7 @@ function check(file: LintFile, context: LintContext): Finding[] {
     if (!SLEEP_RE.test(sentence.text) || !HARNESS_RE.test(sentence.text)) continue;
     const all = ALL_RE.test(sentence.text);
     const number = all ? null : NUMBER_RE.exec(sentence.text);
-    const seconds = number ? Number(number[1] ?? number[2]) : undefined;
+    const seconds = number ? Number(number[1] ?? number[2]) : all ? undefined : lengthsOf(sentence.text)[0]?.seconds;
     if (seconds !== undefined && seconds >= CLAUDE_SLEEP_REFUSAL_THRESHOLD_S) continue;
     if (seconds === undefined && !all && LONG_RE.test(sentence.text)) continue;
     const claim = seconds === undefined ? "every sleep is refused" : `a sleep of ${seconds} s is refused`;
