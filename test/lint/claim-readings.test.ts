@@ -67,6 +67,14 @@ describe("claims read apart from the words that look like them", () => {
     assert.deepEqual(findings("`ScheduleWakeup` will hold off for two hours if you pass it `delaySeconds: 7200`.", "harness-claims"), ["error"]);
   });
 
+  it("reads a start tool said to hold the call or hand back its product, in the passive or by 'the time the answer arrives'", () => {
+    assert.deepEqual(findings("The zip link for the whole batch is handed back by `export_bench_reports_pdf` itself.", "policy-async"), ["error"]);
+    assert.deepEqual(findings("The taskId is handed back by `export_bench_reports_pdf`.", "policy-async"), [], "a handle is no product");
+    assert.deepEqual(findings("The PDF is not handed back by `export_bench_report_pdf`.", "policy-async"), []);
+    assert.deepEqual(findings("| `update_report_data` has answered | the report has been rebuilt by the time that answer arrives |", "policy-async"), ["error"]);
+    assert.deepEqual(findings("`validate_virtual_user` sits there until the iterations are done.", "policy-async"), ["error"]);
+  });
+
   it("reads 'X, not whether it has ended' as turning the claim down", () => {
     assert.deepEqual(findings("`get_bench_status` tells you how much of the planned time has gone by, not whether the run has ended.", "policy-progress"), []);
     assert.deepEqual(findings("`get_bench_status` tells you when the run has ended.", "policy-progress"), ["error"]);

@@ -35,9 +35,17 @@ const IN_PLACE = String.raw`(?:is|are|has been|have been|gets|get)\s+(?:in|in pl
  * wait on ("no waiting is needed", "nothing to poll"); "synchronous".
  */
 const SYNC_RE = new RegExp(
-  String.raw`\b(?:(?:only\s+)?${REPLY}\s+(?:only\s+|just\s+)?(?:once|when|after|as soon as|until|the moment)\b[^.;:]{0,50}?(?:\b${END_WORDS}|\b${IN_PLACE})|only\s+${REPLY}\s+(?:once|when|after|as soon as|the moment)|${REPLY}\s+only\s+(?:once|when|after|as soon as|the moment)|${REPLY}\s+(?:only\s+)?(?:with|in)\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}?${FINISHED}|(?:waits|blocks|holds(?: the call)?)\s+(?:for|until|till|on)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:test|run|export|task|job|work|validation|import|correlation)s?(?!\s+(?:id|handle))|no (?:waiting|wait|polling|poll) (?:is |are )?(?:needed|required|necessary)|nothing (?:left )?to (?:poll|wait for|wait on)|no need to (?:poll|wait)|need(?:s)? not be (?:polled|waited on)|(?:is|runs|works) synchronous(?:ly)?)\b`,
+  String.raw`\b(?:(?:only\s+)?${REPLY}\s+(?:only\s+|just\s+)?(?:once|when|after|as soon as|until|the moment)\b[^.;:]{0,50}?(?:\b${END_WORDS}|\b${IN_PLACE})|only\s+${REPLY}\s+(?:once|when|after|as soon as|the moment)|${REPLY}\s+only\s+(?:once|when|after|as soon as|the moment)|${REPLY}\s+(?:only\s+)?(?:with|in)\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}?${FINISHED}|(?:waits|blocks|holds(?: the call)?)\s+(?:for|until|till|on)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:test|run|export|task|job|work|validation|import|correlation)s?(?!\s+(?:id|handle))|(?:sits|waits|hangs|blocks|stays|holds on)(?: there)?\s+(?:until|till)\b[^.;:]{0,50}?\b${END_WORDS}|by the time (?:that |its |the )?(?:answer|reply|response) (?:arrives|comes(?: back)?|is in)|no (?:waiting|wait|polling|poll) (?:is |are )?(?:needed|required|necessary)|nothing (?:left )?to (?:poll|wait for|wait on)|no need to (?:poll|wait)|need(?:s)? not be (?:polled|waited on)|(?:is|runs|works) synchronous(?:ly)?)\b`,
   "i",
 );
+/**
+ * The finished product said to come back from a start tool, in the passive:
+ * "the zip link for the whole batch is handed back by `export_bench_reports_pdf`".
+ * The product is named before; a handle ("the taskId is handed back by") is no product.
+ */
+const PASSIVE_PRODUCT_RE =
+  /\b(?:link|url|zip|file|files|pdfs?|report|verdict|results?|outcome|summary|insights)\b[^.;:]{0,40}?\b(?:is|are|gets?|comes?)\s+(?:handed|given|sent|returned|passed|delivered)(?:\s+back)?\s+(?:directly\s+|straight\s+)?by\s*$/i;
+const HANDLE_WORD_RE = /\b(?:task ?ids?|ids?|handles?|benchResultIds?|taskIds?)\b/i;
 /** A negation between the tool and the wording: "`run_scenario` does not return once the test is over". */
 const NEGATION_RE = /\b(?:not|never|no longer|neither|nor)\b|n't\b/i;
 
@@ -70,6 +78,8 @@ function check(file: LintFile, context: LintContext): Finding[] {
  */
 function syncClaim(sentence: Sentence, refs: readonly ToolRef[], context: LintContext): Finding | undefined {
   if (/\?\W*$/.test(sentence.text)) return undefined; // a question claims nothing
+  const passive = passiveClaim(sentence, refs, context);
+  if (passive) return passive;
   const wording = SYNC_RE.exec(sentence.text);
   if (!wording) return undefined;
   const at = sentence.at(wording.index);
@@ -86,6 +96,27 @@ function syncClaim(sentence: Sentence, refs: readonly ToolRef[], context: LintCo
     column: described.column,
     message: `${described.name} is described as answering once its work is over, but it only starts it: it answers at once with ${op.handle.field}, and the work is followed with ${op.status.tool}`,
   };
+}
+
+/** The passive form: the product named, then "is handed back by", then the start tool. */
+function passiveClaim(sentence: Sentence, refs: readonly ToolRef[], context: LintContext): Finding | undefined {
+  for (const ref of refs) {
+    if (!START_TOOLS.has(ref.name) || !context.tools.has(ref.name)) continue;
+    const named = sentence.text.indexOf(ref.name);
+    if (named < 0) continue;
+    const before = sentence.text.slice(0, named).replace(/`$/, "");
+    const product = PASSIVE_PRODUCT_RE.exec(before);
+    if (!product || HANDLE_WORD_RE.test(product[0]) || NEGATION_RE.test(product[0])) continue;
+    const at = sentence.at(named);
+    if (ref.line !== at.line) continue;
+    const op = OPERATIONS.find((o) => o.startTool === ref.name)!;
+    return {
+      line: ref.line,
+      column: ref.column,
+      message: `${ref.name} is described as handing back its finished product, but it only starts the work: it answers at once with ${op.handle.field}, and the work is followed with ${op.status.tool}`,
+    };
+  }
+  return undefined;
 }
 
 export const policyAsyncRule: Rule = {
