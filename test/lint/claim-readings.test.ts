@@ -75,6 +75,11 @@ describe("claims read apart from the words that look like them", () => {
     assert.deepEqual(findings("`validate_virtual_user` sits there until the iterations are done.", "policy-async"), ["error"]);
   });
 
+  it("reads /loop said to keep a sub-minute cadence to the second, not that claim negated", () => {
+    assert.deepEqual(findings("While N is below a minute, `/loop` follows it to the second.", "policy-loop-floor"), ["error"]);
+    assert.deepEqual(findings("With `/loop` the cadence is rounded up to the minute, so it never follows N to the second.", "policy-loop-floor"), []);
+  });
+
   it("reads 'X, not whether it has ended' as turning the claim down", () => {
     assert.deepEqual(findings("`get_bench_status` tells you how much of the planned time has gone by, not whether the run has ended.", "policy-progress"), []);
     assert.deepEqual(findings("`get_bench_status` tells you when the run has ended.", "policy-progress"), ["error"]);

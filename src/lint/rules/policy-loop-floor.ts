@@ -19,6 +19,13 @@ const ROUNDING_RE =
 const SUBMINUTE_RE = /\b(under|below|less than|shorter than|sub-?)[- ]?(?:a |one )?minute\b|\b(?:[1-9]|[1-5]\d)\s*(?:s|sec\w*)\b[^.;]*\bround/i;
 const LOOP_RE = /(?<![\w/])\/loop\b/;
 const MAPPING_RE = /\b(?:maps?|mapped|mapping|translat\w+|convert\w*|becomes?|turns? into|feed)\b[^.;]{0,60}?\b(?:straight|directly|as[- ]is|one[- ]to[- ]one|unchanged|same)\b|\b(?:straight|directly)\s+(?:to|into|as)\b/i;
+/** A scheduler said to keep a cadence to the second: "`/loop` follows it to the second", "matches N exactly". */
+const FOLLOWS_RE = /\b(?:follows?|keeps? to|tracks?|matches|honou?rs)\s+(?:it|N|that|the (?:cadence|interval|pace))\s+(?:to the (?:very )?second|exactly|precisely|second for second)\b/i;
+const NEGATED_BEFORE_RE = /(?:\bnever|\bnot|n't|\bno longer)\s+(?:[\w-]+\s+)?$/i;
+function followsClaim(text: string): boolean {
+  const m = FOLLOWS_RE.exec(text);
+  return m !== null && !NEGATED_BEFORE_RE.test(text.slice(Math.max(0, m.index - 24), m.index));
+}
 const SECONDS_RE = /\b(?:every\s+)?(\d+)\s*(?:s|secs?|seconds?)\b|\{N\}s|<N>s|\bNs\b|\$\{?N\}?s/gi;
 /** A value set aside as the wrong one: "`/loop 1m`, not 30 s", "rather than 20 seconds". */
 const CORRECTED_BEFORE_RE = /(?:\bnot|\bnever|\brather than|\binstead of|\bno)\s*$/i;
@@ -102,7 +109,7 @@ function check(file: LintFile): Finding[] {
     }
     const where = sentence.at(loop.index);
     if (lines.has(where.line)) continue;
-    const mapping = MAPPING_RE.test(sentence.text) && /\b(cadence|interval|N\b|table|seconds?|polls?)\b/i.test(sentence.text);
+    const mapping = (MAPPING_RE.test(sentence.text) || followsClaim(sentence.text)) && /\b(cadence|interval|N\b|table|seconds?|polls?)\b/i.test(sentence.text);
     const seconds = firstSeconds(sentence.text.slice(loop.index));
     const subMinute = seconds !== null && (seconds[1] === undefined || Number(seconds[1]) % CRON_FLOOR_S !== 0);
     const claim = !mapping && !subMinute ? schedulerClaim(sentence.text) : undefined;
