@@ -57,6 +57,8 @@ describe("claims read apart from the words that look like them", () => {
     assert.deepEqual(findings("Unless the state is `FINISHED`, `ABORTED`, `ERROR` or `SCHEDULED`, poll again.", "policy-terminal"), ["error"]);
     assert.deepEqual(findings("Unless the state is `FINISHED`, `ABORTED` or `ERROR`, poll again.", "policy-terminal"), []);
     assert.deepEqual(findings("Unless its task reads `SUCCESS`, don't trust `get_report_summary_values` yet.", "policy-terminal"), []);
+    assert.deepEqual(findings("If a validation has ended, its `state` is `FINISHED` or `ERROR` and nothing else.", "policy-terminal"), ["error"], "the end as what the state is once ended");
+    assert.deepEqual(findings("If a validation has ended, its `state` is `FINISHED`, `ABORTED` or `ERROR`.", "policy-terminal"), []);
   });
 
   it("reads a harness limit said in words, and a background Bash named by run_in_background", () => {

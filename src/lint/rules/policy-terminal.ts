@@ -35,7 +35,7 @@ const BY_OUTCOME: Readonly<Record<"success" | "failure", ReadonlySet<string>>> =
  * leaving the loop at a moment; "terminal", "final".
  */
 const TRIGGER_RE =
-  /(?<![\w'])((?:up )?until|till|'til|(?:done|over|finished|ended|complete[ds]?|at an end)(?: [\w-]+){0,2}? (?:when|once|as soon as|the moment)|(?:is |are )?(?:done|over|finished|ended|complete[ds]?) (?:at|on|with)|stop(?:s|ping)?(?: polling| waiting| the loop| looping| the wait)? (?:when|once|as soon as|on|at)|ends? (?:when|once|as soon as|on|at)|(?:can |will |only |always )*(?:lands?|settles?|comes? to rest) (?:on|at|in)|unless|(?:break|leave|exit)(?: out of)?(?: the loop)? (?:when|once|as soon as)|terminal|final|once|as soon as|the moment)\b/gi;
+  /(?<![\w'])((?:up )?until|till|'til|(?:done|over|finished|ended|complete[ds]?|at an end)(?: [\w-]+){0,2}? (?:when|once|as soon as|the moment)|(?:is |are )?(?:done|over|finished|ended|complete[ds]?) (?:at|on|with)|stop(?:s|ping)?(?: polling| waiting| the loop| looping| the wait)? (?:when|once|as soon as|on|at)|ends? (?:when|once|as soon as|on|at)|(?:can |will |only |always )*(?:lands?|settles?|comes? to rest) (?:on|at|in)|unless|(?:has|have|is|are) (?:ended|finished|over|done|completed?),? (?:then )?(?:its |the |their )?`?(?:state|status)`? (?:is|reads|will be|can (?:only )?be)|(?:break|leave|exit)(?: out of)?(?: the loop)? (?:when|once|as soon as)|terminal|final|once|as soon as|the moment)\b/gi;
 /** A moment put first ("As soon as `state` is no longer RUNNING, the run is over"): an end only with the end state after it, read for negated values alone. */
 const MOMENT_RE = /^(?:once|as soon as|the moment)$/;
 const END_STATE_RE = /\b(?:done|over|finished|ended|complete[ds]?|at an end)\b/i;
