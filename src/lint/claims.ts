@@ -151,7 +151,7 @@ export const CADENCE_REFERENCE_RE = new RegExp(
  * after 20 s").
  */
 export const HANDED_RE =
-  /\b(?:pass(?:es|ed|ing)?|give[sn]?|giving|gave|hand(?:s|ed|ing)?(?: over)?|set(?:s|ting)?|use[sd]?|using|feed(?:s|ing)?|suppl(?:y|ies|ied)|put|book(?:s|ed)?|as (?:the|its|a) (?:[\w-]+ )?(?:delay|interval|period|spacing))\b|\bdelaySeconds\b|\b(?:a|an|one|the|each)\s+(?:ScheduleWakeup|wake-?up|CronCreate(?: job)?|cron job)\s+(?:call\s+)?(?:of|at|every)\s+(?:\d|N\b)/i;
+  /\b(?:pass(?:es|ed|ing)?|give[sn]?|giving|gave|hand(?:s|ed|ing)?(?: over)?|set(?:s|ting)?|use[sd]?|using|feed(?:s|ing)?|suppl(?:y|ies|ied)|put|book(?:s|ed)?|as (?:the|its|a) (?:[\w-]+ )?(?:delay|interval|period|spacing)|(?:let|have|make|get) it wake (?:you|me|us|the model)(?: up)?)\b|\bdelaySeconds\b|\b(?:a|an|one|the|each)\s+(?:ScheduleWakeup|wake-?up|CronCreate(?: job)?|cron job)\s+(?:call\s+)?(?:of|at|every)\s+(?:\d|N\b)/i;
 
 /** Seconds in a unit as written. */
 export function unitSeconds(unit: string): number {

@@ -277,6 +277,26 @@ export function answerOf(all: readonly Sentence[], index: number): string {
 }
 
 /**
+ * The question a sentence answers, or "": the sentences just before it in its
+ * block, on the line of the one that ends with "?" ("I'm on ScheduleWakeup
+ * today. The 4-minute job?" answered by "let it wake you every 24 s"). An
+ * answer's claim is read with what the question named.
+ */
+export function questionOf(all: readonly Sentence[], index: number): string {
+  const answer = all[index];
+  const asked = all[index - 1];
+  if (!answer || !asked || asked.block[0] !== answer.block[0] || !/\?["'`)*_]*\s*$/.test(asked.text)) return "";
+  const parts = [asked.text];
+  for (let j = index - 2; j >= 0 && j >= index - ANSWER_SENTENCES; j--) {
+    const before = all[j]!;
+    const endLine = before.line + (before.text.match(/\n/g)?.length ?? 0);
+    if (endLine !== asked.line || before.block[0] !== answer.block[0]) break;
+    parts.unshift(before.text);
+  }
+  return parts.join(" ");
+}
+
+/**
  * The header row of the table a line belongs to (the row's context: "| progress
  * | meaning |" says what "| below 1 | keep polling |" is about), or "" off a table.
  */

@@ -82,6 +82,13 @@ describe("claims read apart from the words that look like them", () => {
     assert.deepEqual(findings("With `/loop` the cadence is rounded up to the minute, so it never follows N to the second.", "policy-loop-floor"), []);
   });
 
+  it("reads an answer with what its question named: the work's duration, the scheduler", () => {
+    assert.deepEqual(findings("> **Priya:** and for the 10-minute regression run?\n>\n> **Tom:** four polls a minute should be plenty.", "policy-cadence"), ["error"]);
+    assert.deepEqual(findings("> **Priya:** and for the 10-minute regression run?\n>\n> **Tom:** one poll a minute.", "policy-cadence"), []);
+    assert.deepEqual(findings("> I'm on ScheduleWakeup today. The 4-minute job?\n>\n> Let it wake you every 24 seconds, that's N.", "policy-loop-floor"), ["error"]);
+    assert.deepEqual(findings("> I'm on ScheduleWakeup today. The soak?\n>\n> Let it wake you every 90 seconds.", "policy-loop-floor"), [], "ScheduleWakeup takes any delay from its floor, not whole minutes only");
+  });
+
   it("reads 'X, not whether it has ended' as turning the claim down", () => {
     assert.deepEqual(findings("`get_bench_status` tells you how much of the planned time has gone by, not whether the run has ended.", "policy-progress"), []);
     assert.deepEqual(findings("`get_bench_status` tells you when the run has ended.", "policy-progress"), ["error"]);

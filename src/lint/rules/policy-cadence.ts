@@ -9,7 +9,7 @@
 import { CADENCE_MAX_S, CADENCE_MIN_S, CADENCE_RULE, cadenceFor, minimumGapSeconds, statusTools } from "../../policy/index.js";
 import { paces, workDurations, type WorkDuration } from "../claims.js";
 import { claudeCalls, loopCommands } from "../claude-calls.js";
-import { blockSentences } from "../prose.js";
+import { blockSentences, questionOf } from "../prose.js";
 import type { Finding, LintFile, Rule } from "../types.js";
 
 const UNIT_S: Readonly<Record<string, number>> = {
@@ -38,8 +38,10 @@ const message = (what: string, seconds: string) =>
 function proseFindings(file: LintFile): Finding[] {
   const findings: Finding[] = [];
   const { lines, prose, generatedLines, frontmatterEnd } = file.scan;
-  for (const sentence of blockSentences(lines, prose, (line) => line <= frontmatterEnd || generatedLines.has(line))) {
+  const all = [...blockSentences(lines, prose, (line) => line <= frontmatterEnd || generatedLines.has(line))];
+  for (const [index, sentence] of all.entries()) {
     if (!POLL_RE.test(sentence.text)) continue;
+    const question = questionOf(all, index);
     for (const match of sentence.text.matchAll(INTERVAL_RE)) {
       const before = sentence.text.slice(0, match.index!);
       if (OTHER_RE.test(before)) continue; // "ramp up one user every 2 s"
@@ -49,7 +51,7 @@ function proseFindings(file: LintFile): Finding[] {
       const low = match[1] === undefined ? scale : Number(match[1]) * scale;
       const high = match[2] === undefined ? low : Number(match[2]) * scale;
       if (!outside(low) && !outside(high)) {
-        const wrong = offCadence(sentence.text, match.index!, low, high);
+        const wrong = offCadence(sentence.text, match.index!, low, high, question);
         if (wrong) findings.push({ ...sentence.at(match.index!), ...wrong });
         continue;
       }
@@ -61,7 +63,7 @@ function proseFindings(file: LintFile): Finding[] {
     for (const pace of paces(sentence.text)) {
       const before = sentence.text.slice(0, pace.offset);
       if (OTHER_RE.test(before) || DENY_RE.test(before.split(/[,;:]/).at(-1) ?? "")) continue;
-      const wrong = outside(pace.seconds) ? { message: message("the poll interval", pace.shown) } : offCadence(sentence.text, pace.offset, pace.seconds, pace.seconds);
+      const wrong = outside(pace.seconds) ? { message: message("the poll interval", pace.shown) } : offCadence(sentence.text, pace.offset, pace.seconds, pace.seconds, question);
       if (!wrong) continue;
       const where = sentence.at(pace.offset);
       if (said.has(where.line)) continue;
@@ -90,8 +92,10 @@ function cadenceRange(duration: WorkDuration): readonly [number, number] {
  * poll sooner than the guard's minimum gap is refused (an error); one slower
  * than N is let through but hears the outcome late (a warning).
  */
-function offCadence(text: string, offset: number, low: number, high: number): Pick<Finding, "message" | "severity"> | undefined {
-  const nearest = workDurations(text).sort((a, b) => Math.abs(a.offset - offset) - Math.abs(b.offset - offset))[0];
+function offCadence(text: string, offset: number, low: number, high: number, question = ""): Pick<Finding, "message" | "severity"> | undefined {
+  // An answer that names no duration paces the one its question names ("and for the 10-minute run?" "four polls a minute").
+  const own = workDurations(text);
+  const nearest = (own.length > 0 ? own : workDurations(question).map((d) => ({ ...d, offset }))).sort((a, b) => Math.abs(a.offset - offset) - Math.abs(b.offset - offset))[0];
   if (!nearest) return undefined;
   const [min, max] = cadenceRange(nearest);
   // A stated range covers N if N falls in it.

@@ -10,7 +10,7 @@
 import { CADENCE_MIN_S, CRON_FLOOR_S, SCHEDULE_WAKEUP_MIN_S } from "../../policy/index.js";
 import { CADENCE_REFERENCE_RE, HANDED_RE, paces, workDurations, type Scheduler } from "../claims.js";
 import { loopCommands } from "../claude-calls.js";
-import { blockSentences } from "../prose.js";
+import { blockSentences, questionOf } from "../prose.js";
 import type { Finding, LintFile, Rule } from "../types.js";
 
 const ROUNDING_RE =
@@ -71,7 +71,9 @@ function schedulerClaim(text: string): { scheduler: Scheduler; offset: number; s
     const named = scheduler.pattern.exec(text);
     if (!named) continue;
     const written = writtenSeconds(text.slice(named.index));
-    const under = written.find((seconds) => seconds < scheduler.floorSeconds || (scheduler.floorSeconds === CRON_FLOOR_S && seconds % CRON_FLOOR_S !== 0));
+    // Cron fires on minute marks, so its step is whole minutes; ScheduleWakeup takes any delay from its floor up.
+    const cron = scheduler.name !== "ScheduleWakeup";
+    const under = written.find((seconds) => seconds < scheduler.floorSeconds || (cron && seconds % CRON_FLOOR_S !== 0));
     // A delay ScheduleWakeup is said to take is harness-claims' (its clamp); here only one handed to it, or the cadence with it.
     const handed = scheduler.name !== "ScheduleWakeup" || HANDED_RE.test(text) || CADENCE_REFERENCE_RE.test(text);
     if (under !== undefined && handed) return { scheduler, offset: named.index, seconds: under };
@@ -96,10 +98,14 @@ function check(file: LintFile): Finding[] {
   }
   const { lines: text, prose, generatedLines, frontmatterEnd } = file.scan;
   const skip = (line: number) => line <= frontmatterEnd || generatedLines.has(line);
-  for (const sentence of blockSentences(text, prose, skip)) {
+  const all = [...blockSentences(text, prose, skip)];
+  for (const [index, sentence] of all.entries()) {
     const loop = LOOP_RE.exec(sentence.text);
     if (!loop) {
-      const claim = schedulerClaim(sentence.text);
+      // An answer that names no scheduler hands its delay to the one its question names ("I'm on ScheduleWakeup. The 4-minute job?" "every 24 seconds, that's N").
+      const question = SCHEDULERS.some((s) => s.pattern.test(sentence.text)) ? "" : questionOf(all, index);
+      const asked = question && SCHEDULERS.some((s) => s.pattern.test(question)) ? schedulerClaim(`${question} ${sentence.text}`) : undefined;
+      const claim = asked ? { ...asked, offset: Math.max(0, sentence.text.search(/[^\s>]/)) } : schedulerClaim(sentence.text);
       if (!claim) continue;
       const where = sentence.at(claim.offset);
       if (lines.has(where.line)) continue;
