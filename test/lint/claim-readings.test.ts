@@ -89,6 +89,11 @@ describe("claims read apart from the words that look like them", () => {
     assert.deepEqual(findings("> I'm on ScheduleWakeup today. The soak?\n>\n> Let it wake you every 90 seconds.", "policy-loop-floor"), [], "ScheduleWakeup takes any delay from its floor, not whole minutes only");
   });
 
+  it("reads a permission that points back to the sleep named just before it", () => {
+    assert.deepEqual(findings("Switched the poll to a Bash `sleep 30` between calls; Claude Code runs that without complaint.", "harness-claims"), ["error"]);
+    assert.deepEqual(findings("Switched the poll to a Bash `sleep 20` between calls; Claude Code runs that without complaint.", "harness-claims"), [], "under the refusal threshold: true");
+  });
+
   it("reads 'X, not whether it has ended' as turning the claim down", () => {
     assert.deepEqual(findings("`get_bench_status` tells you how much of the planned time has gone by, not whether the run has ended.", "policy-progress"), []);
     assert.deepEqual(findings("`get_bench_status` tells you when the run has ended.", "policy-progress"), ["error"]);

@@ -31,7 +31,7 @@ import {
 } from "../../policy/index.js";
 import { propertyLimit } from "../../schemas/claude-code.js";
 import { CADENCE_REFERENCE_RE, HANDED_RE, HARNESS_SUBJECT_RE, lengthsOf, PERMISSION_RE, REFUSAL_RE } from "../claims.js";
-import { blockSentences } from "../prose.js";
+import { blockSentences, type Sentence } from "../prose.js";
 import type { Finding, LintContext, LintFile, Rule } from "../types.js";
 
 /** A sentence that says sleeping is refused, blocked or impossible. */
@@ -174,7 +174,8 @@ function limitClaim(text: string, context: LintContext): { offset: number; messa
 function check(file: LintFile, context: LintContext): Finding[] {
   const findings: Finding[] = [];
   const { lines, prose, generatedLines, frontmatterEnd } = file.scan;
-  for (const sentence of blockSentences(lines, prose, (line) => line <= frontmatterEnd || generatedLines.has(line))) {
+  const sentences = [...blockSentences(lines, prose, (line) => line <= frontmatterEnd || generatedLines.has(line))];
+  for (const [index, sentence] of sentences.entries()) {
     // A delay corrected in its block ("I asked ScheduleWakeup for 20 s. Cause: it clamps delaySeconds to 60") is no claim.
     const block = prose.affirmed.slice(sentence.block[0] - 1, sentence.block[1]).join(" ");
     const wakeup = CLAMP_RE.test(block) ? undefined : wakeupClaim(sentence.text);
@@ -192,7 +193,7 @@ function check(file: LintFile, context: LintContext): Finding[] {
     }
     const refusal = BLOCK_RE.exec(sentence.text);
     if (!refusal) {
-      const permitted = permissionClaim(sentence.text);
+      const permitted = permissionClaim(sentence.text) ?? anaphoricPermission(sentences, index);
       if (permitted) findings.push({ ...sentence.at(permitted.offset), message: permitted.message });
       continue;
     }
@@ -228,6 +229,17 @@ function permissionClaim(text: string): { offset: number; message: string } | un
     offset: number?.index ?? permit.index,
     message: `the claim that ${claim} contradicts Claude Code ${OBSERVED_CLAUDE_CODE_VERSION}: it refuses \`sleep N\` from N = ${CLAUDE_SLEEP_REFUSAL_THRESHOLD_S} (a standalone \`sleep ${CLAUDE_MAX_SLEEP_S}\` is the longest that runs)`,
   };
+}
+
+/** A permission that points back ("...a `sleep 30` between calls; Claude Code runs that without complaint"): the sleep is the one just named in the block. */
+const POINTS_BACK_RE = /\b(?:runs|ran|executes|allows|accepts|permits|tolerates|lets)\s+(?:that|it|this|them|those)\b/i;
+function anaphoricPermission(all: readonly Sentence[], index: number): { offset: number; message: string } | undefined {
+  const sentence = all[index]!;
+  const before = all[index - 1];
+  const pointer = POINTS_BACK_RE.exec(sentence.text);
+  if (!pointer || !before || before.block[0] !== sentence.block[0] || SLEEP_RE.test(sentence.text) || !SLEEP_RE.test(before.text)) return undefined;
+  const claim = permissionClaim(`${before.text} ${sentence.text}`);
+  return claim && { offset: pointer.index, message: claim.message };
 }
 
 export const harnessClaimsRule: Rule = {
