@@ -94,6 +94,13 @@ describe("claims read apart from the words that look like them", () => {
     assert.deepEqual(findings("Switched the poll to a Bash `sleep 20` between calls; Claude Code runs that without complaint.", "harness-claims"), [], "under the refusal threshold: true");
   });
 
+  it("reads a limit written as a checklist key and its value", () => {
+    assert.deepEqual(findings("- `monitor.max_timeout_ms`: 3600000, a full hour", "harness-claims"), ["error"]);
+    assert.deepEqual(findings("- `bash_background.max_timeout_ms`: 7200000", "harness-claims"), [], "the cap");
+    assert.deepEqual(findings("- `monitor.default_timeout_s`: 300", "harness-claims"), [], "the default, in seconds");
+    assert.deepEqual(findings("- `monitor.default_timeout_s`: 600", "harness-claims"), ["error"]);
+  });
+
   it("reads 'X, not whether it has ended' as turning the claim down", () => {
     assert.deepEqual(findings("`get_bench_status` tells you how much of the planned time has gone by, not whether the run has ended.", "policy-progress"), []);
     assert.deepEqual(findings("`get_bench_status` tells you when the run has ended.", "policy-progress"), ["error"]);

@@ -104,6 +104,31 @@ const ENDS_BEFORE_RE = /\b(?:killed|stopped|stops|ends|ended|expires?|times? out
 /** The length of the work, not the tool's: "a run of up to 2 hours", "runs up to 3h" (a noun: not "it can run up to"). */
 const WORK_BEFORE_RE = /(?<!\b(?:can|cannot|may|might|will|would|could|should|must|to|it|they)\s)\b(?:runs?|tests?|soaks?|validations?|exports?|jobs?|waits?)\s+(?:of\s+|lasting\s+|taking\s+)?(?:up to|at most|no more than)?\s*(?:a |an )?$/i;
 
+/**
+ * A limit written as a key and its value, as a checklist or config does:
+ * "`monitor.max_timeout_ms`: 3600000", "bash_background.default_timeout_s = 600".
+ */
+const KEY_LIMIT_RE =
+  /`?\b(monitor|bash_background|background_bash|bash)[._](?:[a-z]+_)*?(max|maximum|cap|default)_(?:[a-z]+_)*?timeout(?:_([a-z]+))?`?\s*[:=]\s*`?(\d+(?:\.\d+)?)/i;
+function keyClaim(text: string, limits: ReturnType<typeof limitsOf>): { offset: number; message: string } | undefined {
+  const m = KEY_LIMIT_RE.exec(text);
+  if (!m) return undefined;
+  const tool = m[1]!.toLowerCase();
+  const limit = tool === "monitor" ? limits.monitor : tool === "bash" ? limits.foreground : limits.background;
+  if (!limit) return undefined;
+  const perUnit: Readonly<Record<string, number>> = { ms: 0.001, s: 1, sec: 1, seconds: 1, m: 60, min: 60, minutes: 60, h: 3600, hours: 3600 };
+  const scale = perUnit[(m[3] ?? "ms").toLowerCase()];
+  if (scale === undefined) return undefined;
+  const seconds = Number(m[4]) * scale;
+  const source = `Claude Code ${OBSERVED_CLAUDE_CODE_VERSION}: ${limit.param} ${limit.defaultS === undefined ? "" : `defaults to ${formatDuration(limit.defaultS)}, `}capped at ${formatDuration(limit.capS)}`;
+  if (m[2]!.toLowerCase() === "default") {
+    if (limit.defaultS === undefined || seconds === limit.defaultS) return undefined;
+    return { offset: m.index, message: `${limit.tool} stops after ${formatDuration(limit.defaultS)} by default, not ${formatDuration(seconds)} (${source})` };
+  }
+  if (seconds === limit.capS) return undefined;
+  return { offset: m.index, message: `${limit.tool} can ${limit.what} ${formatDuration(limit.capS)} at most, not ${formatDuration(seconds)} (${source})` };
+}
+
 function limitsOf(context: LintContext): { monitor: TimeLimit; background: TimeLimit; foreground?: TimeLimit } {
   const foregroundMs = propertyLimit(context.claudeCode, "Bash", "timeout", "maximum");
   return {
@@ -130,6 +155,8 @@ function limitClaim(text: string, context: LintContext): { offset: number; messa
       return limit ? [{ at: m.index!, limit }] : [];
     }),
   ];
+  const keyed = keyClaim(text, limits);
+  if (keyed) return keyed;
   if (named.length === 0) return undefined;
   const nearest = (at: number) => named.sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at))[0]!.limit;
   const sourceOf = (limit: TimeLimit) =>
