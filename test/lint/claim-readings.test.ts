@@ -2,7 +2,7 @@
 // stated pace is read the way the pace guard does: under the guard's minimum
 // gap is an error (the poll would be refused), at or above it up to N is on
 // time, slower than N is a warning (let through, heard late). Ends and
-// progress are read in the held-out tenth batch's wordings.
+// progress are read in the tenth batch's wordings (claims-tenth-review).
 import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
