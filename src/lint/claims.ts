@@ -122,6 +122,8 @@ export interface Scheduler {
   readonly name: string;
   readonly pattern: RegExp;
   readonly floorSeconds: number;
+  /** Fires on minute marks (cron), so only whole minutes are steps; otherwise any delay from the floor up. */
+  readonly wholeMinutes: boolean;
 }
 
 /** Words for the spacing of polls. */

@@ -119,14 +119,25 @@ function keyClaim(text: string, limits: ReturnType<typeof limitsOf>): { offset: 
   const perUnit: Readonly<Record<string, number>> = { ms: 0.001, s: 1, sec: 1, seconds: 1, m: 60, min: 60, minutes: 60, h: 3600, hours: 3600 };
   const scale = perUnit[(m[3] ?? "ms").toLowerCase()];
   if (scale === undefined) return undefined;
-  const seconds = Number(m[4]) * scale;
-  const source = `Claude Code ${OBSERVED_CLAUDE_CODE_VERSION}: ${limit.param} ${limit.defaultS === undefined ? "" : `defaults to ${formatDuration(limit.defaultS)}, `}capped at ${formatDuration(limit.capS)}`;
-  if (m[2]!.toLowerCase() === "default") {
-    if (limit.defaultS === undefined || seconds === limit.defaultS) return undefined;
-    return { offset: m.index, message: `${limit.tool} stops after ${formatDuration(limit.defaultS)} by default, not ${formatDuration(seconds)} (${source})` };
-  }
-  if (seconds === limit.capS) return undefined;
-  return { offset: m.index, message: `${limit.tool} can ${limit.what} ${formatDuration(limit.capS)} at most, not ${formatDuration(seconds)} (${source})` };
+  const message = judgeLength(limit, m[2]!.toLowerCase() === "default" ? "default" : "max", Number(m[4]) * scale);
+  return message === undefined ? undefined : { offset: m.index, message };
+}
+
+/** Where a limit's figures come from, for a message. */
+const sourceOf = (limit: TimeLimit): string =>
+  `Claude Code ${OBSERVED_CLAUDE_CODE_VERSION}: ${limit.param} ${limit.defaultS === undefined ? "" : `defaults to ${formatDuration(limit.defaultS)}, `}capped at ${formatDuration(limit.capS)}`;
+
+/** What is wrong with a length said to be a limit of a tool (its most, its least, its default, where it stops), or undefined. */
+function judgeLength(limit: TimeLimit, kind: "max" | "at least" | "default" | "ends", seconds: number): string | undefined {
+  const cap = formatDuration(limit.capS);
+  const fallback = limit.defaultS === undefined ? undefined : formatDuration(limit.defaultS);
+  const said = formatDuration(seconds);
+  const source = sourceOf(limit);
+  if (kind === "at least" && seconds > limit.capS) return `${limit.tool} can ${limit.what} ${cap} at most, not ${said} or more (${source})`;
+  if (kind === "max" && seconds !== limit.capS) return `${limit.tool} can ${limit.what} ${cap} at most, not ${said} (${source})`;
+  if (kind === "default" && fallback !== undefined && seconds !== limit.defaultS) return `${limit.tool} stops after ${fallback} by default, not ${said} (${source})`;
+  if (kind === "ends" && fallback !== undefined && seconds !== limit.capS && seconds !== limit.defaultS) return `${limit.tool} stops after ${fallback} by default and ${cap} at most, not ${said} (${source})`;
+  return undefined;
 }
 
 function limitsOf(context: LintContext): { monitor: TimeLimit; background: TimeLimit; foreground?: TimeLimit } {
@@ -148,6 +159,8 @@ function limitsOf(context: LintContext): { monitor: TimeLimit; background: TimeL
  */
 function limitClaim(text: string, context: LintContext): { offset: number; message: string } | undefined {
   const limits = limitsOf(context);
+  const keyed = keyClaim(text, limits);
+  if (keyed) return keyed;
   const named = [
     ...[...text.matchAll(MONITOR_RE)].filter((m) => isMonitorTool(text, m.index!)).map((m) => ({ at: m.index!, limit: limits.monitor })),
     ...[...text.matchAll(BASH_RE)].flatMap((m) => {
@@ -155,12 +168,8 @@ function limitClaim(text: string, context: LintContext): { offset: number; messa
       return limit ? [{ at: m.index!, limit }] : [];
     }),
   ];
-  const keyed = keyClaim(text, limits);
-  if (keyed) return keyed;
   if (named.length === 0) return undefined;
   const nearest = (at: number) => named.sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at))[0]!.limit;
-  const sourceOf = (limit: TimeLimit) =>
-    `Claude Code ${OBSERVED_CLAUDE_CODE_VERSION}: ${limit.param} ${limit.defaultS === undefined ? "" : `defaults to ${formatDuration(limit.defaultS)}, `}capped at ${formatDuration(limit.capS)}`;
   const unbounded = UNBOUNDED_RE.exec(text);
   if (unbounded && !NOT_BEFORE_UNBOUNDED_RE.test(text.slice(Math.max(0, unbounded.index - 30), unbounded.index))) {
     const limit = nearest(unbounded.index);
@@ -183,17 +192,8 @@ function limitClaim(text: string, context: LintContext): { offset: number; messa
                 : "ends"
               : undefined;
     if (!kind) continue;
-    const limit = nearest(length.offset);
-    const cap = formatDuration(limit.capS);
-    const fallback = limit.defaultS === undefined ? undefined : formatDuration(limit.defaultS);
-    const said = formatDuration(length.seconds);
-    const source = `Claude Code ${OBSERVED_CLAUDE_CODE_VERSION}: ${limit.param} ${fallback ? `defaults to ${fallback}, ` : ""}capped at ${cap}`;
-    if (kind === "at least" && length.seconds > limit.capS) return { offset: length.offset, message: `${limit.tool} can ${limit.what} ${cap} at most, not ${said} or more (${source})` };
-    if (kind === "max" && length.seconds !== limit.capS) return { offset: length.offset, message: `${limit.tool} can ${limit.what} ${cap} at most, not ${said} (${source})` };
-    if (kind === "default" && fallback !== undefined && length.seconds !== limit.defaultS) return { offset: length.offset, message: `${limit.tool} stops after ${fallback} by default, not ${said} (${source})` };
-    if (kind === "ends" && fallback !== undefined && length.seconds !== limit.capS && length.seconds !== limit.defaultS) {
-      return { offset: length.offset, message: `${limit.tool} stops after ${fallback} by default and ${cap} at most, not ${said} (${source})` };
-    }
+    const message = judgeLength(nearest(length.offset), kind, length.seconds);
+    if (message) return { offset: length.offset, message };
   }
   return undefined;
 }

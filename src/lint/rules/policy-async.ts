@@ -90,11 +90,16 @@ function syncClaim(sentence: Sentence, refs: readonly ToolRef[], context: LintCo
   const named = sentence.text.lastIndexOf(described.name, wording.index);
   const between = named < 0 ? "" : sentence.text.slice(named + described.name.length, wording.index);
   if (named < 0 || between.length > 60 || /;|\bbut\b/.test(between) || NEGATION_RE.test(between)) return undefined;
-  const op = OPERATIONS.find((o) => o.startTool === described.name)!;
+  return startsOnly(described, "answering once its work is over", "it");
+}
+
+/** A start tool described as `claim`: it only starts its work (`work` as the message names it), answering at once with a handle. */
+function startsOnly(ref: ToolRef, claim: string, work: string): Finding {
+  const op = OPERATIONS.find((o) => o.startTool === ref.name)!;
   return {
-    line: described.line,
-    column: described.column,
-    message: `${described.name} is described as answering once its work is over, but it only starts it: it answers at once with ${op.handle.field}, and the work is followed with ${op.status.tool}`,
+    line: ref.line,
+    column: ref.column,
+    message: `${ref.name} is described as ${claim}, but it only starts ${work}: it answers at once with ${op.handle.field}, and the work is followed with ${op.status.tool}`,
   };
 }
 
@@ -109,12 +114,7 @@ function passiveClaim(sentence: Sentence, refs: readonly ToolRef[], context: Lin
     if (!product || HANDLE_WORD_RE.test(product[0]) || NEGATION_RE.test(product[0])) continue;
     const at = sentence.at(named);
     if (ref.line !== at.line) continue;
-    const op = OPERATIONS.find((o) => o.startTool === ref.name)!;
-    return {
-      line: ref.line,
-      column: ref.column,
-      message: `${ref.name} is described as handing back its finished product, but it only starts the work: it answers at once with ${op.handle.field}, and the work is followed with ${op.status.tool}`,
-    };
+    return startsOnly(ref, "handing back its finished product", "the work");
   }
   return undefined;
 }

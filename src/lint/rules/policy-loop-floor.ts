@@ -41,9 +41,9 @@ function firstSeconds(text: string): RegExpExecArray | null {
  * them: /loop and CronCreate run on cron, ScheduleWakeup clamps its delay.
  */
 const SCHEDULERS: readonly Scheduler[] = [
-  { name: "/loop", pattern: LOOP_RE, floorSeconds: CRON_FLOOR_S },
-  { name: "CronCreate", pattern: /\bCronCreate\b/, floorSeconds: CRON_FLOOR_S },
-  { name: "ScheduleWakeup", pattern: /\bScheduleWakeup\b/, floorSeconds: SCHEDULE_WAKEUP_MIN_S },
+  { name: "/loop", pattern: LOOP_RE, floorSeconds: CRON_FLOOR_S, wholeMinutes: true },
+  { name: "CronCreate", pattern: /\bCronCreate\b/, floorSeconds: CRON_FLOOR_S, wholeMinutes: true },
+  { name: "ScheduleWakeup", pattern: /\bScheduleWakeup\b/, floorSeconds: SCHEDULE_WAKEUP_MIN_S, wholeMinutes: false },
 ];
 /** A written interval in whole units: "/loop 2m", "every 5 minutes". */
 const WRITTEN_RE = /\b(\d+)\s*(s|secs?|seconds?|m|mins?|minutes?|h|hours?)\b/gi;
@@ -71,9 +71,7 @@ function schedulerClaim(text: string): { scheduler: Scheduler; offset: number; s
     const named = scheduler.pattern.exec(text);
     if (!named) continue;
     const written = writtenSeconds(text.slice(named.index));
-    // Cron fires on minute marks, so its step is whole minutes; ScheduleWakeup takes any delay from its floor up.
-    const cron = scheduler.name !== "ScheduleWakeup";
-    const under = written.find((seconds) => seconds < scheduler.floorSeconds || (cron && seconds % CRON_FLOOR_S !== 0));
+    const under = written.find((seconds) => seconds < scheduler.floorSeconds || (scheduler.wholeMinutes && seconds % CRON_FLOOR_S !== 0));
     // A delay ScheduleWakeup is said to take is harness-claims' (its clamp); here only one handed to it, or the cadence with it.
     const handed = scheduler.name !== "ScheduleWakeup" || HANDED_RE.test(text) || CADENCE_REFERENCE_RE.test(text);
     if (under !== undefined && handed) return { scheduler, offset: named.index, seconds: under };
