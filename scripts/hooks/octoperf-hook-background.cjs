@@ -1246,12 +1246,16 @@ var MAX_SCENARIOS = 50;
 var MAX_WAITERS = 50;
 var MAX_CONDITIONS = 20;
 var MAX_CANCELLED = 20;
+var MAX_MOVED = 20;
+var MAX_PROJECT_CHARS = 1024;
+var isProject = (v) => typeof v === "string" && v.length <= MAX_PROJECT_CHARS && /^\/[\x20-\x7e\u00a0-\uffff]*$/.test(v);
 function emptyState() {
   return { version: 1, works: {}, aliases: {}, schedules: [], scenarios: {} };
 }
 var isRecord2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var isTime = (v) => typeof v === "number" && Number.isFinite(v) && v >= 0;
 var isKey = (v) => typeof v === "string" && v.length <= 200 && /^[a-z_]+:[A-Za-z0-9_/-]+$/.test(v);
+var SESSION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 var CALL_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 var isCallId = (v) => typeof v === "string" && CALL_ID_PATTERN.test(v);
 var isProof = (v) => v === void 0 || typeof v === "string" && /^[A-Za-z0-9 :_-]{1,64}$/.test(v);
@@ -1277,6 +1281,9 @@ function isSchedule(v) {
 function isWaiter(v) {
   return isRecord2(v) && (v.kind === "watcher" || v.kind === "timer") && (v.claimed === true ? v.pid === 0 : v.claimed === void 0 && isPid(v.pid)) && isProof(v.proof) && isToken(v.token) && (v.call === void 0 || isCallId(v.call)) && Array.isArray(v.works) && v.works.length <= MAX_WORKS && v.works.every(isKey) && isTime(v.at) && isTime(v.until) && (v.pollAt === void 0 || isTime(v.pollAt));
 }
+function isMoved(v) {
+  return isRecord2(v) && isKey(v.key) && typeof v.to === "string" && SESSION_ID_PATTERN.test(v.to) && isTime(v.at) && isWork(v.work) && Array.isArray(v.aliases) && v.aliases.length <= 10 && v.aliases.every(isKey);
+}
 var ENDED_TEXT_MAX = 600;
 function isCondition(v) {
   if (!isRecord2(v) || !CONDITION_IDS.includes(v.id) || !isTime(v.startedAt) || !isTime(v.cadenceSeconds) || !isTime(v.deadlineAt)) return false;
@@ -1295,6 +1302,8 @@ function isSessionState(v) {
   if (v.signInSuggested !== void 0 && v.signInSuggested !== true) return false;
   if (v.cancelled !== void 0 && !(Array.isArray(v.cancelled) && v.cancelled.length <= MAX_CANCELLED && v.cancelled.every(isCallId))) return false;
   if (v.guard !== void 0 && !(isRecord2(v.guard) && isPid(v.guard.pid) && isProof(v.guard.proof) && isToken(v.guard.token) && isTime(v.guard.at))) return false;
+  if (v.project !== void 0 && !isProject(v.project)) return false;
+  if (v.movedOut !== void 0 && !(Array.isArray(v.movedOut) && v.movedOut.length <= MAX_MOVED && v.movedOut.every(isMoved))) return false;
   if (v.conditions !== void 0 && !(isRecord2(v.conditions) && Object.entries(v.conditions).every(([key, c]) => isKey(key) && isCondition(c)))) return false;
   return Object.entries(v.scenarios).every(([id, s]) => isHandle(id) && isRecord2(s) && isTime(s.seconds) && isTime(s.at));
 }
@@ -1309,6 +1318,7 @@ function bounded(state) {
   const waiters = [...state.waiters ?? []].sort((a, b) => b.at - a.at).slice(0, MAX_WAITERS);
   const conditions = Object.entries(state.conditions ?? {}).sort(([, a], [, b]) => b.startedAt - a.startedAt).slice(0, MAX_CONDITIONS);
   const cancelled = (state.cancelled ?? []).slice(-MAX_CANCELLED);
+  const movedOut = (state.movedOut ?? []).slice(-MAX_MOVED);
   return {
     version: 1,
     works: Object.fromEntries(works),
@@ -1320,7 +1330,9 @@ function bounded(state) {
     ...cancelled.length > 0 ? { cancelled } : {},
     ...state.guard ? { guard: state.guard } : {},
     ...state.resumedAt !== void 0 ? { resumedAt: state.resumedAt } : {},
-    ...state.signInSuggested ? { signInSuggested: true } : {}
+    ...state.signInSuggested ? { signInSuggested: true } : {},
+    ...state.project !== void 0 ? { project: state.project } : {},
+    ...movedOut.length > 0 ? { movedOut } : {}
   };
 }
 function workFor(state, keys) {
@@ -1701,7 +1713,6 @@ var isKnownEvent = (v) => KNOWN_EVENTS.includes(v);
 var InputProblem = class extends Error {
   name = "InputProblem";
 };
-var SESSION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 var MAX_STDIN_CHARS = 4e6;
 var MAX_COMMAND_ARGS_CHARS = 4e3;
 function isRecord3(value) {
@@ -1760,6 +1771,7 @@ var PLUGIN_DATA_ENV = "CLAUDE_PLUGIN_DATA";
 var DISABLE_ENV = "OCTOPERF_HOOKS_DISABLE";
 var ATTENDED_ENV = "CLAUDE_CODE_SESSION_ATTENDED";
 var CLIENT_PID_ENV = "CLAUDE_PID";
+var PROJECT_DIR_ENV = "CLAUDE_PROJECT_DIR";
 var API_KEY_ENV = "OCTOPERF_API_KEY";
 var TEST_TIME_SCALE_ENV = "OCTOPERF_HOOKS_TIME_SCALE";
 
@@ -1972,6 +1984,7 @@ var CRON_DELETE = "CronDelete";
 var MONITOR = "Monitor";
 var TASK_STOP = "TaskStop";
 var SCHEDULE_TOOLS = [CRON_CREATE, CRON_DELETE, MONITOR, TASK_STOP];
+var WAIT_COMMANDS = [`${PLUGIN_NAME}:wait`, `${PLUGIN_NAME}-wait`];
 var STOP_WAIT_COMMANDS = [`${PLUGIN_NAME}:stop-wait`, `${PLUGIN_NAME}-stop-wait`];
 
 // src/hooks/runtime/registry.ts
@@ -2059,7 +2072,7 @@ var HOOKS = [
     name: "pick-up-waits",
     event: "SessionStart",
     matcher: "",
-    purpose: "on resume, drops the waiters the last session left and marks the session resumed; after a compaction, says in one line what is pending",
+    purpose: "on resume, drops the waiters the last session left and marks the session resumed; after a compaction, says in one line what is pending; in a new session, says once what earlier sessions in the project left pending",
     options: QUICK
   },
   {
@@ -2094,6 +2107,14 @@ var HOOKS = [
     matcher: `^(${STOP_WAIT_COMMANDS.join("|")})$`,
     purpose: "ends this session's background waits when /octoperf:stop-wait is typed",
     options: QUICK
+  },
+  {
+    kind: "quick",
+    name: "take-over-waits",
+    event: "UserPromptExpansion",
+    matcher: `^(${WAIT_COMMANDS.join("|")})$`,
+    purpose: "when /octoperf:wait names work an earlier session left pending (and no live waiter of it holds), moves it to this session, whose hooks then follow it",
+    options: QUICK
   }
 ];
 function hookSpec(name) {
@@ -2121,7 +2142,9 @@ function once(compute) {
 }
 function contextFor(io) {
   const loggedIn = io.loggedIn;
+  const project = io.env[PROJECT_DIR_ENV];
   return {
+    ...isProject(project) ? { project } : {},
     now: io.now(),
     reach: { apiKey: Boolean(io.env[API_KEY_ENV]), login: once(() => loggedIn ? loggedIn() : false) },
     hooks: backgroundHooksOn(io.env),

@@ -1122,6 +1122,9 @@ function isSchedule(v) {
 function isWaiter(v) {
   return isRecord3(v) && (v.kind === "watcher" || v.kind === "timer") && (v.claimed === true ? v.pid === 0 : v.claimed === void 0 && isPid(v.pid)) && isProof(v.proof) && isToken(v.token) && (v.call === void 0 || isCallId(v.call)) && Array.isArray(v.works) && v.works.length <= MAX_WORKS && v.works.every(isKey) && isTime(v.at) && isTime(v.until) && (v.pollAt === void 0 || isTime(v.pollAt));
 }
+function isMoved(v) {
+  return isRecord3(v) && isKey(v.key) && typeof v.to === "string" && SESSION_ID_PATTERN.test(v.to) && isTime(v.at) && isWork(v.work) && Array.isArray(v.aliases) && v.aliases.length <= 10 && v.aliases.every(isKey);
+}
 function isCondition(v) {
   if (!isRecord3(v) || !CONDITION_IDS.includes(v.id) || !isTime(v.startedAt) || !isTime(v.cadenceSeconds) || !isTime(v.deadlineAt)) return false;
   if (v.lastReadAt !== void 0 && !isTime(v.lastReadAt)) return false;
@@ -1139,6 +1142,8 @@ function isSessionState(v) {
   if (v.signInSuggested !== void 0 && v.signInSuggested !== true) return false;
   if (v.cancelled !== void 0 && !(Array.isArray(v.cancelled) && v.cancelled.length <= MAX_CANCELLED && v.cancelled.every(isCallId))) return false;
   if (v.guard !== void 0 && !(isRecord3(v.guard) && isPid(v.guard.pid) && isProof(v.guard.proof) && isToken(v.guard.token) && isTime(v.guard.at))) return false;
+  if (v.project !== void 0 && !isProject(v.project)) return false;
+  if (v.movedOut !== void 0 && !(Array.isArray(v.movedOut) && v.movedOut.length <= MAX_MOVED && v.movedOut.every(isMoved))) return false;
   if (v.conditions !== void 0 && !(isRecord3(v.conditions) && Object.entries(v.conditions).every(([key, c]) => isKey(key) && isCondition(c)))) return false;
   return Object.entries(v.scenarios).every(([id, s]) => isHandle(id) && isRecord3(s) && isTime(s.seconds) && isTime(s.at));
 }
@@ -1153,6 +1158,7 @@ function bounded(state) {
   const waiters = [...state.waiters ?? []].sort((a, b) => b.at - a.at).slice(0, MAX_WAITERS);
   const conditions = Object.entries(state.conditions ?? {}).sort(([, a], [, b]) => b.startedAt - a.startedAt).slice(0, MAX_CONDITIONS);
   const cancelled = (state.cancelled ?? []).slice(-MAX_CANCELLED);
+  const movedOut = (state.movedOut ?? []).slice(-MAX_MOVED);
   return {
     version: 1,
     works: Object.fromEntries(works),
@@ -1164,7 +1170,9 @@ function bounded(state) {
     ...cancelled.length > 0 ? { cancelled } : {},
     ...state.guard ? { guard: state.guard } : {},
     ...state.resumedAt !== void 0 ? { resumedAt: state.resumedAt } : {},
-    ...state.signInSuggested ? { signInSuggested: true } : {}
+    ...state.signInSuggested ? { signInSuggested: true } : {},
+    ...state.project !== void 0 ? { project: state.project } : {},
+    ...movedOut.length > 0 ? { movedOut } : {}
   };
 }
 function workFor(state, keys) {
@@ -1209,7 +1217,7 @@ function watcherHolding(state, key, live, except) {
 function timerFor(state, key, live) {
   return waitersOf(state).find((w) => w.kind === "timer" && w.works.includes(key) && isLive(w, live));
 }
-var MAX_WORKS, MAX_SCHEDULES, MAX_SCENARIOS, MAX_WAITERS, MAX_CONDITIONS, MAX_CANCELLED, isRecord3, isTime, isKey, CALL_ID_PATTERN, isCallId, isProof, isToken, isPid, ENDED_TEXT_MAX, isLive;
+var MAX_WORKS, MAX_SCHEDULES, MAX_SCENARIOS, MAX_WAITERS, MAX_CONDITIONS, MAX_CANCELLED, MAX_MOVED, MAX_PROJECT_CHARS, isProject, isRecord3, isTime, isKey, SESSION_ID_PATTERN, CALL_ID_PATTERN, isCallId, isProof, isToken, isPid, ENDED_TEXT_MAX, isLive;
 var init_state = __esm({
   "src/hooks/session/state.ts"() {
     "use strict";
@@ -1220,9 +1228,13 @@ var init_state = __esm({
     MAX_WAITERS = 50;
     MAX_CONDITIONS = 20;
     MAX_CANCELLED = 20;
+    MAX_MOVED = 20;
+    MAX_PROJECT_CHARS = 1024;
+    isProject = (v) => typeof v === "string" && v.length <= MAX_PROJECT_CHARS && /^\/[\x20-\x7e\u00a0-\uffff]*$/.test(v);
     isRecord3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
     isTime = (v) => typeof v === "number" && Number.isFinite(v) && v >= 0;
     isKey = (v) => typeof v === "string" && v.length <= 200 && /^[a-z_]+:[A-Za-z0-9_/-]+$/.test(v);
+    SESSION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
     CALL_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
     isCallId = (v) => typeof v === "string" && CALL_ID_PATTERN.test(v);
     isProof = (v) => v === void 0 || typeof v === "string" && /^[A-Za-z0-9 :_-]{1,64}$/.test(v);
@@ -1278,7 +1290,7 @@ function parseHookInput(raw) {
   }
   return { event, sessionId, toolName, toolInput, toolResponse: parsed.tool_response, ...ids };
 }
-var FAILURE_EVENT, MAX_FAILURE_CHARS, KNOWN_EVENTS, START_SOURCES, isKnownEvent, InputProblem, SESSION_ID_PATTERN, MAX_STDIN_CHARS, MAX_COMMAND_ARGS_CHARS;
+var FAILURE_EVENT, MAX_FAILURE_CHARS, KNOWN_EVENTS, START_SOURCES, isKnownEvent, InputProblem, MAX_STDIN_CHARS, MAX_COMMAND_ARGS_CHARS;
 var init_input = __esm({
   "src/hooks/claude/input.ts"() {
     "use strict";
@@ -1291,14 +1303,13 @@ var init_input = __esm({
     InputProblem = class extends Error {
       name = "InputProblem";
     };
-    SESSION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
     MAX_STDIN_CHARS = 4e6;
     MAX_COMMAND_ARGS_CHARS = 4e3;
   }
 });
 
 // src/hooks/runtime/environment.ts
-var HOOK_BUNDLE, HOOK_BUNDLE_NAME, BACKGROUND_BUNDLE, PLUGIN_DATA_ENV, DISABLE_ENV, ATTENDED_ENV, CLIENT_PID_ENV, API_KEY_ENV, TEST_CLOCK_ENV, TEST_TIME_SCALE_ENV;
+var HOOK_BUNDLE, HOOK_BUNDLE_NAME, BACKGROUND_BUNDLE, PLUGIN_DATA_ENV, DISABLE_ENV, ATTENDED_ENV, CLIENT_PID_ENV, PROJECT_DIR_ENV, API_KEY_ENV, TEST_CLOCK_ENV, TEST_TIME_SCALE_ENV;
 var init_environment = __esm({
   "src/hooks/runtime/environment.ts"() {
     "use strict";
@@ -1309,6 +1320,7 @@ var init_environment = __esm({
     DISABLE_ENV = "OCTOPERF_HOOKS_DISABLE";
     ATTENDED_ENV = "CLAUDE_CODE_SESSION_ATTENDED";
     CLIENT_PID_ENV = "CLAUDE_PID";
+    PROJECT_DIR_ENV = "CLAUDE_PROJECT_DIR";
     API_KEY_ENV = "OCTOPERF_API_KEY";
     TEST_CLOCK_ENV = "OCTOPERF_HOOKS_TEST_NOW";
     TEST_TIME_SCALE_ENV = "OCTOPERF_HOOKS_TIME_SCALE";
@@ -1519,398 +1531,6 @@ var init_processes = __esm({
         return onLinux ? readProc(pid, "cmdline") : ps(pid, "command=");
       }
     };
-  }
-});
-
-// src/hooks/session/store.ts
-function sessionFile(dir, sessionId) {
-  if (!SESSION_ID_PATTERN.test(sessionId)) throw new StateProblem("malformed session id");
-  return (0, import_node_path2.join)(dir, `${sessionId}.json`);
-}
-function readText(file) {
-  try {
-    if ((0, import_node_fs3.statSync)(file).size > MAX_STATE_BYTES) return "<oversized>";
-    return (0, import_node_fs3.readFileSync)(file, "utf8");
-  } catch (error) {
-    if (errorCode(error) === "ENOENT") return void 0;
-    throw new StateProblem(`state file unreadable (${errorCode(error) ?? "error"})`);
-  }
-}
-function load(file) {
-  const text = readText(file);
-  if (text === void 0) return { state: emptyState(), text, corrupt: false };
-  try {
-    const value = JSON.parse(text);
-    if (isSessionState(value)) return { state: value, text, corrupt: false };
-  } catch {
-  }
-  return { state: emptyState(), text, corrupt: true };
-}
-function save(file, state, token) {
-  const text = JSON.stringify(bounded(state));
-  const temp = `${file}.${token}.tmp`;
-  try {
-    (0, import_node_fs3.writeFileSync)(temp, text, { mode: 384 });
-    (0, import_node_fs3.renameSync)(temp, file);
-  } catch (error) {
-    try {
-      (0, import_node_fs3.unlinkSync)(temp);
-    } catch {
-    }
-    throw error;
-  }
-}
-function sweep(dir, io) {
-  let removed = 0;
-  const now = io.now();
-  for (const name of (0, import_node_fs3.readdirSync)(dir).slice(0, MAX_SWEEP_ENTRIES)) {
-    const path = (0, import_node_path2.join)(dir, name);
-    try {
-      const stat = (0, import_node_fs3.statSync)(path);
-      const age = now - stat.mtimeMs;
-      const lock = name.endsWith(".lock");
-      if (lock && !isAbandonedLock(path, io, LEFTOVER_MS)) continue;
-      const leftover = (lock || name.endsWith(".tmp") || name.includes(".lock.broken.")) && age > LEFTOVER_MS;
-      if (age > SESSION_TTL_MS || leftover) {
-        if (stat.isDirectory()) (0, import_node_fs3.rmdirSync)(path);
-        else (0, import_node_fs3.unlinkSync)(path);
-        removed++;
-      }
-    } catch {
-    }
-  }
-  return removed;
-}
-function updateSession(options, sessionId, change) {
-  const { dir, io } = options;
-  const file = sessionFile(dir, sessionId);
-  (0, import_node_fs3.mkdirSync)(dir, { recursive: true, mode: 448 });
-  const timing = { waitMs: options.lockWaitMs, staleMs: options.staleLockMs ?? STALE_LOCK_MS, pollMs: LOCK_POLL_MS };
-  for (let attempt = 1; ; attempt++) {
-    const lock = acquireLock(`${file}.lock`, io, timing);
-    try {
-      const loaded = load(file);
-      if (loaded.corrupt) {
-        save(file, emptyState(), io.token());
-        throw new StateProblem("state file was corrupt; it has been reset");
-      }
-      const { state, result } = change(loaded.state);
-      if (state === loaded.state) return result;
-      if (!lock.stillHeld() || readText(file) !== loaded.text) {
-        if (attempt < MAX_ATTEMPTS) continue;
-        throw new StateProblem("the session state kept changing under this hook");
-      }
-      if (loaded.text === void 0) sweep(dir, io);
-      save(file, state, io.token());
-      return result;
-    } finally {
-      lock.release();
-    }
-  }
-}
-var import_node_fs3, import_node_path2, SESSION_TTL_MS, MAX_STATE_BYTES, STALE_LOCK_MS, LOCK_POLL_MS, MAX_ATTEMPTS, MAX_SWEEP_ENTRIES, LEFTOVER_MS;
-var init_store = __esm({
-  "src/hooks/session/store.ts"() {
-    "use strict";
-    import_node_fs3 = require("node:fs");
-    import_node_path2 = require("node:path");
-    init_input();
-    init_lock();
-    init_state();
-    init_state_problem();
-    SESSION_TTL_MS = 7 * 24 * 3600 * 1e3;
-    MAX_STATE_BYTES = 256 * 1024;
-    STALE_LOCK_MS = 5e3;
-    LOCK_POLL_MS = 5;
-    MAX_ATTEMPTS = 3;
-    MAX_SWEEP_ENTRIES = 2e3;
-    LEFTOVER_MS = STALE_LOCK_MS * 12;
-  }
-});
-
-// src/hooks/session/state-dir.ts
-function fallbackStateDir(io) {
-  return (0, import_node_path3.join)(io.tmpdir, `${FALLBACK_DIR_PREFIX}${io.uid ?? "user"}`);
-}
-function ensurePrivateDir(dir, uid) {
-  try {
-    (0, import_node_fs4.mkdirSync)(dir, { mode: 448 });
-  } catch (error) {
-    if (errorCode(error) !== "EEXIST") throw new StateProblem(`cannot create the state folder ${dir} (${errorCode(error) ?? "error"})`);
-  }
-  const stat = (0, import_node_fs4.lstatSync)(dir);
-  const refuse2 = (why) => new StateProblem(`the state folder ${dir} ${why}; the hooks will not use it (remove it, or run inside Claude Code, which sets ${PLUGIN_DATA_ENV})`);
-  if (!stat.isDirectory()) throw refuse2("is not a plain folder");
-  if (uid === void 0) return;
-  if (stat.uid !== uid) throw refuse2(`belongs to another user (uid ${stat.uid})`);
-  if ((stat.mode & 18) !== 0) throw refuse2("can be written by other users");
-}
-function stateDir(env, io) {
-  const data = env[PLUGIN_DATA_ENV];
-  if (data && data.length > 0) return (0, import_node_path3.join)(data, "hooks");
-  const dir = fallbackStateDir(io);
-  ensurePrivateDir(dir, io.uid);
-  return dir;
-}
-var import_node_fs4, import_node_path3, FALLBACK_DIR_PREFIX;
-var init_state_dir = __esm({
-  "src/hooks/session/state-dir.ts"() {
-    "use strict";
-    import_node_fs4 = require("node:fs");
-    import_node_path3 = require("node:path");
-    init_environment();
-    init_state_problem();
-    FALLBACK_DIR_PREFIX = "octoperf-hooks-";
-  }
-});
-
-// src/hooks/claude/claude-tools.ts
-var CRON_CREATE, CRON_DELETE, MONITOR, TASK_STOP, SCHEDULE_TOOLS, STOP_WAIT_COMMANDS;
-var init_claude_tools = __esm({
-  "src/hooks/claude/claude-tools.ts"() {
-    "use strict";
-    init_policy();
-    CRON_CREATE = "CronCreate";
-    CRON_DELETE = "CronDelete";
-    MONITOR = "Monitor";
-    TASK_STOP = "TaskStop";
-    SCHEDULE_TOOLS = [CRON_CREATE, CRON_DELETE, MONITOR, TASK_STOP];
-    STOP_WAIT_COMMANDS = [`${PLUGIN_NAME}:stop-wait`, `${PLUGIN_NAME}-stop-wait`];
-  }
-});
-
-// src/hooks/runtime/registry.ts
-function hookSpec(name) {
-  return HOOKS.find((spec) => spec.name === name);
-}
-var HOOK_TIMEOUT_S, QUICK, BACKGROUND, BACKGROUND_HOOK_NAMES, HOOKS;
-var init_registry = __esm({
-  "src/hooks/runtime/registry.ts"() {
-    "use strict";
-    init_policy();
-    init_claude_tools();
-    HOOK_TIMEOUT_S = 10;
-    QUICK = { timeout: HOOK_TIMEOUT_S };
-    BACKGROUND = { timeout: BACKGROUND_HOOK_TIMEOUT_S, asyncRewake: true };
-    BACKGROUND_HOOK_NAMES = ["wait-in-background", "wake-after-poll", "rewatch-on-resume"];
-    HOOKS = [
-      {
-        kind: "quick",
-        name: "pace-guard",
-        event: "PreToolUse",
-        matcher: hookMatcher(statusTools()),
-        purpose: "refuses polls of ended handles, of handles a background watcher waits on, and polls faster than the cadence",
-        options: QUICK
-      },
-      {
-        kind: "quick",
-        name: "plan-after-start",
-        event: "PostToolUse",
-        matcher: hookMatcher(startTools()),
-        purpose: "injects the wait plan after a start, or says there is nothing to poll",
-        options: QUICK
-      },
-      {
-        kind: "background",
-        name: "wait-in-background",
-        event: "PostToolUse",
-        matcher: hookMatcher(startTools()),
-        purpose: "runs the watcher in the background after a start and wakes the model once, with the outcome",
-        options: BACKGROUND
-      },
-      {
-        kind: "quick",
-        name: "poll-outcome",
-        event: "PostToolUse",
-        matcher: hookMatcher(statusTools()),
-        purpose: "records terminal states and injects the outcome, next step and loop to stop",
-        options: QUICK,
-        onFailureToo: true
-      },
-      {
-        kind: "background",
-        name: "wake-after-poll",
-        event: "PostToolUse",
-        matcher: hookMatcher(statusTools()),
-        purpose: "after a poll that is not final, wakes the model when the next is due (or runs the watcher, with credentials)",
-        options: BACKGROUND,
-        onFailureToo: true
-      },
-      {
-        kind: "quick",
-        name: "condition-pace",
-        event: "PreToolUse",
-        matcher: hookMatcher(CONDITIONS.map((c) => c.read.tool)),
-        purpose: "refuses re-reads of a wait with no handle (agents coming UP) after its end or faster than its cadence",
-        options: QUICK
-      },
-      {
-        kind: "quick",
-        name: "condition-outcome",
-        event: "PostToolUse",
-        matcher: hookMatcher([...new Set(CONDITIONS.flatMap((c) => [c.read.tool, ...c.armedBy ? [c.armedBy.tool] : []]))]),
-        purpose: "starts the clock of a wait with no handle, judges each re-read with the policy and says when it is ready, failed or late",
-        options: QUICK
-      },
-      {
-        kind: "quick",
-        name: "record-schedule",
-        event: "PostToolUse",
-        matcher: SCHEDULE_TOOLS.join("|"),
-        purpose: "ties CronCreate jobs and Monitor tasks to the handles they poll",
-        options: QUICK
-      },
-      {
-        kind: "quick",
-        name: "record-scenario",
-        event: "PostToolUse",
-        matcher: hookMatcher([LOAD_PROFILES_TOOL]),
-        purpose: "remembers a scenario's expected run time for the plan",
-        options: QUICK
-      },
-      {
-        kind: "quick",
-        name: "pick-up-waits",
-        event: "SessionStart",
-        matcher: "",
-        purpose: "on resume, drops the waiters the last session left and marks the session resumed; after a compaction, says in one line what is pending",
-        options: QUICK
-      },
-      {
-        kind: "background",
-        name: "rewatch-on-resume",
-        event: "SessionStart",
-        matcher: "",
-        purpose: "on an interactive resume with credentials, runs the watcher again on the pending works and wakes the model once, with the outcome",
-        options: BACKGROUND
-      },
-      {
-        kind: "quick",
-        name: "tell-pending",
-        event: "UserPromptSubmit",
-        matcher: "",
-        purpose: "at the first prompt after a resume, tells the model which waits are pending, their last value and what to do",
-        options: QUICK
-      },
-      {
-        kind: "guard",
-        name: "guard-turn-end",
-        event: "Stop",
-        matcher: "",
-        purpose: "at each turn's end, wakes the model when nothing holds a wait it was promised (a dead, late or never-started waiter)",
-        options: BACKGROUND
-      },
-      {
-        kind: "quick",
-        name: "stop-waits",
-        event: "UserPromptExpansion",
-        // Matched on the command's name (measured on 2.1.330); ':' makes it a regex, so it is anchored.
-        matcher: `^(${STOP_WAIT_COMMANDS.join("|")})$`,
-        purpose: "ends this session's background waits when /octoperf:stop-wait is typed",
-        options: QUICK
-      }
-    ];
-  }
-});
-
-// src/hooks/runtime/core.ts
-function isDisabled(name, env) {
-  const value = env[DISABLE_ENV];
-  if (!value) return false;
-  const names2 = value.split(",").map((part) => part.trim().toLowerCase());
-  return names2.includes("all") || names2.includes(name);
-}
-function backgroundHooksOn(env) {
-  return BACKGROUND_HOOK_NAMES.every((name) => !isDisabled(name, env));
-}
-function lockWaitMs(spec) {
-  if (spec.kind !== "quick") return BACKGROUND_LOCK_WAIT_S * 1e3;
-  return Math.min(MAX_LOCK_WAIT_MS, spec.options.timeout * 1e3 / 2);
-}
-function once(compute) {
-  let value;
-  return () => value ??= compute();
-}
-function contextFor(io) {
-  const loggedIn = io.loggedIn;
-  return {
-    now: io.now(),
-    reach: { apiKey: Boolean(io.env[API_KEY_ENV]), login: once(() => loggedIn ? loggedIn() : false) },
-    hooks: backgroundHooksOn(io.env),
-    attended: io.env[ATTENDED_ENV] === "1",
-    pluginRoot: io.pluginRoot,
-    alive: (pid, proof) => isRecordedProcess(pid, proof, io.processes ?? { isAlive: io.store.isAlive, startOf: () => void 0, commandOf: () => void 0 }),
-    scale: timeScale(io.env),
-    pid: io.store.pid,
-    token: io.store.token()
-  };
-}
-function storeOptions(io, spec) {
-  return { dir: stateDir(io.env, io.store), io: io.store, lockWaitMs: lockWaitMs(spec) };
-}
-function failOpen(io, name, error) {
-  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  io.stderr(`octoperf ${hookSpec(name)?.name ?? "hook"}: ${oneLine(message, 200)} (failing open, no decision)`);
-  return SILENT;
-}
-function specFor(name, io) {
-  const spec = hookSpec(name);
-  if (!spec) io.stderr(`octoperf hook: no hook named ${quoted(name, 40)} (failing open, no decision)`);
-  return spec;
-}
-function systemStoreIO() {
-  return {
-    now: Date.now,
-    sleep: (ms) => void Atomics.wait(pause, 0, 0, ms),
-    isAlive: isProcessAlive,
-    pid: process.pid,
-    // Unique, not secret: it tells this hook's lock and temp files from another's (node:crypto costs a start-up millisecond).
-    token: () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`,
-    tmpdir: (0, import_node_os.tmpdir)(),
-    uid: process.getuid?.()
-  };
-}
-function timeScale(env) {
-  const value = Number(env[TEST_TIME_SCALE_ENV]);
-  return env[TEST_TIME_SCALE_ENV] !== void 0 && Number.isFinite(value) && value > 0 && value <= 1e4 ? value : 1;
-}
-function decisionClock(env) {
-  const fixed = env[TEST_CLOCK_ENV];
-  if (fixed && /^\d{1,15}$/.test(fixed)) return () => Number(fixed);
-  const scale = timeScale(env);
-  return scale === 1 ? Date.now : () => Math.round(Date.now() * scale);
-}
-function pluginRootOf(bundlePath) {
-  return bundlePath ? (0, import_node_path4.resolve)((0, import_node_path4.dirname)(bundlePath), "..", "..") : void 0;
-}
-function writeFd(fd, text) {
-  try {
-    (0, import_node_fs5.writeSync)(fd, text);
-  } catch {
-  }
-}
-function finishWith(emission) {
-  if (emission.stdout) writeFd(1, `${emission.stdout}
-`);
-  process.exitCode = emission.exitCode;
-}
-var import_node_fs5, import_node_os, import_node_path4, MAX_LOCK_WAIT_MS, pause;
-var init_core = __esm({
-  "src/hooks/runtime/core.ts"() {
-    "use strict";
-    import_node_fs5 = require("node:fs");
-    import_node_os = require("node:os");
-    import_node_path4 = require("node:path");
-    init_policy();
-    init_decision();
-    init_lock();
-    init_processes();
-    init_state_dir();
-    init_untrusted_text();
-    init_environment();
-    init_registry();
-    MAX_LOCK_WAIT_MS = QUICK_LOCK_WAIT_S * 1e3;
-    pause = new Int32Array(new SharedArrayBuffer(4));
   }
 });
 
@@ -2446,6 +2066,417 @@ var init_work_advice = __esm({
   }
 });
 
+// src/hooks/session/store.ts
+function sessionFile(dir, sessionId) {
+  if (!SESSION_ID_PATTERN.test(sessionId)) throw new StateProblem("malformed session id");
+  return (0, import_node_path2.join)(dir, `${sessionId}.json`);
+}
+function readText(file) {
+  try {
+    if ((0, import_node_fs3.statSync)(file).size > MAX_STATE_BYTES) return "<oversized>";
+    return (0, import_node_fs3.readFileSync)(file, "utf8");
+  } catch (error) {
+    if (errorCode(error) === "ENOENT") return void 0;
+    throw new StateProblem(`state file unreadable (${errorCode(error) ?? "error"})`);
+  }
+}
+function load(file) {
+  const text = readText(file);
+  if (text === void 0) return { state: emptyState(), text, corrupt: false };
+  try {
+    const value = JSON.parse(text);
+    if (isSessionState(value)) return { state: value, text, corrupt: false };
+  } catch {
+  }
+  return { state: emptyState(), text, corrupt: true };
+}
+function readSession(dir, sessionId) {
+  try {
+    const loaded = load(sessionFile(dir, sessionId));
+    return loaded.text === void 0 || loaded.corrupt ? void 0 : loaded.state;
+  } catch {
+    return void 0;
+  }
+}
+function save(file, state, token) {
+  const text = JSON.stringify(bounded(state));
+  const temp = `${file}.${token}.tmp`;
+  try {
+    (0, import_node_fs3.writeFileSync)(temp, text, { mode: 384 });
+    (0, import_node_fs3.renameSync)(temp, file);
+  } catch (error) {
+    try {
+      (0, import_node_fs3.unlinkSync)(temp);
+    } catch {
+    }
+    throw error;
+  }
+}
+function sweep(dir, io) {
+  let removed = 0;
+  const now = io.now();
+  for (const name of (0, import_node_fs3.readdirSync)(dir).slice(0, MAX_SWEEP_ENTRIES)) {
+    const path = (0, import_node_path2.join)(dir, name);
+    try {
+      const stat = (0, import_node_fs3.statSync)(path);
+      const age = now - stat.mtimeMs;
+      const lock = name.endsWith(".lock");
+      if (lock && !isAbandonedLock(path, io, LEFTOVER_MS)) continue;
+      const leftover = (lock || name.endsWith(".tmp") || name.includes(".lock.broken.")) && age > LEFTOVER_MS;
+      if (age > SESSION_TTL_MS || leftover) {
+        if (stat.isDirectory()) (0, import_node_fs3.rmdirSync)(path);
+        else (0, import_node_fs3.unlinkSync)(path);
+        removed++;
+      }
+    } catch {
+    }
+  }
+  return removed;
+}
+function updateSession(options, sessionId, change) {
+  const { dir, io } = options;
+  const file = sessionFile(dir, sessionId);
+  (0, import_node_fs3.mkdirSync)(dir, { recursive: true, mode: 448 });
+  const timing = { waitMs: options.lockWaitMs, staleMs: options.staleLockMs ?? STALE_LOCK_MS, pollMs: LOCK_POLL_MS };
+  for (let attempt = 1; ; attempt++) {
+    const lock = acquireLock(`${file}.lock`, io, timing);
+    try {
+      const loaded = load(file);
+      if (loaded.corrupt) {
+        save(file, emptyState(), io.token());
+        throw new StateProblem("state file was corrupt; it has been reset");
+      }
+      const { state, result } = change(loaded.state);
+      if (state === loaded.state) return result;
+      if (!lock.stillHeld() || readText(file) !== loaded.text) {
+        if (attempt < MAX_ATTEMPTS) continue;
+        throw new StateProblem("the session state kept changing under this hook");
+      }
+      if (loaded.text === void 0) sweep(dir, io);
+      save(file, state, io.token());
+      return result;
+    } finally {
+      lock.release();
+    }
+  }
+}
+var import_node_fs3, import_node_path2, SESSION_TTL_MS, MAX_STATE_BYTES, STALE_LOCK_MS, LOCK_POLL_MS, MAX_ATTEMPTS, MAX_SWEEP_ENTRIES, LEFTOVER_MS;
+var init_store = __esm({
+  "src/hooks/session/store.ts"() {
+    "use strict";
+    import_node_fs3 = require("node:fs");
+    import_node_path2 = require("node:path");
+    init_lock();
+    init_state();
+    init_state_problem();
+    SESSION_TTL_MS = 7 * 24 * 3600 * 1e3;
+    MAX_STATE_BYTES = 256 * 1024;
+    STALE_LOCK_MS = 5e3;
+    LOCK_POLL_MS = 5;
+    MAX_ATTEMPTS = 3;
+    MAX_SWEEP_ENTRIES = 2e3;
+    LEFTOVER_MS = STALE_LOCK_MS * 12;
+  }
+});
+
+// src/hooks/session/state-dir.ts
+function fallbackStateDir(io) {
+  return (0, import_node_path4.join)(io.tmpdir, `${FALLBACK_DIR_PREFIX}${io.uid ?? "user"}`);
+}
+function ensurePrivateDir(dir, uid) {
+  try {
+    (0, import_node_fs5.mkdirSync)(dir, { mode: 448 });
+  } catch (error) {
+    if (errorCode(error) !== "EEXIST") throw new StateProblem(`cannot create the state folder ${dir} (${errorCode(error) ?? "error"})`);
+  }
+  const stat = (0, import_node_fs5.lstatSync)(dir);
+  const refuse2 = (why) => new StateProblem(`the state folder ${dir} ${why}; the hooks will not use it (remove it, or run inside Claude Code, which sets ${PLUGIN_DATA_ENV})`);
+  if (!stat.isDirectory()) throw refuse2("is not a plain folder");
+  if (uid === void 0) return;
+  if (stat.uid !== uid) throw refuse2(`belongs to another user (uid ${stat.uid})`);
+  if ((stat.mode & 18) !== 0) throw refuse2("can be written by other users");
+}
+function stateDir(env, io) {
+  const data = env[PLUGIN_DATA_ENV];
+  if (data && data.length > 0) return (0, import_node_path4.join)(data, "hooks");
+  const dir = fallbackStateDir(io);
+  ensurePrivateDir(dir, io.uid);
+  return dir;
+}
+var import_node_fs5, import_node_path4, FALLBACK_DIR_PREFIX;
+var init_state_dir = __esm({
+  "src/hooks/session/state-dir.ts"() {
+    "use strict";
+    import_node_fs5 = require("node:fs");
+    import_node_path4 = require("node:path");
+    init_environment();
+    init_state_problem();
+    FALLBACK_DIR_PREFIX = "octoperf-hooks-";
+  }
+});
+
+// src/hooks/claude/claude-tools.ts
+var CRON_CREATE, CRON_DELETE, MONITOR, TASK_STOP, SCHEDULE_TOOLS, WAIT_COMMANDS, STOP_WAIT_COMMANDS;
+var init_claude_tools = __esm({
+  "src/hooks/claude/claude-tools.ts"() {
+    "use strict";
+    init_policy();
+    CRON_CREATE = "CronCreate";
+    CRON_DELETE = "CronDelete";
+    MONITOR = "Monitor";
+    TASK_STOP = "TaskStop";
+    SCHEDULE_TOOLS = [CRON_CREATE, CRON_DELETE, MONITOR, TASK_STOP];
+    WAIT_COMMANDS = [`${PLUGIN_NAME}:wait`, `${PLUGIN_NAME}-wait`];
+    STOP_WAIT_COMMANDS = [`${PLUGIN_NAME}:stop-wait`, `${PLUGIN_NAME}-stop-wait`];
+  }
+});
+
+// src/hooks/runtime/registry.ts
+function hookSpec(name) {
+  return HOOKS.find((spec) => spec.name === name);
+}
+var HOOK_TIMEOUT_S, QUICK, BACKGROUND, BACKGROUND_HOOK_NAMES, HOOKS;
+var init_registry = __esm({
+  "src/hooks/runtime/registry.ts"() {
+    "use strict";
+    init_policy();
+    init_claude_tools();
+    HOOK_TIMEOUT_S = 10;
+    QUICK = { timeout: HOOK_TIMEOUT_S };
+    BACKGROUND = { timeout: BACKGROUND_HOOK_TIMEOUT_S, asyncRewake: true };
+    BACKGROUND_HOOK_NAMES = ["wait-in-background", "wake-after-poll", "rewatch-on-resume"];
+    HOOKS = [
+      {
+        kind: "quick",
+        name: "pace-guard",
+        event: "PreToolUse",
+        matcher: hookMatcher(statusTools()),
+        purpose: "refuses polls of ended handles, of handles a background watcher waits on, and polls faster than the cadence",
+        options: QUICK
+      },
+      {
+        kind: "quick",
+        name: "plan-after-start",
+        event: "PostToolUse",
+        matcher: hookMatcher(startTools()),
+        purpose: "injects the wait plan after a start, or says there is nothing to poll",
+        options: QUICK
+      },
+      {
+        kind: "background",
+        name: "wait-in-background",
+        event: "PostToolUse",
+        matcher: hookMatcher(startTools()),
+        purpose: "runs the watcher in the background after a start and wakes the model once, with the outcome",
+        options: BACKGROUND
+      },
+      {
+        kind: "quick",
+        name: "poll-outcome",
+        event: "PostToolUse",
+        matcher: hookMatcher(statusTools()),
+        purpose: "records terminal states and injects the outcome, next step and loop to stop",
+        options: QUICK,
+        onFailureToo: true
+      },
+      {
+        kind: "background",
+        name: "wake-after-poll",
+        event: "PostToolUse",
+        matcher: hookMatcher(statusTools()),
+        purpose: "after a poll that is not final, wakes the model when the next is due (or runs the watcher, with credentials)",
+        options: BACKGROUND,
+        onFailureToo: true
+      },
+      {
+        kind: "quick",
+        name: "condition-pace",
+        event: "PreToolUse",
+        matcher: hookMatcher(CONDITIONS.map((c) => c.read.tool)),
+        purpose: "refuses re-reads of a wait with no handle (agents coming UP) after its end or faster than its cadence",
+        options: QUICK
+      },
+      {
+        kind: "quick",
+        name: "condition-outcome",
+        event: "PostToolUse",
+        matcher: hookMatcher([...new Set(CONDITIONS.flatMap((c) => [c.read.tool, ...c.armedBy ? [c.armedBy.tool] : []]))]),
+        purpose: "starts the clock of a wait with no handle, judges each re-read with the policy and says when it is ready, failed or late",
+        options: QUICK
+      },
+      {
+        kind: "quick",
+        name: "record-schedule",
+        event: "PostToolUse",
+        matcher: SCHEDULE_TOOLS.join("|"),
+        purpose: "ties CronCreate jobs and Monitor tasks to the handles they poll",
+        options: QUICK
+      },
+      {
+        kind: "quick",
+        name: "record-scenario",
+        event: "PostToolUse",
+        matcher: hookMatcher([LOAD_PROFILES_TOOL]),
+        purpose: "remembers a scenario's expected run time for the plan",
+        options: QUICK
+      },
+      {
+        kind: "quick",
+        name: "pick-up-waits",
+        event: "SessionStart",
+        matcher: "",
+        purpose: "on resume, drops the waiters the last session left and marks the session resumed; after a compaction, says in one line what is pending; in a new session, says once what earlier sessions in the project left pending",
+        options: QUICK
+      },
+      {
+        kind: "background",
+        name: "rewatch-on-resume",
+        event: "SessionStart",
+        matcher: "",
+        purpose: "on an interactive resume with credentials, runs the watcher again on the pending works and wakes the model once, with the outcome",
+        options: BACKGROUND
+      },
+      {
+        kind: "quick",
+        name: "tell-pending",
+        event: "UserPromptSubmit",
+        matcher: "",
+        purpose: "at the first prompt after a resume, tells the model which waits are pending, their last value and what to do",
+        options: QUICK
+      },
+      {
+        kind: "guard",
+        name: "guard-turn-end",
+        event: "Stop",
+        matcher: "",
+        purpose: "at each turn's end, wakes the model when nothing holds a wait it was promised (a dead, late or never-started waiter)",
+        options: BACKGROUND
+      },
+      {
+        kind: "quick",
+        name: "stop-waits",
+        event: "UserPromptExpansion",
+        // Matched on the command's name (measured on 2.1.330); ':' makes it a regex, so it is anchored.
+        matcher: `^(${STOP_WAIT_COMMANDS.join("|")})$`,
+        purpose: "ends this session's background waits when /octoperf:stop-wait is typed",
+        options: QUICK
+      },
+      {
+        kind: "quick",
+        name: "take-over-waits",
+        event: "UserPromptExpansion",
+        matcher: `^(${WAIT_COMMANDS.join("|")})$`,
+        purpose: "when /octoperf:wait names work an earlier session left pending (and no live waiter of it holds), moves it to this session, whose hooks then follow it",
+        options: QUICK
+      }
+    ];
+  }
+});
+
+// src/hooks/runtime/core.ts
+function isDisabled(name, env) {
+  const value = env[DISABLE_ENV];
+  if (!value) return false;
+  const names2 = value.split(",").map((part) => part.trim().toLowerCase());
+  return names2.includes("all") || names2.includes(name);
+}
+function backgroundHooksOn(env) {
+  return BACKGROUND_HOOK_NAMES.every((name) => !isDisabled(name, env));
+}
+function lockWaitMs(spec) {
+  if (spec.kind !== "quick") return BACKGROUND_LOCK_WAIT_S * 1e3;
+  return Math.min(MAX_LOCK_WAIT_MS, spec.options.timeout * 1e3 / 2);
+}
+function once(compute) {
+  let value;
+  return () => value ??= compute();
+}
+function contextFor(io) {
+  const loggedIn = io.loggedIn;
+  const project = io.env[PROJECT_DIR_ENV];
+  return {
+    ...isProject(project) ? { project } : {},
+    now: io.now(),
+    reach: { apiKey: Boolean(io.env[API_KEY_ENV]), login: once(() => loggedIn ? loggedIn() : false) },
+    hooks: backgroundHooksOn(io.env),
+    attended: io.env[ATTENDED_ENV] === "1",
+    pluginRoot: io.pluginRoot,
+    alive: (pid, proof) => isRecordedProcess(pid, proof, io.processes ?? { isAlive: io.store.isAlive, startOf: () => void 0, commandOf: () => void 0 }),
+    scale: timeScale(io.env),
+    pid: io.store.pid,
+    token: io.store.token()
+  };
+}
+function storeOptions(io, spec) {
+  return { dir: stateDir(io.env, io.store), io: io.store, lockWaitMs: lockWaitMs(spec) };
+}
+function failOpen(io, name, error) {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  io.stderr(`octoperf ${hookSpec(name)?.name ?? "hook"}: ${oneLine(message, 200)} (failing open, no decision)`);
+  return SILENT;
+}
+function specFor(name, io) {
+  const spec = hookSpec(name);
+  if (!spec) io.stderr(`octoperf hook: no hook named ${quoted(name, 40)} (failing open, no decision)`);
+  return spec;
+}
+function systemStoreIO() {
+  return {
+    now: Date.now,
+    sleep: (ms) => void Atomics.wait(pause, 0, 0, ms),
+    isAlive: isProcessAlive,
+    pid: process.pid,
+    // Unique, not secret: it tells this hook's lock and temp files from another's (node:crypto costs a start-up millisecond).
+    token: () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`,
+    tmpdir: (0, import_node_os.tmpdir)(),
+    uid: process.getuid?.()
+  };
+}
+function timeScale(env) {
+  const value = Number(env[TEST_TIME_SCALE_ENV]);
+  return env[TEST_TIME_SCALE_ENV] !== void 0 && Number.isFinite(value) && value > 0 && value <= 1e4 ? value : 1;
+}
+function decisionClock(env) {
+  const fixed = env[TEST_CLOCK_ENV];
+  if (fixed && /^\d{1,15}$/.test(fixed)) return () => Number(fixed);
+  const scale = timeScale(env);
+  return scale === 1 ? Date.now : () => Math.round(Date.now() * scale);
+}
+function pluginRootOf(bundlePath) {
+  return bundlePath ? (0, import_node_path5.resolve)((0, import_node_path5.dirname)(bundlePath), "..", "..") : void 0;
+}
+function writeFd(fd, text) {
+  try {
+    (0, import_node_fs6.writeSync)(fd, text);
+  } catch {
+  }
+}
+function finishWith(emission) {
+  if (emission.stdout) writeFd(1, `${emission.stdout}
+`);
+  process.exitCode = emission.exitCode;
+}
+var import_node_fs6, import_node_os, import_node_path5, MAX_LOCK_WAIT_MS, pause;
+var init_core = __esm({
+  "src/hooks/runtime/core.ts"() {
+    "use strict";
+    import_node_fs6 = require("node:fs");
+    import_node_os = require("node:os");
+    import_node_path5 = require("node:path");
+    init_policy();
+    init_decision();
+    init_lock();
+    init_processes();
+    init_state();
+    init_state_dir();
+    init_untrusted_text();
+    init_environment();
+    init_registry();
+    MAX_LOCK_WAIT_MS = QUICK_LOCK_WAIT_S * 1e3;
+    pause = new Int32Array(new SharedArrayBuffer(4));
+  }
+});
+
 // src/hooks/runtime/abortable-sleep.ts
 function sleepUnlessAborted(ms, signal) {
   if (signal.aborted) return Promise.resolve(false);
@@ -2620,8 +2651,8 @@ var init_guard_shell = __esm({
 });
 
 // src/hooks/runtime/runner.ts
-var import_node_fs6 = require("node:fs");
-var import_node_path5 = require("node:path");
+var import_node_fs7 = require("node:fs");
+var import_node_path6 = require("node:path");
 
 // src/auth/config-dir.ts
 var import_node_path = require("node:path");
@@ -2638,6 +2669,124 @@ function loginsFolder(configDir) {
 init_decision();
 init_input();
 init_processes();
+
+// src/hooks/session/earlier.ts
+var import_node_fs4 = require("node:fs");
+var import_node_path3 = require("node:path");
+init_policy();
+
+// src/hooks/session/resume.ts
+init_policy();
+init_state();
+init_work_advice();
+init_words();
+function pendingWorks(state) {
+  return Object.entries(state.works).map(([key, work]) => ({ key, work })).filter(({ work }) => !work.terminal && !isReleased(work));
+}
+function lastSeen(entry, now) {
+  const { work } = entry;
+  const when = work.lastPollAt ?? work.startedAt;
+  const ago = formatDuration(Math.max(0, Math.round((now - when) / 1e3)));
+  return work.lastValue ? `last seen ${work.lastValue} ${ago} ago` : `started ${formatDuration(Math.max(0, Math.round((now - work.startedAt) / 1e3)))} ago, not seen running yet`;
+}
+function resumeNotice(state, ctx) {
+  const pending = pendingWorks(state).filter(({ work }) => !(work.deadlineNoted && ctx.now >= work.deadlineAt));
+  if (pending.length === 0) return { state };
+  let next = state;
+  const lines = [];
+  const late = pending.filter(({ work }) => ctx.now >= work.deadlineAt);
+  const going = pending.filter(({ work }) => ctx.now < work.deadlineAt);
+  for (const entry of late) {
+    lines.push(`${deadlineText(operation(entry.work.op), [entry], ctx.now)} (${lastSeen(entry, ctx.now)})`);
+    next = withWork(next, entry.key, { ...entry.work, deadlineNoted: true });
+  }
+  const describe3 = (e) => `${callOf(e.key, e.work)} (${operation(e.work.op).id}, ${lastSeen(e, ctx.now)}, deadline in ${formatDuration(Math.round((e.work.deadlineAt - ctx.now) / 1e3))})`;
+  const held = going.filter((e) => watcherHolding(state, e.key, ctx));
+  const unheld = going.filter((e) => !held.includes(e));
+  if (held.length > 0) {
+    const many = held.length > 1;
+    lines.push(
+      `OctoPerf: this session was resumed, and this plugin's background watcher waits again on ${andList(held.map(describe3))}: it wakes you once, with the outcome. Do not poll ${many ? "them" : "it"}; answer the user, then end your turn.`
+    );
+  }
+  if (unheld.length > 0) {
+    const many = unheld.length > 1;
+    lines.push(
+      `OctoPerf: this session was resumed with ${many ? "waits" : "a wait"} still pending, and nothing waits on ${many ? "them" : "it"} since the last session ended: ${andList(unheld.map(describe3))}. Poll ${many ? "each" : "it"} once now; if ${many ? "one is" : "it is"} not final, end your turn: this plugin's hooks wait again and wake you.`
+    );
+  }
+  return { text: lines.join("\n"), state: next };
+}
+
+// src/hooks/session/earlier.ts
+init_store();
+init_state();
+var MAX_EARLIER_SESSIONS = 20;
+var MAX_LISTED = 2e3;
+function readEarlierSessions(dir, selfId) {
+  let names2;
+  try {
+    names2 = (0, import_node_fs4.readdirSync)(dir).slice(0, MAX_LISTED);
+  } catch {
+    return [];
+  }
+  const files = names2.flatMap((name) => {
+    const id = name.endsWith(".json") ? name.slice(0, -".json".length) : "";
+    if (id === selfId || !SESSION_ID_PATTERN.test(id)) return [];
+    try {
+      return [{ id, at: (0, import_node_fs4.statSync)((0, import_node_path3.join)(dir, name)).mtimeMs }];
+    } catch {
+      return [];
+    }
+  });
+  files.sort((a, b) => b.at - a.at);
+  return files.slice(0, MAX_EARLIER_SESSIONS).flatMap(({ id }) => {
+    const state = readSession(dir, id);
+    return state ? [{ sessionId: id, state }] : [];
+  });
+}
+function heldBy(state, key, live) {
+  return waitersOf(state).some((w) => w.works.includes(key) && isLive(w, live));
+}
+function earlierPending(earlier, project, live) {
+  return earlier.filter((s) => s.state.project === project).flatMap((s) => pendingWorks(s.state).map((e) => ({ ...e, sessionId: s.sessionId, held: heldBy(s.state, e.key, live) }))).sort((a, b) => a.work.startedAt - b.work.startedAt);
+}
+function isNamed(work, ids) {
+  if (ids.length === 1) return work.handle === ids[0];
+  const names2 = Object.keys(operation(work.op).status.args);
+  return names2.length === ids.length && names2.every((name, i) => work.args[name] === ids[i]);
+}
+function giveAway(state, wanted, to, live, now) {
+  const pending = pendingWorks(state).filter((e) => wanted.some((ids) => isNamed(e.work, ids)));
+  const held = pending.filter((e) => heldBy(state, e.key, live));
+  const free = pending.filter((e) => !held.includes(e));
+  if (free.length === 0) return { state, moved: [], held };
+  const keys = new Set(free.map((e) => e.key));
+  const moved = free.map(({ key, work }) => ({ key, to, at: now, work, aliases: Object.keys(state.aliases).filter((a) => state.aliases[a] === key).slice(0, 10) }));
+  const works = Object.fromEntries(Object.entries(state.works).filter(([key]) => !keys.has(key)));
+  const aliases = Object.fromEntries(Object.entries(state.aliases).filter(([, key]) => !keys.has(key)));
+  const movedOut = [...state.movedOut ?? [], ...moved].slice(-MAX_MOVED);
+  return { state: { ...state, works, aliases, movedOut }, moved, held };
+}
+function takeOver(options, selfId, wanted, live) {
+  const results = [];
+  for (const earlier of readEarlierSessions(options.dir, selfId)) {
+    for (const moved of earlier.state.movedOut ?? []) {
+      if (moved.to === selfId && wanted.some((ids) => isNamed(moved.work, ids))) results.push({ kind: "moved", from: earlier.sessionId, moved });
+    }
+    const named2 = pendingWorks(earlier.state).some((e) => wanted.some((ids) => isNamed(e.work, ids)));
+    if (!named2) continue;
+    const given = updateSession(options, earlier.sessionId, (state) => {
+      const out = giveAway(state, wanted, selfId, live, live.now);
+      return { state: out.state, result: out };
+    });
+    for (const moved of given.moved) results.push({ kind: "moved", from: earlier.sessionId, moved });
+    for (const entry of given.held) results.push({ kind: "held", from: earlier.sessionId, entry });
+  }
+  return results;
+}
+
+// src/hooks/runtime/runner.ts
 init_store();
 init_core();
 init_environment();
@@ -2839,53 +2988,151 @@ var decideConditionPace = (input, state, ctx) => {
   return { state: withCondition(state, found.key, { ...record2, lastReadAt: ctx.now }) };
 };
 
-// src/hooks/session/resume.ts
-init_policy();
-init_state();
-init_work_advice();
-init_words();
-function pendingWorks(state) {
-  return Object.entries(state.works).map(([key, work]) => ({ key, work })).filter(({ work }) => !work.terminal && !isReleased(work));
-}
-function lastSeen(entry, now) {
-  const { work } = entry;
-  const when = work.lastPollAt ?? work.startedAt;
-  const ago = formatDuration(Math.max(0, Math.round((now - when) / 1e3)));
-  return work.lastValue ? `last seen ${work.lastValue} ${ago} ago` : `started ${formatDuration(Math.max(0, Math.round((now - work.startedAt) / 1e3)))} ago, not seen running yet`;
-}
-function resumeNotice(state, ctx) {
-  const pending = pendingWorks(state).filter(({ work }) => !(work.deadlineNoted && ctx.now >= work.deadlineAt));
-  if (pending.length === 0) return { state };
-  let next = state;
-  const lines = [];
-  const late = pending.filter(({ work }) => ctx.now >= work.deadlineAt);
-  const going = pending.filter(({ work }) => ctx.now < work.deadlineAt);
-  for (const entry of late) {
-    lines.push(`${deadlineText(operation(entry.work.op), [entry], ctx.now)} (${lastSeen(entry, ctx.now)})`);
-    next = withWork(next, entry.key, { ...entry.work, deadlineNoted: true });
-  }
-  const describe3 = (e) => `${callOf(e.key, e.work)} (${operation(e.work.op).id}, ${lastSeen(e, ctx.now)}, deadline in ${formatDuration(Math.round((e.work.deadlineAt - ctx.now) / 1e3))})`;
-  const held = going.filter((e) => watcherHolding(state, e.key, ctx));
-  const unheld = going.filter((e) => !held.includes(e));
-  if (held.length > 0) {
-    const many = held.length > 1;
-    lines.push(
-      `OctoPerf: this session was resumed, and this plugin's background watcher waits again on ${andList(held.map(describe3))}: it wakes you once, with the outcome. Do not poll ${many ? "them" : "it"}; answer the user, then end your turn.`
-    );
-  }
-  if (unheld.length > 0) {
-    const many = unheld.length > 1;
-    lines.push(
-      `OctoPerf: this session was resumed with ${many ? "waits" : "a wait"} still pending, and nothing waits on ${many ? "them" : "it"} since the last session ended: ${andList(unheld.map(describe3))}. Poll ${many ? "each" : "it"} once now; if ${many ? "one is" : "it is"} not final, end your turn: this plugin's hooks wait again and wake you.`
-    );
-  }
-  return { text: lines.join("\n"), state: next };
-}
-
 // src/hooks/by-name/pick-up-waits.ts
 init_state();
 init_words();
+
+// src/calls/wait-arguments.ts
+init_handles();
+init_duration();
+init_operations();
+init_tool_names();
+function widestTaskOperation() {
+  const tasks = OPERATIONS.filter((op) => op.handle.kind === "taskId");
+  const widest = [...tasks].sort((a, b) => b.terminal.length - a.terminal.length || b.expectedSeconds - a.expectedSeconds)[0];
+  if (!widest) throw new Error("the policy has no task operation");
+  return widest.id;
+}
+var KIND_RULES = [
+  { kind: "bench", prefix: "bench:", shape: "<benchResultId>", operation: "scenario-run", example: "bench:BENCH_RESULT_ID" },
+  { kind: "validation", prefix: "validation:", shape: "<projectId>/<virtualUserId>", operation: "validation", example: "validation:PROJECT_ID/VIRTUAL_USER_ID" },
+  { kind: "task", prefix: "task:", shape: "<taskId>", operation: widestTaskOperation(), example: "task:TASK_ID" }
+];
+var DEFAULT_KIND = "bench";
+var SCENARIO_PREFIX = "scenario:";
+var DEADLINE_FLAG = "--deadline";
+var MAX_WAIT_HANDLES = 20;
+var MAX_WAIT_ARGUMENTS_LENGTH = 1600;
+var ARGUMENT_CHARACTERS = /^[A-Za-z0-9_:/ -]*$/;
+var DURATION_TOKEN = /^(?:\d{1,6}d)?(?:\d{1,6}h)?(?:\d{1,6}m)?(?:\d{1,6}s)?$/;
+var WAIT_COMMAND = `/${PLUGIN_NAME}:wait`;
+var WAIT_USAGE = `${WAIT_COMMAND} <handle...> [<expected-duration> | ${SCENARIO_PREFIX}<scenarioId>] [${DEADLINE_FLAG} <duration>]`;
+function kindRule(kind) {
+  const rule = KIND_RULES.find((r) => r.kind === kind);
+  if (!rule) throw new Error(`unknown handle kind ${kind}`);
+  return rule;
+}
+var refuse = (problem) => ({ ok: false, problem });
+function isDurationToken(token) {
+  return /[dhms]$/.test(token) && DURATION_TOKEN.test(token);
+}
+function checkedHandle(field, value) {
+  const problem = handleProblem(value);
+  if (problem !== void 0) throw new HandleError(field, problem);
+  return value;
+}
+function readHandle(token) {
+  const rule = KIND_RULES.find((r) => token.startsWith(r.prefix));
+  if (!rule) return { kind: DEFAULT_KIND, ids: [checkedHandle("handle", token)] };
+  const rest = token.slice(rule.prefix.length);
+  if (rule.kind !== "validation") return { kind: rule.kind, ids: [checkedHandle(rule.shape, rest)] };
+  const parts = rest.split("/");
+  if (parts.length !== 2) throw new HandleError(rule.prefix + rule.shape, "needs exactly one '/' between the two ids");
+  return { kind: "validation", ids: [checkedHandle("projectId", parts[0]), checkedHandle("virtualUserId", parts[1])] };
+}
+function parseWaitArguments(text) {
+  if (text.length > MAX_WAIT_ARGUMENTS_LENGTH) return refuse(`the arguments are ${text.length} characters long (at most ${MAX_WAIT_ARGUMENTS_LENGTH})`);
+  if (!ARGUMENT_CHARACTERS.test(text)) {
+    const bad = text.match(/[^A-Za-z0-9_:/ -]/)?.[0] ?? "?";
+    return refuse(`the arguments contain ${JSON.stringify(bad)}; only letters, digits, '_', '-', ':', '/' and spaces are allowed`);
+  }
+  const tokens2 = text.split(" ").filter((t) => t.length > 0);
+  if (tokens2.length === 0) return refuse("no handle given");
+  let kind;
+  const handles = [];
+  let expected;
+  let deadlineSeconds;
+  try {
+    for (let i = 0; i < tokens2.length; i += 1) {
+      const token = tokens2[i];
+      if (token === DEADLINE_FLAG) {
+        const value = tokens2[i + 1];
+        if (deadlineSeconds !== void 0) return refuse(`${DEADLINE_FLAG} is given twice`);
+        if (value === void 0 || !isDurationToken(value)) return refuse(`${DEADLINE_FLAG} needs a duration with a unit, e.g. 20m`);
+        deadlineSeconds = parseDuration(value, DEADLINE_FLAG);
+        i += 1;
+      } else if (token.startsWith("-")) {
+        return refuse(`unknown option "${printable(token, 20)}"`);
+      } else if (token.startsWith(SCENARIO_PREFIX) || isDurationToken(token)) {
+        if (expected !== void 0) return refuse("the expected duration is given twice");
+        expected = token.startsWith(SCENARIO_PREFIX) ? { from: "scenario", scenarioId: checkedHandle("scenarioId", token.slice(SCENARIO_PREFIX.length)) } : { from: "given", seconds: parseDuration(token, "expected duration") };
+      } else {
+        const handle = readHandle(token);
+        if (kind !== void 0 && handle.kind !== kind) return refuse(`handles of different kinds (${kind} and ${handle.kind}); wait for one kind at a time`);
+        kind = handle.kind;
+        handles.push(...handle.ids);
+      }
+    }
+  } catch (error) {
+    if (error instanceof HandleError || error instanceof DurationError) return refuse(error.message);
+    throw error;
+  }
+  if (kind === void 0) return refuse("no handle given");
+  if (kind === "validation" && handles.length !== 2) return refuse("give one validation at a time");
+  if (handles.length > MAX_WAIT_HANDLES) return refuse(`${handles.length} handles (at most ${MAX_WAIT_HANDLES})`);
+  if (expected?.from === "scenario" && kind !== "bench") return refuse(`${SCENARIO_PREFIX}<scenarioId> only applies to bench results`);
+  const op = operation(kindRule(kind).operation);
+  return {
+    ok: true,
+    request: { kind, operation: op, handles, expected: expected ?? { from: "policy", seconds: op.expectedSeconds }, deadlineSeconds }
+  };
+}
+function ruleOf(op) {
+  return KIND_RULES.find((r) => r.operation === op) ?? (operation(op).handle.kind === "taskId" ? kindRule("task") : kindRule(DEFAULT_KIND));
+}
+function waitWord(work) {
+  const rule = ruleOf(work.op);
+  if (rule.kind === "validation") return `${rule.prefix}${Object.keys(operation(work.op).status.args).map((name) => work.args[name] ?? "").join("/")}`;
+  return rule.kind === DEFAULT_KIND ? work.handle : `${rule.prefix}${work.handle}`;
+}
+function waitCommands(works) {
+  const words = /* @__PURE__ */ new Map();
+  for (const work of works) {
+    const kind = ruleOf(work.op).kind;
+    const groups = words.get(kind) ?? [];
+    const last = groups[groups.length - 1];
+    if (last && kind !== "validation" && last.length < MAX_WAIT_HANDLES) last.push(waitWord(work));
+    else groups.push([waitWord(work)]);
+    words.set(kind, groups);
+  }
+  return [...words.values()].flat().map((group) => `${WAIT_COMMAND} ${group.join(" ")}`);
+}
+function namedWorks(request) {
+  return request.kind === "validation" ? [request.handles] : request.handles.map((id) => [id]);
+}
+
+// src/hooks/by-name/pick-up-waits.ts
+init_policy();
 init_work_advice();
+var MAX_TOLD_EARLIER = 5;
+function describeEarlier(e, now) {
+  const left = Math.round((e.work.deadlineAt - now) / 1e3);
+  const deadline = left > 0 ? `deadline in ${formatDuration(left)}` : "past its deadline";
+  const held = e.held ? ", followed by its own session's waiter" : "";
+  return `${callOf(e.key, e.work)} (${operation(e.work.op).id}, ${lastSeen(e, now)}, ${deadline}${held})`;
+}
+function earlierNotice(ctx) {
+  if (ctx.project === void 0 || ctx.earlier === void 0) return void 0;
+  const pending = earlierPending(ctx.earlier, ctx.project, ctx);
+  if (pending.length === 0) return void 0;
+  const named2 = pending.slice(0, MAX_TOLD_EARLIER);
+  const more = pending.length - named2.length;
+  const free = named2.filter((e) => !e.held);
+  const many = pending.length > 1;
+  const commands = waitCommands(free.map((e) => e.work)).map((c) => `\`${c}\``);
+  const take = commands.length > 0 ? ` If they ask, ${commands.join(" or ")} takes ${free.length > 1 ? "them" : "it"} over here.` : "";
+  return `OctoPerf: an earlier session in this project left ${many ? "work" : "a wait"} pending: ${andList(named2.map((e) => describeEarlier(e, ctx.now)))}${more > 0 ? `, and ${more} more` : ""}. Mention it if it bears on what the user asks; do not poll or wait on it unless they ask.${take}`;
+}
 var decideSessionStart = (input, state, ctx) => {
   if (input.source === "resume") {
     const kept = waitersOf(state).filter((w) => isLive(w, ctx));
@@ -2900,6 +3147,10 @@ var decideSessionStart = (input, state, ctx) => {
     const held = pending.filter((e) => waitersOf(state).some((w) => w.works.includes(e.key) && isLive(w, ctx)));
     const text = `OctoPerf waits still pending: ${andList(pending.map((e) => `${callOf(e.key, e.work)} (${lastSeen(e, ctx.now)})`))}. ` + (held.length === pending.length ? "This plugin's hooks hold them and wake you: do not poll before you are woken." : "Poll them once when you next act; after a poll that is not final, end your turn: this plugin's hooks wake you.");
     return { state, decision: { kind: "context", text } };
+  }
+  if (input.source === "startup" || input.source === "clear") {
+    const text = earlierNotice(ctx);
+    return text ? { state, decision: { kind: "context", text } } : { state };
   }
   return { state };
 };
@@ -3100,100 +3351,6 @@ var decideSchedule = (input, state, ctx) => {
   }
 };
 
-// src/calls/wait-arguments.ts
-init_handles();
-init_duration();
-init_operations();
-function widestTaskOperation() {
-  const tasks = OPERATIONS.filter((op) => op.handle.kind === "taskId");
-  const widest = [...tasks].sort((a, b) => b.terminal.length - a.terminal.length || b.expectedSeconds - a.expectedSeconds)[0];
-  if (!widest) throw new Error("the policy has no task operation");
-  return widest.id;
-}
-var KIND_RULES = [
-  { kind: "bench", prefix: "bench:", shape: "<benchResultId>", operation: "scenario-run", example: "bench:BENCH_RESULT_ID" },
-  { kind: "validation", prefix: "validation:", shape: "<projectId>/<virtualUserId>", operation: "validation", example: "validation:PROJECT_ID/VIRTUAL_USER_ID" },
-  { kind: "task", prefix: "task:", shape: "<taskId>", operation: widestTaskOperation(), example: "task:TASK_ID" }
-];
-var DEFAULT_KIND = "bench";
-var SCENARIO_PREFIX = "scenario:";
-var DEADLINE_FLAG = "--deadline";
-var MAX_WAIT_HANDLES = 20;
-var MAX_WAIT_ARGUMENTS_LENGTH = 1600;
-var ARGUMENT_CHARACTERS = /^[A-Za-z0-9_:/ -]*$/;
-var DURATION_TOKEN = /^(?:\d{1,6}d)?(?:\d{1,6}h)?(?:\d{1,6}m)?(?:\d{1,6}s)?$/;
-var WAIT_USAGE = `/octoperf:wait <handle...> [<expected-duration> | ${SCENARIO_PREFIX}<scenarioId>] [${DEADLINE_FLAG} <duration>]`;
-function kindRule(kind) {
-  const rule = KIND_RULES.find((r) => r.kind === kind);
-  if (!rule) throw new Error(`unknown handle kind ${kind}`);
-  return rule;
-}
-var refuse = (problem) => ({ ok: false, problem });
-function isDurationToken(token) {
-  return /[dhms]$/.test(token) && DURATION_TOKEN.test(token);
-}
-function checkedHandle(field, value) {
-  const problem = handleProblem(value);
-  if (problem !== void 0) throw new HandleError(field, problem);
-  return value;
-}
-function readHandle(token) {
-  const rule = KIND_RULES.find((r) => token.startsWith(r.prefix));
-  if (!rule) return { kind: DEFAULT_KIND, ids: [checkedHandle("handle", token)] };
-  const rest = token.slice(rule.prefix.length);
-  if (rule.kind !== "validation") return { kind: rule.kind, ids: [checkedHandle(rule.shape, rest)] };
-  const parts = rest.split("/");
-  if (parts.length !== 2) throw new HandleError(rule.prefix + rule.shape, "needs exactly one '/' between the two ids");
-  return { kind: "validation", ids: [checkedHandle("projectId", parts[0]), checkedHandle("virtualUserId", parts[1])] };
-}
-function parseWaitArguments(text) {
-  if (text.length > MAX_WAIT_ARGUMENTS_LENGTH) return refuse(`the arguments are ${text.length} characters long (at most ${MAX_WAIT_ARGUMENTS_LENGTH})`);
-  if (!ARGUMENT_CHARACTERS.test(text)) {
-    const bad = text.match(/[^A-Za-z0-9_:/ -]/)?.[0] ?? "?";
-    return refuse(`the arguments contain ${JSON.stringify(bad)}; only letters, digits, '_', '-', ':', '/' and spaces are allowed`);
-  }
-  const tokens2 = text.split(" ").filter((t) => t.length > 0);
-  if (tokens2.length === 0) return refuse("no handle given");
-  let kind;
-  const handles = [];
-  let expected;
-  let deadlineSeconds;
-  try {
-    for (let i = 0; i < tokens2.length; i += 1) {
-      const token = tokens2[i];
-      if (token === DEADLINE_FLAG) {
-        const value = tokens2[i + 1];
-        if (deadlineSeconds !== void 0) return refuse(`${DEADLINE_FLAG} is given twice`);
-        if (value === void 0 || !isDurationToken(value)) return refuse(`${DEADLINE_FLAG} needs a duration with a unit, e.g. 20m`);
-        deadlineSeconds = parseDuration(value, DEADLINE_FLAG);
-        i += 1;
-      } else if (token.startsWith("-")) {
-        return refuse(`unknown option "${printable(token, 20)}"`);
-      } else if (token.startsWith(SCENARIO_PREFIX) || isDurationToken(token)) {
-        if (expected !== void 0) return refuse("the expected duration is given twice");
-        expected = token.startsWith(SCENARIO_PREFIX) ? { from: "scenario", scenarioId: checkedHandle("scenarioId", token.slice(SCENARIO_PREFIX.length)) } : { from: "given", seconds: parseDuration(token, "expected duration") };
-      } else {
-        const handle = readHandle(token);
-        if (kind !== void 0 && handle.kind !== kind) return refuse(`handles of different kinds (${kind} and ${handle.kind}); wait for one kind at a time`);
-        kind = handle.kind;
-        handles.push(...handle.ids);
-      }
-    }
-  } catch (error) {
-    if (error instanceof HandleError || error instanceof DurationError) return refuse(error.message);
-    throw error;
-  }
-  if (kind === void 0) return refuse("no handle given");
-  if (kind === "validation" && handles.length !== 2) return refuse("give one validation at a time");
-  if (handles.length > MAX_WAIT_HANDLES) return refuse(`${handles.length} handles (at most ${MAX_WAIT_HANDLES})`);
-  if (expected?.from === "scenario" && kind !== "bench") return refuse(`${SCENARIO_PREFIX}<scenarioId> only applies to bench results`);
-  const op = operation(kindRule(kind).operation);
-  return {
-    ok: true,
-    request: { kind, operation: op, handles, expected: expected ?? { from: "policy", seconds: op.expectedSeconds }, deadlineSeconds }
-  };
-}
-
 // src/calls/stop-wait-arguments.ts
 var STOP_LINE_PREFIX = "octoperf stop-wait:";
 function parseStopArgument(text) {
@@ -3255,6 +3412,56 @@ var decidePromptSubmit = (_input, state, ctx) => {
   const { resumedAt: _told, ...rest } = state;
   const notice = resumeNotice(rest, ctx);
   return notice.text ? { state: notice.state, decision: { kind: "context", text: notice.text } } : { state: notice.state };
+};
+
+// src/hooks/by-name/take-over-waits.ts
+init_policy();
+init_words();
+init_claude_tools();
+init_work_advice();
+var TAKE_OVER_LINE_PREFIX = "octoperf wait:";
+function wantedByWait(input) {
+  if (!WAIT_COMMANDS.includes(input.commandName)) return [];
+  const parsed = parseWaitArguments(input.commandArgs);
+  return parsed.ok ? namedWorks(parsed.request) : [];
+}
+function adopted(moved) {
+  const { wokenAt: _w, guardedAt: _g, releasedAt: _r, freePoll: _f, ...work } = moved.work;
+  return { ...work, freePoll: true };
+}
+var decideTakeOver = (_input, state, ctx) => {
+  const taken = ctx.taken ?? [];
+  if (taken.length === 0) return { state, note: "no work of another session is named" };
+  let works = state.works;
+  let aliases = state.aliases;
+  const moved = [];
+  for (const result of taken) {
+    if (result.kind !== "moved" || works[result.moved.key]) continue;
+    const { key, aliases: names2 } = result.moved;
+    const work = adopted(result.moved);
+    works = { ...works, [key]: work };
+    aliases = { ...aliases, [key]: key, ...Object.fromEntries(names2.map((name) => [name, key])) };
+    const left = Math.round((work.deadlineAt - ctx.now) / 1e3);
+    const deadline = left > 0 ? `deadline in ${formatDuration(left)}` : "past its deadline";
+    moved.push(`${callOf(key, work)} (${operation(work.op).id}, ${lastSeen({ key, work }, ctx.now)}, ${deadline})`);
+  }
+  const held = taken.flatMap((r) => r.kind === "held" ? [callOf(r.entry.key, r.entry.work)] : []);
+  const lines = [];
+  if (moved.length > 0) {
+    const many = moved.length > 1;
+    lines.push(
+      `${TAKE_OVER_LINE_PREFIX} this session took over from an earlier one ${andList(moved)}. Poll ${many ? "each" : "it"} once now (step 2): this plugin's hooks follow ${many ? "them" : "it"} from that poll on and wake you; do not start a watcher of your own.`
+    );
+  }
+  if (held.length > 0) {
+    const many = held.length > 1;
+    lines.push(
+      `${TAKE_OVER_LINE_PREFIX} ${andList(held)} ${many ? "are" : "is"} followed by the session that started ${many ? "them" : "it"}, whose own waiter wakes it: not taken over. Poll once and report the state; start no wait on ${many ? "them" : "it"} here.`
+    );
+  }
+  if (lines.length === 0) return { state, note: "the named works are already this session's" };
+  const next = works === state.works ? state : { ...state, works, aliases };
+  return { state: next, decision: { kind: "say", text: lines.join("\n") } };
 };
 
 // src/hooks/by-name/wait-in-background.ts
@@ -3422,9 +3629,10 @@ var QUICK_DECISIONS = {
   "condition-outcome": { event: "PostToolUse", decide: decideConditionRead },
   "record-schedule": { event: "PostToolUse", decide: decideSchedule },
   "record-scenario": { event: "PostToolUse", decide: decideScenario },
-  "pick-up-waits": { event: "SessionStart", decide: decideSessionStart },
+  "pick-up-waits": { event: "SessionStart", decide: decideSessionStart, readsEarlier: true },
   "tell-pending": { event: "UserPromptSubmit", decide: decidePromptSubmit },
-  "stop-waits": { event: "UserPromptExpansion", decide: decideStopWaits }
+  "stop-waits": { event: "UserPromptExpansion", decide: decideStopWaits },
+  "take-over-waits": { event: "UserPromptExpansion", decide: decideTakeOver, takes: wantedByWait }
 };
 
 // src/hooks/runtime/runner.ts
@@ -3438,6 +3646,19 @@ function decideFor(spec, input, state, ctx) {
   if (quick.event === "SessionStart" && input.event === "SessionStart") return quick.decide(input, state, ctx);
   if (quick.event === "UserPromptSubmit" && input.event === "UserPromptSubmit") return quick.decide(input, state, ctx);
   return void 0;
+}
+function stampProject(state, project) {
+  if (project === void 0 || state.project !== void 0 || Object.keys(state.works).length === 0) return state;
+  return { ...state, project };
+}
+function withEarlier(spec, input, ctx, options) {
+  const quick = spec.kind === "quick" ? QUICK_DECISIONS[spec.name] : void 0;
+  if (quick?.readsEarlier && ctx.project !== void 0) return { ...ctx, earlier: readEarlierSessions(options.dir, input.sessionId) };
+  if (quick?.event === "UserPromptExpansion" && input.event === "UserPromptExpansion" && quick.takes) {
+    const wanted = quick.takes(input);
+    if (wanted.length > 0) return { ...ctx, taken: takeOver(options, input.sessionId, wanted, ctx) };
+  }
+  return ctx;
 }
 function runHook(name, io) {
   try {
@@ -3453,10 +3674,11 @@ function runHook(name, io) {
       io.stderr(`octoperf ${spec.name}: not a ${spec.event} event (no decision)`);
       return SILENT;
     }
-    const ctx = contextFor(io);
-    const decided = updateSession(storeOptions(io, spec), input.sessionId, (state) => {
+    const options = storeOptions(io, spec);
+    const ctx = withEarlier(spec, input, contextFor(io), options);
+    const decided = updateSession(options, input.sessionId, (state) => {
       const result = decideFor(spec, input, state, ctx) ?? { state };
-      return { state: result.state, result };
+      return { state: stampProject(result.state, ctx.project), result };
     });
     for (const waiter of decided.stop ?? []) io.stopWaiter?.(waiter);
     if (decided.note) io.stderr(`octoperf ${spec.name}: ${decided.note} (no decision)`);
@@ -3467,7 +3689,7 @@ function runHook(name, io) {
 }
 function backgroundBundle(pluginRoot) {
   if (!pluginRoot) throw new Error("the plugin's folder is not known");
-  return require((0, import_node_path5.join)(pluginRoot, BACKGROUND_BUNDLE));
+  return require((0, import_node_path6.join)(pluginRoot, BACKGROUND_BUNDLE));
 }
 function loggedInCheck(env, pluginRoot) {
   return () => {
@@ -3477,7 +3699,7 @@ function loggedInCheck(env, pluginRoot) {
     } catch {
       return false;
     }
-    return (0, import_node_fs6.existsSync)(folder) && backgroundBundle(pluginRoot).isLoggedIn(env);
+    return (0, import_node_fs7.existsSync)(folder) && backgroundBundle(pluginRoot).isLoggedIn(env);
   };
 }
 function systemHookIO(stdin, pluginRoot, write) {
@@ -3497,7 +3719,7 @@ function systemHookIO(stdin, pluginRoot, write) {
 function main(argv = process.argv.slice(2)) {
   let stdin = "";
   try {
-    stdin = (0, import_node_fs6.readFileSync)(0, "utf8");
+    stdin = (0, import_node_fs7.readFileSync)(0, "utf8");
   } catch {
   }
   const name = argv[0] ?? "";

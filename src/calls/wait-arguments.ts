@@ -5,6 +5,7 @@
 import { HANDLE_PATTERN, HandleError, handleProblem } from "../policy/handles.js";
 import { DurationError, parseDuration, printable } from "../policy/duration.js";
 import { OPERATIONS, operation, type Operation, type OperationId } from "../policy/operations.js";
+import { PLUGIN_NAME } from "../policy/tool-names.js";
 
 export type HandleKind = "bench" | "validation" | "task";
 
@@ -45,7 +46,9 @@ export const ARGUMENT_CHARACTERS = /^[A-Za-z0-9_:/ -]*$/;
 /** A duration token must carry a unit, so a numeric id is never taken for a duration. */
 export const DURATION_TOKEN = /^(?:\d{1,6}d)?(?:\d{1,6}h)?(?:\d{1,6}m)?(?:\d{1,6}s)?$/;
 
-export const WAIT_USAGE = `/octoperf:wait <handle...> [<expected-duration> | ${SCENARIO_PREFIX}<scenarioId>] [${DEADLINE_FLAG} <duration>]`;
+/** The command as the user types it. */
+export const WAIT_COMMAND = `/${PLUGIN_NAME}:wait`;
+export const WAIT_USAGE = `${WAIT_COMMAND} <handle...> [<expected-duration> | ${SCENARIO_PREFIX}<scenarioId>] [${DEADLINE_FLAG} <duration>]`;
 
 export function kindRule(kind: HandleKind): KindRule {
   const rule = KIND_RULES.find((r) => r.kind === kind);
@@ -150,3 +153,40 @@ export const WAIT_EXAMPLES: readonly string[] = [
 ];
 
 export { HANDLE_PATTERN };
+
+/** A recorded work, as much of it as names it. */
+export interface NamedWork {
+  readonly op: OperationId;
+  readonly handle: string;
+  readonly args: Readonly<Record<string, string>>;
+}
+
+function ruleOf(op: OperationId): KindRule {
+  return KIND_RULES.find((r) => r.operation === op) ?? (operation(op).handle.kind === "taskId" ? kindRule("task") : kindRule(DEFAULT_KIND));
+}
+
+/** The word that names a work in these arguments: `validation:<projectId>/<virtualUserId>`, `task:<taskId>`, or a bench result id alone. */
+export function waitWord(work: NamedWork): string {
+  const rule = ruleOf(work.op);
+  if (rule.kind === "validation") return `${rule.prefix}${Object.keys(operation(work.op).status.args).map((name) => work.args[name] ?? "").join("/")}`;
+  return rule.kind === DEFAULT_KIND ? work.handle : `${rule.prefix}${work.handle}`;
+}
+
+/** The fewest /octoperf:wait commands that name these works: one kind per command, one validation each, at most MAX_WAIT_HANDLES ids. */
+export function waitCommands(works: readonly NamedWork[]): string[] {
+  const words = new Map<HandleKind, string[][]>();
+  for (const work of works) {
+    const kind = ruleOf(work.op).kind;
+    const groups = words.get(kind) ?? [];
+    const last = groups[groups.length - 1];
+    if (last && kind !== "validation" && last.length < MAX_WAIT_HANDLES) last.push(waitWord(work));
+    else groups.push([waitWord(work)]);
+    words.set(kind, groups);
+  }
+  return [...words.values()].flat().map((group) => `${WAIT_COMMAND} ${group.join(" ")}`);
+}
+
+/** The ids a request names, one list per work: a validation's two ids name one work, any other id names its own. */
+export function namedWorks(request: WaitRequest): readonly (readonly string[])[] {
+  return request.kind === "validation" ? [request.handles] : request.handles.map((id) => [id]);
+}

@@ -42,10 +42,10 @@ describe("hooks run from an installed copy", () => {
     const data = tempDataDir();
     // A session with the background hooks off: the model loops by itself.
     const options = (now: number) => ({ data, now, root, env: BACKGROUND_OFF });
-    assert.deepEqual(HOOKS.map((s) => s.name).sort(), ["condition-outcome", "condition-pace", "guard-turn-end", "pace-guard", "pick-up-waits", "plan-after-start", "poll-outcome", "record-scenario", "record-schedule", "rewatch-on-resume", "stop-waits", "tell-pending", "wait-in-background", "wake-after-poll"]);
+    assert.deepEqual(HOOKS.map((s) => s.name).sort(), ["condition-outcome", "condition-pace", "guard-turn-end", "pace-guard", "pick-up-waits", "plan-after-start", "poll-outcome", "record-scenario", "record-schedule", "rewatch-on-resume", "stop-waits", "take-over-waits", "tell-pending", "wait-in-background", "wake-after-poll"]);
 
     assert.equal(runBundle("record-scenario", post(toolName("get_scenario"), { scenarioId: "sc1" }, structured({ userProfiles: [{ loadStrategy: { holdForSec: 30 } }] })), options(T0)).stdout, "");
-    const plan = contextOf(runBundle("plan-after-start", post(toolName("run_scenario", 1), { scenarioId: "sc1" }, structured({ benchResultIds: ["b1"] })), options(T0)));
+    const plan = contextOf(runBundle("plan-after-start", post(toolName("run_scenario", 1), { scenarioId: "sc1" }, structured({ benchResultIds: ["b1", "b2"] })), options(T0)));
     assert.match(plan ?? "", /every 6 s \(expected 1m\)/);
     assert.equal(runBundle("pace-guard", pre(toolName("get_bench_result"), { benchResultId: "b1" }), options(T0 + 1000)).stdout, "");
     assert.match(denialOf(runBundle("pace-guard", pre(toolName("get_bench_result"), { benchResultId: "b1" }), options(T0 + 2000))) ?? "", /^Too soon/);
@@ -53,6 +53,9 @@ describe("hooks run from an installed copy", () => {
     assert.match(contextOf(runBundle("poll-outcome", post(toolName("get_bench_result"), { benchResultId: "b1" }, structured({ state: "FINISHED" })), options(T0 + 9000))) ?? "", /CronDelete \{"id":"abc123"\}/);
     const stop = runBundle("stop-waits", expansion("octoperf:stop-wait", "b1"), options(T0 + 10_000));
     assert.equal(stop.stdout, "octoperf stop-wait: no background wait of this plugin's hooks was running in this session for b1.\n");
+    // A later session takes over b2, which this one left pending.
+    const taken = runBundle("take-over-waits", expansion("octoperf:wait", "b2", "6c1d3f2a-9e8b-4d4c-8f7a-1b2c3d4e5f60"), options(T0 + 10_500));
+    assert.match(taken.stdout, /^octoperf wait: this session took over from an earlier one get_bench_result\(benchResultId=b2\)/);
     // A wait with no handle: the install command starts its clock, a re-read passes, the next one too soon is refused, UP ends it.
     const arm = contextOf(runBundle("condition-outcome", post(toolName("get_onpremise_agent_command"), { providerId: "prov1", location: "paris" }, structured({ command: "docker run" })), options(T0 + 11_000)));
     assert.match(arm ?? "", /^OctoPerf agents-up: the clock starts now/);

@@ -10,5 +10,7 @@ export const MONITOR = "Monitor";
 export const TASK_STOP = "TaskStop";
 export const SCHEDULE_TOOLS = [CRON_CREATE, CRON_DELETE, MONITOR, TASK_STOP] as const;
 
+/** The names /octoperf:wait has: the plugin's, and the alias `npm run install:claude` writes (~/.claude/commands). */
+export const WAIT_COMMANDS: readonly string[] = [`${PLUGIN_NAME}:wait`, `${PLUGIN_NAME}-wait`];
 /** The names /octoperf:stop-wait has: the plugin's, and the alias `npm run install:claude` writes (~/.claude/commands). */
 export const STOP_WAIT_COMMANDS: readonly string[] = [`${PLUGIN_NAME}:stop-wait`, `${PLUGIN_NAME}-stop-wait`];

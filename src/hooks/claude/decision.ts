@@ -8,6 +8,7 @@
 import type { HookEvent, InputOf } from "./input.js";
 import { screenLine } from "../text/screen-line.js";
 import type { ProcessCheck, SessionState, WaiterRecord } from "../session/state.js";
+import type { EarlierSession, TakeResult } from "../session/earlier.js";
 
 export interface Deny {
   readonly kind: "deny";
@@ -91,6 +92,12 @@ export interface DecideContext {
   /** This hook's process and run, for what a background hook records. */
   readonly pid: number;
   readonly token: string;
+  /** The session's project folder (CLAUDE_PROJECT_DIR, checked), when known. */
+  readonly project?: string;
+  /** Other sessions of the state folder, read for the hooks that ask (session/earlier.ts). */
+  readonly earlier?: readonly EarlierSession[];
+  /** What became of the works this hook's input named in other sessions, taken over just before deciding. */
+  readonly taken?: readonly TakeResult[];
 }
 
 /** A decide() answer: the new state (the same object when nothing changed). */

@@ -10,7 +10,7 @@
 // `command_name: "octoperf:stop-wait"`, `command_args: "BENCH_1"`,
 // `command_source: "plugin"`, `prompt` and the `session_id`.
 
-import { isCallId } from "../session/state.js";
+import { isCallId, SESSION_ID_PATTERN } from "../session/state.js";
 
 /**
  * A failed tool call (an MCP result with isError, a JSON-RPC error, a time-out)
@@ -93,8 +93,7 @@ export class InputProblem extends Error {
   override name = "InputProblem";
 }
 
-/** Claude Code session ids are UUIDs; anything else never reaches a file path. */
-export const SESSION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
+export { SESSION_ID_PATTERN };
 
 export const MAX_STDIN_CHARS = 4_000_000;
 /** A command's arguments longer than this are not read (no command of ours takes more). */

@@ -10,11 +10,11 @@ import { BACKGROUND_LOCK_WAIT_S, QUICK_LOCK_WAIT_S } from "../../policy/index.js
 import { SILENT, type DecideContext, type Emission } from "../claude/decision.js";
 import { isProcessAlive, type LockIO } from "../session/lock.js";
 import { isRecordedProcess, type ProcessProbe } from "../session/processes.js";
-import type { WaiterRecord } from "../session/state.js";
+import { isProject, type WaiterRecord } from "../session/state.js";
 import { stateDir, type StateDirIO } from "../session/state-dir.js";
 import type { StoreOptions } from "../session/store.js";
 import { oneLine, quoted } from "../../policy/untrusted-text.js";
-import { API_KEY_ENV, ATTENDED_ENV, DISABLE_ENV, TEST_CLOCK_ENV, TEST_TIME_SCALE_ENV } from "./environment.js";
+import { API_KEY_ENV, ATTENDED_ENV, DISABLE_ENV, PROJECT_DIR_ENV, TEST_CLOCK_ENV, TEST_TIME_SCALE_ENV } from "./environment.js";
 import { BACKGROUND_HOOK_NAMES, hookSpec, type HookSpec } from "./registry.js";
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -70,7 +70,9 @@ function once(compute: () => boolean): () => boolean {
 /** What every decision of this run gets. */
 export function contextFor(io: HookIO): DecideContext {
   const loggedIn = io.loggedIn;
+  const project = io.env[PROJECT_DIR_ENV];
   return {
+    ...(isProject(project) ? { project } : {}),
     now: io.now(),
     reach: { apiKey: Boolean(io.env[API_KEY_ENV]), login: once(() => (loggedIn ? loggedIn() : false)) },
     hooks: backgroundHooksOn(io.env),

@@ -21,6 +21,13 @@ export const DISABLE_ENV = "OCTOPERF_HOOKS_DISABLE";
 export const ATTENDED_ENV = "CLAUDE_CODE_SESSION_ATTENDED";
 /** The client's pid, set by Claude Code in a hook's environment (measured on 2.1.330, 2026-12-07): runtime/orphan-watch.ts. */
 export const CLIENT_PID_ENV = "CLAUDE_PID";
+/**
+ * The project folder of the session, set by Claude Code in a hook's
+ * environment (measured on 2.1.330, 2026-12-08, a probe plugin in `-p`: the
+ * folder the client started in, also the SessionStart input's `cwd`). Works
+ * are recorded with it, so a new session there hears of them.
+ */
+export const PROJECT_DIR_ENV = "CLAUDE_PROJECT_DIR";
 /** When set, the watcher can reach OctoPerf on its own (its value is never read or shown; the watcher gets it from the environment). */
 export const API_KEY_ENV = "OCTOPERF_API_KEY";
 /**

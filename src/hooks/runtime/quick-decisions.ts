@@ -2,7 +2,7 @@
 // shell (runner.ts) reads this, so the background bundle, which reads the
 // registry for its specs, holds none of these decisions.
 import type { Decide } from "../claude/decision.js";
-import type { HookEvent } from "../claude/input.js";
+import type { HookEvent, InputOf } from "../claude/input.js";
 import { decideConditionRead } from "../by-name/condition-outcome.js";
 import { decideConditionPace } from "../by-name/condition-pace.js";
 import { decidePace } from "../by-name/pace-guard.js";
@@ -13,10 +13,23 @@ import { decideScenario } from "../by-name/record-scenario.js";
 import { decideSchedule } from "../by-name/record-schedule.js";
 import { decideStopWaits } from "../by-name/stop-waits.js";
 import { decidePromptSubmit } from "../by-name/tell-pending.js";
+import { decideTakeOver, wantedByWait } from "../by-name/take-over-waits.js";
 import { claimAfterPoll, claimAfterStart } from "../wait/claims.js";
 
-/** A decide() with the event it is for, so the shell can match it against the input's event. */
-export type QuickDecision = { readonly [E in HookEvent]: { readonly event: E; readonly decide: Decide<E> } }[HookEvent];
+/**
+ * A decide() with the event it is for, so the shell can match it against the
+ * input's event. `readsEarlier`: the shell reads the other sessions' files
+ * first (DecideContext.earlier); `takes`: the works of other sessions that the
+ * input names, which the shell takes over first (DecideContext.taken).
+ */
+export type QuickDecision = {
+  readonly [E in HookEvent]: {
+    readonly event: E;
+    readonly decide: Decide<E>;
+    readonly readsEarlier?: true;
+    readonly takes?: (input: InputOf<E>) => readonly (readonly string[])[];
+  };
+}[HookEvent];
 
 export const QUICK_DECISIONS: Readonly<Record<string, QuickDecision | undefined>> = {
   "pace-guard": { event: "PreToolUse", decide: decidePace },
@@ -27,7 +40,8 @@ export const QUICK_DECISIONS: Readonly<Record<string, QuickDecision | undefined>
   "condition-outcome": { event: "PostToolUse", decide: decideConditionRead },
   "record-schedule": { event: "PostToolUse", decide: decideSchedule },
   "record-scenario": { event: "PostToolUse", decide: decideScenario },
-  "pick-up-waits": { event: "SessionStart", decide: decideSessionStart },
+  "pick-up-waits": { event: "SessionStart", decide: decideSessionStart, readsEarlier: true },
   "tell-pending": { event: "UserPromptSubmit", decide: decidePromptSubmit },
   "stop-waits": { event: "UserPromptExpansion", decide: decideStopWaits },
+  "take-over-waits": { event: "UserPromptExpansion", decide: decideTakeOver, takes: wantedByWait },
 };

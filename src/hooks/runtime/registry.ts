@@ -11,7 +11,7 @@
 // The background code is bundled apart and loaded only by background hooks,
 // so the quick ones stay fast.
 import { BACKGROUND_HOOK_TIMEOUT_S, CONDITIONS, hookMatcher, LOAD_PROFILES_TOOL, startTools, statusTools } from "../../policy/index.js";
-import { SCHEDULE_TOOLS, STOP_WAIT_COMMANDS } from "../claude/claude-tools.js";
+import { SCHEDULE_TOOLS, STOP_WAIT_COMMANDS, WAIT_COMMANDS } from "../claude/claude-tools.js";
 import type { HookEvent } from "../claude/input.js";
 
 /** Seconds Claude Code waits for a hook unless its spec says otherwise; ours exit in well under one. */
@@ -163,7 +163,7 @@ export const HOOKS: readonly HookSpec[] = [
     name: "pick-up-waits",
     event: "SessionStart",
     matcher: "",
-    purpose: "on resume, drops the waiters the last session left and marks the session resumed; after a compaction, says in one line what is pending",
+    purpose: "on resume, drops the waiters the last session left and marks the session resumed; after a compaction, says in one line what is pending; in a new session, says once what earlier sessions in the project left pending",
     options: QUICK,
   },
   {
@@ -197,6 +197,14 @@ export const HOOKS: readonly HookSpec[] = [
     // Matched on the command's name (measured on 2.1.330); ':' makes it a regex, so it is anchored.
     matcher: `^(${STOP_WAIT_COMMANDS.join("|")})$`,
     purpose: "ends this session's background waits when /octoperf:stop-wait is typed",
+    options: QUICK,
+  },
+  {
+    kind: "quick",
+    name: "take-over-waits",
+    event: "UserPromptExpansion",
+    matcher: `^(${WAIT_COMMANDS.join("|")})$`,
+    purpose: "when /octoperf:wait names work an earlier session left pending (and no live waiter of it holds), moves it to this session, whose hooks then follow it",
     options: QUICK,
   },
 ];

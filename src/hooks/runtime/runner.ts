@@ -16,7 +16,8 @@ import { emit, SILENT, type DecideContext, type Decided, type Emission } from ".
 import { parseHookInput, type HookEvent, type HookInput } from "../claude/input.js";
 import { stopHookProcess, systemProbe } from "../session/processes.js";
 import type { SessionState } from "../session/state.js";
-import { updateSession } from "../session/store.js";
+import { readEarlierSessions, takeOver } from "../session/earlier.js";
+import { updateSession, type StoreOptions } from "../session/store.js";
 import { contextFor, decisionClock, failOpen, finishWith, isDisabled, pluginRootOf, specFor, storeOptions, systemStoreIO, writeFd, type BackgroundBundle, type Env, type HookIO } from "./core.js";
 import { BACKGROUND_BUNDLE } from "./environment.js";
 import { abortWhenOrphaned, orphanSigns } from "./orphan-watch.js";
@@ -35,6 +36,23 @@ function decideFor(spec: HookSpec, input: HookInput, state: SessionState, ctx: D
   return undefined;
 }
 
+/** The project, on a state that has works and none yet: a new session in that folder can then hear of them. */
+function stampProject(state: SessionState, project: string | undefined): SessionState {
+  if (project === undefined || state.project !== undefined || Object.keys(state.works).length === 0) return state;
+  return { ...state, project };
+}
+
+/** What the hook reads of the other sessions, or takes from them, before it decides (quick-decisions.ts). */
+function withEarlier(spec: HookSpec, input: HookInput, ctx: DecideContext, options: StoreOptions): DecideContext {
+  const quick = spec.kind === "quick" ? QUICK_DECISIONS[spec.name] : undefined;
+  if (quick?.readsEarlier && ctx.project !== undefined) return { ...ctx, earlier: readEarlierSessions(options.dir, input.sessionId) };
+  if (quick?.event === "UserPromptExpansion" && input.event === "UserPromptExpansion" && quick.takes) {
+    const wanted = quick.takes(input);
+    if (wanted.length > 0) return { ...ctx, taken: takeOver(options, input.sessionId, wanted, ctx) };
+  }
+  return ctx;
+}
+
 /** Run one quick hook invocation: what it prints on stdout and its exit code. */
 export function runHook(name: string, io: HookIO): Emission {
   try {
@@ -50,10 +68,11 @@ export function runHook(name: string, io: HookIO): Emission {
       io.stderr(`octoperf ${spec.name}: not a ${spec.event} event (no decision)`);
       return SILENT;
     }
-    const ctx = contextFor(io);
-    const decided = updateSession(storeOptions(io, spec), input.sessionId, (state) => {
+    const options = storeOptions(io, spec);
+    const ctx = withEarlier(spec, input, contextFor(io), options);
+    const decided = updateSession(options, input.sessionId, (state) => {
       const result = decideFor(spec, input, state, ctx) ?? { state };
-      return { state: result.state, result };
+      return { state: stampProject(result.state, ctx.project), result };
     });
     for (const waiter of decided.stop ?? []) io.stopWaiter?.(waiter);
     if (decided.note) io.stderr(`octoperf ${spec.name}: ${decided.note} (no decision)`);

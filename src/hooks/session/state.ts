@@ -81,6 +81,23 @@ export interface GuardRecord {
   readonly at: number;
 }
 
+/**
+ * A work this session handed to a later one (/octoperf:wait typed there took
+ * it over: session/earlier.ts). It leaves `works` in the same write, so this
+ * session neither follows nor owes it; the record is kept so that the taker
+ * can finish the move if it was stopped half-way, and a resume can say where
+ * the work went.
+ */
+export interface MovedWork {
+  readonly key: string;
+  /** The session that took it. */
+  readonly to: string;
+  readonly at: number;
+  readonly work: WorkRecord;
+  /** The poll keys that named it here. */
+  readonly aliases: readonly string[];
+}
+
 /** A wait with no handle (src/policy/conditions.ts), by its key ("list_provider_agents:<providerId>"). */
 export interface ConditionRecord {
   readonly id: ConditionId;
@@ -112,6 +129,10 @@ export interface SessionState {
   readonly signInSuggested?: true;
   /** The session was resumed then, and its next prompt has not yet been told what is pending. */
   readonly resumedAt?: number;
+  /** The project folder the session runs in (CLAUDE_PROJECT_DIR), recorded once it has works: a new session there hears of them. */
+  readonly project?: string;
+  /** Works a later session took over (newest last). */
+  readonly movedOut?: readonly MovedWork[];
 }
 
 export const MAX_WORKS = 100;
@@ -120,6 +141,10 @@ export const MAX_SCENARIOS = 50;
 export const MAX_WAITERS = 50;
 export const MAX_CONDITIONS = 20;
 export const MAX_CANCELLED = 20;
+export const MAX_MOVED = 20;
+/** A project folder as recorded: an absolute path of printable characters, capped. */
+export const MAX_PROJECT_CHARS = 1024;
+export const isProject = (v: unknown): v is string => typeof v === "string" && v.length <= MAX_PROJECT_CHARS && /^\/[\x20-\x7e\u00a0-\uffff]*$/.test(v);
 
 export function emptyState(): SessionState {
   return { version: 1, works: {}, aliases: {}, schedules: [], scenarios: {} };
@@ -128,6 +153,8 @@ export function emptyState(): SessionState {
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isTime = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v) && v >= 0;
 const isKey = (v: unknown): v is string => typeof v === "string" && v.length <= 200 && /^[a-z_]+:[A-Za-z0-9_/-]+$/.test(v);
+/** Claude Code session ids are UUIDs; anything else never reaches a file path. */
+export const SESSION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 /** A tool_use_id as Claude Code writes them ("toolu_..."); anything else is not recorded. */
 export const CALL_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 export const isCallId = (v: unknown): v is string => typeof v === "string" && CALL_ID_PATTERN.test(v);
@@ -179,6 +206,20 @@ function isWaiter(v: unknown): v is WaiterRecord {
   );
 }
 
+function isMoved(v: unknown): v is MovedWork {
+  return (
+    isRecord(v) &&
+    isKey(v.key) &&
+    typeof v.to === "string" &&
+    SESSION_ID_PATTERN.test(v.to) &&
+    isTime(v.at) &&
+    isWork(v.work) &&
+    Array.isArray(v.aliases) &&
+    v.aliases.length <= 10 &&
+    v.aliases.every(isKey)
+  );
+}
+
 const ENDED_TEXT_MAX = 600;
 
 function isCondition(v: unknown): v is ConditionRecord {
@@ -200,6 +241,8 @@ export function isSessionState(v: unknown): v is SessionState {
   if (v.signInSuggested !== undefined && v.signInSuggested !== true) return false;
   if (v.cancelled !== undefined && !(Array.isArray(v.cancelled) && v.cancelled.length <= MAX_CANCELLED && v.cancelled.every(isCallId))) return false;
   if (v.guard !== undefined && !(isRecord(v.guard) && isPid(v.guard.pid) && isProof(v.guard.proof) && isToken(v.guard.token) && isTime(v.guard.at))) return false;
+  if (v.project !== undefined && !isProject(v.project)) return false;
+  if (v.movedOut !== undefined && !(Array.isArray(v.movedOut) && v.movedOut.length <= MAX_MOVED && v.movedOut.every(isMoved))) return false;
   if (v.conditions !== undefined && !(isRecord(v.conditions) && Object.entries(v.conditions).every(([key, c]) => isKey(key) && isCondition(c)))) return false;
   return Object.entries(v.scenarios).every(([id, s]) => isHandle(id) && isRecord(s) && isTime(s.seconds) && isTime(s.at));
 }
@@ -227,6 +270,7 @@ export function bounded(state: SessionState): SessionState {
     .sort(([, a], [, b]) => b.startedAt - a.startedAt)
     .slice(0, MAX_CONDITIONS);
   const cancelled = (state.cancelled ?? []).slice(-MAX_CANCELLED);
+  const movedOut = (state.movedOut ?? []).slice(-MAX_MOVED);
   return {
     version: 1,
     works: Object.fromEntries(works),
@@ -239,6 +283,8 @@ export function bounded(state: SessionState): SessionState {
     ...(state.guard ? { guard: state.guard } : {}),
     ...(state.resumedAt !== undefined ? { resumedAt: state.resumedAt } : {}),
     ...(state.signInSuggested ? { signInSuggested: true as const } : {}),
+    ...(state.project !== undefined ? { project: state.project } : {}),
+    ...(movedOut.length > 0 ? { movedOut } : {}),
   };
 }
 

@@ -7,9 +7,8 @@
 // swept away.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { SESSION_ID_PATTERN } from "../claude/input.js";
 import { acquireLock, isAbandonedLock, type LockIO, type LockTiming } from "./lock.js";
-import { bounded, emptyState, isSessionState, type SessionState } from "./state.js";
+import { bounded, emptyState, isSessionState, SESSION_ID_PATTERN, type SessionState } from "./state.js";
 import { errorCode, StateProblem } from "./state-problem.js";
 
 
@@ -62,6 +61,20 @@ function load(file: string): Loaded {
     // corrupt: handled below
   }
   return { state: emptyState(), text, corrupt: true };
+}
+
+/**
+ * Another session's state as its file holds it now, without its lock (a file
+ * is only ever replaced whole): undefined when there is none, or it cannot be
+ * read or does not validate.
+ */
+export function readSession(dir: string, sessionId: string): SessionState | undefined {
+  try {
+    const loaded = load(sessionFile(dir, sessionId));
+    return loaded.text === undefined || loaded.corrupt ? undefined : loaded.state;
+  } catch {
+    return undefined;
+  }
 }
 
 function save(file: string, state: SessionState, token: string): void {
