@@ -47,6 +47,14 @@ export class ScriptedModel {
   private round = 0;
   private server: Server | undefined;
   private ids = 0;
+  /**
+   * Ids are unique across models: a resumed session's transcript holds the
+   * earlier session's messages, and the client (2.1.330) merges assistant
+   * messages that share a message id, showing their tool calls as
+   * "[Tool use interrupted]".
+   */
+  private static made = 0;
+  private readonly tag = `${process.pid.toString(36)}${(ScriptedModel.made++).toString(36)}`;
 
   constructor(steps: readonly Step[]) {
     this.steps = [...steps];
@@ -119,7 +127,7 @@ export class ScriptedModel {
       reply = this.nextReply(request);
     }
     const streamed = {
-      id: `msg_scripted_${++this.ids}`,
+      id: `msg_scripted_${this.tag}_${++this.ids}`,
       model: request.model,
       blocks: this.blocksOf(reply),
       inputTokens: approxTokens(request),
@@ -164,7 +172,7 @@ export class ScriptedModel {
 
   private blocksOf(reply: Reply): ReplyBlock[] {
     if ("text" in reply) return [{ type: "text", text: reply.text }];
-    const call: ReplyBlock = { type: "tool_use", id: `toolu_scripted_${++this.ids}`, name: reply.tool, input: reply.input };
+    const call: ReplyBlock = { type: "tool_use", id: `toolu_scripted_${this.tag}_${++this.ids}`, name: reply.tool, input: reply.input };
     return reply.say === undefined ? [call] : [{ type: "text", text: reply.say }, call];
   }
 }
