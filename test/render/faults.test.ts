@@ -34,6 +34,8 @@ const MARK: Readonly<Record<string, RegExp>> = {
   "stop-wait during the start": /during the start/,
   "turn ended with nothing holding the wait": /nothing holds|nothing was waiting/,
   "client killed outright mid-wait": /killed outright|SIGKILLed mid-wait/,
+  "conversation compacted mid-wait": /compaction/,
+  "a new session where an earlier one left work pending": /earlier (one|session) left/,
 };
 
 describe("the fault table", () => {

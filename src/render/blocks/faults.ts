@@ -78,9 +78,28 @@ export const FAULTS: readonly Fault[] = [
   },
   {
     fault: "client killed outright mid-wait",
-    sees: "nothing from the old waiters (each ends by itself once the client is gone); on an interactive resume with credentials, one wake with the outcome (the watcher runs again); otherwise the first prompt hears what is pending and to poll it once",
+    sees: "nothing from the old waiters (each ends by itself once the client is gone); on an interactive resume with credentials, one wake with the outcome (the watcher runs again); otherwise the first prompt hears what is pending and to poll it once, and that poll re-arms the wait (in `-p` with credentials its answer comes with the watcher's outcome)",
     after: "at the run's end after the resume, or at the first prompt",
-    tests: ["test/hooks/faults-bundle.test.ts", "test/hooks/orphan-watch.test.ts", "test/hooks/rewatch-on-resume.test.ts", "test/e2e/resume.test.ts", "test/e2e/interactive-resume.test.ts"],
+    tests: [
+      "test/hooks/faults-bundle.test.ts",
+      "test/hooks/orphan-watch.test.ts",
+      "test/hooks/rewatch-on-resume.test.ts",
+      "test/e2e/resume.test.ts",
+      "test/e2e/resume-watcher.test.ts",
+      "test/e2e/interactive-resume.test.ts",
+    ],
+  },
+  {
+    fault: "conversation compacted mid-wait",
+    sees: "one line at the next request: which handles are pending, and that the hooks hold them and wake you (or to poll once when nothing does); the waiter lives on",
+    after: "at the first request after the compaction",
+    tests: ["test/hooks/session-start.test.ts", "test/e2e/interactive-compact.test.ts"],
+  },
+  {
+    fault: "a new session where an earlier one left work pending",
+    sees: "one line at its start: each pending handle, its last value and deadline, and the /octoperf:wait command that takes it over; nothing is taken unless that is typed, and never from a live waiter",
+    after: "at the new session's first request",
+    tests: ["test/hooks/earlier-sessions.test.ts", "test/e2e/interactive-take-over.test.ts"],
   },
   {
     fault: "turn ended with nothing holding the wait",
