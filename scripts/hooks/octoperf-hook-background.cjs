@@ -1282,7 +1282,7 @@ function isWaiter(v) {
   return isRecord2(v) && (v.kind === "watcher" || v.kind === "timer") && (v.claimed === true ? v.pid === 0 : v.claimed === void 0 && isPid(v.pid)) && isProof(v.proof) && isToken(v.token) && (v.call === void 0 || isCallId(v.call)) && Array.isArray(v.works) && v.works.length <= MAX_WORKS && v.works.every(isKey) && isTime(v.at) && isTime(v.until) && (v.pollAt === void 0 || isTime(v.pollAt));
 }
 function isMoved(v) {
-  return isRecord2(v) && isKey(v.key) && typeof v.to === "string" && SESSION_ID_PATTERN.test(v.to) && isTime(v.at) && isWork(v.work) && Array.isArray(v.aliases) && v.aliases.length <= 10 && v.aliases.every(isKey);
+  return isRecord2(v) && isKey(v.key) && typeof v.to === "string" && SESSION_ID_PATTERN.test(v.to) && isTime(v.at) && isWork(v.work) && Array.isArray(v.aliases) && v.aliases.length <= 10 && v.aliases.every(isKey) && (v.told === void 0 || v.told === true);
 }
 var ENDED_TEXT_MAX = 600;
 function isCondition(v) {
@@ -1599,6 +1599,23 @@ function systemJobRunner(options) {
     run: (job, signal) => job.kind === "timer" ? runTimer(job, options, signal) : runWatch(job, options, signal)
   };
 }
+
+// src/calls/wait-arguments.ts
+function widestTaskOperation() {
+  const tasks = OPERATIONS.filter((op) => op.handle.kind === "taskId");
+  const widest = [...tasks].sort((a, b) => b.terminal.length - a.terminal.length || b.expectedSeconds - a.expectedSeconds)[0];
+  if (!widest) throw new Error("the policy has no task operation");
+  return widest.id;
+}
+var KIND_RULES = [
+  { kind: "bench", prefix: "bench:", shape: "<benchResultId>", operation: "scenario-run", example: "bench:BENCH_RESULT_ID" },
+  { kind: "validation", prefix: "validation:", shape: "<projectId>/<virtualUserId>", operation: "validation", example: "validation:PROJECT_ID/VIRTUAL_USER_ID" },
+  { kind: "task", prefix: "task:", shape: "<taskId>", operation: widestTaskOperation(), example: "task:TASK_ID" }
+];
+var SCENARIO_PREFIX = "scenario:";
+var DEADLINE_FLAG = "--deadline";
+var WAIT_COMMAND = `/${PLUGIN_NAME}:wait`;
+var WAIT_USAGE = `${WAIT_COMMAND} <handle...> [<expected-duration> | ${SCENARIO_PREFIX}<scenarioId>] [${DEADLINE_FLAG} <duration>]`;
 
 // src/hooks/session/resume.ts
 function pendingWorks(state) {

@@ -1123,7 +1123,7 @@ function isWaiter(v) {
   return isRecord3(v) && (v.kind === "watcher" || v.kind === "timer") && (v.claimed === true ? v.pid === 0 : v.claimed === void 0 && isPid(v.pid)) && isProof(v.proof) && isToken(v.token) && (v.call === void 0 || isCallId(v.call)) && Array.isArray(v.works) && v.works.length <= MAX_WORKS && v.works.every(isKey) && isTime(v.at) && isTime(v.until) && (v.pollAt === void 0 || isTime(v.pollAt));
 }
 function isMoved(v) {
-  return isRecord3(v) && isKey(v.key) && typeof v.to === "string" && SESSION_ID_PATTERN.test(v.to) && isTime(v.at) && isWork(v.work) && Array.isArray(v.aliases) && v.aliases.length <= 10 && v.aliases.every(isKey);
+  return isRecord3(v) && isKey(v.key) && typeof v.to === "string" && SESSION_ID_PATTERN.test(v.to) && isTime(v.at) && isWork(v.work) && Array.isArray(v.aliases) && v.aliases.length <= 10 && v.aliases.every(isKey) && (v.told === void 0 || v.told === true);
 }
 function isCondition(v) {
   if (!isRecord3(v) || !CONDITION_IDS.includes(v.id) || !isTime(v.startedAt) || !isTime(v.cadenceSeconds) || !isTime(v.deadlineAt)) return false;
@@ -2680,6 +2680,127 @@ init_policy();
 init_state();
 init_work_advice();
 init_words();
+
+// src/calls/wait-arguments.ts
+init_handles();
+init_duration();
+init_operations();
+init_tool_names();
+function widestTaskOperation() {
+  const tasks = OPERATIONS.filter((op) => op.handle.kind === "taskId");
+  const widest = [...tasks].sort((a, b) => b.terminal.length - a.terminal.length || b.expectedSeconds - a.expectedSeconds)[0];
+  if (!widest) throw new Error("the policy has no task operation");
+  return widest.id;
+}
+var KIND_RULES = [
+  { kind: "bench", prefix: "bench:", shape: "<benchResultId>", operation: "scenario-run", example: "bench:BENCH_RESULT_ID" },
+  { kind: "validation", prefix: "validation:", shape: "<projectId>/<virtualUserId>", operation: "validation", example: "validation:PROJECT_ID/VIRTUAL_USER_ID" },
+  { kind: "task", prefix: "task:", shape: "<taskId>", operation: widestTaskOperation(), example: "task:TASK_ID" }
+];
+var DEFAULT_KIND = "bench";
+var SCENARIO_PREFIX = "scenario:";
+var DEADLINE_FLAG = "--deadline";
+var MAX_WAIT_HANDLES = 20;
+var MAX_WAIT_ARGUMENTS_LENGTH = 1600;
+var ARGUMENT_CHARACTERS = /^[A-Za-z0-9_:/ -]*$/;
+var DURATION_TOKEN = /^(?:\d{1,6}d)?(?:\d{1,6}h)?(?:\d{1,6}m)?(?:\d{1,6}s)?$/;
+var WAIT_COMMAND = `/${PLUGIN_NAME}:wait`;
+var WAIT_USAGE = `${WAIT_COMMAND} <handle...> [<expected-duration> | ${SCENARIO_PREFIX}<scenarioId>] [${DEADLINE_FLAG} <duration>]`;
+function kindRule(kind) {
+  const rule = KIND_RULES.find((r) => r.kind === kind);
+  if (!rule) throw new Error(`unknown handle kind ${kind}`);
+  return rule;
+}
+var refuse = (problem) => ({ ok: false, problem });
+function isDurationToken(token) {
+  return /[dhms]$/.test(token) && DURATION_TOKEN.test(token);
+}
+function checkedHandle(field, value) {
+  const problem = handleProblem(value);
+  if (problem !== void 0) throw new HandleError(field, problem);
+  return value;
+}
+function readHandle(token) {
+  const rule = KIND_RULES.find((r) => token.startsWith(r.prefix));
+  if (!rule) return { kind: DEFAULT_KIND, ids: [checkedHandle("handle", token)] };
+  const rest = token.slice(rule.prefix.length);
+  if (rule.kind !== "validation") return { kind: rule.kind, ids: [checkedHandle(rule.shape, rest)] };
+  const parts = rest.split("/");
+  if (parts.length !== 2) throw new HandleError(rule.prefix + rule.shape, "needs exactly one '/' between the two ids");
+  return { kind: "validation", ids: [checkedHandle("projectId", parts[0]), checkedHandle("virtualUserId", parts[1])] };
+}
+function parseWaitArguments(text) {
+  if (text.length > MAX_WAIT_ARGUMENTS_LENGTH) return refuse(`the arguments are ${text.length} characters long (at most ${MAX_WAIT_ARGUMENTS_LENGTH})`);
+  if (!ARGUMENT_CHARACTERS.test(text)) {
+    const bad = text.match(/[^A-Za-z0-9_:/ -]/)?.[0] ?? "?";
+    return refuse(`the arguments contain ${JSON.stringify(bad)}; only letters, digits, '_', '-', ':', '/' and spaces are allowed`);
+  }
+  const tokens2 = text.split(" ").filter((t) => t.length > 0);
+  if (tokens2.length === 0) return refuse("no handle given");
+  let kind;
+  const handles = [];
+  let expected;
+  let deadlineSeconds;
+  try {
+    for (let i = 0; i < tokens2.length; i += 1) {
+      const token = tokens2[i];
+      if (token === DEADLINE_FLAG) {
+        const value = tokens2[i + 1];
+        if (deadlineSeconds !== void 0) return refuse(`${DEADLINE_FLAG} is given twice`);
+        if (value === void 0 || !isDurationToken(value)) return refuse(`${DEADLINE_FLAG} needs a duration with a unit, e.g. 20m`);
+        deadlineSeconds = parseDuration(value, DEADLINE_FLAG);
+        i += 1;
+      } else if (token.startsWith("-")) {
+        return refuse(`unknown option "${printable(token, 20)}"`);
+      } else if (token.startsWith(SCENARIO_PREFIX) || isDurationToken(token)) {
+        if (expected !== void 0) return refuse("the expected duration is given twice");
+        expected = token.startsWith(SCENARIO_PREFIX) ? { from: "scenario", scenarioId: checkedHandle("scenarioId", token.slice(SCENARIO_PREFIX.length)) } : { from: "given", seconds: parseDuration(token, "expected duration") };
+      } else {
+        const handle = readHandle(token);
+        if (kind !== void 0 && handle.kind !== kind) return refuse(`handles of different kinds (${kind} and ${handle.kind}); wait for one kind at a time`);
+        kind = handle.kind;
+        handles.push(...handle.ids);
+      }
+    }
+  } catch (error) {
+    if (error instanceof HandleError || error instanceof DurationError) return refuse(error.message);
+    throw error;
+  }
+  if (kind === void 0) return refuse("no handle given");
+  if (kind === "validation" && handles.length !== 2) return refuse("give one validation at a time");
+  if (handles.length > MAX_WAIT_HANDLES) return refuse(`${handles.length} handles (at most ${MAX_WAIT_HANDLES})`);
+  if (expected?.from === "scenario" && kind !== "bench") return refuse(`${SCENARIO_PREFIX}<scenarioId> only applies to bench results`);
+  const op = operation(kindRule(kind).operation);
+  return {
+    ok: true,
+    request: { kind, operation: op, handles, expected: expected ?? { from: "policy", seconds: op.expectedSeconds }, deadlineSeconds }
+  };
+}
+function ruleOf(op) {
+  return KIND_RULES.find((r) => r.operation === op) ?? (operation(op).handle.kind === "taskId" ? kindRule("task") : kindRule(DEFAULT_KIND));
+}
+function waitWord(work) {
+  const rule = ruleOf(work.op);
+  if (rule.kind === "validation") return `${rule.prefix}${Object.keys(operation(work.op).status.args).map((name) => work.args[name] ?? "").join("/")}`;
+  return rule.kind === DEFAULT_KIND ? work.handle : `${rule.prefix}${work.handle}`;
+}
+function waitCommands(works) {
+  const words = /* @__PURE__ */ new Map();
+  for (const work of works) {
+    const kind = ruleOf(work.op).kind;
+    const groups = words.get(kind) ?? [];
+    const last = groups[groups.length - 1];
+    if (last && kind !== "validation" && last.length < MAX_WAIT_HANDLES) last.push(waitWord(work));
+    else groups.push([waitWord(work)]);
+    words.set(kind, groups);
+  }
+  return [...words.values()].flat().map((group) => `${WAIT_COMMAND} ${group.join(" ")}`);
+}
+function namedWorks(request) {
+  return request.kind === "validation" ? [request.handles] : request.handles.map((id) => [id]);
+}
+
+// src/hooks/session/resume.ts
 function pendingWorks(state) {
   return Object.entries(state.works).map(([key, work]) => ({ key, work })).filter(({ work }) => !work.terminal && !isReleased(work));
 }
@@ -2691,9 +2812,17 @@ function lastSeen(entry, now) {
 }
 function resumeNotice(state, ctx) {
   const pending = pendingWorks(state).filter(({ work }) => !(work.deadlineNoted && ctx.now >= work.deadlineAt));
-  if (pending.length === 0) return { state };
+  const gone = (state.movedOut ?? []).filter((m) => !m.told);
+  if (pending.length === 0 && gone.length === 0) return { state };
   let next = state;
   const lines = [];
+  if (gone.length > 0) {
+    const many = gone.length > 1;
+    lines.push(
+      `OctoPerf: while this session was closed, another session took over ${andList(gone.map((m) => callOf(m.key, m.work)))} (${WAIT_COMMAND} typed there): that session follows ${many ? "them" : "it"} and is woken with the outcome. Do not poll or wait on ${many ? "them" : "it"} here unless the user asks.`
+    );
+    next = { ...next, movedOut: (next.movedOut ?? []).map((m) => m.told ? m : { ...m, told: true }) };
+  }
   const late = pending.filter(({ work }) => ctx.now >= work.deadlineAt);
   const going = pending.filter(({ work }) => ctx.now < work.deadlineAt);
   for (const entry of late) {
@@ -2991,127 +3120,6 @@ var decideConditionPace = (input, state, ctx) => {
 // src/hooks/by-name/pick-up-waits.ts
 init_state();
 init_words();
-
-// src/calls/wait-arguments.ts
-init_handles();
-init_duration();
-init_operations();
-init_tool_names();
-function widestTaskOperation() {
-  const tasks = OPERATIONS.filter((op) => op.handle.kind === "taskId");
-  const widest = [...tasks].sort((a, b) => b.terminal.length - a.terminal.length || b.expectedSeconds - a.expectedSeconds)[0];
-  if (!widest) throw new Error("the policy has no task operation");
-  return widest.id;
-}
-var KIND_RULES = [
-  { kind: "bench", prefix: "bench:", shape: "<benchResultId>", operation: "scenario-run", example: "bench:BENCH_RESULT_ID" },
-  { kind: "validation", prefix: "validation:", shape: "<projectId>/<virtualUserId>", operation: "validation", example: "validation:PROJECT_ID/VIRTUAL_USER_ID" },
-  { kind: "task", prefix: "task:", shape: "<taskId>", operation: widestTaskOperation(), example: "task:TASK_ID" }
-];
-var DEFAULT_KIND = "bench";
-var SCENARIO_PREFIX = "scenario:";
-var DEADLINE_FLAG = "--deadline";
-var MAX_WAIT_HANDLES = 20;
-var MAX_WAIT_ARGUMENTS_LENGTH = 1600;
-var ARGUMENT_CHARACTERS = /^[A-Za-z0-9_:/ -]*$/;
-var DURATION_TOKEN = /^(?:\d{1,6}d)?(?:\d{1,6}h)?(?:\d{1,6}m)?(?:\d{1,6}s)?$/;
-var WAIT_COMMAND = `/${PLUGIN_NAME}:wait`;
-var WAIT_USAGE = `${WAIT_COMMAND} <handle...> [<expected-duration> | ${SCENARIO_PREFIX}<scenarioId>] [${DEADLINE_FLAG} <duration>]`;
-function kindRule(kind) {
-  const rule = KIND_RULES.find((r) => r.kind === kind);
-  if (!rule) throw new Error(`unknown handle kind ${kind}`);
-  return rule;
-}
-var refuse = (problem) => ({ ok: false, problem });
-function isDurationToken(token) {
-  return /[dhms]$/.test(token) && DURATION_TOKEN.test(token);
-}
-function checkedHandle(field, value) {
-  const problem = handleProblem(value);
-  if (problem !== void 0) throw new HandleError(field, problem);
-  return value;
-}
-function readHandle(token) {
-  const rule = KIND_RULES.find((r) => token.startsWith(r.prefix));
-  if (!rule) return { kind: DEFAULT_KIND, ids: [checkedHandle("handle", token)] };
-  const rest = token.slice(rule.prefix.length);
-  if (rule.kind !== "validation") return { kind: rule.kind, ids: [checkedHandle(rule.shape, rest)] };
-  const parts = rest.split("/");
-  if (parts.length !== 2) throw new HandleError(rule.prefix + rule.shape, "needs exactly one '/' between the two ids");
-  return { kind: "validation", ids: [checkedHandle("projectId", parts[0]), checkedHandle("virtualUserId", parts[1])] };
-}
-function parseWaitArguments(text) {
-  if (text.length > MAX_WAIT_ARGUMENTS_LENGTH) return refuse(`the arguments are ${text.length} characters long (at most ${MAX_WAIT_ARGUMENTS_LENGTH})`);
-  if (!ARGUMENT_CHARACTERS.test(text)) {
-    const bad = text.match(/[^A-Za-z0-9_:/ -]/)?.[0] ?? "?";
-    return refuse(`the arguments contain ${JSON.stringify(bad)}; only letters, digits, '_', '-', ':', '/' and spaces are allowed`);
-  }
-  const tokens2 = text.split(" ").filter((t) => t.length > 0);
-  if (tokens2.length === 0) return refuse("no handle given");
-  let kind;
-  const handles = [];
-  let expected;
-  let deadlineSeconds;
-  try {
-    for (let i = 0; i < tokens2.length; i += 1) {
-      const token = tokens2[i];
-      if (token === DEADLINE_FLAG) {
-        const value = tokens2[i + 1];
-        if (deadlineSeconds !== void 0) return refuse(`${DEADLINE_FLAG} is given twice`);
-        if (value === void 0 || !isDurationToken(value)) return refuse(`${DEADLINE_FLAG} needs a duration with a unit, e.g. 20m`);
-        deadlineSeconds = parseDuration(value, DEADLINE_FLAG);
-        i += 1;
-      } else if (token.startsWith("-")) {
-        return refuse(`unknown option "${printable(token, 20)}"`);
-      } else if (token.startsWith(SCENARIO_PREFIX) || isDurationToken(token)) {
-        if (expected !== void 0) return refuse("the expected duration is given twice");
-        expected = token.startsWith(SCENARIO_PREFIX) ? { from: "scenario", scenarioId: checkedHandle("scenarioId", token.slice(SCENARIO_PREFIX.length)) } : { from: "given", seconds: parseDuration(token, "expected duration") };
-      } else {
-        const handle = readHandle(token);
-        if (kind !== void 0 && handle.kind !== kind) return refuse(`handles of different kinds (${kind} and ${handle.kind}); wait for one kind at a time`);
-        kind = handle.kind;
-        handles.push(...handle.ids);
-      }
-    }
-  } catch (error) {
-    if (error instanceof HandleError || error instanceof DurationError) return refuse(error.message);
-    throw error;
-  }
-  if (kind === void 0) return refuse("no handle given");
-  if (kind === "validation" && handles.length !== 2) return refuse("give one validation at a time");
-  if (handles.length > MAX_WAIT_HANDLES) return refuse(`${handles.length} handles (at most ${MAX_WAIT_HANDLES})`);
-  if (expected?.from === "scenario" && kind !== "bench") return refuse(`${SCENARIO_PREFIX}<scenarioId> only applies to bench results`);
-  const op = operation(kindRule(kind).operation);
-  return {
-    ok: true,
-    request: { kind, operation: op, handles, expected: expected ?? { from: "policy", seconds: op.expectedSeconds }, deadlineSeconds }
-  };
-}
-function ruleOf(op) {
-  return KIND_RULES.find((r) => r.operation === op) ?? (operation(op).handle.kind === "taskId" ? kindRule("task") : kindRule(DEFAULT_KIND));
-}
-function waitWord(work) {
-  const rule = ruleOf(work.op);
-  if (rule.kind === "validation") return `${rule.prefix}${Object.keys(operation(work.op).status.args).map((name) => work.args[name] ?? "").join("/")}`;
-  return rule.kind === DEFAULT_KIND ? work.handle : `${rule.prefix}${work.handle}`;
-}
-function waitCommands(works) {
-  const words = /* @__PURE__ */ new Map();
-  for (const work of works) {
-    const kind = ruleOf(work.op).kind;
-    const groups = words.get(kind) ?? [];
-    const last = groups[groups.length - 1];
-    if (last && kind !== "validation" && last.length < MAX_WAIT_HANDLES) last.push(waitWord(work));
-    else groups.push([waitWord(work)]);
-    words.set(kind, groups);
-  }
-  return [...words.values()].flat().map((group) => `${WAIT_COMMAND} ${group.join(" ")}`);
-}
-function namedWorks(request) {
-  return request.kind === "validation" ? [request.handles] : request.handles.map((id) => [id]);
-}
-
-// src/hooks/by-name/pick-up-waits.ts
 init_policy();
 init_work_advice();
 var MAX_TOLD_EARLIER = 5;

@@ -119,6 +119,21 @@ describe("/octoperf:wait in the new session", () => {
     assert.match(contextOfStart(runHook("pick-up-waits", sessionStart("0d0d0d0d-1111-4222-8333-444444444444", "startup"), options(data, 620))) ?? "", /left a wait pending: get_bench_result\(benchResultId=b2\).*`\/octoperf:wait b2` takes it over here\.$/);
   });
 
+  it("the session that gave the work away, resumed, hears where it went, once, and waits for what it kept", () => {
+    const data = tempDataDir();
+    oldRun(data);
+    runHook("take-over-waits", expansion("octoperf:wait", "b1", NEW), options(data, 600));
+    runHook("pick-up-waits", sessionStart(OLD, "resume"), options(data, 700));
+    const prompt = JSON.stringify({ session_id: OLD, hook_event_name: "UserPromptSubmit", prompt: "Is it done?" });
+    const told = runHook("tell-pending", prompt, options(data, 701));
+    const text = (JSON.parse(told.stdout) as { hookSpecificOutput: { additionalContext: string } }).hookSpecificOutput.additionalContext;
+    assert.match(text, /^OctoPerf: while this session was closed, another session took over get_bench_result\(benchResultId=b1\) \(\/octoperf:wait typed there\): that session follows it/);
+    assert.match(text, /\nOctoPerf: this session was resumed with a wait still pending, and nothing waits on it since the last session ended: get_bench_result\(benchResultId=b2\)/);
+    assert.doesNotMatch(text.split("\n")[1] ?? "", /b1/);
+    runHook("pick-up-waits", sessionStart(OLD, "resume"), options(data, 800));
+    assert.doesNotMatch(runHook("tell-pending", prompt, options(data, 801)).stdout, /took over/, "said once");
+  });
+
   it("leaves work that a live waiter of its own session holds, and says so", () => {
     const data = tempDataDir();
     oldRun(data);

@@ -23,6 +23,7 @@ import type { DecideContext } from "../claude/decision.js";
 import { isReleased, watcherHolding, withWork, type SessionState, type WorkEntry } from "./state.js";
 import { callOf, deadlineText } from "../text/work-advice.js";
 import { andList } from "../../calls/words.js";
+import { WAIT_COMMAND } from "../../calls/wait-arguments.js";
 
 /** Works still owed a wait: not ended, not released by /octoperf:stop-wait since their last poll. */
 export function pendingWorks(state: SessionState): WorkEntry[] {
@@ -41,9 +42,18 @@ export function lastSeen(entry: WorkEntry, now: number): string {
 /** What a resumed session is told of its pending works, and the works past their deadline marked as said. */
 export function resumeNotice(state: SessionState, ctx: DecideContext): { text?: string; state: SessionState } {
   const pending = pendingWorks(state).filter(({ work }) => !(work.deadlineNoted && ctx.now >= work.deadlineAt));
-  if (pending.length === 0) return { state };
+  const gone = (state.movedOut ?? []).filter((m) => !m.told);
+  if (pending.length === 0 && gone.length === 0) return { state };
   let next = state;
   const lines: string[] = [];
+  if (gone.length > 0) {
+    const many = gone.length > 1;
+    lines.push(
+      `OctoPerf: while this session was closed, another session took over ${andList(gone.map((m) => callOf(m.key, m.work)))} (${WAIT_COMMAND} typed there): ` +
+        `that session follows ${many ? "them" : "it"} and is woken with the outcome. Do not poll or wait on ${many ? "them" : "it"} here unless the user asks.`,
+    );
+    next = { ...next, movedOut: (next.movedOut ?? []).map((m) => (m.told ? m : { ...m, told: true as const })) };
+  }
   const late = pending.filter(({ work }) => ctx.now >= work.deadlineAt);
   const going = pending.filter(({ work }) => ctx.now < work.deadlineAt);
   for (const entry of late) {

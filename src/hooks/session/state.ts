@@ -96,6 +96,8 @@ export interface MovedWork {
   readonly work: WorkRecord;
   /** The poll keys that named it here. */
   readonly aliases: readonly string[];
+  /** This session, resumed, has been told where the work went. */
+  readonly told?: true;
 }
 
 /** A wait with no handle (src/policy/conditions.ts), by its key ("list_provider_agents:<providerId>"). */
@@ -216,7 +218,8 @@ function isMoved(v: unknown): v is MovedWork {
     isWork(v.work) &&
     Array.isArray(v.aliases) &&
     v.aliases.length <= 10 &&
-    v.aliases.every(isKey)
+    v.aliases.every(isKey) &&
+    (v.told === undefined || v.told === true)
   );
 }
 
