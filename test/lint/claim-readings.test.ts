@@ -106,3 +106,11 @@ describe("claims read apart from the words that look like them", () => {
     assert.deepEqual(findings("`get_bench_status` tells you when the run has ended.", "policy-progress"), ["error"]);
   });
 });
+
+describe("harness-claims reads a permission put as a condition as no claim", () => {
+  it("grants nothing with 'where the harness allows it', and still reads a permission of Claude Code said outright", () => {
+    assert.deepEqual(findings("Always pace the polls: a bounded sleep where the harness allows it, otherwise its scheduler (Claude Code: `/loop`).", "harness-claims"), []);
+    assert.deepEqual(findings("Sleep 40 s between polls wherever your harness allows it; in Claude Code use `/loop`.", "harness-claims"), []);
+    assert.deepEqual(findings("Claude Code always runs a `sleep 40` between two polls.", "harness-claims"), ["error"]);
+  });
+});

@@ -247,6 +247,8 @@ function check(file: LintFile, context: LintContext): Finding[] {
 function permissionClaim(text: string): { offset: number; message: string } | undefined {
   const permit = PERMISSION_RE.exec(text);
   if (!permit || !SLEEP_RE.test(text) || !HARNESS_RE.test(text) || BACKGROUND_RE.test(text)) return undefined;
+  // A permission of any harness, put as a condition, grants nothing in Claude Code.
+  if (CONDITION_BEFORE_RE.test(text.slice(0, permit.index))) return undefined;
   const all = ALL_RE.test(text);
   const number = all ? null : NUMBER_RE.exec(text);
   const seconds = number ? Number(number[1] ?? number[2]) : undefined;
@@ -257,6 +259,13 @@ function permissionClaim(text: string): { offset: number; message: string } | un
     message: `the claim that ${claim} contradicts Claude Code ${OBSERVED_CLAUDE_CODE_VERSION}: it refuses \`sleep N\` from N = ${CLAUDE_SLEEP_REFUSAL_THRESHOLD_S} (a standalone \`sleep ${CLAUDE_MAX_SLEEP_S}\` is the longest that runs)`,
   };
 }
+
+/**
+ * A permission of no harness in particular, put as a condition ("a bounded
+ * sleep where the harness allows it, otherwise /loop"): it says nothing of
+ * what Claude Code does. One that names Claude Code is still read.
+ */
+const CONDITION_BEFORE_RE = /\b(?:where|wherever|if|whenever|provided(?: that)?|as long as)\s+(?:the|your|an?|its)\s+(?:harness|client|agent|runtime|environment|host)\s+$/i;
 
 /** A permission that points back ("...a `sleep 30` between calls; Claude Code runs that without complaint"): the sleep is the one just named in the block. */
 const POINTS_BACK_RE = /\b(?:runs|ran|executes|allows|accepts|permits|tolerates|lets)\s+(?:that|it|this|them|those)\b/i;
