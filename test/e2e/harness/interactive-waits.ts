@@ -25,7 +25,7 @@ import { operation, planWait, pollTargets, terminalValues, type WaitPlan } from 
 import { expectedRunSeconds } from "../../../src/policy/profiles.js";
 import { cronCreateArgs, monitorArgs } from "../../../src/calls/wait-calls.js";
 import { countWait, firstResultOf, type MeasuredWait } from "./interactive-count.js";
-import { startInteractive } from "./interactive.js";
+import { startInteractive, type InteractiveSession } from "./interactive.js";
 import type { MessagesRequest } from "./messages.js";
 import { newTexts } from "./requests.js";
 import { repeat, text, tool, toolSearch, type Reply, type Step, type Turn } from "./script.js";
@@ -99,6 +99,23 @@ function withRoot(command: string, root: string): string {
 }
 
 const OUTCOME_LINE = /octoperf-wait: \S+ (succeeded|failed|partial)\b[^<\n]*/;
+/** A tool call the client still draws as in flight (2.1.330: "● Calling plugin:octoperf:octoperf…"). */
+const CALL_IN_FLIGHT = /Calling \S+…/;
+
+/**
+ * The screen once the client has drawn the last call's result: the model's
+ * request can come before the TUI repaints it (seen under load). Bounded, and
+ * only waited for when the run finished.
+ */
+async function settledScreen(session: InteractiveSession, finished: boolean): Promise<string> {
+  const until = Date.now() + 20_000;
+  let screen = await session.screen();
+  while (finished && CALL_IN_FLIGHT.test(screen) && Date.now() < until) {
+    await new Promise((done) => setTimeout(done, 200));
+    screen = await session.screen();
+  }
+  return screen;
+}
 
 /**
  * The one-wake wait with credentials: the hooks run the watcher in the
@@ -336,7 +353,7 @@ export async function measureInteractiveWait(run: WaitRun): Promise<InteractiveW
   try {
     const until = Date.now() + run.timeoutMs;
     while (!context.finished && session.model.problems.length === 0 && Date.now() < until) await new Promise((done) => setTimeout(done, 100));
-    const screen = await session.screen();
+    const screen = await settledScreen(session, context.finished);
     const requests = session.model.requests;
     const from = firstResultOf(requests, name("run_scenario"));
     const count = countWait(requests, from);
