@@ -6,6 +6,8 @@
 // the model, at its first prompt, which handle was pending, its last value
 // and to poll it once: that one poll gives the outcome. Every wait here is on
 // an event: a record of the hooks, an answer of the simulator, an exit.
+// Resumed past the deadline, the first prompt hears that the work ran past
+// it, and is not told to poll and wait again.
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
@@ -27,6 +29,36 @@ const SPEED = 6;
 
 const json = (turn: Turn): Record<string, unknown> => JSON.parse(turn.toolResult?.text ?? "{}") as Record<string, unknown>;
 
+/** A -p session that starts scn-smoke, polls it once and is SIGKILLed while the hooks' timer waits; its bench result id. */
+async function killedMidWait(run: { pluginDir: string; home: string; cwd: string; env: Record<string, string>; allowedTools: string[]; timeoutMs: number }, session: string, marker: string): Promise<string> {
+  let id = "";
+  const first = runScripted({ ...run, prompt: "Run scn-smoke.", extraArgs: ["--session-id", session] }, [
+    toolSearch([RUN, POLL]),
+    tool(RUN, { scenarioId: "scn-smoke" }),
+    (turn) => {
+      id = String((json(turn).benchResultIds as unknown[])[0]);
+      return tool(POLL, { benchResultId: id });
+    },
+    () => text("Still running."),
+    () => text("Still running."),
+  ]);
+  // The poll's timer holds -p: once it has adopted its claim, the client is killed outright.
+  await waitFor("the timer of the first poll", async () => (await hookStates(run.home, session))[0]?.waiters?.find((w) => w.kind === "timer" && !w.claimed));
+  for (const pid of await markedProcesses(MARKER, marker)) {
+    const cmdline = await readFile(`/proc/${pid}/cmdline`, "latin1").catch(() => "");
+    // The client itself: the claude binary, not a hook, watcher or simulator it started.
+    if (/claude(\.exe)?\0/.test(cmdline) && !/octoperf-(hook|wait|simulator)/.test(cmdline)) process.kill(pid, "SIGKILL");
+  }
+  const killed = await first;
+  assert.notEqual(killed.result.code, 0, describeRun(killed));
+  // Left running by the client, the hooks end themselves (orphan-watch.ts); the work stays pending.
+  await waitFor("the orphaned hooks to end", async () => ((await markedProcesses(MARKER, marker)).length === 0 ? true : undefined));
+  const left = (await hookStates(run.home, session))[0];
+  assert.equal(left?.waiters, undefined);
+  assert.equal(left?.works[`get_bench_result:${id}`]?.terminal, undefined);
+  return id;
+}
+
 test("-p: killed mid-wait, resumed: the first prompt hears what was pending, and one poll gives the outcome", { timeout: 240_000 }, async () => {
   const base = await mkdtemp(join(tmpdir(), "octoperf-e2e-resume-"));
   const statePath = join(base, "state.json");
@@ -41,31 +73,7 @@ test("-p: killed mid-wait, resumed: the first prompt hears what was pending, and
   const session = randomUUID();
   const run = { pluginDir: variant.dir, home, cwd, env, allowedTools: ["ToolSearch", RUN, POLL], timeoutMs: 150_000 };
   try {
-    let id = "";
-    const first = runScripted({ ...run, prompt: "Run scn-smoke.", extraArgs: ["--session-id", session] }, [
-      toolSearch([RUN, POLL]),
-      tool(RUN, { scenarioId: "scn-smoke" }),
-      (turn) => {
-        id = String((json(turn).benchResultIds as unknown[])[0]);
-        return tool(POLL, { benchResultId: id });
-      },
-      () => text("Still running."),
-      () => text("Still running."),
-    ]);
-    // The poll's timer holds -p: once it has adopted its claim, the client is killed outright.
-    await waitFor("the timer of the first poll", async () => (await hookStates(home, session))[0]?.waiters?.find((w) => w.kind === "timer" && !w.claimed));
-    for (const pid of await markedProcesses(MARKER, marker)) {
-      const cmdline = await readFile(`/proc/${pid}/cmdline`, "latin1").catch(() => "");
-      // The client itself: the claude binary, not a hook, watcher or simulator it started.
-      if (/claude(\.exe)?\0/.test(cmdline) && !/octoperf-(hook|wait|simulator)/.test(cmdline)) process.kill(pid, "SIGKILL");
-    }
-    const killed = await first;
-    assert.notEqual(killed.result.code, 0, describeRun(killed));
-    // Left running by the client, the hooks end themselves (orphan-watch.ts); the work stays pending.
-    await waitFor("the orphaned hooks to end", async () => ((await markedProcesses(MARKER, marker)).length === 0 ? true : undefined));
-    const left = (await hookStates(home, session))[0];
-    assert.equal(left?.waiters, undefined);
-    assert.equal(left?.works[`get_bench_result:${id}`]?.terminal, undefined);
+    const id = await killedMidWait(run, session, marker);
     // The run ends while the session is closed.
     await waitFor("the run to end", async () => {
       const answer = await fetch(`${rest.url}/runtime/bench-results/${id}`, { headers: { authorization: `Bearer ${TEST_OCTOPERF_KEY}` } }).catch(() => undefined);
@@ -93,6 +101,40 @@ test("-p: killed mid-wait, resumed: the first prompt hears what was pending, and
     assert.deepEqual(await markedProcesses(MARKER, marker), [], "nothing of the plugin outlives the session");
   } finally {
     await rest.stop();
+    await variant.dispose();
+    await rm(base, { recursive: true, force: true });
+  }
+});
+
+test("-p: killed mid-wait, resumed past the deadline: the first prompt hears the work is past it, and is not told to wait", { timeout: 240_000 }, async () => {
+  const base = await mkdtemp(join(tmpdir(), "octoperf-e2e-resume-late-"));
+  const statePath = join(base, "state.json");
+  const variant = await buildPluginVariant({ mcp: "bundled", simulator: { speed: SPEED, extraArgs: ["--state", statePath] } });
+  const home = join(base, "home");
+  const cwd = join(base, "work");
+  await Promise.all([mkdir(home), mkdir(cwd)]);
+  const marker = randomUUID();
+  const session = randomUUID();
+  const run = { pluginDir: variant.dir, home, cwd, env: { [MARKER]: marker }, allowedTools: ["ToolSearch", RUN, POLL], timeoutMs: 150_000 };
+  try {
+    const id = await killedMidWait(run, session, marker);
+    const work = (await hookStates(home, session))[0]?.works[`get_bench_result:${id}`];
+    assert.ok(work, "the work is recorded");
+    // The lid opens three hours after the deadline: the hooks' clock says so (OCTOPERF_HOOKS_TEST_NOW, a test seam).
+    const late = String(work.deadlineAt + 3 * 3600 * 1000);
+    let told = "";
+    const resumed = await runScripted({ ...run, env: { ...run.env, OCTOPERF_HOOKS_TEST_NOW: late }, prompt: "Is it done?", extraArgs: ["--resume", session] }, [
+      (turn) => {
+        told = newTexts(turn.request).join("\n");
+        return text("It ran past its deadline; diagnosing.");
+      },
+    ]);
+    resumed.model.assertComplete();
+    assert.match(told, new RegExp(`OctoPerf scenario-run: get_bench_result\\(benchResultId=${id}\\) has run past its deadline of .*Stop waiting`));
+    assert.doesNotMatch(told, /Poll it once now|wake you/, "not resumed blindly");
+    assert.equal(resumed.model.requests.length, 1, "no wake after it");
+    assert.deepEqual(await markedProcesses(MARKER, marker), [], "nothing of the plugin outlives the session");
+  } finally {
     await variant.dispose();
     await rm(base, { recursive: true, force: true });
   }
