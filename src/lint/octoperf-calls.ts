@@ -190,5 +190,38 @@ export function toolRefs(file: LintFile, context: LintContext): ToolRef[] {
     if (!last || span.fenced) return;
     last.reads.push(...proseReads(span, spans.slice(index + 1), lines));
   });
+  const bare = bareRefs(file, context);
+  if (bare.length === 0) return refs;
+  return [...refs, ...bare].sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** A catalog tool's name written in prose without backticks ("When you call run_scenario, ..."). */
+const BARE_NAME_RE = /(?<![`\w./-])([a-z][a-z0-9]*(?:_[a-z0-9]+)+)(?![`\w(/-])/g;
+
+/**
+ * Tools named in plain prose, outside code: the convention is code, but a
+ * claim about `run_scenario` is the same claim written bare. Only names of the
+ * catalog count (a snake_case word that is no tool is left alone); they carry
+ * no arguments and no reads.
+ */
+function bareRefs(file: LintFile, context: LintContext): ToolRef[] {
+  const { lines, blocks, generatedLines, prose, frontmatterEnd } = file.scan;
+  const fenced = new Set<number>();
+  for (const block of blocks) {
+    const count = block.text.split("\n").length;
+    for (let line = block.line; line <= block.firstLine + count; line++) fenced.add(line);
+  }
+  const refs: ToolRef[] = [];
+  lines.forEach((text, index) => {
+    const line = index + 1;
+    if (line <= frontmatterEnd || fenced.has(line) || !text.includes("_")) return;
+    const outside = text.replace(/`[^`]*`/g, (code) => " ".repeat(code.length));
+    for (const match of outside.matchAll(BARE_NAME_RE)) {
+      const name = match[1]!;
+      if (!context.tools.has(name)) continue;
+      const column = match.index! + 1;
+      refs.push({ name, line, column, reads: [], generated: generatedLines.has(line), forbidden: prose.forbiddenAt(line, column), prefixed: false });
+    }
+  });
   return refs;
 }

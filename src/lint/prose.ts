@@ -196,7 +196,11 @@ function blankCells(affirmed: string[], index: number, raw: string, columns: rea
   affirmed[index] = out;
 }
 
-/** Sentences of a text with their start offsets: split after . ! ? ; followed by a space or the end. */
+/**
+ * Sentences of a text with their start offsets: split after . ! ? ; and the
+ * marks that close around it (`**`, `_`, quotes, brackets: "**Can it?** Yes."),
+ * followed by a space or the end.
+ */
 export function sentences(text: string): { readonly text: string; readonly start: number }[] {
   const out: { text: string; start: number }[] = [];
   let start = 0;
@@ -206,11 +210,19 @@ export function sentences(text: string): { readonly text: string; readonly start
     start = end;
   };
   for (let i = 0; i < text.length; i++) {
-    if (".!?;".includes(text[i]!) && (i + 1 === text.length || /\s/.test(text[i + 1]!))) push(i + 1);
+    if (!".!?;".includes(text[i]!)) continue;
+    let end = i + 1;
+    while (end < text.length && end - i <= MAX_CLOSING_MARKS && CLOSING_MARK.test(text[end]!)) end++;
+    if (end === text.length || /\s/.test(text[end]!)) {
+      push(end);
+      i = end - 1;
+    }
   }
   push(text.length);
   return out;
 }
+const CLOSING_MARK = /[*_"'’”)\]]/;
+const MAX_CLOSING_MARKS = 4;
 
 export interface Sentence {
   readonly text: string;

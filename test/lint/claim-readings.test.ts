@@ -114,3 +114,21 @@ describe("harness-claims reads a permission put as a condition as no claim", () 
     assert.deepEqual(findings("Claude Code always runs a `sleep 40` between two polls.", "harness-claims"), ["error"]);
   });
 });
+
+describe("claims read through the words around a tool", () => {
+  it("reads a catalog tool named bare in prose as a tool, and no other snake_case word", () => {
+    assert.deepEqual(findings("- The call to export_bench_report_pdf holds the line until the PDF is rendered, so there is nothing to poll.", "policy-async"), ["error"]);
+    assert.deepEqual(findings("- The call to export_report_now holds the line until the PDF is rendered, so there is nothing to poll.", "policy-async"), []);
+  });
+
+  it("splits a bold question from its answer, and reads neither a question nor its tool as the answer's claim unless the answer points back", () => {
+    assert.deepEqual(findings("**Can /loop check every 30 seconds?**\nNo: cron's finest step is a minute.", "policy-loop-floor"), []);
+    assert.deepEqual(findings("**Does `validate_virtual_user` tell me whether the user is valid?**\nYes, its reply already carries the pass/fail verdict.", "policy-async"), ["error"]);
+    assert.deepEqual(findings("**Does `validate_virtual_user` tell me whether the user is valid?**\nNo, its reply carries a benchResultId; the verdict comes from get_virtual_user_validation.", "policy-async"), []);
+  });
+
+  it("takes a sleep asked about for no step to run", () => {
+    assert.deepEqual(findings("> **lee:** Could I just put a `sleep 45` between polls?", "claude-code-calls"), []);
+    assert.deepEqual(findings("Put a `sleep 45` between polls.", "claude-code-calls"), ["error"]);
+  });
+});

@@ -12,6 +12,9 @@ import type { Finding, LintContext, LintFile, Rule } from "../types.js";
 
 const NEGATION_RE = /\b(refuse[sd]?|never|not|n't|block(?:s|ed)?|intercept(?:s|ed)?|instead of)\b/i;
 
+/** The sleep's own sentence ends with a question mark (a few words on, before any full stop). */
+const QUESTION_AROUND_RE = /^[^.!?]{0,160}\?/;
+
 function typeOf(value: unknown): string {
   if (Array.isArray(value)) return "array";
   if (value === null) return "null";
@@ -70,6 +73,8 @@ function check(file: LintFile, context: LintContext): Finding[] {
     if (!sleep.fenced && (NEGATION_RE.test(sleep.lineText) || REFUSAL_RE.test(sleep.lineText))) continue;
     // A line that says the client lets the sleep run ("Claude Code runs a `sleep 40`") is a claim, harness-claims' to judge, not a sleep to run.
     if (!sleep.fenced && PERMISSION_RE.test(sleep.lineText) && HARNESS_SUBJECT_RE.test(sleep.lineText)) continue;
+    // A sleep asked about ("Could I just put a `sleep 45` between polls?") is no step to run.
+    if (!sleep.fenced && QUESTION_AROUND_RE.test(sleep.lineText.slice(sleep.column - 1))) continue;
     findings.push({ line: sleep.line, column: sleep.column, message: `Claude Code refuses a Bash "sleep ${sleep.seconds}" (${CLAUDE_SLEEP_REFUSAL_THRESHOLD_S} s or more); use Monitor, /loop or ScheduleWakeup` });
   }
   return findings;

@@ -8,7 +8,7 @@
 // is over", "answers with the finished zip; no waiting is needed").
 import { OPERATIONS, statusTools } from "../../policy/index.js";
 import { toolRefs, type ToolRef } from "../octoperf-calls.js";
-import { blockSentences, type Sentence } from "../prose.js";
+import { blockSentences, questionOf, type Sentence } from "../prose.js";
 import type { Finding, LintContext, LintFile, Rule } from "../types.js";
 
 const START_TOOLS = new Set(OPERATIONS.map((op) => op.startTool));
@@ -53,8 +53,9 @@ function check(file: LintFile, context: LintContext): Finding[] {
   const findings: Finding[] = [];
   const refs = toolRefs(file, context).filter((ref) => !ref.generated && !ref.forbidden);
   const { lines, prose, generatedLines, frontmatterEnd } = file.scan;
-  for (const sentence of blockSentences(lines, prose, (line) => line <= frontmatterEnd || generatedLines.has(line))) {
-    const sync = syncClaim(sentence, refs, context);
+  const all = blockSentences(lines, prose, (line) => line <= frontmatterEnd || generatedLines.has(line));
+  for (const [index, sentence] of all.entries()) {
+    const sync = syncClaim(sentence, refs, context) ?? answerClaim(all, index, context);
     if (sync) findings.push(sync);
     const wording = ASYNC_RE.exec(sentence.text);
     if (!wording || DENY_RE.test(sentence.text)) continue;
@@ -93,8 +94,27 @@ function syncClaim(sentence: Sentence, refs: readonly ToolRef[], context: LintCo
   return startsOnly(described, "answering once its work is over", "it");
 }
 
+/** An answer that speaks of the tool its question named ("Does `run_scenario` give me the numbers?" "It does: it blocks until the test is over"). */
+const POINTS_BACK_RE = /\b(?:it|its|it's|that tool|this tool|the call|the tool)\b/i;
+/** A reply said to carry the work's product already: "its reply already carries the pass/fail verdict". */
+const CARRIES_RE = /\b(?:reply|answer|response|result)\s+(?:already\s+|directly\s+)?(?:carries|contains|includes|holds|has|gives)\s+(?:the|a|an|its|every)\s+(?:[\w/-]+\s+){0,3}?(?:verdict|results?|outcome|numbers|metrics|pdf|files?|report|summary)\b/i;
+
+function answerClaim(all: readonly Sentence[], index: number, context: LintContext): Finding | undefined {
+  const sentence = all[index]!;
+  if (/\?\W*$/.test(sentence.text)) return undefined;
+  const question = questionOf(all, index);
+  if (!question) return undefined;
+  const wording = SYNC_RE.exec(sentence.text) ?? CARRIES_RE.exec(sentence.text);
+  if (!wording) return undefined;
+  const before = sentence.text.slice(0, wording.index + wording[0].length);
+  if (!POINTS_BACK_RE.test(before) || NEGATION_RE.test(before) || [...START_TOOLS].some((tool) => sentence.text.includes(tool))) return undefined;
+  const asked = [...START_TOOLS].filter((tool) => question.includes(tool) && context.tools.has(tool));
+  if (asked.length !== 1) return undefined;
+  return startsOnly({ name: asked[0]!, ...sentence.at(Math.max(0, sentence.text.search(/\S/))) }, "answering once its work is over", "it");
+}
+
 /** A start tool described as `claim`: it only starts its work (`work` as the message names it), answering at once with a handle. */
-function startsOnly(ref: ToolRef, claim: string, work: string): Finding {
+function startsOnly(ref: Pick<ToolRef, "name" | "line" | "column">, claim: string, work: string): Finding {
   const op = OPERATIONS.find((o) => o.startTool === ref.name)!;
   return {
     line: ref.line,

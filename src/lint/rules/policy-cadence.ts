@@ -34,6 +34,15 @@ const DENY_RE = /\b(never|not|(?:do|should|must|wo|ca)n'?t|do not|should not|avo
 const outside = (seconds: number) => seconds < CADENCE_MIN_S || seconds > CADENCE_MAX_S;
 const message = (what: string, seconds: string) =>
   `${what} is ${seconds}, outside the policy's cadence [${CADENCE_MIN_S} s, ${CADENCE_MAX_S} s] (${CADENCE_RULE})`;
+/**
+ * Out of the range: under it, polls the pace guard refuses (an error); over it,
+ * slower than any N, so let through but heard late (a warning), as offCadence
+ * reads a pace slower than N.
+ */
+const outOfRange = (what: string, shown: string, low: number): Pick<Finding, "message" | "severity"> =>
+  low > CADENCE_MAX_S
+    ? { message: `${what} is ${shown}, slower than the policy's slowest cadence (${CADENCE_MAX_S} s): the outcome is heard later than it could be (${CADENCE_RULE})`, severity: "warning" }
+    : { message: message(what, shown) };
 
 function proseFindings(file: LintFile): Finding[] {
   const findings: Finding[] = [];
@@ -56,14 +65,14 @@ function proseFindings(file: LintFile): Finding[] {
         continue;
       }
       const shown = match[1] === undefined ? `1 ${unit}` : match[2] === undefined ? `${low} s` : `${low}-${high} s`;
-      findings.push({ ...sentence.at(match.index!), message: message("the poll interval", shown) });
+      findings.push({ ...sentence.at(match.index!), ...outOfRange("the poll interval", shown, low) });
     }
     // The same claim in other words: "at 2-second intervals", "1 s apart", "twice a second", "every couple of seconds".
     const said = new Set(findings.filter((f) => f.line >= sentence.line).map((f) => f.line));
     for (const pace of paces(sentence.text)) {
       const before = sentence.text.slice(0, pace.offset);
       if (OTHER_RE.test(before) || DENY_RE.test(before.split(/[,;:]/).at(-1) ?? "")) continue;
-      const wrong = outside(pace.seconds) ? { message: message("the poll interval", pace.shown) } : offCadence(sentence.text, pace.offset, pace.seconds, pace.seconds, question);
+      const wrong = outside(pace.seconds) ? outOfRange("the poll interval", pace.shown, pace.seconds) : offCadence(sentence.text, pace.offset, pace.seconds, pace.seconds, question);
       if (!wrong) continue;
       const where = sentence.at(pace.offset);
       if (said.has(where.line)) continue;

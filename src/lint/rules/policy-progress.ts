@@ -84,7 +84,9 @@ function check(file: LintFile): Finding[] {
       }
     }
     if (!found) return;
-    const where = sentence.at(found.offset);
+    // A question's claim is made by its answer ("Can I stop once progress reads 1.0?" "Yes"): on a line of its own, the answer is where it is said.
+    const replied = answer && all[i + 1] && all[i + 1]!.line > sentence.line ? all[i + 1]! : undefined;
+    const where = replied ? replied.at(Math.max(0, replied.text.search(/\S/))) : sentence.at(found.offset);
     if (findings.some((f) => f.line === where.line)) return;
     findings.push({ ...where, message: found.message });
   });

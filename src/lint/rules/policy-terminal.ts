@@ -69,7 +69,8 @@ const CONDITION_END_RE =
  */
 const GATE_BEFORE_RE =
   /\b(?:hold(?:s|ing)? off|hold back|(?:don'?t|do not|must not|mustn't|shouldn'?t|should not|never)\s+(?:trust|use|read|open|call|start|run|touch|download|fetch|re-?validate|validate)|not before)\b/i;
-const GATE_AFTER_RE = /^[\s`*_]*(?:first|before\b)/i;
+/** After the success value: "first", "before ...", or the next step it opens ("until SUCCESS, then download the PDF"). */
+const GATE_AFTER_RE = /^[\s`*_]*(?:first|before\b|,?\s*(?:and\s+)?then\s+(?:download|read|open|fetch|use|call|list|get|re-?validate|validate|run|start|export|import|apply)\b)/i;
 /** Tools and nouns that name one operation, whose terminal set is then the one meant. */
 const OP_NOUNS: Readonly<Record<string, RegExp>> = {
   "pdf-batch-export": /\b(?:batch|bulk) (?:pdf )?exports?\b|\bexports? of (?:several|many|multiple|up to \d+) (?:bench )?reports\b/i,
@@ -116,7 +117,7 @@ function check(file: LintFile): Finding[] {
       const rest = clause.slice(clause.lastIndexOf(literals.at(-1)!) + literals.at(-1)!.length);
       if (literals.every((v) => BY_OUTCOME.success.has(v)) && (GATE_BEFORE_RE.test(before) || GATE_AFTER_RE.test(rest))) continue;
       // A qualifier is a word beside the trigger ("success states: ..."), never one of the values themselves (`SUCCESS`).
-      const [head, tail] = [after, before].map((side) => side.replace(/`[A-Z][A-Z_]*`/g, " "));
+      const [head, tail] = [after, before].map((side) => side.replace(/`[A-Z][A-Z_]*`/g, " ").replace(/\b[A-Z][A-Z_]{2,}\b/g, (v) => (KNOWN.has(v) ? " ".repeat(v.length) : v)));
       const near = (re: RegExp) => re.test(head!.slice(0, 12)) || re.test(tail!.slice(-12));
       const qualifier = near(SUCCESS_RE) ? "success" : near(FAILURE_RE) ? "failure" : undefined;
       const message = judge(literals, unknownValues(clause), qualifier, text);
