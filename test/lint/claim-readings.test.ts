@@ -132,3 +132,20 @@ describe("claims read through the words around a tool", () => {
     assert.deepEqual(findings("Put a `sleep 45` between polls.", "claude-code-calls"), ["error"]);
   });
 });
+
+describe("a start tool's answer taken for its finished work", () => {
+  it("reads a use 'right after' or 'as soon as' the start answered, and lets one after the wait pass", () => {
+    assert.deepEqual(findings("Re-run `validate_virtual_user` right after `apply_correlations_to_virtual_user` hands you its taskId.", "wait-before-use"), ["error"]);
+    assert.deepEqual(findings("You can ask `get_report_summary_values` for numbers as soon as `run_scenario` has replied with its ids.", "wait-before-use"), ["error"]);
+    assert.deepEqual(findings("Ask `get_report_summary_values` for numbers once `run_scenario`'s bench result reads FINISHED.", "wait-before-use"), []);
+    assert.deepEqual(findings("Never call `validate_virtual_user` right after `apply_correlations_to_virtual_user` returns.", "wait-before-use"), []);
+  });
+
+  it("reads a table of what a start hands back, and a start that 'doesn't return until' its work is over", () => {
+    const table = (answer: string) => `| Tool you started | What it hands back |\n|---|---|\n| import_jtl_report | ${answer} |`;
+    assert.deepEqual(findings(table("nothing until the import has fully landed"), "policy-async"), ["error"]);
+    assert.deepEqual(findings(table("a taskId, before the import is done"), "policy-async"), []);
+    assert.deepEqual(findings("It's fine, `run_scenario` doesn't return until the bench has finished.", "policy-async"), ["error"]);
+    assert.deepEqual(findings("`run_scenario` doesn't wait: it returns the ids before the bench has finished.", "policy-async"), []);
+  });
+});

@@ -8,7 +8,7 @@
 // is over", "answers with the finished zip; no waiting is needed").
 import { OPERATIONS, statusTools } from "../../policy/index.js";
 import { toolRefs, type ToolRef } from "../octoperf-calls.js";
-import { blockSentences, questionOf, type Sentence } from "../prose.js";
+import { blockSentences, questionOf, tableHeaderOf, type Sentence } from "../prose.js";
 import type { Finding, LintContext, LintFile, Rule } from "../types.js";
 
 const START_TOOLS = new Set(OPERATIONS.map((op) => op.startTool));
@@ -35,7 +35,7 @@ const IN_PLACE = String.raw`(?:is|are|has been|have been|gets|get)\s+(?:in|in pl
  * wait on ("no waiting is needed", "nothing to poll"); "synchronous".
  */
 const SYNC_RE = new RegExp(
-  String.raw`\b(?:(?:only\s+)?${REPLY}\s+(?:only\s+|just\s+)?(?:once|when|after|as soon as|until|the moment)\b[^.;:]{0,50}?(?:\b${END_WORDS}|\b${IN_PLACE})|only\s+${REPLY}\s+(?:once|when|after|as soon as|the moment)|${REPLY}\s+only\s+(?:once|when|after|as soon as|the moment)|${REPLY}\s+(?:only\s+)?(?:with|in)\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}?${FINISHED}|(?:waits|blocks|holds(?: the call)?)\s+(?:for|until|till|on)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:test|run|export|task|job|work|validation|import|correlation)s?(?!\s+(?:id|handle))|(?:sits|waits|hangs|blocks|stays|holds on)(?: there)?\s+(?:until|till)\b[^.;:]{0,50}?\b${END_WORDS}|by the time (?:that |its |the )?(?:answer|reply|response) (?:arrives|comes(?: back)?|is in)|no (?:waiting|wait|polling|poll) (?:is |are )?(?:needed|required|necessary)|nothing (?:left )?to (?:poll|wait for|wait on)|no need to (?:poll|wait)|need(?:s)? not be (?:polled|waited on)|(?:is|runs|works) synchronous(?:ly)?)\b`,
+  String.raw`\b(?:(?:only\s+)?${REPLY}\s+(?:only\s+|just\s+)?(?:once|when|after|as soon as|until|the moment)\b[^.;:]{0,50}?(?:\b${END_WORDS}|\b${IN_PLACE})|only\s+${REPLY}\s+(?:once|when|after|as soon as|the moment)|${REPLY}\s+only\s+(?:once|when|after|as soon as|the moment)|${REPLY}\s+(?:only\s+)?(?:with|in)\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}?${FINISHED}|(?:waits|blocks|holds(?: the call)?)\s+(?:for|until|till|on)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:test|run|export|task|job|work|validation|import|correlation)s?(?!\s+(?:id|handle))|(?:sits|waits|hangs|blocks|stays|holds on)(?: there)?\s+(?:until|till)\b[^.;:]{0,50}?\b${END_WORDS}|by the time (?:that |its |the )?(?:answer|reply|response) (?:arrives|comes(?: back)?|is in)|(?:doesn't|does not|won't|will not|never|can't|cannot)\s+(?:return|answer|reply|respond|come back|give (?:you )?(?:anything|control) back)\s+(?:until|till|before)\b[^.;:]{0,50}?(?:\b${END_WORDS}|\b${IN_PLACE})|no (?:waiting|wait|polling|poll) (?:is |are )?(?:needed|required|necessary)|nothing (?:left )?to (?:poll|wait for|wait on)|no need to (?:poll|wait)|need(?:s)? not be (?:polled|waited on)|(?:is|runs|works) synchronous(?:ly)?)\b`,
   "i",
 );
 /**
@@ -54,6 +54,7 @@ function check(file: LintFile, context: LintContext): Finding[] {
   const refs = toolRefs(file, context).filter((ref) => !ref.generated && !ref.forbidden);
   const { lines, prose, generatedLines, frontmatterEnd } = file.scan;
   const all = blockSentences(lines, prose, (line) => line <= frontmatterEnd || generatedLines.has(line));
+  findings.push(...tableClaims(lines, refs, context));
   for (const [index, sentence] of all.entries()) {
     const sync = syncClaim(sentence, refs, context) ?? answerClaim(all, index, context);
     if (sync) findings.push(sync);
@@ -92,6 +93,32 @@ function syncClaim(sentence: Sentence, refs: readonly ToolRef[], context: LintCo
   const between = named < 0 ? "" : sentence.text.slice(named + described.name.length, wording.index);
   if (named < 0 || between.length > 60 || /;|\bbut\b/.test(between) || NEGATION_RE.test(between)) return undefined;
   return startsOnly(described, "answering once its work is over", "it");
+}
+
+/** A table whose header says what a tool hands back ("| Tool you started | What it hands back |"). */
+const ANSWER_HEADER_RE = /\b(?:hands? back|returns?|comes? back|gives?(?: you)?|repl(?:y|ies)|answers?|responds?|what you get)\b/i;
+/** A row's answer that is the finished work, not a handle: "the corrected virtual user, ready to validate", "nothing until the import has landed". */
+const PRODUCT_CELL_RE = new RegExp(
+  String.raw`\b(?:ready|corrected|finished|completed?|final|rendered|validated|imported|applied|generated|done|verdict|results?|metrics|numbers|nothing (?:until|till|before)|only (?:once|when|after))\b`,
+  "i",
+);
+
+/** A table row that gives a start tool's answer as its finished work. */
+function tableClaims(lines: readonly string[], refs: readonly ToolRef[], context: LintContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const ref of refs) {
+    if (!START_TOOLS.has(ref.name) || !context.tools.has(ref.name)) continue;
+    const header = tableHeaderOf(lines, ref.line);
+    const headers = header.replace(/^\s*\||\|\s*$/g, "").split("|");
+    const cells = (lines[ref.line - 1] ?? "").trim().replace(/^\||\|$/g, "").split("|");
+    const toolCell = cells.findIndex((cell) => cell.includes(ref.name));
+    const answerCell = headers.findIndex((h, i) => i !== toolCell && ANSWER_HEADER_RE.test(h));
+    if (toolCell < 0 || answerCell < 0 || cells[toolCell]!.replace(/[`*\s]/g, "") !== ref.name) continue;
+    const answer = cells[answerCell] ?? "";
+    if (HANDLE_WORD_RE.test(answer) || NEGATION_RE.test(answer.replace(/\bnothing (?:until|till|before)\b/i, "")) || !PRODUCT_CELL_RE.test(answer)) continue;
+    findings.push(startsOnly(ref, "answering with its finished work", "it"));
+  }
+  return findings;
 }
 
 /** An answer that speaks of the tool its question named ("Does `run_scenario` give me the numbers?" "It does: it blocks until the test is over"). */

@@ -7,6 +7,7 @@
 // the virtual user); ids of containers (project, scenario) do not count.
 import { OPERATIONS, operationForStartTool, statusTools, type Operation } from "../../policy/index.js";
 import { toolRefs, type ToolRef } from "../octoperf-calls.js";
+import { blockSentences } from "../prose.js";
 import type { Finding, LintContext, LintFile, Rule } from "../types.js";
 
 /** Ids that name what an operation produces or changes, by family. */
@@ -176,6 +177,42 @@ function check(file: LintFile, context: LintContext): Finding[] {
       return;
     }
   });
+  const said = new Set(findings.map((f) => f.line));
+  return [...findings, ...usedOnAnswer(file, refs, context).filter((f) => !said.has(f.line))];
+}
+
+/**
+ * The use said before the start it follows, in one sentence: "ask
+ * get_report_summary_values as soon as run_scenario has replied", "re-run
+ * validate_virtual_user right after apply_correlations_to_virtual_user hands
+ * you its taskId". The moment is the start's answer, which comes before its work ends.
+ */
+const RIGHT_AFTER_RE = /\b(?:(?:right|straight|immediately|just|directly)\s+after|as soon as|the moment|on the next line after|the instant)\s*$/i;
+const ANSWERED_RE = /^\W{0,3}\s*(?:has\s+|have\s+)?(?:repl(?:ies|ied)|returns?|returned|answers?|answered|responds?|responded|comes back|came back|hands (?:you|back)|handed (?:you|back)|gives (?:you|back)|is called|was called|finishes replying)\b/i;
+const NOT_RE = /\b(?:not|never|don'?t|do not|avoid|no)\b|n't\b/i;
+
+function usedOnAnswer(file: LintFile, refs: readonly ToolRef[], context: LintContext): Finding[] {
+  const findings: Finding[] = [];
+  const { lines, prose, generatedLines, frontmatterEnd } = file.scan;
+  for (const sentence of blockSentences(lines, prose, (line) => line <= frontmatterEnd || generatedLines.has(line))) {
+    if (WAIT_RE.test(sentence.text)) continue;
+    const end = sentence.at(sentence.text.length);
+    const inside = refs.filter((ref) => (ref.line > sentence.line || (ref.line === sentence.line && ref.column >= sentence.column)) && (ref.line < end.line || (ref.line === end.line && ref.column <= end.column)));
+    for (const start of inside) {
+      const op = operationForStartTool(start.name);
+      if (!op) continue;
+      const at = sentence.text.indexOf(start.name);
+      if (at < 0 || !RIGHT_AFTER_RE.test(sentence.text.slice(0, at).replace(/`/g, "")) || !ANSWERED_RE.test(sentence.text.slice(at + start.name.length).replace(/^`/, ""))) continue;
+      const wanted = families(op);
+      const user = inside.find((ref) => sentence.text.indexOf(ref.name) < at && ref !== start && consumes(ref, wanted, context) !== undefined);
+      if (!user || NOT_RE.test(sentence.text.slice(0, sentence.text.indexOf(user.name)))) continue;
+      findings.push({
+        line: user.line,
+        column: user.column,
+        message: `${user.name} uses the ${consumes(user, wanted, context)} that ${start.name} is still working on when it answers: wait for it with ${op.status.tool} first`,
+      });
+    }
+  }
   return findings;
 }
 
