@@ -178,6 +178,8 @@ const PACE_RES: readonly RegExp[] = [
   new RegExp(String.raw`\b(\d+(?:\.\d+)?)[- ]?${UNIT}[- ]?(?:intervals?|gaps?|pauses?|delays?|waits?|spacing|sleeps?)\b`, "gi"),
   // "2 seconds apart", "wait 1 s between polls", "sleep 2 s between two calls"
   new RegExp(String.raw`\b(\d+(?:\.\d+)?)\s*${UNIT}\s+(?:apart|between)\b`, "gi"),
+  // "a 5-second poll", "10 s checks", "30-second status reads"
+  new RegExp(String.raw`\b(\d+(?:\.\d+)?)[- ]?${UNIT}[- ]?(?:polls?|polling|checks?|re-?reads?|status (?:reads|calls|checks))\b`, "gi"),
 ];
 /** "twice a second", "10 times per minute", "3 times every second". */
 /** "twice a second", "four polls a minute", "twenty times a minute", "6 checks per minute". */
@@ -202,6 +204,10 @@ export function paces(text: string): Pace[] {
     const seconds = unitSeconds(m[2]!) / count;
     out.push({ offset: m.index!, seconds, shown: `${Number(seconds.toFixed(2))} s` });
   }
+  for (const m of text.matchAll(NAMED_PACE_RE)) {
+    const seconds = countOf(m[1]!) * unitSeconds(m[2]!);
+    if (seconds > 0) out.push({ offset: m.index! + m[0].lastIndexOf(m[1]!), seconds, shown: `${seconds} s` });
+  }
   for (const m of text.matchAll(FEW_RE)) out.push({ offset: m.index!, seconds: 2, shown: "a few seconds" });
   for (const m of text.matchAll(HALF_RE)) out.push({ offset: m.index!, seconds: unitSeconds(m[1]!) / 2, shown: `${unitSeconds(m[1]!) / 2} s` });
   return out.sort((a, b) => a.offset - b.offset);
@@ -213,6 +219,11 @@ const WORD_COUNTS: Readonly<Record<string, number>> = {
   twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, "forty-five": 45, fifty: 50, sixty: 60, ninety: 90,
 };
 const WORD_COUNT = String.raw`(?:${Object.keys(WORD_COUNTS).sort((a, b) => b.length - a.length).join("|")})`;
+/** The pace named as a quantity: "poll interval set to 10 s", "the computed interval for an hour-long soak is six minutes". */
+const NAMED_PACE_RE = new RegExp(
+  String.raw`\b(?:interval|cadence|polling pace|poll pace|poll frequency)\b[^.;:\d]{0,40}?\b(?:is|of|set to|at|=|becomes|comes to|works out to)\s+(?:about\s+|roughly\s+|around\s+)?(\d+(?:\.\d+)?|${WORD_COUNT})[- ]?${UNIT}`,
+  "gi",
+);
 /** Seconds in a count as written, in digits or words. */
 export function countOf(word: string): number {
   return WORD_COUNTS[word.toLowerCase()] ?? Number(word);

@@ -149,3 +149,29 @@ describe("a start tool's answer taken for its finished work", () => {
     assert.deepEqual(findings("`run_scenario` doesn't wait: it returns the ids before the bench has finished.", "policy-async"), []);
   });
 });
+
+describe("ends, paces and limits in the eleventh batch's wordings", () => {
+  it("reads a table row that calls a value final, and an unknown value listed beside known ones", () => {
+    const row = (cells: string) => `| Status you read | Meaning |\n|---|---|\n| ${cells} |`;
+    assert.deepEqual(findings(row("get_task_result says PARTIAL for a single export_bench_report_pdf | final, some pages missing"), "policy-terminal"), ["error"]);
+    assert.deepEqual(findings(row("get_task_result says PARTIAL for export_bench_reports_pdf | final, some pages missing"), "policy-terminal"), []);
+    assert.deepEqual(findings(row("get_bench_result says SCALING | final, the cloud gave up"), "policy-terminal"), ["error"]);
+    assert.deepEqual(findings(row("get_task_result says PENDING | still in flight, keep polling"), "policy-terminal"), []);
+    assert.deepEqual(findings("A task is over once it reads SUCCESS, FAILED or TIMEOUT.", "policy-terminal"), ["error"]);
+    assert.deepEqual(findings("A task is over once it reads SUCCESS or FAILED (a PDF export).", "policy-terminal"), []);
+  });
+
+  it("reads a pace said as a quantity ('a 5-second poll', 'the interval ... is six minutes')", () => {
+    assert.deepEqual(findings("For a two-minute validation, a 5-second poll is inside the allowed band.", "policy-cadence"), ["error"]);
+    assert.deepEqual(findings("For a two-minute validation, a 10-second poll is inside the allowed band.", "policy-cadence"), []);
+    assert.deepEqual(findings("The computed interval for an hour-long soak is six minutes.", "policy-cadence"), ["warning"]);
+    assert.deepEqual(findings("The computed interval for an hour-long soak is one minute.", "policy-cadence"), []);
+  });
+
+  it("reads ScheduleWakeup(45) as a delay handed over, and a limit its question names", () => {
+    assert.deepEqual(findings("Then ScheduleWakeup(45) it is; it will wake me at exactly 45 s.", "policy-loop-floor"), ["error"]);
+    assert.deepEqual(findings("Then ScheduleWakeup(90) it is.", "policy-loop-floor"), []);
+    assert.deepEqual(findings("**And a background Bash job?**\nIts default timeout is two hours, the same as its cap.", "harness-claims"), ["error"]);
+    assert.deepEqual(findings("**And a background Bash job?**\nIts default timeout is thirty minutes; two hours is its cap.", "harness-claims"), []);
+  });
+});

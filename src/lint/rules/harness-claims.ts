@@ -31,7 +31,7 @@ import {
 } from "../../policy/index.js";
 import { propertyLimit } from "../../schemas/claude-code.js";
 import { CADENCE_REFERENCE_RE, HANDED_RE, HARNESS_SUBJECT_RE, lengthsOf, PERMISSION_RE, REFUSAL_RE } from "../claims.js";
-import { blockSentences, type Sentence } from "../prose.js";
+import { blockSentences, questionOf, type Sentence } from "../prose.js";
 import type { Finding, LintContext, LintFile, Rule } from "../types.js";
 
 /** A sentence that says sleeping is refused, blocked or impossible. */
@@ -97,7 +97,7 @@ const UNBOUNDED_RE =
 /** A negation just before the unbounded wording: "is not unlimited", "doesn't run forever". */
 const NOT_BEFORE_UNBOUNDED_RE = /(?:\bnot|n't|\bnever|\bcannot)\s+(?:[\w-]+\s+){0,2}$/i;
 /** A length said to be the default. */
-const DEFAULT_BEFORE_RE = /\bdefault(?:s to| of| is)?\s*(?:a |an |of )?$/i;
+const DEFAULT_BEFORE_RE = /\bdefault(?:\s+(?:timeout|time-?out|time limit|limit|wait))?(?:s to| of| is|\s+is|\s+of|\s+sits at|\s+stands at)?\s*(?:a |an |of )?$/i;
 const DEFAULT_RE = /\b(?:by default|when no timeout|without a timeout|if no timeout|unless (?:a |another )?timeout|default)\b/i;
 /** A length after which the tool is said to stop. */
 const ENDS_BEFORE_RE = /\b(?:killed|stopped|stops|ends|ended|expires?|times? out|timed out|cut off|terminated|gives up|dies)\b[^.;,]{0,15}?\bafter\s*(?:a |an )?$/i;
@@ -213,7 +213,7 @@ function check(file: LintFile, context: LintContext): Finding[] {
       });
       continue;
     }
-    const limit = limitClaim(sentence.text, context);
+    const limit = limitClaim(sentence.text, context) ?? askedLimit(sentences, index, context);
     if (limit) {
       findings.push({ ...sentence.at(limit.offset), message: limit.message });
       continue;
@@ -237,6 +237,15 @@ function check(file: LintFile, context: LintContext): Finding[] {
     });
   }
   return findings;
+}
+
+/** An answer that points back ("And a background Bash job?" "Its default timeout is two hours"): the limit of the tool its question names, said at the answer's start. */
+function askedLimit(all: readonly Sentence[], index: number, context: LintContext): { offset: number; message: string } | undefined {
+  const sentence = all[index]!;
+  const question = questionOf(all, index);
+  if (!question || !/^\W*(?:its?|they|their|that one|this one)\b/i.test(sentence.text)) return undefined;
+  const claim = limitClaim(`${question} ${sentence.text}`, context);
+  return claim && claim.offset > question.length ? { ...claim, offset: claim.offset - question.length - 1 } : claim && { ...claim, offset: 0 };
 }
 
 /**

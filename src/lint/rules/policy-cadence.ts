@@ -26,7 +26,7 @@ const INTERVAL_RE = new RegExp(
   "gi",
 );
 /** What is being paced: polling a status. */
-const POLL_RE = new RegExp(String.raw`\b(?:poll\w*|re-?check\w*|check\w*|re-?read\w*|query\w*|refresh\w*|ask\w*|call\w*|status|state|progress|wait\w*|loop)\b|${statusTools().join("|")}`, "i");
+const POLL_RE = new RegExp(String.raw`\b(?:poll\w*|re-?check\w*|check\w*|re-?read\w*|query\w*|refresh\w*|ask\w*|call\w*|status|state|progress|wait\w*|loop|cadence|(?:computed|poll(?:ing)?) interval)\b|${statusTools().join("|")}`, "i");
 /** Intervals of something else than polling. */
 const OTHER_RE = /\b(ramp(?:s|ing)?(?:[- ]up|[- ]down)?|users?|VUs?|virtual users?|samples?|sampl\w+|think\s*time|pacing|timers?|collect\w*|counters?|monitor(?:s|ing)? (?:collect|sample)|iterations?|steps? of|stairs|cron|schedul\w+|fires?|runs? (?:every|each)|backup|rotate|retention)\b/i;
 const DENY_RE = /\b(never|not|(?:do|should|must|wo|ca)n'?t|do not|should not|avoid|instead of|rather than|too (?:fast|often|tight)|below|under|refuse[sd]?|reject\w*|burns?|wastes?)\b/i;

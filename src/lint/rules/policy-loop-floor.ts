@@ -66,11 +66,16 @@ function writtenSeconds(text: string): number[] {
  * cadence, N) or a written interval under its floor, as if it ran that
  * often. The cadence goes down to the policy's minimum, under every floor.
  */
+const WAKEUP_CALL_RE = /^ScheduleWakeup\s*\(\s*(?:delaySeconds\s*[:=]\s*)?(\d+)\s*[,)]/;
+
 function schedulerClaim(text: string): { scheduler: Scheduler; offset: number; seconds?: number } | undefined {
   if (ROUNDING_RE.test(text)) return undefined;
   for (const scheduler of SCHEDULERS) {
     const named = scheduler.pattern.exec(text);
     if (!named) continue;
+    // A call with the delay as its argument ("ScheduleWakeup(45)") hands it over.
+    const call = scheduler.name === "ScheduleWakeup" ? WAKEUP_CALL_RE.exec(text.slice(named.index)) : null;
+    if (call && Number(call[1]) < scheduler.floorSeconds) return { scheduler, offset: named.index, seconds: Number(call[1]) };
     const written = writtenSeconds(text.slice(named.index));
     const under = written.find((seconds) => seconds < scheduler.floorSeconds || (scheduler.wholeMinutes && seconds % CRON_FLOOR_S !== 0));
     // A delay ScheduleWakeup is said to take is harness-claims' (its clamp); here only one handed to it, or the cadence with it.

@@ -90,6 +90,11 @@ function check(file: LintFile): Finding[] {
   prose.affirmed.forEach((text, index) => {
     const line = index + 1;
     if (generatedLines.has(line)) return;
+    const row = rowClaim(text);
+    if (row) {
+      findings.push({ line, column: 1, message: row });
+      return;
+    }
     for (const trigger of text.matchAll(TRIGGER_RE)) {
       const word = trigger[1]!.toLowerCase();
       const before = text.slice(0, trigger.index).toLowerCase();
@@ -138,9 +143,44 @@ function check(file: LintFile): Finding[] {
   return findings;
 }
 
-/** Values written as code in an end clause that no operation of the policy takes ("`STOPPED`"). */
+/**
+ * Values of an end clause that no operation of the policy takes: written as
+ * code ("`STOPPED`"), or in a list beside known ones ("SUCCESS, FAILED or
+ * TIMEOUT"), where an upper-case word is a value, not an acronym.
+ */
 function unknownValues(clause: string): string[] {
-  return [...new Set([...clause.matchAll(/`([A-Z][A-Z_]{2,})`/g)].map((m) => m[1]!).filter((v) => !KNOWN.has(v)))];
+  const coded = [...clause.matchAll(/`([A-Z][A-Z_]{2,})`/g)].map((m) => m[1]!);
+  const listed = [...clause.matchAll(VALUE_LIST_RE)].flatMap((m) => {
+    const members = m[0].split(/\s*(?:,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+)\s*/);
+    return members.some((v) => KNOWN.has(v)) ? members : [];
+  });
+  return [...new Set([...coded, ...listed].filter((v) => !KNOWN.has(v)))];
+}
+/** Upper-case words in a list: "SUCCESS, FAILED or TIMEOUT". */
+const VALUE_LIST_RE = /\b[A-Z][A-Z_]{2,}(?:(?:,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+)[A-Z][A-Z_]{2,})+\b/g;
+
+/** A cell that says its row's value ends the wait: "final, some pages missing", "terminal", "stop polling". */
+const FINAL_CELL_RE = /^[\s*_`]*(?:final|terminal|ended|over|done|stop(?:s)? (?:polling|waiting|here))\b/i;
+
+/**
+ * A table row that gives a value as final: "| get_task_result says PARTIAL for a
+ * single export_bench_report_pdf | final, some pages missing |". The row's
+ * values must each end the operation the row names (or some operation).
+ */
+function rowClaim(text: string): string | undefined {
+  if (!text.trimStart().startsWith("|")) return undefined;
+  const cells = text.trim().replace(/^\||\|$/g, "").split("|");
+  const final = cells.findIndex((cell) => FINAL_CELL_RE.test(cell));
+  if (final < 0) return undefined;
+  const others = cells.filter((_, i) => i !== final).join(" ");
+  const values = [...new Set([...others.matchAll(/\b[A-Z][A-Z_]{2,}\b/g)].map((m) => m[0]).filter((v) => KNOWN.has(v)))];
+  if (values.length === 0 || NEGATED_RE.test(others.slice(0, others.search(/\b[A-Z][A-Z_]{2,}\b/)))) return undefined;
+  const inFlight = values.filter((v) => IN_FLIGHT.has(v));
+  if (inFlight.length > 0) return `${orList(inFlight)} ${inFlight.length > 1 ? "are" : "is"} in flight, not terminal`;
+  const named = namedSet(others);
+  const foreign = named ? values.filter((v) => !named.values.includes(v)) : [];
+  if (named && foreign.length > 0) return `${orList(foreign)} never ${foreign.length > 1 ? "end" : "ends"} the ${named.title.toLowerCase()} (its end: ${orList(named.values)})`;
+  return undefined;
 }
 
 /**
