@@ -178,8 +178,8 @@ const PACE_RES: readonly RegExp[] = [
   new RegExp(String.raw`\b(\d+(?:\.\d+)?)[- ]?${UNIT}[- ]?(?:intervals?|gaps?|pauses?|delays?|waits?|spacing|sleeps?)\b`, "gi"),
   // "2 seconds apart", "wait 1 s between polls", "sleep 2 s between two calls"
   new RegExp(String.raw`\b(\d+(?:\.\d+)?)\s*${UNIT}\s+(?:apart|between)\b`, "gi"),
-  // "a 5-second poll", "10 s checks", "30-second status reads"
-  new RegExp(String.raw`\b(\d+(?:\.\d+)?)[- ]?${UNIT}[- ]?(?:polls?|polling|checks?|re-?reads?|status (?:reads|calls|checks))\b`, "gi"),
+  // "a 5-second poll", "with 10 s checks", "the 30-second status reads" (after a determiner: not "/loop 5min check")
+  new RegExp(String.raw`(?<=\b(?:a|an|the|one|with|at|use|using|of)\s+)(\d+(?:\.\d+)?)[- ]?${UNIT}[- ]?(?:polls?|polling|checks?|re-?reads?|status (?:reads|calls|checks))\b`, "gi"),
 ];
 /** "twice a second", "10 times per minute", "3 times every second". */
 /** "twice a second", "four polls a minute", "twenty times a minute", "6 checks per minute". */
