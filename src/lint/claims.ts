@@ -73,7 +73,7 @@ export const DENIES_RE =
 export const isFullMark = (value: number): boolean => value === 1 || value === 100;
 
 /** Wording that the work has not ended: "has not ended yet", "hasn't finished", "unfinished". */
-const NOT_ENDED_RE = /(?:\bnot|n't|\bnever)\s+(?:yet\s+)?(?:been\s+)?(?:ended|finished|done|over|completed?|through)\b|\b(?:unfinished|incomplete)\b/i;
+const NOT_ENDED_RE = /(?:\bnot|n't|\bnever)\s+(?:yet\s+)?(?:been\s+)?(?:ended|finished|done|over|completed?|through)\b|\b(?:unfinished|incomplete)\b|(?<!\b(?:may|might|could|can)\s+(?:be\s+)?)\b(?:is|are)\s+still\s+(?:going|running|in progress|under way|moving)\b/i;
 /** Wording of the work's end as a state ("is finished", "can be called done"), not a conjunction of time ("until", "once"). */
 const ENDED_RE = /\b(?:(?:done|ends?|finished|complete)_(?:when|if|at|on)|done|finished|complete[ds]?|over|ended|terminal|final|succeeded|wrapped up|concluded|at an end)\b/i;
 
@@ -204,6 +204,10 @@ export function paces(text: string): Pace[] {
     const seconds = unitSeconds(m[2]!) / count;
     out.push({ offset: m.index!, seconds, shown: `${Number(seconds.toFixed(2))} s` });
   }
+  for (const m of text.matchAll(WORD_EVERY_RE)) {
+    const seconds = countOf(m[1]!) * unitSeconds(m[2]!);
+    if (seconds > 0) out.push({ offset: m.index!, seconds, shown: `${seconds} s` });
+  }
   for (const m of text.matchAll(NAMED_PACE_RE)) {
     const seconds = countOf(m[1]!) * unitSeconds(m[2]!);
     if (seconds > 0) out.push({ offset: m.index! + m[0].lastIndexOf(m[1]!), seconds, shown: `${seconds} s` });
@@ -219,6 +223,8 @@ const WORD_COUNTS: Readonly<Record<string, number>> = {
   twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, "forty-five": 45, fifty: 50, sixty: 60, ninety: 90,
 };
 const WORD_COUNT = String.raw`(?:${Object.keys(WORD_COUNTS).sort((a, b) => b.length - a.length).join("|")})`;
+/** "every five seconds", "every fifteen minutes": a count in words (not "a", which "every second" already says). */
+const WORD_EVERY_RE = new RegExp(String.raw`\bevery\s+(?!an?\b)(${WORD_COUNT})[- ](seconds?|minutes?|hours?)\b`, "gi");
 /** The pace named as a quantity: "poll interval set to 10 s", "the computed interval for an hour-long soak is six minutes". */
 const NAMED_PACE_RE = new RegExp(
   String.raw`\b(?:interval|cadence|polling pace|poll pace|poll frequency)\b[^.;:\d]{0,40}?\b(?:is|of|set to|at|=|becomes|comes to|works out to)\s+(?:about\s+|roughly\s+|around\s+)?(\d+(?:\.\d+)?|${WORD_COUNT})[- ]?${UNIT}`,
@@ -254,10 +260,17 @@ export interface WorkDuration {
 }
 
 /** Durations of the work a sentence speaks of, in order. */
+/** The length put after the work, as an aside: "a batch export of many reports, about two minutes". */
+const DURATION_ASIDE_RE = new RegExp(
+  String.raw`\b${WORK}\b(?:\s+[\w-]+){0,4},\s+(?:about|around|roughly|some|typically|usually)\s+(?:(\d+(?:\.\d+)?)\s*(seconds?|secs?|minutes?|mins?|hours?|hrs?|s|m|h)|(${WORD_COUNT})\s+(seconds?|minutes?|hours?))\b`,
+  "gi",
+);
+
 export function workDurations(text: string): WorkDuration[] {
   const out: WorkDuration[] = [];
   const seconds = (m: RegExpMatchArray) => countOf(m[1] ?? m[3]!) * unitSeconds(m[2] ?? m[4]!);
   for (const m of text.matchAll(DURATION_BEFORE_RE)) out.push({ offset: m.index!, end: m.index! + m[0].length, seconds: seconds(m) });
+  for (const m of text.matchAll(DURATION_ASIDE_RE)) out.push({ offset: m.index!, end: m.index! + m[0].length, seconds: seconds(m) });
   for (const m of text.matchAll(DURATION_AFTER_RE)) {
     const bound = m[5] === undefined ? undefined : /longer|more|over/i.test(m[5]) ? ("at least" as const) : ("at most" as const);
     out.push({ offset: m.index!, end: m.index! + m[0].length, seconds: seconds(m), ...(bound ? { bound } : {}) });
@@ -301,8 +314,12 @@ export function lengthsOf(text: string): { readonly offset: number; readonly end
     const seconds = m[5] !== undefined ? 1800 : countOf(m[1] ?? m[3]!) * unitSeconds(m[2] ?? m[4]!);
     out.push({ offset: m.index!, end: m.index! + m[0].length, seconds });
   }
-  return out;
+  for (const m of text.matchAll(SPAN_LENGTH_RE)) out.push({ offset: m.index!, end: m.index! + m[0].length, seconds: SPAN_SECONDS[(m[1] ?? m[2] ?? m[3]!).toLowerCase()]! });
+  return out.sort((a, b) => a.offset - b.offset);
 }
+/** Spans of the calendar that a watch is said to last: "the whole weekend", "overnight" (the least each can mean). */
+const SPAN_SECONDS: Readonly<Record<string, number>> = { weekend: 2 * 86400, night: 8 * 3600, overnight: 8 * 3600, day: 86400, days: 2 * 86400 };
+const SPAN_LENGTH_RE = /\b(?:(?:for\s+)?(?:the\s+)?(?:whole|entire|full)\s+(weekend|night|day)|(overnight)|for (days))\b/gi;
 /** "10 minutes", "30-minute", "2 h", "two hours", "an hour", "half an hour". */
 const LIMIT_LENGTH_RE = new RegExp(
   String.raw`(?<![\w.-])(?:(\d+(?:\.\d+)?)[- ]?(seconds?|secs?|minutes?|mins?|hours?|hrs?|s|m|h)|(${WORD_COUNT})[- ](seconds?|minutes?|hours?)|(half an hour))\b`,

@@ -175,3 +175,43 @@ describe("ends, paces and limits in the eleventh batch's wordings", () => {
     assert.deepEqual(findings("**And a background Bash job?**\nIts default timeout is thirty minutes; two hours is its cap.", "harness-claims"), []);
   });
 });
+
+describe("claims in the twelfth batch's wordings", () => {
+  it("reads one value said to end a wait, and 'the only status that ends'", () => {
+    assert.deepEqual(findings("and SCALING is where a validation ends, so I stop there.", "policy-terminal"), ["error"]);
+    assert.deepEqual(findings("Stop polling the validation as soon as the state reads INITIALIZING.", "policy-terminal"), ["error"]);
+    assert.deepEqual(findings("SUCCESS is the only status that ends a get_task_result wait.", "policy-terminal"), ["error"]);
+    assert.deepEqual(findings("SCALING is still running; only FINISHED, ABORTED or ERROR end that wait.", "policy-terminal"), []);
+    assert.deepEqual(findings("If the state is ABORTED or ERROR, the wait is over and the run failed.", "policy-terminal"), []);
+  });
+
+  it("reads paces in words and a work's length put as an aside", () => {
+    assert.deepEqual(findings("| batch export of many reports, about two minutes | poll every five seconds |", "policy-cadence"), ["error"]);
+    assert.deepEqual(findings("| batch export of many reports, about two minutes | poll every twelve seconds |", "policy-cadence"), []);
+    assert.deepEqual(findings("For a ten-minute scenario run, poll every five minutes.", "policy-cadence"), ["warning"]);
+  });
+
+  it("reads a delay given to ScheduleWakeup by its parameter or before its name, and a timeout set past the cap", () => {
+    assert.deepEqual(findings("| you want a wake-up in thirty seconds | ScheduleWakeup with delaySeconds 30 |", "policy-loop-floor"), ["error"]);
+    assert.deepEqual(findings("| you want a wake-up in ninety seconds | ScheduleWakeup with delaySeconds 90 |", "policy-loop-floor"), []);
+    assert.deepEqual(findings("Twenty seconds works, since ScheduleWakeup fires after whatever delaySeconds you pass.", "policy-loop-floor"), ["error"]);
+    assert.deepEqual(findings("> Reviewer: the Monitor call sets timeout 3600000, which is within its limit.", "harness-claims"), ["error"]);
+    assert.deepEqual(findings("> Reviewer: the Monitor call sets timeout 1800000, which is within its limit.", "harness-claims"), []);
+    assert.deepEqual(findings("Leave a background Bash watcher on it for the whole weekend, and run_in_background allows that much.", "harness-claims"), ["error"]);
+  });
+
+  it("reads a frozen value taken for a running run, and results said final too soon", () => {
+    assert.deepEqual(findings("| progress frozen at 0.7 for a long while | the run is still going, only slowly |", "policy-progress"), ["error"]);
+    assert.deepEqual(findings("| progress frozen at 0.7 for a long while | it may have aborted: read the state |", "policy-progress"), []);
+    assert.deepEqual(findings("Summaries read while a bench result is still RUNNING already carry the final figures.", "wait-before-use"), ["error"]);
+    assert.deepEqual(findings("Summaries read while a bench result is still RUNNING are not final yet.", "wait-before-use"), []);
+    assert.deepEqual(findings("As long as the first of its taskIds says SUCCESS, the values are fresh.", "wait-before-use"), ["error"]);
+    assert.deepEqual(findings("Read the summary once every one of its taskIds says SUCCESS or FAILED.", "wait-before-use"), []);
+  });
+
+  it("reads a handle taken for proof of the end, and the finished product said to be there at the start's answer", () => {
+    assert.deepEqual(findings("Treat the taskIds from update_report_data as proof that the report data is already refreshed.", "policy-async"), ["error"]);
+    assert.deepEqual(findings("| Situation | What to do |\n|---|---|\n| export_bench_report_pdf has just returned | you already hold the finished PDF, so attach it |", "policy-async"), ["error"]);
+    assert.deepEqual(findings("| Situation | What to do |\n|---|---|\n| export_bench_report_pdf has just returned | poll get_task_result with its taskId |", "policy-async"), []);
+  });
+});

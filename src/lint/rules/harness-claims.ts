@@ -96,6 +96,12 @@ const UNBOUNDED_RE =
   /\b(?:(?:has|have|with|there(?:'s| is)) no (?:upper |time |hard |real )?(?:limit|cap|ceiling|maximum|timeout|time limit)|no (?:upper |time |hard )(?:limit|cap|bound)|unlimited|unbounded|indefinitely|forever|for ever|never (?:times? out|expires?|stops|ends|is killed|gets killed|dies)|(?:for )?as long as (?:you (?:like|want|need)|needed|necessary|it takes|the (?:run|test|soak|work) (?:lasts|takes))|without (?:a |any )?(?:limit|cap|time ?limit|timeout|end))\b/i;
 /** A negation just before the unbounded wording: "is not unlimited", "doesn't run forever". */
 const NOT_BEFORE_UNBOUNDED_RE = /(?:\bnot|n't|\bnever|\bcannot)\s+(?:[\w-]+\s+){0,2}$/i;
+/** A timeout being set: "its timeout set to an hour", "timeout_ms of". */
+const SET_BEFORE_RE = /\btime-?out(?:_ms)?\s+(?:set to|of|at|=|:)\s*(?:a |an )?$/i;
+/** A timeout set in milliseconds: "sets timeout 3600000", "timeout_ms: 3600000". */
+const SET_MS_RE = /\btime-?out(?:_ms)?\s*(?:set to\s+|of\s+|=\s*|:\s*)?(\d{4,})\b(?!\s*(?:s\b|sec|min|h\b))/gi;
+/** A length pointed back at as allowed: "allows that much", "lets it run that long", "is fine for that". */
+const ALLOWS_THAT_RE = /^[^.;]{0,60}?\b(?:allows|permits|lets it (?:run|last|go on)|supports|handles|covers)\s+(?:that|this|it)(?:\s+(?:much|long|far))?\b/i;
 /** A length said to be the default. */
 const DEFAULT_BEFORE_RE = /\bdefault(?:\s+(?:timeout|time-?out|time limit|limit|wait))?(?:s to| of| is|\s+is|\s+of|\s+sits at|\s+stands at)?\s*(?:a |an |of )?$/i;
 const DEFAULT_RE = /\b(?:by default|when no timeout|without a timeout|if no timeout|unless (?:a |another )?timeout|default)\b/i;
@@ -175,12 +181,24 @@ function limitClaim(text: string, context: LintContext): { offset: number; messa
     const limit = nearest(unbounded.index);
     return { offset: unbounded.index, message: `${limit.tool} cannot ${limit.what} without end: it stops after ${formatDuration(limit.capS)} at most, not "${unbounded[0]}" (${sourceOf(limit)})` };
   }
+  // A timeout set past the cap ("its timeout set to an hour", "sets timeout 3600000"): the client refuses or cuts it.
+  const set = [
+    ...lengthsOf(text).filter((l) => SET_BEFORE_RE.test(text.slice(Math.max(0, l.offset - 30), l.offset))),
+    ...[...text.matchAll(SET_MS_RE)].map((m) => ({ offset: m.index! + m[0].length - m[1]!.length, end: m.index! + m[0].length, seconds: Number(m[1]) / 1000 })),
+  ];
+  for (const length of set) {
+    const limit = nearest(length.offset);
+    if (length.seconds > limit.capS) return { offset: length.offset, message: `${limit.tool} can ${limit.what} ${formatDuration(limit.capS)} at most, so a timeout of ${formatDuration(length.seconds)} is past its cap (${sourceOf(limit)})` };
+  }
   for (const length of lengthsOf(text)) {
     const before = text.slice(Math.max(0, length.offset - 40), length.offset);
     if (WORK_BEFORE_RE.test(before)) continue;
     const after = text.slice(length.end, length.end + 16);
-    const kind =
-      MAX_BEFORE_RE.test(before) || MAX_AFTER_RE.test(after) || MAX_NEGATED_BEFORE_RE.test(before)
+    // "... for the whole weekend, and run_in_background allows that much": a length said to be let through is one it can reach.
+    const allowed = ALLOWS_THAT_RE.test(text.slice(length.end, length.end + 80));
+    const kind = allowed
+      ? "at least"
+      : MAX_BEFORE_RE.test(before) || MAX_AFTER_RE.test(after) || MAX_NEGATED_BEFORE_RE.test(before)
         ? "max"
         : AT_LEAST_AFTER_RE.test(after)
           ? "at least"

@@ -35,7 +35,7 @@ const IN_PLACE = String.raw`(?:is|are|has been|have been|gets|get)\s+(?:in|in pl
  * wait on ("no waiting is needed", "nothing to poll"); "synchronous".
  */
 const SYNC_RE = new RegExp(
-  String.raw`\b(?:(?:only\s+)?${REPLY}\s+(?:only\s+|just\s+)?(?:once|when|after|as soon as|until|the moment)\b[^.;:]{0,50}?(?:\b${END_WORDS}|\b${IN_PLACE})|only\s+${REPLY}\s+(?:once|when|after|as soon as|the moment)|${REPLY}\s+only\s+(?:once|when|after|as soon as|the moment)|${REPLY}\s+(?:only\s+)?(?:with|in)\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}?${FINISHED}|(?:waits|blocks|holds(?: the call)?)\s+(?:for|until|till|on)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:test|run|export|task|job|work|validation|import|correlation)s?(?!\s+(?:id|handle))|(?:sits|waits|hangs|blocks|stays|holds on)(?: there)?\s+(?:until|till)\b[^.;:]{0,50}?\b${END_WORDS}|by the time (?:that |its |the )?(?:answer|reply|response) (?:arrives|comes(?: back)?|is in)|(?:doesn't|does not|won't|will not|never|can't|cannot)\s+(?:return|answer|reply|respond|come back|give (?:you )?(?:anything|control) back)\s+(?:until|till|before)\b[^.;:]{0,50}?(?:\b${END_WORDS}|\b${IN_PLACE})|no (?:waiting|wait|polling|poll) (?:is |are )?(?:needed|required|necessary)|nothing (?:left )?to (?:poll|wait for|wait on)|no need to (?:poll|wait)|need(?:s)? not be (?:polled|waited on)|(?:is|runs|works) synchronous(?:ly)?)\b`,
+  String.raw`\b(?:(?:only\s+)?${REPLY}\s+(?:only\s+|just\s+)?(?:once|when|after|as soon as|until|the moment)\b[^.;:]{0,50}?(?:\b${END_WORDS}|\b${IN_PLACE})|only\s+${REPLY}\s+(?:once|when|after|as soon as|the moment)|${REPLY}\s+only\s+(?:once|when|after|as soon as|the moment)|${REPLY}\s+(?:only\s+)?(?:with|in)\s+(?:the|a|an|its|their)\s+(?:[\w-]+\s+){0,3}?${FINISHED}|(?:waits|blocks|holds(?: the (?:call|line|request|connection))?(?: open)?|keeps the (?:call|line|request) open)\s+(?:for|until|till|on)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}?(?:test|run|export|task|job|work|validation|import|correlation)s?(?!\s+(?:id|handle))|(?:sits|waits|hangs|blocks|stays|holds on)(?: there)?\s+(?:until|till)\b[^.;:]{0,50}?\b${END_WORDS}|by the time (?:that |its |the )?(?:answer|reply|response) (?:arrives|comes(?: back)?|is in)|(?:hands?|handed|gives?|gave|sends?|sent)\s+(?:you\s+)?(?:the|a|its|their)\s+(?:[\w/-]+\s+){0,2}?(?:verdict|results?|pdf|report|numbers|metrics|summary|outcome)\s+(?:straight|right|directly)\s+back|(?:doesn't|does not|won't|will not|never|can't|cannot)\s+(?:return|answer|reply|respond|come back|give (?:you )?(?:anything|control) back)\s+(?:until|till|before)\b[^.;:]{0,50}?(?:\b${END_WORDS}|\b${IN_PLACE})|no (?:waiting|wait|polling|poll) (?:is |are )?(?:needed|required|necessary)|nothing (?:left )?to (?:poll|wait for|wait on)|no need to (?:poll|wait)|need(?:s)? not be (?:polled|waited on)|(?:is|runs|works) synchronous(?:ly)?)\b`,
   "i",
 );
 /**
@@ -56,7 +56,7 @@ function check(file: LintFile, context: LintContext): Finding[] {
   const all = blockSentences(lines, prose, (line) => line <= frontmatterEnd || generatedLines.has(line));
   findings.push(...tableClaims(lines, refs, context));
   for (const [index, sentence] of all.entries()) {
-    const sync = syncClaim(sentence, refs, context) ?? answerClaim(all, index, context);
+    const sync = syncClaim(sentence, refs, context) ?? answerClaim(all, index, context) ?? proofClaim(sentence, refs, context);
     if (sync) findings.push(sync);
     const wording = ASYNC_RE.exec(sentence.text);
     if (!wording || DENY_RE.test(sentence.text)) continue;
@@ -103,6 +103,11 @@ const PRODUCT_CELL_RE = new RegExp(
   "i",
 );
 
+/** "export_bench_report_pdf has just returned": the row is about the moment the start answered. */
+const JUST_ANSWERED_CELL_RE = /^[\s`*]*(?:has\s+)?(?:just\s+)?(?:returned|answered|replied|come back|came back)\b/i;
+/** What is said to be there already at that moment: "you already hold the finished PDF". */
+const ALREADY_RE = /\balready\b/i;
+
 /** A table row that gives a start tool's answer as its finished work. */
 function tableClaims(lines: readonly string[], refs: readonly ToolRef[], context: LintContext): Finding[] {
   const findings: Finding[] = [];
@@ -112,8 +117,11 @@ function tableClaims(lines: readonly string[], refs: readonly ToolRef[], context
     const headers = header.replace(/^\s*\||\|\s*$/g, "").split("|");
     const cells = (lines[ref.line - 1] ?? "").trim().replace(/^\||\|$/g, "").split("|");
     const toolCell = cells.findIndex((cell) => cell.includes(ref.name));
-    const answerCell = headers.findIndex((h, i) => i !== toolCell && ANSWER_HEADER_RE.test(h));
-    if (toolCell < 0 || answerCell < 0 || cells[toolCell]!.replace(/[`*\s]/g, "") !== ref.name) continue;
+    // The answer's cell: under a header that says what comes back, or beside a cell that says the tool has just answered.
+    const answered = toolCell >= 0 && JUST_ANSWERED_CELL_RE.test(cells[toolCell]!.replace(ref.name, ""));
+    const answerCell = answered ? cells.findIndex((cell, i) => i !== toolCell && ALREADY_RE.test(cell)) : headers.findIndex((h, i) => i !== toolCell && ANSWER_HEADER_RE.test(h));
+    const bare = cells[toolCell]?.replace(/[`*\s]/g, "") === ref.name;
+    if (toolCell < 0 || answerCell < 0 || (!bare && !answered)) continue;
     const answer = cells[answerCell] ?? "";
     if (HANDLE_WORD_RE.test(answer) || NEGATION_RE.test(answer.replace(/\bnothing (?:until|till|before)\b/i, "")) || !PRODUCT_CELL_RE.test(answer)) continue;
     findings.push(startsOnly(ref, "answering with its finished work", "it"));
@@ -125,6 +133,16 @@ function tableClaims(lines: readonly string[], refs: readonly ToolRef[], context
 const POINTS_BACK_RE = /\b(?:it|its|it's|that tool|this tool|the call|the tool)\b/i;
 /** A reply said to carry the work's product already: "its reply already carries the pass/fail verdict". */
 const CARRIES_RE = /\b(?:reply|answer|response|result)\s+(?:already\s+|directly\s+)?(?:carries|contains|includes|holds|has|gives)\s+(?:the|a|an|its|every)\s+(?:[\w/-]+\s+){0,3}?(?:verdict|results?|outcome|numbers|metrics|pdf|files?|report|summary)\b/i;
+
+/** A handle taken for the work's end: "treat the taskIds from update_report_data as proof that the report data is already refreshed". */
+const PROOF_RE = /\b(?:task ?ids?|taskIds?|benchResultIds?|handles?|ids?)\s+(?:from|of|returned by|that)\s+`?([a-z_]+)`?\s+(?:\w+\s+)?as\s+(?:proof|a sign|evidence|confirmation)\s+that\b[^.;]{0,60}?\b(?:already|done|finished|refreshed|complete[ds]?|ready|over)\b/i;
+
+function proofClaim(sentence: Sentence, refs: readonly ToolRef[], context: LintContext): Finding | undefined {
+  const m = PROOF_RE.exec(sentence.text);
+  if (!m || !START_TOOLS.has(m[1]!) || !context.tools.has(m[1]!) || NEGATION_RE.test(sentence.text.slice(0, m.index))) return undefined;
+  const ref = refs.find((r) => r.name === m[1] && r.line >= sentence.line) ?? { name: m[1]!, ...sentence.at(m.index) };
+  return startsOnly(ref, "done once its handle is back", "it");
+}
 
 function answerClaim(all: readonly Sentence[], index: number, context: LintContext): Finding | undefined {
   const sentence = all[index]!;

@@ -8,7 +8,7 @@
 // as a frequency ("a CronCreate job firing twice a minute") or handed to
 // ScheduleWakeup ("pass the cadence N as the delay (6 s for ...)").
 import { CADENCE_MIN_S, CRON_FLOOR_S, SCHEDULE_WAKEUP_MIN_S } from "../../policy/index.js";
-import { CADENCE_REFERENCE_RE, HANDED_RE, paces, workDurations, type Scheduler } from "../claims.js";
+import { CADENCE_REFERENCE_RE, HANDED_RE, lengthsOf, paces, workDurations, type Scheduler } from "../claims.js";
 import { loopCommands } from "../claude-calls.js";
 import { blockSentences, questionOf } from "../prose.js";
 import type { Finding, LintFile, Rule } from "../types.js";
@@ -58,7 +58,9 @@ function writtenSeconds(text: string): number[] {
   const units = [...text.matchAll(WRITTEN_RE)]
     .filter((m) => !work.some((d) => m.index! >= d.offset && m.index! < d.end) && !corrected(text, m.index!))
     .map((m) => Number(m[1]) * (/^h/i.test(m[2]!) ? 3600 : /^m/i.test(m[2]!) ? 60 : 1));
-  return [...units, ...paces(text).map((p) => p.seconds)];
+  // "ScheduleWakeup with delaySeconds 30": the parameter's own unit is the second.
+  const delays = [...text.matchAll(/\bdelaySeconds\b\s*(?:[:=]\s*|of\s+|set to\s+)?(\d+)\b(?!\s*(?:ms|min|m\b|h\b))/g)].map((m) => Number(m[1]));
+  return [...units, ...delays, ...paces(text).map((p) => p.seconds)];
 }
 
 /**
@@ -66,6 +68,7 @@ function writtenSeconds(text: string): number[] {
  * cadence, N) or a written interval under its floor, as if it ran that
  * often. The cadence goes down to the policy's minimum, under every floor.
  */
+const DELAY_PARAM_RE = /\bdelaySeconds\b/;
 const WAKEUP_CALL_RE = /^ScheduleWakeup\s*\(\s*(?:delaySeconds\s*[:=]\s*)?(\d+)\s*[,)]/;
 
 function schedulerClaim(text: string): { scheduler: Scheduler; offset: number; seconds?: number } | undefined {
@@ -76,7 +79,9 @@ function schedulerClaim(text: string): { scheduler: Scheduler; offset: number; s
     // A call with the delay as its argument ("ScheduleWakeup(45)") hands it over.
     const call = scheduler.name === "ScheduleWakeup" ? WAKEUP_CALL_RE.exec(text.slice(named.index)) : null;
     if (call && Number(call[1]) < scheduler.floorSeconds) return { scheduler, offset: named.index, seconds: Number(call[1]) };
-    const written = writtenSeconds(text.slice(named.index));
+    // A delay said before the scheduler it is handed to ("Twenty seconds works, since ScheduleWakeup fires after whatever delaySeconds you pass").
+    const said = DELAY_PARAM_RE.test(text) ? lengthsOf(text.slice(0, named.index)).map((l) => l.seconds) : [];
+    const written = [...writtenSeconds(text.slice(named.index)), ...said];
     const under = written.find((seconds) => seconds < scheduler.floorSeconds || (scheduler.wholeMinutes && seconds % CRON_FLOOR_S !== 0));
     // A delay ScheduleWakeup is said to take is harness-claims' (its clamp); here only one handed to it, or the cadence with it.
     const handed = scheduler.name !== "ScheduleWakeup" || HANDED_RE.test(text) || CADENCE_REFERENCE_RE.test(text);

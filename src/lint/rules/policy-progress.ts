@@ -27,6 +27,7 @@ const COMPARE_RE = new RegExp(
 const UNTIL_RE = new RegExp(`\\b(?:until|till|once|when)\\b[^.;]{0,40}?(?<![\\d.])${THRESHOLD}`, "i");
 /** A reading of that comparison as running or ended. */
 const READ_RE = /\b(running|in progress|in flight|still|half-finished|unfinished|partial|preliminary|incomplete|not (?:yet )?(?:done|finished|complete)|finished|done|complete[ds]?|ended|ends|over|terminal|final|stop(?:s|ped)? polling|keep polling|poll(?:ing)? until|until|succeeded|success)\b/i;
+const FROZEN_RE = /\bfr(?:ozen|eez(?:e|es|ing))\b/i;
 /** Wording that denies the inference (the fine lines). */
 const DENY_RE =
   /\b(never|not (?:a |the )?(?:terminal|end|proof|signal|reliable)|not (?:whether|if|when)|does(?:n't| not) (?:mean|tell|say|prove|imply)|doesn't|no (?:proof|signal|sign)|even (?:at|when|if)|can (?:sit|stay|stall|freeze|reach|be)|may (?:still|reach|stay|sit|be|end)|might|ignore|regardless|freez(?:e|es|ing)|frozen|only (?:progress|a (?:hint|display))|progress only|instead|rather than|is not|isn't|anti-?patterns?|(?:says|tells|proves|means) (?:you )?nothing|on its own|by itself)\b/i;
@@ -74,6 +75,13 @@ function check(file: LintFile): Finding[] {
       // Short of the mark, a value read as the run's state either way: "0.97 means not ended", "past 99 % it is finished".
       const value = found ? undefined : valueAsState(claimText);
       if (value && value.offset < sentence.text.length) found = { offset: value.offset, message: `"${value.text.trim()}" reads a progress value as the run ${value.reading === "ended" ? "having ended" : "not having ended"}: progress is elapsed time and freezes when a run aborts or errors, so no value of it tells; decide with the status tool's state` };
+    }
+    if (!found && (WORD_RE.test(sentence.text) || WORD_RE.test(previous))) {
+      // A frozen value read as still going ("progress frozen at 0.7 | the run is still going"): the freeze is the premise here, not the correction.
+      const value = valueAsState(claimText);
+      if (value && value.reading === "not ended" && value.offset < sentence.text.length && FROZEN_RE.test(claimText) && !DENY_RE.test(claimText.replace(new RegExp(FROZEN_RE.source, "gi"), " ")) && !CORRECTED_RE.test(claimText)) {
+        found = { offset: value.offset, message: `"${value.text.trim()}" reads a progress value as the run not having ended: progress is elapsed time and freezes when a run aborts or errors, so no value of it tells; decide with the status tool's state` };
+      }
     }
     if (!found) {
       for (const tool of PROGRESS_TOOLS) {

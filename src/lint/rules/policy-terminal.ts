@@ -74,7 +74,7 @@ const GATE_AFTER_RE = /^[\s`*_]*(?:first|before\b|,?\s*(?:and\s+)?then\s+(?:down
 /** Tools and nouns that name one operation, whose terminal set is then the one meant. */
 const OP_NOUNS: Readonly<Record<string, RegExp>> = {
   "pdf-batch-export": /\b(?:batch|bulk) (?:pdf )?exports?\b|\bexports? of (?:several|many|multiple|up to \d+) (?:bench )?reports\b/i,
-  "pdf-export": /(?<!(?:batch|bulk) )\b(?:single |one )(?:pdf )?export\b/i,
+  "pdf-export": /(?<!(?:batch|bulk) )\b(?:single |one )(?:pdf )?export\b|\bsingle[- ](?:bench[- ])?report (?:pdf )?(?:task|export)\b/i,
 };
 /** The terminal set of the one operation a line names, if it names one (or several that agree). */
 function namedSet(text: string): { readonly values: readonly string[]; readonly title: string } | undefined {
@@ -93,6 +93,11 @@ function check(file: LintFile): Finding[] {
     const row = rowClaim(text);
     if (row) {
       findings.push({ line, column: 1, message: row });
+      return;
+    }
+    const single = singleEnd(text);
+    if (single) {
+      findings.push({ line, column: single.column, message: single.message });
       return;
     }
     for (const trigger of text.matchAll(TRIGGER_RE)) {
@@ -133,7 +138,10 @@ function check(file: LintFile): Finding[] {
       const clause = condition[1]!;
       const literals = [...new Set([...clause.matchAll(/\b[A-Z][A-Z_]{2,}\b/g)].map((m) => m[0]).filter((v) => KNOWN.has(v)))];
       if (literals.length === 0 || NEGATED_RE.test(clause.slice(0, clause.search(/\b[A-Z][A-Z_]{2,}\b/)))) continue;
-      const message = judge(literals, unknownValues(clause), undefined, text);
+      // "the wait is over and the run failed": the values are the failure ones.
+      const consequence = text.slice(condition.index! + condition[0].length, condition.index! + condition[0].length + 60);
+      const outcome = /\b(?:failed|has failed|did not succeed)\b/i.test(consequence) ? "failure" : /\b(?:succeeded|passed|went well)\b/i.test(consequence) ? "success" : undefined;
+      const message = judge(literals, unknownValues(clause), outcome, text);
       if (message) {
         findings.push({ line, column: condition.index! + 1, message });
         break;
@@ -159,8 +167,38 @@ function unknownValues(clause: string): string[] {
 /** Upper-case words in a list: "SUCCESS, FAILED or TIMEOUT". */
 const VALUE_LIST_RE = /\b[A-Z][A-Z_]{2,}(?:(?:,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and\s+)[A-Z][A-Z_]{2,})+\b/g;
 
+/**
+ * One value said to end a wait, in words that name no set: "SCALING is where a
+ * validation ends", "treat PREPARING as the end of the run", "stop polling ...
+ * as soon as the state reads INITIALIZING", "SUCCESS is the only status that
+ * ends a get_task_result wait". An in-flight value never ends one; a value
+ * called the only end leaves the others out.
+ */
+const VALUE = String.raw`\x60?([A-Z][A-Z_]{2,})\x60?`;
+const SINGLE_END_RES: readonly RegExp[] = [
+  new RegExp(String.raw`(?<!\b(?:not|never|no)\s)\b${VALUE}\s+(?:is|marks)\s+(?:where|when)\s+(?:[\w-]+\s+){0,3}?(?:ends?|is over|stops?)\b`),
+  new RegExp(String.raw`\b(?:treat|take|count|consider|read)\s+${VALUE}\s+as\s+(?:the\s+)?(?:end|final|terminal|done|over)\b`, "i"),
+  new RegExp(String.raw`\b(?:stop|quit|end|break off)\s+(?:polling|waiting|the (?:wait|loop))\b[^.;|]{0,50}?\b(?:once|when|as soon as|the moment)\b[^.;|]{0,40}?\b(?:reads?|says?|is|shows?|reaches|hits)\s+${VALUE}`, "i"),
+];
+const ONLY_END_RE = new RegExp(String.raw`\b${VALUE}\s+is\s+the\s+only\s+(?:status|state|value)\b[^.;|]{0,20}?\bends?\b`);
+
+function singleEnd(text: string): { column: number; message: string } | undefined {
+  for (const re of SINGLE_END_RES) {
+    const m = re.exec(text);
+    if (m && IN_FLIGHT.has(m[1]!)) return { column: m.index + 1, message: `${m[1]} is in flight, not terminal` };
+  }
+  const only = ONLY_END_RE.exec(text);
+  if (only && KNOWN.has(only[1]!)) {
+    const sets = TERMINAL_SETS.filter((set) => set.includes(only[1]!));
+    const named = namedSet(text);
+    const set = named?.values ?? sets[0];
+    if (set && set.length > 1) return { column: only.index + 1, message: `${only[1]} is not the only end: the wait ends at ${orList(set)}` };
+  }
+  return undefined;
+}
+
 /** A cell that says its row's value ends the wait: "final, some pages missing", "terminal", "stop polling". */
-const FINAL_CELL_RE = /^[\s*_`]*(?:final|terminal|ended|over|done|stop(?:s)? (?:polling|waiting|here))\b/i;
+const FINAL_CELL_RE = /^[\s*_`]*(?:final|terminal|ended|over|done|stop(?:s)? (?:polling|waiting|here)|(?:treat|take|count) (?:it|this|that) as (?:done|final|over|the end|terminal))\b/i;
 
 /**
  * A table row that gives a value as final: "| get_task_result says PARTIAL for a

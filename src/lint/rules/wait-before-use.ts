@@ -7,7 +7,7 @@
 // the virtual user); ids of containers (project, scenario) do not count.
 import { OPERATIONS, operationForStartTool, statusTools, type Operation } from "../../policy/index.js";
 import { toolRefs, type ToolRef } from "../octoperf-calls.js";
-import { blockSentences } from "../prose.js";
+import { blockSentences, type Sentence } from "../prose.js";
 import type { Finding, LintContext, LintFile, Rule } from "../types.js";
 
 /** Ids that name what an operation produces or changes, by family. */
@@ -178,7 +178,8 @@ function check(file: LintFile, context: LintContext): Finding[] {
     }
   });
   const said = new Set(findings.map((f) => f.line));
-  return [...findings, ...usedOnAnswer(file, refs, context).filter((f) => !said.has(f.line))];
+  const more = [...usedOnAnswer(file, refs, context), ...readsTooSoon(file)].filter((f) => !said.has(f.line) && (said.add(f.line), true));
+  return [...findings, ...more];
 }
 
 /**
@@ -189,31 +190,82 @@ function check(file: LintFile, context: LintContext): Finding[] {
  */
 const RIGHT_AFTER_RE = /\b(?:(?:right|straight|immediately|just|directly)\s+after|as soon as|the moment|on the next line after|the instant)\s*$/i;
 const ANSWERED_RE = /^\W{0,3}\s*(?:has\s+|have\s+)?(?:repl(?:ies|ied)|returns?|returned|answers?|answered|responds?|responded|comes back|came back|hands (?:you|back)|handed (?:you|back)|gives (?:you|back)|is called|was called|finishes replying)\b/i;
+const DROPPED_WAIT_RE = /\b(?:drop|skip|remove|delete|cut|no need for|without|get rid of)\s+(?:the\s+|that\s+|this\s+|any\s+)?(?:wait|poll)\w*(?:\s+(?:on|for)\s+`?\w+`?)?/gi;
 const NOT_RE = /\b(?:not|never|don'?t|do not|avoid|no)\b|n't\b/i;
+
+/**
+ * Results said to be final while their work is in flight ("summaries read
+ * while a bench result is still RUNNING already carry the final figures"), and
+ * a report said fresh once the first of its refresh tasks ends ("as long as
+ * the first of its taskIds says SUCCESS, the values are fresh").
+ */
+const READ_IN_FLIGHT_RE = /\b(?:summar\w*|results?|figures|numbers|metrics|values|reports?|insights)\b[^.;]{0,30}?\bread\b[^.;]{0,15}?\b(?:while|when|as long as)\b[^.;]{0,40}?\b(?:still\s+)?(?:RUNNING|PENDING|SCALING|INITIALIZING|in flight|running)\b[^.;]{0,40}?\b(?:already|final|complete|up to date)\b/i;
+const FIRST_TASK_RE = /\b(?:the first|one|any|a single) of (?:its|the|their|those) (?:taskIds?|tasks|task ids)\b[^.;]{0,40}?\b(?:SUCCESS|succeeds|ends|is done|has ended|finishes)\b[^.;]{0,40}?\b(?:fresh|ready|final|up to date|current|complete)\b/i;
+
+function readsTooSoon(file: LintFile): Finding[] {
+  const findings: Finding[] = [];
+  const { lines, prose, generatedLines, frontmatterEnd } = file.scan;
+  const run = OPERATIONS.find((op) => op.id === "scenario-run")!;
+  const refresh = OPERATIONS.find((op) => op.id === "report-data")!;
+  for (const sentence of blockSentences(lines, prose, (line) => line <= frontmatterEnd || generatedLines.has(line))) {
+    const early = READ_IN_FLIGHT_RE.exec(sentence.text);
+    if (early && !NOT_RE.test(early[0])) {
+      findings.push({ ...sentence.at(early.index), message: `results read while the run is in flight are not final: wait until ${run.status.tool}'s ${run.status.field} ends (${run.terminal.map((t) => t.value).join(", ")})` });
+      continue;
+    }
+    const first = FIRST_TASK_RE.exec(sentence.text);
+    if (first && !NOT_RE.test(first[0])) {
+      findings.push({ ...sentence.at(first.index), message: `${refresh.startTool} hands back several ${refresh.handle.field}: the report is fresh only once every one has ended (${refresh.terminal.map((t) => t.value).join(" or ")}), not the first` });
+    }
+  }
+  return findings;
+}
 
 function usedOnAnswer(file: LintFile, refs: readonly ToolRef[], context: LintContext): Finding[] {
   const findings: Finding[] = [];
   const { lines, prose, generatedLines, frontmatterEnd } = file.scan;
-  for (const sentence of blockSentences(lines, prose, (line) => line <= frontmatterEnd || generatedLines.has(line))) {
-    if (WAIT_RE.test(sentence.text)) continue;
+  const all = blockSentences(lines, prose, (line) => line <= frontmatterEnd || generatedLines.has(line));
+  const within = (sentence: Sentence) => {
     const end = sentence.at(sentence.text.length);
-    const inside = refs.filter((ref) => (ref.line > sentence.line || (ref.line === sentence.line && ref.column >= sentence.column)) && (ref.line < end.line || (ref.line === end.line && ref.column <= end.column)));
+    return refs.filter((ref) => (ref.line > sentence.line || (ref.line === sentence.line && ref.column >= sentence.column)) && (ref.line < end.line || (ref.line === end.line && ref.column <= end.column)));
+  };
+  all.forEach((sentence, index) => {
+    // A wait dropped ("drop the wait on get_task_result here, since ...") is no wait.
+    if (WAIT_RE.test(sentence.text.replace(DROPPED_WAIT_RE, " "))) return;
+    const inside = within(sentence);
     for (const start of inside) {
       const op = operationForStartTool(start.name);
       if (!op) continue;
       const at = sentence.text.indexOf(start.name);
       if (at < 0 || !RIGHT_AFTER_RE.test(sentence.text.slice(0, at).replace(/`/g, "")) || !ANSWERED_RE.test(sentence.text.slice(at + start.name.length).replace(/^`/, ""))) continue;
       const wanted = families(op);
-      const user = inside.find((ref) => sentence.text.indexOf(ref.name) < at && ref !== start && consumes(ref, wanted, context) !== undefined);
-      if (!user || NOT_RE.test(sentence.text.slice(0, sentence.text.indexOf(user.name)))) continue;
-      findings.push({
-        line: user.line,
-        column: user.column,
-        message: `${user.name} uses the ${consumes(user, wanted, context)} that ${start.name} is still working on when it answers: wait for it with ${op.status.tool} first`,
-      });
+      // The use comes first, in this sentence or in the one this one goes on from ("Read X straight away; the figures are final the moment run_scenario has returned").
+      const previous = all[index - 1];
+      const joined = previous && previous.block[0] === sentence.block[0] && /;\s*$/.test(previous.text) && !WAIT_RE.test(previous.text) ? previous : undefined;
+      const use = useBefore(sentence, sentence.text.slice(0, at), inside, start, wanted, context) ?? (joined ? useBefore(joined, joined.text, within(joined), start, wanted, context) : undefined);
+      if (!use) continue;
+      findings.push({ ...use.where, message: `${use.name} uses the ${use.family} that ${start.name} is still working on when it answers: wait for it with ${op.status.tool} first` });
     }
-  }
+  });
   return findings;
+}
+
+/** The use of what the work changes in `text` (a tool that takes its ids, or re-validating, or reading the run), not negated. */
+function useBefore(sentence: Sentence, text: string, inside: readonly ToolRef[], start: ToolRef, wanted: ReadonlySet<string>, context: LintContext): { where: { line: number; column: number }; name: string; family: string } | undefined {
+  const user = inside.find((ref) => ref !== start && sentence.text.indexOf(ref.name) >= 0 && sentence.text.indexOf(ref.name) < text.length && consumes(ref, wanted, context) !== undefined);
+  if (user) {
+    const lead = sentence.text.slice(0, sentence.text.indexOf(user.name));
+    return NOT_RE.test(lead) ? undefined : { where: { line: user.line, column: user.column }, name: user.name, family: consumes(user, wanted, context)! };
+  }
+  const prose = [
+    ...(wanted.has("virtual user") ? [{ re: REVALIDATE_RE, name: "re-validating", family: "virtual user" }] : []),
+    ...(wanted.has("run") ? [{ re: RUN_USE_RE, name: "reading the run's files", family: "run" }] : []),
+  ];
+  for (const use of prose) {
+    const m = use.re.exec(text);
+    if (m && !NOT_RE.test(text.slice(0, m.index))) return { where: sentence.at(m.index), name: use.name, family: use.family };
+  }
+  return undefined;
 }
 
 export const waitBeforeUseRule: Rule = {
