@@ -11,12 +11,12 @@
 // process, an answer of the simulator, a model request.
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { hookStates, waitFor } from "./harness/hook-state.js";
-import { SESSION_MARKER, markedProcesses, startInteractive } from "./harness/interactive.js";
+import { SESSION_MARKER, startInteractive, waitingProcesses } from "./harness/interactive.js";
 import { newTexts } from "./harness/requests.js";
 import { startRestSimulator, TEST_OCTOPERF_KEY } from "./harness/rest-simulator.js";
 import { text, tool, toolSearch } from "./harness/script.js";
@@ -28,17 +28,6 @@ const POLL = octoTool("bundled", "get_bench_result");
 // watcher is still waiting when the client is killed, and the resumed one waits for the rest.
 const SCENARIO = "scn-checkout";
 const SPEED = 12;
-
-/** The session's processes of a background wait (hooks and watchers), by what they run. */
-async function waitProcesses(marker: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const pid of await markedProcesses(SESSION_MARKER, marker)) {
-    const cmdline = await readFile(`/proc/${pid}/cmdline`, "latin1").catch(() => "");
-    const name = /octoperf-wait\.mjs|wait-in-background|wake-after-poll|rewatch-on-resume|guard-turn-end|octoperf-hook\.cjs/.exec(cmdline)?.[0];
-    if (name) found.push(name);
-  }
-  return found;
-}
 
 test("interactive: killed mid-wait, resumed with no prompt: one wake brings the outcome", { timeout: 240_000 }, async () => {
   const stateDir = await mkdtemp(join(tmpdir(), "octoperf-e2e-iresume-"));
@@ -69,10 +58,10 @@ test("interactive: killed mid-wait, resumed with no prompt: one wake brings the 
   });
   try {
     await session.waitForRequests(3, 90_000);
-    await waitFor("the background watcher", async () => ((await waitProcesses(session.marker)).includes("octoperf-wait.mjs") ? true : undefined));
+    await waitFor("the background watcher", async () => ((await waitingProcesses(SESSION_MARKER, session.marker)).includes("octoperf-wait.mjs") ? true : undefined));
     await session.killClient();
     // Left running by the killed client, the hooks and the watcher end themselves (orphan-watch.ts).
-    await waitFor("the orphaned wait to end", async () => ((await waitProcesses(session.marker)).length === 0 ? true : undefined));
+    await waitFor("the orphaned wait to end", async () => ((await waitingProcesses(SESSION_MARKER, session.marker)).length === 0 ? true : undefined));
     const left = (await hookStates(session.home, sessionId))[0];
     assert.deepEqual(Object.values(left?.works ?? {}).map((w) => w.terminal), ids.map(() => undefined), "the run is still pending when the session ends");
 
@@ -82,7 +71,7 @@ test("interactive: killed mid-wait, resumed with no prompt: one wake brings the 
     assert.equal(ids.length, 2);
     for (const id of ids) assert.match(woken, new RegExp(`octoperf-wait: scenario-run succeeded: .*${id} FINISHED`));
     // One wake: once the watcher's hook and every other waiter are gone, nothing else comes.
-    await waitFor("the resumed wait to end", async () => ((await waitProcesses(session.marker)).length === 0 ? true : undefined));
+    await waitFor("the resumed wait to end", async () => ((await waitingProcesses(SESSION_MARKER, session.marker)).length === 0 ? true : undefined));
     await session.waitForRequests(4, 1000);
     assert.equal(session.model.requests.length, 4, "one wake, nothing after it");
     assert.deepEqual(session.model.problems, []);
@@ -139,7 +128,7 @@ test("interactive, no key: killed mid-wait, the run ends, resumed: the first pro
     await session.waitForRequests(4, 90_000);
     await waitFor("the hooks' timer", async () => (Object.values((await hookStates(session.home, sessionId))[0]?.waiters ?? []).some((w) => w.kind === "timer" && !w.claimed) ? true : undefined));
     await session.killClient();
-    await waitFor("the orphaned hooks to end", async () => ((await waitProcesses(session.marker)).length === 0 ? true : undefined));
+    await waitFor("the orphaned hooks to end", async () => ((await waitingProcesses(SESSION_MARKER, session.marker)).length === 0 ? true : undefined));
     await waitFor("the run to end", async () => {
       const answers = await Promise.all(ids.map((id) => fetch(`${rest.url}/runtime/bench-results/${id}`, { headers: { authorization: `Bearer ${TEST_OCTOPERF_KEY}` } }).then((r) => r.json() as Promise<{ state?: string }>, () => undefined)));
       return answers.every((a) => a?.state === "FINISHED") ? true : undefined;
@@ -151,7 +140,7 @@ test("interactive, no key: killed mid-wait, the run ends, resumed: the first pro
     assert.match(told, /this session was resumed with waits still pending, and nothing waits on them since the last session ended: .*Poll each once now/);
     for (const id of ids) assert.match(outcome, new RegExp(`get_bench_result\\(benchResultId=${id}\\) ended FINISHED`));
     // Both polls final: nothing waits, nothing wakes.
-    await waitFor("the resumed session's hooks to end", async () => ((await waitProcesses(session.marker)).length === 0 ? true : undefined));
+    await waitFor("the resumed session's hooks to end", async () => ((await waitingProcesses(SESSION_MARKER, session.marker)).length === 0 ? true : undefined));
     await session.waitForRequests(8, 1000);
     assert.equal(session.model.requests.length, 8, "two polls, no wake");
     assert.deepEqual(session.model.problems, []);

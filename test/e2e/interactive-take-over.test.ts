@@ -8,12 +8,12 @@
 // here is on an event: a process, a model request.
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { hookStates, waitFor } from "./harness/hook-state.js";
-import { SESSION_MARKER, markedProcesses, startInteractive } from "./harness/interactive.js";
+import { SESSION_MARKER, startInteractive, waitingProcesses } from "./harness/interactive.js";
 import { newTexts } from "./harness/requests.js";
 import { startRestSimulator, TEST_OCTOPERF_KEY } from "./harness/rest-simulator.js";
 import { text, tool, toolSearch } from "./harness/script.js";
@@ -25,16 +25,6 @@ const GET = octoTool("bundled", "get_bench_result");
 // is still going when the first client is killed, and most likely when the second one polls.
 const SCENARIO = "scn-checkout";
 const SPEED = 8;
-
-async function waitProcesses(marker: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const pid of await markedProcesses(SESSION_MARKER, marker)) {
-    const cmdline = await readFile(`/proc/${pid}/cmdline`, "latin1").catch(() => "");
-    const name = /octoperf-wait\.mjs|wait-in-background|wake-after-poll|rewatch-on-resume|guard-turn-end/.exec(cmdline)?.[0];
-    if (name) found.push(name);
-  }
-  return found;
-}
 
 test("interactive: a new session hears of an earlier one's pending run, and /octoperf:wait takes it over with one wake", { timeout: 300_000 }, async () => {
   const stateDir = await mkdtemp(join(tmpdir(), "octoperf-e2e-takeover-"));
@@ -83,9 +73,9 @@ test("interactive: a new session hears of an earlier one's pending run, and /oct
   });
   try {
     await session.waitForRequests(3, 90_000);
-    await waitFor("the first session's watcher", async () => ((await waitProcesses(session.marker)).includes("octoperf-wait.mjs") ? true : undefined));
+    await waitFor("the first session's watcher", async () => ((await waitingProcesses(SESSION_MARKER, session.marker)).includes("octoperf-wait.mjs") ? true : undefined));
     await session.killClient();
-    await waitFor("the orphaned wait to end", async () => ((await waitProcesses(session.marker)).length === 0 ? true : undefined));
+    await waitFor("the orphaned wait to end", async () => ((await waitingProcesses(SESSION_MARKER, session.marker)).length === 0 ? true : undefined));
     assert.equal(ids.length, 2);
 
     await session.relaunch({ prompt: "Hello again.", extraArgs: ["--session-id", second] });
@@ -107,7 +97,7 @@ test("interactive: a new session hears of an earlier one's pending run, and /oct
     await session.waitForRequests(8, 150_000);
     const seen = after.join("\n");
     for (const id of ids) assert.match(seen, new RegExp(`${id}[^\\n]*FINISHED|FINISHED[^\\n]*${id}`), `the outcome of ${id} is delivered`);
-    await waitFor("the second session's wait to end", async () => ((await waitProcesses(session.marker)).length === 0 ? true : undefined));
+    await waitFor("the second session's wait to end", async () => ((await waitingProcesses(SESSION_MARKER, session.marker)).length === 0 ? true : undefined));
     await session.waitForRequests(8, 1000);
     assert.equal(session.model.requests.length, 8, "one wake, nothing after it");
     assert.deepEqual(session.model.problems, []);

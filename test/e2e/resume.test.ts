@@ -10,12 +10,12 @@
 // it, and is not told to poll and wait again.
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { hookStates, waitFor } from "./harness/hook-state.js";
-import { markedProcesses } from "./harness/interactive.js";
+import { killMarkedClient, markedProcesses } from "./harness/interactive.js";
 import { buildPluginVariant } from "./harness/plugin-variant.js";
 import { newTexts } from "./harness/requests.js";
 import { startRestSimulator, TEST_OCTOPERF_KEY } from "./harness/rest-simulator.js";
@@ -44,11 +44,7 @@ async function killedMidWait(run: { pluginDir: string; home: string; cwd: string
   ]);
   // The poll's timer holds -p: once it has adopted its claim, the client is killed outright.
   await waitFor("the timer of the first poll", async () => (await hookStates(run.home, session))[0]?.waiters?.find((w) => w.kind === "timer" && !w.claimed));
-  for (const pid of await markedProcesses(MARKER, marker)) {
-    const cmdline = await readFile(`/proc/${pid}/cmdline`, "latin1").catch(() => "");
-    // The client itself: the claude binary, not a hook, watcher or simulator it started.
-    if (/claude(\.exe)?\0/.test(cmdline) && !/octoperf-(hook|wait|simulator)/.test(cmdline)) process.kill(pid, "SIGKILL");
-  }
+  await killMarkedClient(MARKER, marker);
   const killed = await first;
   assert.notEqual(killed.result.code, 0, describeRun(killed));
   // Left running by the client, the hooks end themselves (orphan-watch.ts); the work stays pending.

@@ -121,6 +121,28 @@ export async function markedProcesses(marker: string, value: string): Promise<nu
   return found;
 }
 
+/** What a marked session's waiting processes run: the watcher, and the plugin's hook processes by hook name. */
+const WAITING_RE = /octoperf-wait\.mjs|wait-in-background|wake-after-poll|rewatch-on-resume|guard-turn-end|octoperf-hook\.cjs/;
+
+/** The processes of a marked session that wait on OctoPerf work (watchers and hooks), named by what they run. */
+export async function waitingProcesses(marker: string, value: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const pid of await markedProcesses(marker, value)) {
+    const cmdline = await readFile(`/proc/${pid}/cmdline`, "latin1").catch(() => "");
+    const name = WAITING_RE.exec(cmdline)?.[0];
+    if (name) found.push(name);
+  }
+  return found;
+}
+
+/** SIGKILL a marked session's client itself (the claude binary), leaving its hooks, watchers and servers as a killed client leaves them. */
+export async function killMarkedClient(marker: string, value: string): Promise<void> {
+  for (const pid of await markedProcesses(marker, value)) {
+    const cmdline = await readFile(`/proc/${pid}/cmdline`, "latin1").catch(() => "");
+    if (/claude(\.exe)?\0/.test(cmdline) && !/octoperf-(hook|wait|simulator)/.test(cmdline)) signal([pid], "SIGKILL");
+  }
+}
+
 function signal(pids: readonly number[], name: NodeJS.Signals): void {
   for (const pid of pids) {
     try {
