@@ -2810,6 +2810,11 @@ function lastSeen(entry, now) {
   const ago = formatDuration(Math.max(0, Math.round((now - when) / 1e3)));
   return work.lastValue ? `last seen ${work.lastValue} ${ago} ago` : `started ${formatDuration(Math.max(0, Math.round((now - work.startedAt) / 1e3)))} ago, not seen running yet`;
 }
+function describePending(entry, now, extra = "") {
+  const left = Math.round((entry.work.deadlineAt - now) / 1e3);
+  const deadline = left > 0 ? `deadline in ${formatDuration(left)}` : "past its deadline";
+  return `${callOf(entry.key, entry.work)} (${operation(entry.work.op).id}, ${lastSeen(entry, now)}, ${deadline}${extra})`;
+}
 function resumeNotice(state, ctx) {
   const pending = pendingWorks(state).filter(({ work }) => !(work.deadlineNoted && ctx.now >= work.deadlineAt));
   const gone = (state.movedOut ?? []).filter((m) => !m.told);
@@ -2829,7 +2834,7 @@ function resumeNotice(state, ctx) {
     lines.push(`${deadlineText(operation(entry.work.op), [entry], ctx.now)} (${lastSeen(entry, ctx.now)})`);
     next = withWork(next, entry.key, { ...entry.work, deadlineNoted: true });
   }
-  const describe3 = (e) => `${callOf(e.key, e.work)} (${operation(e.work.op).id}, ${lastSeen(e, ctx.now)}, deadline in ${formatDuration(Math.round((e.work.deadlineAt - ctx.now) / 1e3))})`;
+  const describe3 = (e) => describePending(e, ctx.now);
   const held = going.filter((e) => watcherHolding(state, e.key, ctx));
   const unheld = going.filter((e) => !held.includes(e));
   if (held.length > 0) {
@@ -2885,13 +2890,13 @@ function isNamed(work, ids) {
   const names2 = Object.keys(operation(work.op).status.args);
   return names2.length === ids.length && names2.every((name, i) => work.args[name] === ids[i]);
 }
-function giveAway(state, wanted, to, live, now) {
+function giveAway(state, wanted, to, live) {
   const pending = pendingWorks(state).filter((e) => wanted.some((ids) => isNamed(e.work, ids)));
   const held = pending.filter((e) => heldBy(state, e.key, live));
   const free = pending.filter((e) => !held.includes(e));
   if (free.length === 0) return { state, moved: [], held };
   const keys = new Set(free.map((e) => e.key));
-  const moved = free.map(({ key, work }) => ({ key, to, at: now, work, aliases: Object.keys(state.aliases).filter((a) => state.aliases[a] === key).slice(0, 10) }));
+  const moved = free.map(({ key, work }) => ({ key, to, at: live.now, work, aliases: Object.keys(state.aliases).filter((a) => state.aliases[a] === key).slice(0, 10) }));
   const works = Object.fromEntries(Object.entries(state.works).filter(([key]) => !keys.has(key)));
   const aliases = Object.fromEntries(Object.entries(state.aliases).filter(([, key]) => !keys.has(key)));
   const movedOut = [...state.movedOut ?? [], ...moved].slice(-MAX_MOVED);
@@ -2906,7 +2911,7 @@ function takeOver(options, selfId, wanted, live) {
     const named2 = pendingWorks(earlier.state).some((e) => wanted.some((ids) => isNamed(e.work, ids)));
     if (!named2) continue;
     const given = updateSession(options, earlier.sessionId, (state) => {
-      const out = giveAway(state, wanted, selfId, live, live.now);
+      const out = giveAway(state, wanted, selfId, live);
       return { state: out.state, result: out };
     });
     for (const moved of given.moved) results.push({ kind: "moved", from: earlier.sessionId, moved });
@@ -3120,15 +3125,9 @@ var decideConditionPace = (input, state, ctx) => {
 // src/hooks/by-name/pick-up-waits.ts
 init_state();
 init_words();
-init_policy();
 init_work_advice();
 var MAX_TOLD_EARLIER = 5;
-function describeEarlier(e, now) {
-  const left = Math.round((e.work.deadlineAt - now) / 1e3);
-  const deadline = left > 0 ? `deadline in ${formatDuration(left)}` : "past its deadline";
-  const held = e.held ? ", followed by its own session's waiter" : "";
-  return `${callOf(e.key, e.work)} (${operation(e.work.op).id}, ${lastSeen(e, now)}, ${deadline}${held})`;
-}
+var describeEarlier = (e, now) => describePending(e, now, e.held ? ", followed by its own session's waiter" : "");
 function earlierNotice(ctx) {
   if (ctx.project === void 0 || ctx.earlier === void 0) return void 0;
   const pending = earlierPending(ctx.earlier, ctx.project, ctx);
@@ -3423,7 +3422,6 @@ var decidePromptSubmit = (_input, state, ctx) => {
 };
 
 // src/hooks/by-name/take-over-waits.ts
-init_policy();
 init_words();
 init_claude_tools();
 init_work_advice();
@@ -3449,9 +3447,7 @@ var decideTakeOver = (_input, state, ctx) => {
     const work = adopted(result.moved);
     works = { ...works, [key]: work };
     aliases = { ...aliases, [key]: key, ...Object.fromEntries(names2.map((name) => [name, key])) };
-    const left = Math.round((work.deadlineAt - ctx.now) / 1e3);
-    const deadline = left > 0 ? `deadline in ${formatDuration(left)}` : "past its deadline";
-    moved.push(`${callOf(key, work)} (${operation(work.op).id}, ${lastSeen({ key, work }, ctx.now)}, ${deadline})`);
+    moved.push(describePending({ key, work }, ctx.now));
   }
   const held = taken.flatMap((r) => r.kind === "held" ? [callOf(r.entry.key, r.entry.work)] : []);
   const lines = [];

@@ -277,16 +277,19 @@ const ANSWER_SENTENCES = 3;
  */
 export function answerOf(all: readonly Sentence[], index: number): string {
   const question = all[index];
-  if (!question || !/\?["'`)*_]*\s*$/.test(question.text)) return "";
+  if (!question || !isQuestion(question.text)) return "";
   const parts: string[] = [];
   for (let j = index + 1; j < all.length && j <= index + ANSWER_SENTENCES; j++) {
     const next = all[j]!;
     if (next.block[0] !== question.block[0]) break;
     parts.push(next.text);
-    if (/\?["'`)*_]*\s*$/.test(next.text)) break;
+    if (isQuestion(next.text)) break;
   }
   return parts.join(" ");
 }
+
+/** A sentence that asks ("Can /loop check every 30 seconds?**"): a question claims nothing. */
+export const isQuestion = (text: string): boolean => /\?["'`)*_]*\s*$/.test(text);
 
 /**
  * The question a sentence answers, or "": the sentences just before it in its
@@ -297,7 +300,7 @@ export function answerOf(all: readonly Sentence[], index: number): string {
 export function questionOf(all: readonly Sentence[], index: number): string {
   const answer = all[index];
   const asked = all[index - 1];
-  if (!answer || !asked || asked.block[0] !== answer.block[0] || !/\?["'`)*_]*\s*$/.test(asked.text)) return "";
+  if (!answer || !asked || asked.block[0] !== answer.block[0] || !isQuestion(asked.text)) return "";
   const parts = [asked.text];
   for (let j = index - 2; j >= 0 && j >= index - ANSWER_SENTENCES; j--) {
     const before = all[j]!;

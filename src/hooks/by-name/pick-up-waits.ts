@@ -6,11 +6,10 @@
 // once, briefly, and takes none of it over: /octoperf:wait does that when the
 // user asks (take-over-waits; session/earlier.ts).
 import type { Decide } from "../claude/decision.js";
-import { lastSeen, pendingWorks } from "../session/resume.js";
+import { describePending, lastSeen, pendingWorks } from "../session/resume.js";
 import { isLive, waitersOf, withWaiters } from "../session/state.js";
 import { andList } from "../../calls/words.js";
 import { waitCommands } from "../../calls/wait-arguments.js";
-import { formatDuration, operation } from "../../policy/index.js";
 import type { DecideContext } from "../claude/decision.js";
 import { earlierPending, type EarlierWork } from "../session/earlier.js";
 import { callOf } from "../text/work-advice.js";
@@ -18,12 +17,7 @@ import { callOf } from "../text/work-advice.js";
 /** How many works the new session's line names; the rest are counted. */
 export const MAX_TOLD_EARLIER = 5;
 
-function describeEarlier(e: EarlierWork, now: number): string {
-  const left = Math.round((e.work.deadlineAt - now) / 1000);
-  const deadline = left > 0 ? `deadline in ${formatDuration(left)}` : "past its deadline";
-  const held = e.held ? ", followed by its own session's waiter" : "";
-  return `${callOf(e.key, e.work)} (${operation(e.work.op).id}, ${lastSeen(e, now)}, ${deadline}${held})`;
-}
+const describeEarlier = (e: EarlierWork, now: number): string => describePending(e, now, e.held ? ", followed by its own session's waiter" : "");
 
 /** A new session's one line on what earlier sessions of its project left pending, or undefined. */
 export function earlierNotice(ctx: DecideContext): string | undefined {

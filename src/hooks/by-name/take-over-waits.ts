@@ -7,14 +7,13 @@
 // deadline it had. The typed arguments are checked with the command's own
 // parser; nothing of them reaches a shell. The one line printed is shown to
 // the model (measured on 2.1.330 for /octoperf:stop-wait, the same event).
-import { formatDuration, operation } from "../../policy/index.js";
 import { namedWorks, parseWaitArguments } from "../../calls/wait-arguments.js";
 import { andList } from "../../calls/words.js";
 import { WAIT_COMMANDS } from "../claude/claude-tools.js";
 import type { Decide } from "../claude/decision.js";
 import type { UserPromptExpansionInput } from "../claude/input.js";
 import type { MovedWork } from "../session/state.js";
-import { lastSeen } from "../session/resume.js";
+import { describePending } from "../session/resume.js";
 import { callOf } from "../text/work-advice.js";
 
 /** The line the model reads; the command's steps name it. */
@@ -45,9 +44,7 @@ export const decideTakeOver: Decide<"UserPromptExpansion"> = (_input, state, ctx
     const work = adopted(result.moved);
     works = { ...works, [key]: work };
     aliases = { ...aliases, [key]: key, ...Object.fromEntries(names.map((name) => [name, key])) };
-    const left = Math.round((work.deadlineAt - ctx.now) / 1000);
-    const deadline = left > 0 ? `deadline in ${formatDuration(left)}` : "past its deadline";
-    moved.push(`${callOf(key, work)} (${operation(work.op).id}, ${lastSeen({ key, work }, ctx.now)}, ${deadline})`);
+    moved.push(describePending({ key, work }, ctx.now));
   }
   const held = taken.flatMap((r) => (r.kind === "held" ? [callOf(r.entry.key, r.entry.work)] : []));
   const lines: string[] = [];

@@ -94,13 +94,13 @@ export type TakeResult =
   | { readonly kind: "held"; readonly from: string; readonly entry: WorkEntry };
 
 /** One session's side of a move: named pending works that no live waiter holds leave `works` for `movedOut`. */
-export function giveAway(state: SessionState, wanted: readonly (readonly string[])[], to: string, live: Liveness, now: number): { state: SessionState; moved: MovedWork[]; held: WorkEntry[] } {
+export function giveAway(state: SessionState, wanted: readonly (readonly string[])[], to: string, live: Liveness): { state: SessionState; moved: MovedWork[]; held: WorkEntry[] } {
   const pending = pendingWorks(state).filter((e) => wanted.some((ids) => isNamed(e.work, ids)));
   const held = pending.filter((e) => heldBy(state, e.key, live));
   const free = pending.filter((e) => !held.includes(e));
   if (free.length === 0) return { state, moved: [], held };
   const keys = new Set(free.map((e) => e.key));
-  const moved = free.map(({ key, work }) => ({ key, to, at: now, work, aliases: Object.keys(state.aliases).filter((a) => state.aliases[a] === key).slice(0, 10) }));
+  const moved = free.map(({ key, work }) => ({ key, to, at: live.now, work, aliases: Object.keys(state.aliases).filter((a) => state.aliases[a] === key).slice(0, 10) }));
   const works = Object.fromEntries(Object.entries(state.works).filter(([key]) => !keys.has(key)));
   const aliases = Object.fromEntries(Object.entries(state.aliases).filter(([, key]) => !keys.has(key)));
   const movedOut = [...(state.movedOut ?? []), ...moved].slice(-MAX_MOVED);
@@ -121,7 +121,7 @@ export function takeOver(options: StoreOptions, selfId: string, wanted: readonly
     const named = pendingWorks(earlier.state).some((e) => wanted.some((ids) => isNamed(e.work, ids)));
     if (!named) continue;
     const given = updateSession(options, earlier.sessionId, (state) => {
-      const out = giveAway(state, wanted, selfId, live, live.now);
+      const out = giveAway(state, wanted, selfId, live);
       return { state: out.state, result: out };
     });
     for (const moved of given.moved) results.push({ kind: "moved", from: earlier.sessionId, moved });

@@ -39,6 +39,13 @@ export function lastSeen(entry: WorkEntry, now: number): string {
   return work.lastValue ? `last seen ${work.lastValue} ${ago} ago` : `started ${formatDuration(Math.max(0, Math.round((now - work.startedAt) / 1000)))} ago, not seen running yet`;
 }
 
+/** A pending work as the sessions' lines name it: its call, operation, last value and deadline (and `extra`, inside the brackets). */
+export function describePending(entry: WorkEntry, now: number, extra = ""): string {
+  const left = Math.round((entry.work.deadlineAt - now) / 1000);
+  const deadline = left > 0 ? `deadline in ${formatDuration(left)}` : "past its deadline";
+  return `${callOf(entry.key, entry.work)} (${operation(entry.work.op).id}, ${lastSeen(entry, now)}, ${deadline}${extra})`;
+}
+
 /** What a resumed session is told of its pending works, and the works past their deadline marked as said. */
 export function resumeNotice(state: SessionState, ctx: DecideContext): { text?: string; state: SessionState } {
   const pending = pendingWorks(state).filter(({ work }) => !(work.deadlineNoted && ctx.now >= work.deadlineAt));
@@ -60,7 +67,7 @@ export function resumeNotice(state: SessionState, ctx: DecideContext): { text?: 
     lines.push(`${deadlineText(operation(entry.work.op), [entry], ctx.now)} (${lastSeen(entry, ctx.now)})`);
     next = withWork(next, entry.key, { ...entry.work, deadlineNoted: true });
   }
-  const describe = (e: WorkEntry) => `${callOf(e.key, e.work)} (${operation(e.work.op).id}, ${lastSeen(e, ctx.now)}, deadline in ${formatDuration(Math.round((e.work.deadlineAt - ctx.now) / 1000))})`;
+  const describe = (e: WorkEntry) => describePending(e, ctx.now);
   // Held again by the watcher rewatch-on-resume started when the session resumed.
   const held = going.filter((e) => watcherHolding(state, e.key, ctx));
   const unheld = going.filter((e) => !held.includes(e));

@@ -10,7 +10,7 @@
 import { CADENCE_MIN_S, CRON_FLOOR_S, SCHEDULE_WAKEUP_MIN_S } from "../../policy/index.js";
 import { CADENCE_REFERENCE_RE, HANDED_RE, lengthsOf, paces, workDurations, type Scheduler } from "../claims.js";
 import { loopCommands } from "../claude-calls.js";
-import { blockSentences, questionOf } from "../prose.js";
+import { blockSentences, isQuestion, questionOf } from "../prose.js";
 import type { Finding, LintFile, Rule } from "../types.js";
 
 const ROUNDING_RE =
@@ -18,7 +18,6 @@ const ROUNDING_RE =
 /** A rounding remark that covers sub-minute cadences, not only 60 s. */
 const SUBMINUTE_RE = /\b(under|below|less than|shorter than|sub-?)[- ]?(?:a |one )?minute\b|\b(?:[1-9]|[1-5]\d)\s*(?:s|sec\w*)\b[^.;]*\bround/i;
 const LOOP_RE = /(?<![\w/])\/loop\b/;
-const IS_QUESTION_RE = /\?["'`)*_]*\s*$/;
 const MAPPING_RE = /\b(?:maps?|mapped|mapping|translat\w+|convert\w*|becomes?|turns? into|feed)\b[^.;]{0,60}?\b(?:straight|directly|as[- ]is|one[- ]to[- ]one|unchanged|same)\b|\b(?:straight|directly)\s+(?:to|into|as)\b/i;
 /** A scheduler said to keep a cadence to the second: "`/loop` follows it to the second", "matches N exactly". */
 const FOLLOWS_RE = /\b(?:follows?|keeps? to|tracks?|matches|honou?rs)\s+(?:it|N|that|the (?:cadence|interval|pace))\s+(?:to the (?:very )?second|exactly|precisely|second for second)\b/i;
@@ -125,7 +124,7 @@ function check(file: LintFile): Finding[] {
     const where = sentence.at(loop.index);
     if (lines.has(where.line)) continue;
     // A question claims nothing ("Can /loop check every 30 seconds?"): its answer is read on its own.
-    if (IS_QUESTION_RE.test(sentence.text)) continue;
+    if (isQuestion(sentence.text)) continue;
     const mapping = (MAPPING_RE.test(sentence.text) || followsClaim(sentence.text)) && /\b(cadence|interval|N\b|table|seconds?|polls?)\b/i.test(sentence.text);
     const seconds = firstSeconds(sentence.text.slice(loop.index));
     const subMinute = seconds !== null && (seconds[1] === undefined || Number(seconds[1]) % CRON_FLOOR_S !== 0);
